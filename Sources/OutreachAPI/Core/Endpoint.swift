@@ -1,0 +1,46 @@
+/// One documented API operation as a typed request value.
+///
+/// Each endpoint knows its provider, method, path (relative to the provider's base URL), body
+/// type, success type and status codes, the shape of its error bodies, and the documented rules
+/// its body must satisfy. The transport sends any `Endpoint`; the sandbox serves the same paths.
+///
+/// ```swift
+/// let campaign = try await client.send(Woodpecker.GetCampaign(id: 777))
+/// ```
+public protocol Endpoint: Sendable {
+    /// The JSON body type; ``NoContent`` when the request has none.
+    associatedtype Body: Encodable & Sendable
+    /// The decoded success value; ``NoContent`` when the answer has no body.
+    associatedtype Success: Decodable & Sendable
+
+    /// The provider whose API serves this endpoint.
+    static var provider: Provider { get }
+    /// The HTTP statuses that mean success, e.g. `[202]` for a bulk submit.
+    static var successStatuses: Set<Int> { get }
+    /// The shape of this endpoint's documented error bodies.
+    static var errorShape: ErrorShape { get }
+
+    var method: HTTPMethod { get }
+    /// The path relative to the provider's base URL, without a leading slash,
+    /// e.g. `campaigns/777/run`. A leading `../` steps out of the base URL's last segment.
+    var path: String { get }
+    /// The body to send, if any.
+    var body: Body? { get }
+    /// Whether sending the request twice has the same effect as sending it once, so it may be
+    /// retried after a connection dropped with the outcome unknown.
+    var isIdempotent: Bool { get }
+
+    /// Every documented rule the request breaks, each with its field path; empty when valid.
+    func validate() -> [ValidationProblem]
+}
+
+extension Endpoint {
+    public var isIdempotent: Bool { method == .get || method == .patch }
+    public func validate() -> [ValidationProblem] { [] }
+    /// `METHOD path`, as errors and dry runs name the endpoint.
+    public var endpointDescription: String { "\(method.rawValue) \(path)" }
+}
+
+extension Endpoint where Body == NoContent {
+    public var body: NoContent? { nil }
+}

@@ -1,0 +1,67 @@
+/// The four error body shapes the vendor documents use, as Codable values.
+///
+/// The client decodes whichever arrives into ``APIError``; the sandbox encodes these to answer
+/// exactly as the documents show.
+public enum ErrorBody {
+    /// `{"code": "VALIDATION_FAILURE", "details": ["…"]}` — Woodpecker manual mailbox bulk.
+    public struct CodeDetails: Codable, Sendable, Hashable {
+        public var code: String
+        public var details: [String]
+        public init(code: String, details: [String]) {
+            self.code = code
+            self.details = details
+        }
+    }
+
+    /// `{"type": "CAMPAIGN_NOT_EXIST", "message": "Campaign not found", "details": null}` — campaigns.
+    public struct TypeMessage: Codable, Sendable, Hashable {
+        public var type: String
+        public var message: String
+        public var details: [String]?
+        public init(type: String, message: String, details: [String]? = nil) {
+            self.type = type
+            self.message = message
+            self.details = details
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(type, forKey: .type)
+            try container.encode(message, forKey: .message)
+            try container.encode(details, forKey: .details)  // the documents always show `details: null`
+        }
+    }
+
+    /// `{"title": "Unauthorized", "status": 401, "detail": "Invalid api key", "timestamp": "…"}`.
+    public struct Problem: Codable, Sendable, Hashable {
+        public var title: String
+        public var status: Int
+        public var detail: String
+        public var timestamp: String
+        public init(title: String, status: Int, detail: String, timestamp: String) {
+            self.title = title
+            self.status = status
+            self.detail = detail
+            self.timestamp = timestamp
+        }
+    }
+
+    /// `{"message": "INVALID_CREDENTIAL_ID"}` — Microsoft bulk 422, Saleshandy errors.
+    public struct Message: Codable, Sendable, Hashable {
+        public var message: String
+        public init(message: String) { self.message = message }
+    }
+}
+
+/// Which of the documented error body shapes an endpoint answers with.
+public enum ErrorShape: String, Sendable, Hashable {
+    /// `{code, details}`
+    case codeDetails
+    /// `{type, message, details}`
+    case typeMessage
+    /// `{title, status, detail, timestamp}`
+    case problem
+    /// `{message}`
+    case message
+    /// No body at all (bodiless 400 and 404).
+    case none
+}

@@ -1,0 +1,2 @@
+import OutreachAPI
+public enum SandboxPlaceholder {}
