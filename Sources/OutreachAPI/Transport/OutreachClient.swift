@@ -1,0 +1,205 @@
+import Foundation
+
+/// Sends typed ``Endpoint`` requests to Woodpecker and Saleshandy and decodes their answers.
+///
+/// Before sending, the endpoint's documented rules run; a request that breaks any is never sent.
+/// Each account keeps at most ``Provider/maxInFlightPerAccount`` requests in flight. Failures
+/// are retried with exponential backoff and jitter, honouring `Retry-After`, when that is safe:
+/// 429 and 503 always, 502 and 504 and dropped connections only for idempotent requests, and a
+/// request that never reached the server always. Every failure is an ``OutreachError``.
+///
+/// ```swift
+/// let client = OutreachClient(configuration: .init(apiKeys: [.woodpecker: key]), transport: AsyncHTTPTransport())
+/// let campaign = try await client.send(Woodpecker.GetCampaign(id: 777))
+/// ```
+public struct OutreachClient: Sendable {
+    /// Where each provider is and which key to send.
+    public struct Configuration: Sendable {
+        /// Base URLs by provider; a missing one uses ``Provider/defaultBaseURL``.
+        public var baseURLs: [Provider: String]
+        /// API keys by provider.
+        public var apiKeys: [Provider: String]
+        /// The longest a single attempt may take.
+        public var requestTimeout: Duration
+        public var retry: RetryPolicy
+        public var userAgent: String
+
+        public init(
+            baseURLs: [Provider: String] = [:], apiKeys: [Provider: String] = [:], requestTimeout: Duration = .seconds(60),
+            retry: RetryPolicy = RetryPolicy(), userAgent: String = "wps/\(OutreachAPIVersion.string)"
+        ) {
+            self.baseURLs = baseURLs
+            self.apiKeys = apiKeys
+            self.requestTimeout = requestTimeout
+            self.retry = retry
+            self.userAgent = userAgent
+        }
+
+        /// The base URL requests to `provider` are resolved against, without a trailing slash.
+        public func baseURL(for provider: Provider) -> String {
+            var base = baseURLs[provider] ?? provider.defaultBaseURL
+            while base.hasSuffix("/") { base.removeLast() }
+            return base
+        }
+    }
+
+    /// Something worth telling the user while a request is under way.
+    public enum Event: Sendable {
+        /// Attempt `attempt` failed for `reason`; the next starts after `delay`.
+        case retrying(endpoint: String, attempt: Int, reason: String, delay: Duration)
+    }
+
+    public let configuration: Configuration
+    let transport: any HTTPTransport
+    let throttle: AccountThrottle
+    let sleep: @Sendable (Duration) async throws -> Void
+    let onEvent: (@Sendable (Event) -> Void)?
+
+    /// Creates a client. `sleep` is injectable so tests of backoff need not wait.
+    public init(
+        configuration: Configuration, transport: any HTTPTransport, throttle: AccountThrottle = AccountThrottle(),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        onEvent: (@Sendable (Event) -> Void)? = nil
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.throttle = throttle
+        self.sleep = sleep
+        self.onEvent = onEvent
+    }
+
+    /// Builds the HTTP request for an endpoint without sending it (what `--dry-run` shows).
+    public func prepare<E: Endpoint>(_ endpoint: E) throws(OutreachError) -> PreparedRequest {
+        let provider = E.provider
+        guard let key = configuration.apiKeys[provider], !key.isEmpty else {
+            throw OutreachError(
+                kind: .configuration, endpoint: endpoint.endpointDescription,
+                detail: "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile")
+        }
+        var headers: [(name: String, value: String)] = [
+            ("accept", "application/json"), ("user-agent", configuration.userAgent), ("x-api-key", key),
+        ]
+        var data: Data?
+        if let body = endpoint.body {
+            do {
+                data = try JSONCoding.encode(body)
+            } catch {
+                throw OutreachError(
+                    kind: .configuration, endpoint: endpoint.endpointDescription, detail: "cannot encode the body: \(error)")
+            }
+            headers.append(("content-type", "application/json"))
+        }
+        return PreparedRequest(
+            method: endpoint.method, url: Self.resolve(endpoint.path, against: configuration.baseURL(for: provider)),
+            headers: headers, body: data, endpoint: endpoint.endpointDescription)
+    }
+
+    /// Validates, sends (with retries) and decodes one request.
+    ///
+    /// - Parameter validate: `false` skips the documented rules (for tests that provoke the
+    ///   server's own 400 answers).
+    public func send<E: Endpoint>(_ endpoint: E, validate: Bool = true) async throws -> E.Success {
+        if validate {
+            let problems = endpoint.validate()
+            if !problems.isEmpty { throw OutreachError.validation(endpoint.endpointDescription, problems) }
+        }
+        let request = try prepare(endpoint)
+        let response = try await execute(request, idempotent: endpoint.isIdempotent, provider: E.provider)
+        guard E.successStatuses.contains(response.status) else {
+            throw OutreachError(
+                kind: .api, endpoint: request.endpoint,
+                apiError: APIError.decode(
+                    status: response.status, body: Data(response.body), endpoint: request.endpoint,
+                    retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"])))
+        }
+        return try Self.decodeSuccess(E.Success.self, from: response.body, endpoint: request.endpoint)
+    }
+
+    /// Sends a prepared request with the retry policy and the per-account throttle, returning
+    /// the final response whatever its status.
+    public func execute(_ request: PreparedRequest, idempotent: Bool, provider: Provider) async throws -> TransportResponse {
+        let account = provider.rawValue + ":" + (request.headers.first { $0.name == "x-api-key" }?.value ?? "")
+        var attempt = 0
+        while true {
+            attempt += 1
+            try await throttle.acquire(account, limit: provider.maxInFlightPerAccount)
+            let outcome: Result<TransportResponse, any Error>
+            do {
+                outcome = .success(try await transport.send(request, timeout: configuration.requestTimeout))
+            } catch {
+                outcome = .failure(error)
+            }
+            await throttle.release(account)
+
+            let retry: (reason: String, retryAfter: Double?)
+            switch outcome {
+            case .success(let response):
+                guard configuration.retry.shouldRetry(status: response.status, idempotent: idempotent) else {
+                    return response
+                }
+                retry = ("HTTP \(response.status)", RetryPolicy.parseRetryAfter(response.headers["retry-after"]))
+                if attempt >= configuration.retry.maxAttempts { return response }
+            case .failure(let error as TransportFailure):
+                switch error {
+                case .notSent(let reason):
+                    if attempt >= configuration.retry.maxAttempts {
+                        throw OutreachError(kind: .unreachable, endpoint: request.endpoint, detail: reason, attempts: attempt)
+                    }
+                    retry = (reason, nil)
+                case .outcomeUnknown(let reason):
+                    if !idempotent {
+                        throw OutreachError(kind: .outcomeUnknown, endpoint: request.endpoint, detail: reason, attempts: attempt)
+                    }
+                    if attempt >= configuration.retry.maxAttempts {
+                        throw OutreachError(kind: .unreachable, endpoint: request.endpoint, detail: reason, attempts: attempt)
+                    }
+                    retry = (reason, nil)
+                case .failed(let reason):
+                    throw OutreachError(kind: .configuration, endpoint: request.endpoint, detail: reason, attempts: attempt)
+                }
+            case .failure(let error):
+                throw error
+            }
+            let delay = configuration.retry.delay(afterAttempt: attempt, retryAfter: retry.retryAfter)
+            onEvent?(.retrying(endpoint: request.endpoint, attempt: attempt, reason: retry.reason, delay: delay))
+            try await sleep(delay)
+        }
+    }
+
+    static func decodeSuccess<T: Decodable>(_ type: T.Type, from body: [UInt8], endpoint: String) throws -> T {
+        if let empty = NoContent() as? T { return empty }
+        do {
+            return try JSONCoding.decode(T.self, from: Data(body))
+        } catch {
+            let snippet = String(decoding: body.prefix(120), as: UTF8.self)
+            throw OutreachError(
+                kind: .malformedResponse, endpoint: endpoint, detail: "\(Self.describe(error)) in \(snippet.debugDescription)")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing field \(path(context)).\(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context): return "\(path(context)) \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// Joins a base URL and a relative path; each leading `../` drops the base's last segment.
+    static func resolve(_ path: String, against base: String) -> String {
+        var base = base
+        var path = Substring(path)
+        while path.hasPrefix("../") {
+            path = path.dropFirst(3)
+            if let slash = base.lastIndex(of: "/"), !base[..<slash].hasSuffix("/") { base = String(base[..<slash]) }
+        }
+        return base + "/" + path
+    }
+}

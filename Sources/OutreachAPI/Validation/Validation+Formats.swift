@@ -1,0 +1,67 @@
+extension Validation {
+    /// Whether a string is empty or only whitespace.
+    public static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+
+    /// A practical email check: one `@`, a local part without spaces or control characters,
+    /// and a valid domain.
+    public static func isValidEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
+        guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
+        else { return false }
+        let allowed = Set("!#$%&'*+-/=?^_`{|}~.")
+        guard local.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || allowed.contains(Character($0)) })
+        else { return false }
+        return isValidDomain(String(domain))
+    }
+
+    /// A DNS domain with at least two labels: `track.example.com`.
+    ///
+    /// Labels are 1–63 characters of letters, digits and `-`, not starting or ending with `-`;
+    /// the last label is alphabetic with at least two letters; at most 253 characters in all.
+    public static func isValidDomain(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 253 else { return false }
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last else { return false }
+        for label in labels {
+            guard (1...63).contains(label.utf8.count), !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
+            guard label.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+            else { return false }
+        }
+        return tld.count >= 2 && tld.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+    }
+
+    /// Whether a string is an IANA time zone id the API accepts, e.g. `Europe/Berlin`.
+    public static func isKnownTimeZone(_ text: String) -> Bool { timeZoneIdentifiers.contains(text) }
+
+    /// Minutes since midnight for an `HH:mm` time (`00:00`…`23:59`, and `24:00` when `allow24`).
+    public static func minutes(ofTime text: String, allow24: Bool = false) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return nil }
+        func digit(_ byte: UInt8) -> Int? { (48...57).contains(byte) ? Int(byte - 48) : nil }
+        guard let h1 = digit(bytes[0]), let h2 = digit(bytes[1]), let m1 = digit(bytes[3]), let m2 = digit(bytes[4])
+        else { return nil }
+        let hours = h1 * 10 + h2, minutes = m1 * 10 + m2
+        if hours == 24, minutes == 0, allow24 { return 24 * 60 }
+        guard hours < 24, minutes < 60 else { return nil }
+        return hours * 60 + minutes
+    }
+
+    /// Whether a string is a UUID in its textual form (as step ids are).
+    public static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if !isHexDigit(byte) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
+    }
+}

@@ -1,2 +1,0 @@
-import OutreachAPI
-public enum SandboxPlaceholder {}

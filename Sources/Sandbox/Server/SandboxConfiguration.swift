@@ -1,0 +1,25 @@
+/// How a sandbox server runs: where it listens, where it keeps state, and how it behaves.
+public struct SandboxConfiguration: Sendable {
+    /// The address to bind; loopback unless told otherwise.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one.
+    public var port = 8787
+    /// A SQLite file to keep state in across restarts; nil keeps it in memory.
+    public var dataPath: String?
+    /// Emulate Woodpecker's rate limit (one request at a time per account, 6 queued, 15 s).
+    public var rateLimit = true
+    /// How long a queued request may wait before it is refused with 429.
+    public var rateLimitMaxWait: Duration = .seconds(15)
+    /// Simulated network latency added to every request.
+    public var latency: Duration?
+    /// How long a mailbox batch (or Saleshandy request) takes to process.
+    public var processingDelay: Duration = .milliseconds(300)
+    /// Faults to inject.
+    public var faults = FaultPlan()
+    /// Log each request's method, path and status to stderr.
+    public var logRequests = false
+    /// The largest request body accepted, in bytes (larger ones answer 413).
+    public var maxBodySize = 5 * 1024 * 1024
+
+    public init() {}
+}

@@ -1,0 +1,78 @@
+import Hummingbird
+import Logging
+import NIOCore
+import OutreachAPI
+
+/// The sandbox: a local HTTP server that emulates the Woodpecker v2 and Saleshandy APIs.
+///
+/// ```swift
+/// let sandbox = try await SandboxServer.start(SandboxConfiguration())   // in-process, free port
+/// let base = sandbox.baseURL(for: .woodpecker)                           // http://127.0.0.1:PORT/rest/v2
+/// await sandbox.stop()
+/// ```
+public enum SandboxServer {
+    /// Starts a sandbox in this process and returns once it accepts connections.
+    public static func start(_ configuration: SandboxConfiguration) async throws -> RunningSandbox {
+        let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }
+        let store = try await SandboxStore(processingDelay: configuration.processingDelay, persistence: persistence)
+        let counter = RequestCounter()
+        let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter)
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "wps.sandbox")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wps-sandbox"),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? configuration.port)
+                portContinuation.finish()
+            },
+            logger: logger)
+        let task = Task { try await app.run() }
+        var iterator = portStream.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            // The server stopped before it ran: surface why (e.g. the port is taken).
+            try await task.value
+            throw SandboxStartError(description: "the sandbox stopped before it started listening")
+        }
+        return RunningSandbox(host: configuration.host, port: port, store: store, counter: counter, task: task)
+    }
+}
+
+/// The sandbox failed to start.
+public struct SandboxStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// A sandbox running in this process.
+public struct RunningSandbox: Sendable {
+    /// The address it listens on.
+    public let host: String
+    /// The port it listens on.
+    public let port: Int
+    /// Its state, e.g. to advance the clock in tests.
+    public let store: SandboxStore
+    /// Counts the requests it received.
+    public let counter: RequestCounter
+    let task: Task<Void, any Error>
+
+    /// `http://HOST:PORT`.
+    public var baseURL: String {
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return "http://\(shown):\(port)"
+    }
+
+    /// The base URL a client uses for `provider`, e.g. `http://127.0.0.1:PORT/rest/v2`.
+    public func baseURL(for provider: Provider) -> String { baseURL + provider.sandboxPrefix }
+
+    /// Stops serving.
+    public func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+
+    /// Waits until the server stops (it runs until the process is interrupted).
+    public func waitUntilStopped() async throws {
+        try await task.value
+    }
+}

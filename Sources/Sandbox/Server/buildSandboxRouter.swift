@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Builds the sandbox's router: middlewares (request counter, latency, rate limit, faults,
+/// error shapes) in front of the Woodpecker and Saleshandy routes.
+public func buildSandboxRouter(
+    store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
+) -> Router<SandboxContext> {
+    let router = Router(context: SandboxContext.self)
+    router.add(middleware: RequestCounterMiddleware(counter: counter, log: configuration.logRequests))
+    if let latency = configuration.latency, latency > .zero {
+        router.add(middleware: LatencyMiddleware(latency: latency))
+    }
+    if configuration.rateLimit {
+        router.add(middleware: AccountRateLimitMiddleware(queueLimit: 6, maxWait: configuration.rateLimitMaxWait))
+    }
+    if !configuration.faults.isEmpty {
+        router.add(middleware: FaultInjectionMiddleware(plan: configuration.faults))
+    }
+    router.add(middleware: ErrorShapingMiddleware())
+    MailboxRoutes(store: store).register(on: router)
+    CampaignRoutes(store: store).register(on: router)
+    SaleshandyRoutes(store: store).register(on: router)
+    return router
+}

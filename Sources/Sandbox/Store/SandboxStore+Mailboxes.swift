@@ -1,0 +1,102 @@
+import OutreachAPI
+
+extension SandboxStore {
+    /// `POST mailboxes/manual_connection/bulk` after decoding and validation.
+    func submitManualBatch(key: String, _ request: ManualBulkRequest) async throws -> BatchAccepted {
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> BatchAccepted in
+            let connected = tenant.connectedEmails
+            let pending = tenant.pendingEmails(at: now)
+            var conflicts: [String] = []
+            for (index, mailbox) in request.mailboxes.enumerated() {
+                let email = (mailbox.smtp_email ?? "").lowercased()
+                if connected.contains(email) {
+                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already connected")
+                } else if pending.contains(email) {
+                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already pending in another batch")
+                }
+            }
+            guard conflicts.isEmpty else { throw SandboxError.bulk(.conflict, conflicts) }
+            let entries = request.mailboxes.map { mailbox -> BatchEntry in
+                let smtpServer = mailbox.smtp_server ?? "", imapServer = mailbox.imap_server ?? ""
+                let email = mailbox.smtp_email ?? ""
+                let (outcome, error) = MailboxOutcome.decide(
+                    smtpHost: smtpServer, imapHost: imapServer, email: email,
+                    passwords: [mailbox.smtp_password, mailbox.imap_password])
+                defer { counters.connectionRequest += 1 }
+                return BatchEntry(
+                    requestID: counters.connectionRequest, smtpEmail: email, smtpLogin: mailbox.smtp_login,
+                    smtpServer: smtpServer, smtpPort: mailbox.smtp_port ?? 0, fromName: mailbox.smtp_from_name,
+                    imapEmail: mailbox.imap_email ?? "", imapServer: imapServer, imapPort: mailbox.imap_port ?? 0,
+                    dailyLimit: mailbox.daily_sending_limit, waitFrom: mailbox.sending_wait_time_from,
+                    waitTo: mailbox.sending_wait_time_to, outcome: outcome, error: error)
+            }
+            let id = counters.batch
+            counters.batch += 1
+            tenant.batches[id] = BatchRecord(id: id, submittedAt: now, duration: processingDelay, entries: entries)
+            return BatchAccepted(batch_id: id)
+        }
+    }
+
+    /// `GET …/bulk/{batch_id}/summary`; nil when the batch is not this account's.
+    func batchSummary(key: String, id: Int) async throws -> BatchSummary? {
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> BatchSummary? in
+            tenant.batches[id]?.summary(at: now)
+        }
+    }
+
+    /// `GET mailboxes`.
+    func mailboxes(key: String) async throws -> [Mailbox] {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [Mailbox] in
+            tenant.mailboxOrder.compactMap { tenant.mailboxes[$0] }
+        }
+    }
+
+    /// `GET mailboxes/{id}`.
+    func mailbox(key: String, id: Int) async throws -> Mailbox {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Mailbox in
+            guard let mailbox = tenant.mailboxes[id] else { throw SandboxError.notFound }
+            return mailbox
+        }
+    }
+
+    /// `POST mailboxes/microsoft/bulk` after decoding and validation: the items and whether all connected.
+    func connectMicrosoft(key: String, _ request: MicrosoftBulkRequest) async throws -> [MicrosoftMailboxResult] {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [MicrosoftMailboxResult] in
+            if let credential = request.credential_id, credential != tenant.credentialID {
+                throw SandboxError(status: .unprocessableContent, body: .message("INVALID_CREDENTIAL_ID"))
+            }
+            var connected = tenant.connectedEmails
+            return request.accounts.map { account in
+                let email = account.mailbox_email ?? ""
+                let local = email.split(separator: "@").first.map(String.init) ?? ""
+                if local.lowercased().hasPrefix("wrong") {
+                    return MicrosoftMailboxResult(
+                        success: false, id: nil, email: email, name: account.display_name, deliverability: nil, error: "WRONG_ALIAS")
+                }
+                if connected.contains(email.lowercased()) {
+                    return MicrosoftMailboxResult(
+                        success: false, id: nil, email: email, name: account.display_name, deliverability: nil,
+                        error: "MAILBOX_ALREADY_CONNECTED")
+                }
+                let id = nextMailboxID()
+                connected.insert(email.lowercased())
+                tenant.addMailbox(
+                    Mailbox(
+                        id: id, type: "SMTP",
+                        details: .init(
+                            email: email, provider: "MICROSOFT", login: email, from_name: account.display_name,
+                            daily_limit: 50, sent_today: 0, frequency_from: 60, frequency_to: 120)))
+                return MicrosoftMailboxResult(
+                    success: true, id: id, email: email, name: account.display_name,
+                    deliverability: .init(spf_correct: true, dkim_correct: true), error: nil)
+            }
+        }
+    }
+
+    /// `GET /rest/v1/me`.
+    func accountInfo(key: String) async throws -> AccountInfo {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> AccountInfo in
+            AccountInfo(id: tenant.number, email: "sandbox+\(tenant.number)@wps.invalid", company: "wps sandbox")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import OutreachAPI
+
+/// The sandbox's state: every account, keyed by a hash of its API key, and the id counters.
+///
+/// An actor: routes call it and get values or a ``SandboxError`` back. Time comes from a
+/// ``SandboxClock`` that tests advance; batches resolve lazily on each access ("settling").
+/// With persistence, each changed account is written to SQLite before the answer is sent.
+public actor SandboxStore {
+    var tenants: [String: TenantState] = [:]
+    var counters = Counters()
+    var clock = SandboxClock()
+    let processingDelay: Double
+    let persistence: SandboxPersistence?
+
+    /// The next id of each kind. Ids are global, so another account's ids answer 404.
+    struct Counters: Codable, Sendable {
+        var account = 1
+        var batch = 1001
+        var mailbox = 123_000
+        var connectionRequest = 5_000_001
+        var campaign = 777_001
+        var connectRequest = 0x129a184
+    }
+
+    /// Creates a store; with `persistence`, loads what it holds.
+    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil) async throws {
+        self.processingDelay = Double(processingDelay.components.seconds)
+            + Double(processingDelay.components.attoseconds) / 1e18
+        self.persistence = persistence
+        if let persistence {
+            let loaded = try await persistence.load()
+            tenants = loaded.tenants
+            if let counters = loaded.counters { self.counters = counters }
+        }
+    }
+
+    /// Moves the store's clock forward (tests use this instead of sleeping).
+    public func advanceClock(by duration: Duration) {
+        clock.offset += Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Runs `body` on the account of `key`, creating the account on first use and settling its
+    /// batches first; saves the account if `body` (or settling) changed it.
+    func withTenant<T>(_ key: String, _ body: (inout TenantState, Double) throws(SandboxError) -> T) async throws -> T {
+        let id = Self.tenantID(for: key)
+        let now = clock.now
+        var tenant = tenants[id] ?? newTenant(key: key)
+        let before = tenants[id] == nil
+        let settled = settle(&tenant, at: now)
+        let result: T
+        do {
+            result = try body(&tenant, now)
+        } catch {
+            if before || settled { try await save(id, tenant) }
+            throw error
+        }
+        try await save(id, tenant)
+        return result
+    }
+
+    private func save(_ id: String, _ tenant: TenantState) async throws {
+        tenants[id] = tenant
+        try await persistence?.save(tenantID: id, tenant: tenant, counters: counters)
+    }
+
+    private func newTenant(key: String) -> TenantState {
+        defer { counters.account += 1 }
+        return TenantState(number: counters.account, credentialID: 22_334_455, isFreePlan: key.hasPrefix("free-"))
+    }
+
+    /// Turns resolved batch entries into mailboxes. Returns whether anything changed.
+    private func settle(_ tenant: inout TenantState, at now: Double) -> Bool {
+        var changed = false
+        for id in tenant.batches.keys.sorted() {
+            guard var batch = tenant.batches[id], batch.settled < batch.entries.count else { continue }
+            let resolved = batch.resolvedCount(at: now)
+            guard resolved > batch.settled else { continue }
+            for entry in batch.entries[batch.settled..<resolved] where entry.outcome != .failed {
+                let imapID = nextMailboxID()
+                let smtpID = nextMailboxID()
+                tenant.addMailbox(
+                    Mailbox(
+                        id: smtpID, type: "SMTP",
+                        details: .init(
+                            email: entry.smtpEmail, provider: "SMTP", login: entry.smtpLogin ?? entry.smtpEmail,
+                            server: entry.smtpServer, port: entry.smtpPort, from_name: entry.fromName,
+                            error: entry.outcome == .conditionallyConnected ? "Connected conditionally." : nil,
+                            imap_id: imapID, daily_limit: entry.dailyLimit ?? 50, sent_today: 0,
+                            frequency_from: entry.waitFrom ?? 60, frequency_to: entry.waitTo ?? 120)))
+                tenant.addMailbox(
+                    Mailbox(
+                        id: imapID, type: "IMAP",
+                        details: .init(
+                            email: entry.imapEmail, provider: "IMAP", login: entry.imapEmail, server: entry.imapServer,
+                            port: entry.imapPort,
+                            error: entry.outcome == .conditionallyConnected
+                                ? "IMAP connection failed: cannot resolve host \(entry.imapServer)" : nil)))
+            }
+            batch.settled = resolved
+            tenant.batches[id] = batch
+            changed = true
+        }
+        for id in tenant.connectRequests.keys {
+            guard var request = tenant.connectRequests[id], request.settled < request.results.count else { continue }
+            let resolved = request.resolvedCount(at: now)
+            if resolved > request.settled {
+                request.settled = resolved
+                tenant.connectRequests[id] = request
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    func nextMailboxID() -> Int {
+        defer { counters.mailbox += 1 }
+        return counters.mailbox
+    }
+
+    /// A stable identity for an API key; the key itself is never stored.
+    static func tenantID(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        var second: UInt64 = 0x84222325cbf29ce4
+        for byte in key.utf8.reversed() {
+            second ^= UInt64(byte)
+            second &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16) + String(second, radix: 16)
+    }
+}

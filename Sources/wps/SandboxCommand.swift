@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import OutreachAPI
+import Sandbox
+
+/// `wps sandbox`: serves the emulated Woodpecker and Saleshandy APIs until interrupted.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Serve a local emulation of the Woodpecker v2 and Saleshandy APIs.",
+        discussion: """
+            Woodpecker is served under /rest/v2 (and /rest/v1/me), Saleshandy under /v1. Every API key
+            is its own isolated account, created on first use. See the README for the sandbox's
+            deterministic rules (which mailboxes fail, and why) and its extensions.
+
+            Fault plans (--faults) are comma-separated rules applied to incoming requests:
+              429:0.1          answer 10% of requests with 429 and Retry-After
+              429@2:0.1        the same with Retry-After: 2
+              503:0.05         answer 5% with 503, without processing them
+              500:0.01         answer 1% with 500, without processing them
+              drop:0.01        close 1% of connections without processing the request
+              drop-after:0.01  process 1% of requests, then close the connection unanswered
+              first:5:429      answer the first 5 requests with 429
+              seed=42          the random seed (runs are reproducible)
+            """
+    )
+
+    @Option(help: "The TCP port to listen on (0 picks a free one).")
+    var port: Int = 8787
+
+    @Option(help: "The address to bind. Loopback unless you say otherwise.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("Keep state in this SQLite file across restarts (default: in memory).", valueName: "file"))
+    var data: String?
+
+    @Flag(help: "Lift the emulated Woodpecker rate limit (one request at a time per account, 6 queued, 15 s).")
+    var noRateLimit = false
+
+    @Option(help: ArgumentHelp("Simulated network latency added to every request, in milliseconds.", valueName: "ms"))
+    var latency: Int?
+
+    @Option(help: ArgumentHelp("How long a mailbox batch takes to process, in milliseconds.", valueName: "ms"))
+    var processingDelay: Int = 300
+
+    @Option(help: ArgumentHelp("Inject faults, e.g. '429:0.1,503:0.05,drop:0.01' (see above).", valueName: "plan"))
+    var faults: String?
+
+    @Flag(help: "Log every request (method, path, status; never the API key) to stderr.")
+    var log = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
+        if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more milliseconds") }
+        guard processingDelay >= 0 else { throw ValidationError("--processing-delay must be 0 or more milliseconds") }
+        if let faults {
+            do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
+        }
+    }
+
+    func run() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.dataPath = data
+        configuration.rateLimit = !noRateLimit
+        configuration.latency = latency.map { .milliseconds($0) }
+        configuration.processingDelay = .milliseconds(processingDelay)
+        configuration.logRequests = log
+        if let faults { configuration.faults = try FaultPlan(parsing: faults) }
+        let sandbox = try await SandboxServer.start(configuration)
+        let root = sandbox.baseURL
+        FileHandle.standardError.write(
+            Data(
+                """
+                wps sandbox listening on \(root)
+                  Woodpecker: \(sandbox.baseURL(for: .woodpecker))   Saleshandy: \(sandbox.baseURL(for: .saleshandy))
+                  rate limit: \(noRateLimit ? "off" : "on (1 at a time per account, 6 queued, 15 s)")\
+                \(latency.map { ", latency \($0) ms" } ?? "")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
+
+                """.utf8))
+        try await sandbox.waitUntilStopped()
+    }
+}

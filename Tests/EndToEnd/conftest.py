@@ -1,0 +1,73 @@
+"""Shared fixtures for the end-to-end tests: the built wps binary and a live sandbox."""
+import os
+import re
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wps_binary() -> Path:
+    """The debug binary `swift build` made (scripts/test builds it first); WPS_BIN overrides."""
+    override = os.environ.get("WPS_BIN")
+    if override:
+        return Path(override)
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return Path(out.stdout.strip()) / "wps"
+
+
+@pytest.fixture(scope="session")
+def wps() -> Path:
+    path = wps_binary()
+    assert path.exists(), f"{path} not built: run swift build first"
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Sandbox:
+    """A `wps sandbox` process on a free loopback port."""
+
+    def __init__(self, wps: Path, *args: str):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(wps), "sandbox", "--port", str(self.port), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("sandbox exited: " + self.process.stderr.read())
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("sandbox did not start")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> str:
+        self.process.terminate()
+        try:
+            _, err = self.process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, err = self.process.communicate()
+        return err
+
+
+@pytest.fixture
+def sandbox(wps):
+    box = Sandbox(wps, "--no-rate-limit")
+    yield box
+    box.stop()

@@ -1,0 +1,29 @@
+# Shared set-up for scripts/wps, scripts/test and friends: installs what a fresh machine
+# (Swift toolchain only) is missing. Sourced, not run.
+
+wps_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages the build needs: SQLite headers (GRDB) and libedit (the line editor).
+wps_ensure_system_packages() {
+    local missing=()
+    for pkg in libsqlite3-dev libedit-dev; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "wps: installing ${missing[*]} (apt-get)" >&2
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+    fi
+}
+
+# Python tools the tests use, from PyPI.
+wps_ensure_python_tools() {
+    local missing=()
+    python3 -c "import pexpect" 2>/dev/null || missing+=("pexpect")
+    command -v schemathesis >/dev/null 2>&1 || python3 -c "import schemathesis" 2>/dev/null || missing+=("schemathesis")
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "wps: installing ${missing[*]} (pip)" >&2
+        python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}" >&2
+    fi
+}
