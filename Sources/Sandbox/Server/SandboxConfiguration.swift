@@ -18,8 +18,6 @@ public struct SandboxConfiguration: Sendable {
     public var faults = FaultPlan()
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
-    /// The largest request body accepted, in bytes (larger ones answer 413).
-    public var maxBodySize = 5 * 1024 * 1024
 
     public init() {}
 }

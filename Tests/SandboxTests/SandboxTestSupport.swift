@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import OutreachAPI
+import Testing
+
+@testable import Sandbox
+
+/// A sandbox application for `app.test(.router)` with its store (whose clock tests advance).
+struct TestSandbox {
+    let store: SandboxStore
+    let counter = RequestCounter()
+    let app: Application<RouterResponder<SandboxContext>>
+
+    init(configure: (inout SandboxConfiguration) -> Void = { _ in }, persistence: SandboxPersistence? = nil) async throws {
+        var configuration = SandboxConfiguration()
+        configuration.rateLimit = false
+        configuration.processingDelay = .seconds(60)
+        configure(&configuration)
+        store = try await SandboxStore(processingDelay: configuration.processingDelay, persistence: persistence)
+        app = Application(router: buildSandboxRouter(store: store, configuration: configuration, counter: counter))
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends JSON with an API key and returns status, headers and the parsed body.
+    func call(
+        _ method: HTTPRequest.Method, _ path: String, key: String? = "test-key", json body: String? = nil
+    ) async throws -> (status: Int, headers: HTTPFields, body: Any?) {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let key { headers[HTTPField.Name("x-api-key")!] = key }
+        return try await execute(
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+        ) { response in
+            let data = Data(response.body.readableBytesView)
+            let parsed = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return (Int(response.status.code), response.headers, parsed)
+        }
+    }
+}
+
+let mailboxJSON = #"{"smtp_email":"%@","smtp_password":"%@","smtp_server":"%@","smtp_port":465,"imap_email":"%@","imap_password":"pw","imap_server":"%@","imap_port":993}"#
+
+func mailboxBody(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw") -> String {
+    String(format: mailboxJSON, email, password, smtp, email, imap)
+}
+
+func bulk(_ mailboxes: String...) -> String { #"{"mailboxes":["# + mailboxes.joined(separator: ",") + "]}" }
+
+let campaignBody = """
+    {"name":"Q4","email_account_ids":[%@],"settings":{"timezone":"Europe/Berlin","daily_enroll":10},
+     "steps":{"type":"START","followup":{"type":"EMAIL","delivery_time":{"MONDAY":[{"from":"00:00","to":"24:00"}]},
+       "body":{"versions":[{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true}]},
+       "followup":{"type":"EMAIL","delivery_time":{"FRIDAY":[{"from":"08:00","to":"18:00"}]},
+         "body":{"versions":[{"subject":null,"message":"<p>Again</p>","signature":"NO_SIGNATURE","track_opens":false}]}}}}}
+    """
