@@ -94,3 +94,19 @@ def test_sandbox_data_survives_a_restart(wps, tmp_path):
         assert status == 200 and summary["batch_size"] == 1
     finally:
         second.stop()
+
+
+def test_sandbox_reports_a_taken_port(wps, sandbox):
+    out = subprocess.run([str(wps), "sandbox", "--port", str(sandbox.port)], capture_output=True, text=True, timeout=20)
+    assert out.returncode == 1
+    assert "already in use" in out.stderr and str(sandbox.port) in out.stderr
+
+
+def test_sandbox_log_never_shows_the_key(wps):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        call(box.url + "/rest/v2/campaigns", key="very-secret-key-123")
+    finally:
+        err = box.stop()
+    assert "GET /rest/v2/campaigns 200" in err
+    assert "very-secret-key-123" not in err

@@ -28,12 +28,22 @@ public enum SandboxServer {
                 portContinuation.finish()
             },
             logger: logger)
-        let task = Task { try await app.run() }
+        let task = Task {
+            defer { portContinuation.finish() }
+            try await app.run()
+        }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {
-            // The server stopped before it ran: surface why (e.g. the port is taken).
-            try await task.value
-            throw SandboxStartError(description: "the sandbox stopped before it started listening")
+            // The server stopped before it ran: say why (e.g. the port is taken).
+            let reason: String
+            do {
+                try await task.value
+                reason = "the server stopped before it started listening"
+            } catch {
+                reason = "\(error)".contains("in use") ? "the address is already in use: choose another --port" : "\(error)"
+            }
+            throw SandboxStartError(
+                description: "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
         return RunningSandbox(host: configuration.host, port: port, store: store, counter: counter, task: task)
     }
