@@ -110,3 +110,13 @@ def test_sandbox_log_never_shows_the_key(wps):
         err = box.stop()
     assert "GET /rest/v2/campaigns 200" in err
     assert "very-secret-key-123" not in err
+
+
+def test_the_sandbox_tour_example_runs(sandbox):
+    from conftest import ROOT
+    out = subprocess.run([str(ROOT / "examples" / "sandbox-tour.sh"), sandbox.url], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert '"failed_mailboxes":[{' in out.stdout and "cannot resolve host smtp.bad.invalid" in out.stdout
+    assert "run: HTTP 200" in out.stdout
+    assert "NOT_EDITABLE_STATUS" in out.stdout
+    assert '"status":"RUNNING"' in out.stdout
