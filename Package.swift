@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "wps", targets: ["wps"]),
         .library(name: "OutreachAPI", targets: ["OutreachAPI"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
+        .library(name: "WPSLanguage", targets: ["WPSLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +40,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(name: "WPSLanguage"),
+        .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),
         .executableTarget(
             name: "wps",
             dependencies: [

@@ -1,0 +1,37 @@
+/// "Did you mean …?" — the closest candidate by edit distance, when it is close enough.
+public enum Suggestion {
+    /// The candidate nearest to `word` (optimal string alignment distance), if the distance is at
+    /// most a third of the longer word's length (at least 1), as swift-argument-parser judges it.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let target = Array(word.lowercased())
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = self.distance(target, Array(candidate.lowercased()))
+            let limit = max(1, max(target.count, candidate.count) / 3)
+            guard distance <= limit else { continue }
+            if best == nil || distance < best?.1 ?? .max { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}
