@@ -1,0 +1,147 @@
+extension Parser {
+    /// `[VALUE |] command | command … [> FILE]`. A pipeline may start from a value that is not a
+    /// bare word (`$boxes | count`, `"text"`, `[1 2]`); after `let NAME =`, a lone word is a value too
+    /// (`let n = 50`).
+    mutating func parsePipeline(allowLoneWord: Bool = false) -> Pipeline? {
+        let start = current.range.start
+        var stages: [Command] = []
+        var input: Expression?
+        let loneWord: Bool = {
+            guard allowLoneWord, case .word = current.kind else { return false }
+            switch peekKind {
+            case .newline, .semicolon, .end, .pipe, .rightBrace: return true
+            default: return false
+            }
+        }()
+        if loneWord || (startsValue && !isCommandWord) {
+            input = parseValue()
+            guard current.kind == .pipe else {
+                let value = input
+                return Pipeline(input: value, stages: [], range: SourceRange(start, value?.range.end ?? start))
+            }
+            advance()
+            while current.kind == .newline { advance() }
+        }
+        while true {
+            guard let command = parseCommand() else {
+                recover()
+                return nil
+            }
+            stages.append(command)
+            guard current.kind == .pipe else { break }
+            advance()
+            while current.kind == .newline { advance() }
+            if atEnd {
+                expectMore("a command after '|'")
+                return nil
+            }
+        }
+        var redirect: Expression?
+        if current.kind == .operator(">") {
+            let arrow = current.range
+            advance()
+            redirect = parseValue()
+            if redirect == nil { error("'>' needs a file to write to", at: arrow) }
+        }
+        let end = redirect?.range.end ?? stages.last?.range.end ?? start
+        return Pipeline(input: input, stages: stages, redirect: redirect, range: SourceRange(start, end))
+    }
+
+    /// Whether the current token ends a pipeline stage.
+    var atStageEnd: Bool {
+        switch current.kind {
+        case .pipe, .semicolon, .newline, .end: true
+        case .rightBrace: braceDepth > 0
+        case .rightParen: parenDepth > 0
+        case .operator(">"): true
+        default: false
+        }
+    }
+
+    /// One command: its name words, then arguments up to the end of the stage.
+    mutating func parseCommand() -> Command? {
+        guard case .word(let first) = current.kind else {
+            if atEnd {
+                expectMore("a command")
+            } else {
+                error("expected a command, found \(describe(current.kind))", at: current.range)
+            }
+            return nil
+        }
+        let start = current.range.start
+        var words = [first]
+        var nameEnd = current.range.end
+        guard registry.isPrefix(words) else {
+            diagnostics.append(.unknown("command", first, at: current.range, candidates: registry.nouns + ["let", "for", "if", "try", "source"]))
+            return nil
+        }
+        advance()
+        while case .word(let next) = current.kind, registry.isPrefix(words + [next]) {
+            words.append(next)
+            nameEnd = current.range.end
+            advance()
+        }
+        guard let descriptor = registry.command(words) else {
+            let options = registry.subcommands(after: words)
+            if case .word(let wrong) = current.kind {
+                diagnostics.append(
+                    .unknown("command", (words + [wrong]).joined(separator: " "), at: SourceRange(start, current.range.end),
+                             candidates: options.map { (words + [$0]).joined(separator: " ") }))
+            } else {
+                error("'\(words.joined(separator: " "))' needs a subcommand: \(options.joined(separator: ", "))", at: SourceRange(start, nameEnd))
+            }
+            return nil
+        }
+        var arguments: [Argument] = []
+        if descriptor.positionals.first?.kind == .condition {
+            if atStageEnd {
+                error("'\(descriptor.name)' needs a condition", at: SourceRange(start, nameEnd), label: "e.g. \(descriptor.examples.first ?? "where status == \"DRAFT\"")")
+            } else if let condition = parseCondition() {
+                arguments.append(.positional(condition))
+            }
+        }
+        while !atStageEnd {
+            if case .flag(let name, let attached) = current.kind {
+                let flagRange = current.range
+                advance()
+                let boolean = descriptor.flag(named: name)?.isBoolean ?? false
+                var value: Expression?
+                if attached || (!boolean && startsValue) {
+                    value = parseValue()
+                    if value == nil { error("--\(name)= needs a value", at: flagRange) }
+                }
+                arguments.append(.flag(name: name, value: value, range: SourceRange(flagRange.start, value?.range.end ?? flagRange.end)))
+            } else if let value = parseValue() {
+                arguments.append(.positional(value))
+            } else {
+                error("unexpected \(describe(current.kind))", at: current.range)
+                advance()
+            }
+        }
+        let end = arguments.last.map(Self.end) ?? nameEnd
+        let command = Command(words: words, arguments: arguments, nameRange: SourceRange(start, nameEnd), range: SourceRange(start, end))
+        diagnostics += CommandChecker(descriptor).check(command)
+        return command
+    }
+
+    static func end(_ argument: Argument) -> Int {
+        switch argument {
+        case .positional(let value): value.range.end
+        case .flag(_, _, let range): range.end
+        }
+    }
+
+    /// Whether the current token is a bare word (which starts a command).
+    var isCommandWord: Bool {
+        if case .word = current.kind { return true }
+        return false
+    }
+
+    /// Whether the current token can start a value.
+    var startsValue: Bool {
+        switch current.kind {
+        case .word, .string, .literal, .variable, .fileReference, .subpipelineStart, .leftBracket, .leftBrace: true
+        default: false
+        }
+    }
+}

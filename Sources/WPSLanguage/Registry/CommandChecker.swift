@@ -1,0 +1,132 @@
+/// Checks a parsed command against its descriptor: flags, their values' kinds, positionals.
+///
+/// Values that are only known when the script runs (variables, interpolated strings, `$(…)`)
+/// are not checked here; literal words are.
+public struct CommandChecker: Sendable {
+    public let descriptor: CommandDescriptor
+
+    public init(_ descriptor: CommandDescriptor) { self.descriptor = descriptor }
+
+    public func check(_ command: Command) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var seen: [String: SourceRange] = [:]
+        var positionals: [Expression] = []
+        for argument in command.arguments {
+            switch argument {
+            case .positional(let value):
+                positionals.append(value)
+            case .flag(let name, let value, let range):
+                let nameRange = SourceRange(range.start, range.start + 2 + name.utf8.count)
+                guard let flag = descriptor.flag(named: name) else {
+                    problems.append(
+                        .unknown("flag", "--" + name, at: nameRange, candidates: descriptor.flags.map { "--" + $0.name }))
+                    continue
+                }
+                if seen[name] != nil, !flag.repeatable {
+                    problems.append(Diagnostic(.error, "--\(name) is given twice", at: nameRange, label: "give it once"))
+                }
+                seen[name] = range
+                guard let value else {
+                    if !flag.isBoolean {
+                        problems.append(Diagnostic(.error, "--\(name) needs a value (\(flag.kind))", at: nameRange))
+                    }
+                    continue
+                }
+                if let problem = Self.kindProblem(value, flag.kind, what: "--\(name)") { problems.append(problem) }
+            }
+        }
+        for flag in descriptor.flags where flag.required && seen[flag.name] == nil {
+            problems.append(Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name) (\(flag.summary))", at: command.nameRange))
+        }
+        checkPositionals(positionals, command, &problems)
+        return problems
+    }
+
+    private func checkPositionals(_ values: [Expression], _ command: Command, _ problems: inout [Diagnostic]) {
+        var remaining = values[...]
+        for positional in descriptor.positionals {
+            if positional.repeating {
+                if remaining.isEmpty && !positional.optional {
+                    problems.append(Diagnostic(.error, "'\(descriptor.name)' needs at least one \(positional.name.uppercased())", at: command.nameRange, label: "usage: \(descriptor.usage)"))
+                }
+                for value in remaining {
+                    if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) { problems.append(problem) }
+                }
+                remaining = []
+                continue
+            }
+            guard let value = remaining.popFirst() else {
+                if !positional.optional {
+                    problems.append(Diagnostic(.error, "'\(descriptor.name)' needs \(positional.name.uppercased()) (\(positional.kind))", at: command.nameRange, label: "usage: \(descriptor.usage)"))
+                }
+                continue
+            }
+            if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) { problems.append(problem) }
+        }
+        if let extra = remaining.first {
+            problems.append(Diagnostic(.error, "too many arguments for '\(descriptor.name)'", at: extra.range, label: "usage: \(descriptor.usage)"))
+        }
+    }
+
+    /// A problem with a literal value for a kind, if the value is a literal word that cannot be one.
+    static func kindProblem(_ value: Expression, _ kind: ValueKind, what: String) -> Diagnostic? {
+        let text: String
+        switch value {
+        case .word(let word, _): text = word
+        case .literal(let literal, _): text = literal
+        case .string(let parts, _):
+            guard parts.allSatisfy({ if case .text = $0 { true } else { false } }) else { return nil }
+            text = parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        case .list(let items, _):
+            guard case .list(let inner) = kind else { return nil }
+            return items.lazy.compactMap { kindProblem($0, inner, what: what) }.first
+        default:
+            return nil
+        }
+        guard let expected = mismatch(text, kind) else { return nil }
+        return Diagnostic(.error, "expected \(expected) for \(what), got '\(text)'", at: value.range)
+    }
+
+    /// What was expected, when `text` is not a valid literal of `kind`.
+    static func mismatch(_ text: String, _ kind: ValueKind) -> String? {
+        switch kind {
+        case .integer, .campaignID, .batchID, .mailboxID:
+            return Int(text) == nil ? (kind == .integer ? "an integer" : "a numeric \(kind)") : nil
+        case .number:
+            return Double(text) == nil ? "a number" : nil
+        case .bool:
+            return ["true", "false"].contains(text) ? nil : "true or false"
+        case .duration:
+            return isDuration(text) ? nil : "a duration such as 3d or 13h"
+        case .time:
+            return isTime(text) ? nil : "a time HH:mm such as 08:00"
+        case .signature:
+            return ["SENDER", "NO_SIGNATURE"].contains(text) ? nil : "SENDER or NO_SIGNATURE"
+        case .provider:
+            return ["woodpecker", "saleshandy"].contains(text) ? nil : "woodpecker or saleshandy"
+        case .outputFormat:
+            return ["table", "json", "yaml", "csv", "ndjson"].contains(text) ? nil : "table, json, yaml, csv or ndjson"
+        case .choice(let options):
+            return options.contains(text) ? nil : options.joined(separator: ", ")
+        case .list(let inner):
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            for item in items { if let problem = mismatch(item, inner) { return "a comma-separated list of \(problem)" } }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// `3d`, `13h`, `30m`.
+    public static func isDuration(_ text: String) -> Bool {
+        guard let unit = text.last, "dhm".contains(unit), let value = Int(text.dropLast()), value > 0 else { return false }
+        return true
+    }
+
+    /// `HH:mm`.
+    public static func isTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (0...24).contains(h) && (0...59).contains(m)
+    }
+}

@@ -1,0 +1,86 @@
+/// Everything wps knows about one command: its words, arguments, flags, help and examples.
+///
+/// The registry of descriptors feeds the parser's checks, `help` and completion; nothing is
+/// described twice.
+public struct CommandDescriptor: Sendable, Hashable {
+    /// The command's name words: `["campaign", "new"]`.
+    public var words: [String]
+    public var summary: String
+    public var discussion: String
+    public var positionals: [PositionalDescriptor]
+    public var flags: [FlagDescriptor]
+    public var examples: [String]
+
+    public init(
+        _ words: [String], _ summary: String, discussion: String = "", positionals: [PositionalDescriptor] = [],
+        flags: [FlagDescriptor] = [], examples: [String] = []
+    ) {
+        self.words = words
+        self.summary = summary
+        self.discussion = discussion
+        self.positionals = positionals
+        self.flags = flags
+        self.examples = examples
+    }
+
+    /// `campaign new`
+    public var name: String { words.joined(separator: " ") }
+
+    /// The flag with this name, if the command has one.
+    public func flag(named name: String) -> FlagDescriptor? { flags.first { $0.name == name } }
+
+    /// The usage line: `campaign new NAME [--accounts LIST] …`.
+    public var usage: String {
+        var parts = [name]
+        for positional in positionals {
+            let shown = positional.name.uppercased() + (positional.repeating ? "…" : "")
+            parts.append(positional.optional ? "[\(shown)]" : shown)
+        }
+        if !flags.isEmpty { parts.append("[flags]") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A positional argument.
+public struct PositionalDescriptor: Sendable, Hashable {
+    public var name: String
+    public var kind: ValueKind
+    public var optional: Bool
+    /// Takes any number of values (`mailbox microsoft add EMAIL…`).
+    public var repeating: Bool
+
+    public init(_ name: String, _ kind: ValueKind, optional: Bool = false, repeating: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.optional = optional
+        self.repeating = repeating
+    }
+}
+
+/// A `--flag`.
+public struct FlagDescriptor: Sendable, Hashable {
+    /// Without dashes: `daily-enroll`.
+    public var name: String
+    public var kind: ValueKind
+    public var summary: String
+    /// Its value is a secret (a password or key): masked in history, dry runs and logs.
+    public var isSecret: Bool
+    /// May be given more than once (`--subject` once per A/B version).
+    public var repeatable: Bool
+    public var required: Bool
+
+    public init(
+        _ name: String, _ kind: ValueKind, _ summary: String, secret: Bool = false, repeatable: Bool = false,
+        required: Bool = false
+    ) {
+        self.name = name
+        self.kind = kind
+        self.summary = summary
+        self.isSecret = secret
+        self.repeatable = repeatable
+        self.required = required
+    }
+
+    /// A boolean flag takes no value (`--track-opens`), or an attached one (`--track-opens=false`).
+    public var isBoolean: Bool { kind == .bool }
+}

@@ -1,0 +1,140 @@
+extension CommandRegistry {
+    /// Every wps command.
+    public static let standard = CommandRegistry(mailboxCommands + campaignCommands + filterCommands + shellCommands)
+
+    static let provider = FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy")
+    static let campaignFlag = FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)")
+
+    static let mailboxCommands: [CommandDescriptor] = [
+        CommandDescriptor(
+            ["mailbox", "add"], "Connect one SMTP/IMAP mailbox.",
+            flags: [
+                FlagDescriptor("email", .email, "the SMTP email (smtp_email)", required: true),
+                FlagDescriptor("login", .string, "the SMTP login, if not the email"),
+                FlagDescriptor("password", .string, "the SMTP password", secret: true, required: true),
+                FlagDescriptor("smtp-server", .string, "the SMTP host"), FlagDescriptor("smtp-port", .integer, "1…65535"),
+                FlagDescriptor("from-name", .string, "the sender name"),
+                FlagDescriptor("imap-email", .email, "the IMAP email (default: --email)"),
+                FlagDescriptor("imap-password", .string, "the IMAP password (default: --password)", secret: true),
+                FlagDescriptor("imap-server", .string, "the IMAP host"), FlagDescriptor("imap-port", .integer, "1…65535"),
+                FlagDescriptor("footer", .string, "an email footer"), FlagDescriptor("bcc", .email, "a BCC address"),
+                FlagDescriptor("open-tracking-domain", .string, "a domain for open tracking"),
+                FlagDescriptor("click-tracking-domain", .string, "a domain for click tracking"),
+                FlagDescriptor("unsubscribe-tracking-domain", .string, "a domain for unsubscribe links"),
+                FlagDescriptor("wait-from", .integer, "seconds between sends, from (10…9999)"),
+                FlagDescriptor("wait-to", .integer, "seconds between sends, to (20…9999)"),
+                FlagDescriptor("daily-limit", .integer, "emails per day (1…5500)"),
+                FlagDescriptor("notify", .choice(["mail"]), "mail me when the batch is processed"), provider,
+                FlagDescriptor("esp", .choice(["gsuite", "microsoft", "smtp"]), "Saleshandy: the email service provider"),
+                FlagDescriptor("first-name", .string, "Saleshandy: sender first name"),
+                FlagDescriptor("last-name", .string, "Saleshandy: sender last name"),
+                FlagDescriptor("smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption"),
+                FlagDescriptor("imap-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: IMAP encryption"),
+            ],
+            examples: ["mailbox add --email ann@example.com --password $pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"]),
+        CommandDescriptor(
+            ["mailbox", "import"], "Connect mailboxes from a CSV, JSON or NDJSON file (or - for stdin), in batches of at most 200.",
+            positionals: [PositionalDescriptor("file", .file)],
+            flags: [
+                FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200)"),
+                FlagDescriptor("parallel", .integer, "batches in flight at once"),
+                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
+                FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
+            ],
+            examples: ["mailbox import boxes.csv | batch watch"]),
+        CommandDescriptor(
+            ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).",
+            positionals: [PositionalDescriptor("email", .email, repeating: true)],
+            flags: [FlagDescriptor("name", .string, "the display name"), FlagDescriptor("credential", .integer, "the Graph credential id")]),
+        CommandDescriptor(
+            ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
+            positionals: [PositionalDescriptor("file", .file)], flags: [FlagDescriptor("credential", .integer, "the Graph credential id")]),
+        CommandDescriptor(["mailbox", "list"], "List connected mailboxes.", flags: [provider]),
+        CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)]),
+        CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider]),
+        CommandDescriptor(
+            ["batch", "watch"], "Wait for batches to finish, showing progress.",
+            positionals: [PositionalDescriptor("id", .batchID, optional: true, repeating: true)],
+            flags: [
+                FlagDescriptor("interval", .duration, "the first polling interval"),
+                FlagDescriptor("report", .file, "write one CSV row per mailbox"),
+                FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed"), provider,
+            ],
+            examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"]),
+    ]
+
+    static let campaignSettingFlags: [FlagDescriptor] = [
+        FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3"),
+        FlagDescriptor("timezone", .timezone, "an IANA time zone such as Europe/Berlin"),
+        FlagDescriptor("prospect-timezone", .bool, "send in each prospect's time zone"),
+        FlagDescriptor("daily-enroll", .integer, "emails per day from the campaign (> 0)"),
+        FlagDescriptor("gdpr-unsubscribe", .bool, "GDPR-compliant unsubscribe"),
+        FlagDescriptor("list-unsubscribe", .bool, "a List-Unsubscribe header"),
+    ]
+
+    static let messageFlags: [FlagDescriptor] = [
+        FlagDescriptor("subject", .string, "the subject (once per A/B version)", repeatable: true),
+        FlagDescriptor("message", .string, "the message body, or @file.html (once per version)", repeatable: true),
+        FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"),
+        FlagDescriptor("track-opens", .bool, "track opens"),
+        FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00"),
+    ]
+
+    static let campaignCommands: [CommandDescriptor] = [
+        CommandDescriptor(
+            ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.",
+            positionals: [PositionalDescriptor("name", .string)],
+            flags: campaignSettingFlags + messageFlags + [FlagDescriptor("steps", .file, "the step tree from a YAML or JSON file")],
+            examples: [#"let c = campaign new "Q4" --accounts 123000 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00""#]),
+        CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status)."),
+        CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "stop"], "Stop a campaign for good.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)]),
+        CommandDescriptor(
+            ["campaign", "set"], "Change a campaign's name, accounts or settings (DRAFT or EDITED).",
+            positionals: [PositionalDescriptor("id", .campaignID)],
+            flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)")] + campaignSettingFlags),
+        CommandDescriptor(
+            ["step", "add"], "Add an email step after the last step.",
+            flags: [FlagDescriptor("after", .stepID, "the leaf step to follow", required: true), campaignFlag,
+                    FlagDescriptor("wait", .duration, "how long to wait before it: 3d or 13h")] + messageFlags,
+            examples: ["step add --after $c.steps.followup.id --wait 3d --message @followup.html --window \"FRI 08:00-18:00\""]),
+        CommandDescriptor(["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)], flags: [campaignFlag]),
+        CommandDescriptor(
+            ["version", "set"], "Change one version of an email step.",
+            positionals: [PositionalDescriptor("step", .stepID), PositionalDescriptor("version", .versionID)],
+            flags: [campaignFlag, FlagDescriptor("subject", .string, "the subject"), FlagDescriptor("message", .string, "the message"),
+                    FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"), FlagDescriptor("track-opens", .bool, "track opens")]),
+    ]
+
+    static let filterCommands: [CommandDescriptor] = [
+        CommandDescriptor(["where"], "Keep the items for which a condition holds.", positionals: [PositionalDescriptor("condition", .condition)],
+                          examples: [#"campaign list | where status == "DRAFT""#]),
+        CommandDescriptor(["select"], "Keep only these fields.", positionals: [PositionalDescriptor("field", .field, repeating: true)]),
+        CommandDescriptor(["get"], "Take the value at a path.", positionals: [PositionalDescriptor("path", .field)]),
+        CommandDescriptor(["sort-by"], "Sort by a field.", positionals: [PositionalDescriptor("field", .field)], flags: [FlagDescriptor("reverse", .bool, "largest first")]),
+        CommandDescriptor(["first"], "The first N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
+        CommandDescriptor(["last"], "The last N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
+        CommandDescriptor(["count"], "How many items."),
+        CommandDescriptor(["each"], "Run a block for each item ($it).", positionals: [PositionalDescriptor("block", .block)]),
+        CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]))]),
+        CommandDescriptor(["table"], "Render as a table."),
+        CommandDescriptor(["open"], "Read a CSV, JSON, NDJSON or YAML file into values.", positionals: [PositionalDescriptor("file", .file)]),
+        CommandDescriptor(["save"], "Write the value to a file (format from its extension).", positionals: [PositionalDescriptor("file", .file)]),
+    ]
+
+    static let shellCommands: [CommandDescriptor] = [
+        CommandDescriptor(["help"], "Show the commands, or one command's usage.", positionals: [PositionalDescriptor("command", .string, optional: true, repeating: true)]),
+        CommandDescriptor(["echo"], "Print values.", positionals: [PositionalDescriptor("value", .any, optional: true, repeating: true)]),
+        CommandDescriptor(["env"], "Show the profile, provider, base URLs and variables (never keys)."),
+        CommandDescriptor(["profile", "list"], "List profiles."),
+        CommandDescriptor(["profile", "use"], "Switch profile.", positionals: [PositionalDescriptor("name", .profile)]),
+        CommandDescriptor(["version"], "Show wps's version."),
+        CommandDescriptor(["history"], "Show the command history."),
+        CommandDescriptor(["exit"], "Leave the shell.", positionals: [PositionalDescriptor("code", .integer, optional: true)]),
+    ]
+}

@@ -1,0 +1,37 @@
+/// The set of commands wps knows, looked up by their name words.
+///
+/// ```swift
+/// CommandRegistry.standard.longestMatch(["campaign", "new", "Q4"])   // campaign new, 2 words
+/// ```
+public struct CommandRegistry: Sendable {
+    public let commands: [CommandDescriptor]
+    private let byName: [String: CommandDescriptor]
+    /// Every prefix of every command's words (to know when to keep reading name words).
+    private let prefixes: Set<String>
+
+    public init(_ commands: [CommandDescriptor]) {
+        self.commands = commands
+        byName = Dictionary(commands.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var prefixes = Set<String>()
+        for command in commands {
+            for count in 1...command.words.count { prefixes.insert(command.words.prefix(count).joined(separator: " ")) }
+        }
+        self.prefixes = prefixes
+    }
+
+    /// The command named by exactly these words.
+    public func command(_ words: [String]) -> CommandDescriptor? { byName[words.joined(separator: " ")] }
+
+    /// Whether some command's name starts with these words.
+    public func isPrefix(_ words: [String]) -> Bool { prefixes.contains(words.joined(separator: " ")) }
+
+    /// The first words of every command (`campaign`, `mailbox`, `where`, …), for suggestions.
+    public var nouns: [String] { Array(Set(commands.compactMap(\.words.first))).sorted() }
+
+    /// The words that may follow `words` (`campaign` → `new`, `get`, …).
+    public func subcommands(after words: [String]) -> [String] {
+        let next = commands.filter { $0.words.count > words.count && Array($0.words.prefix(words.count)) == words }
+            .map { $0.words[words.count] }
+        return Array(Set(next)).sorted()
+    }
+}

@@ -1,0 +1,180 @@
+import Testing
+
+@testable import WPSLanguage
+
+func parse(_ text: String) -> ParseResult { Parser.parse(SourceFile(name: "t.wps", text: text)) }
+
+/// The rendered one-line diagnostics of a source.
+func problems(_ text: String) -> [String] {
+    let source = SourceFile(name: "t.wps", text: text)
+    let result = Parser.parse(source)
+    return result.diagnostics.map { DiagnosticRenderer(source: source).renderLine($0) }
+}
+
+func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
+
+@Suite struct ParserTests {
+    @Test func aCommandWithPositionalsAndFlags() throws {
+        let result = parse(#"campaign new "Q4" --daily-enroll 50 --track-opens --timezone=Europe/Berlin"#)
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else { Issue.record("not a pipeline"); return }
+        let command = try #require(pipeline.stages.first)
+        #expect(command.words == ["campaign", "new"])
+        #expect(command.positionals == [.string([.text("Q4")], r(13, 17))])
+        #expect(command.values(of: "daily-enroll") == [.word("50", r(33, 35))])
+        #expect(command.values(of: "track-opens") == [nil])
+        #expect(command.values(of: "timezone") == [.word("Europe/Berlin", r(61, 74))])
+    }
+
+    @Test func pipelinesAndRedirects() throws {
+        let result = parse("mailbox import boxes.csv | batch watch | where failed > 0 | to csv > failed.csv")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else { Issue.record("not a pipeline"); return }
+        #expect(pipeline.stages.map(\.name) == ["mailbox import", "batch watch", "where", "to"])
+        #expect(pipeline.redirect == .word("failed.csv", r(69, 79)))
+        #expect(pipeline.stages[2].positionals == [.binary(.greater, .word("failed", r(47, 53)), .word("0", r(56, 57)), r(47, 57))])
+    }
+
+    @Test func conditionPrecedence() throws {
+        let result = parse(#"campaign list | where a > 1 and b == "x" or not c"#)
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = result.script.statements.first,
+            case .binary(.or, let left, let right, _) = pipeline.stages[1].positionals.first
+        else { Issue.record("expected an or at the top: \(result.script)"); return }
+        guard case .binary(.and, .binary(.greater, _, _, _), .binary(.equal, _, _, _), _) = left else { Issue.record("left: \(left)"); return }
+        guard case .unary(.not, .word("c", _), _) = right else { Issue.record("right: \(right)"); return }
+    }
+
+    @Test func letForIfTrySource() {
+        let result = parse("""
+            let c = campaign get 777
+            for box in $boxes { echo $box.email }
+            if $c.status == "DRAFT" { campaign run $c.id } else if $x { echo no } else { echo maybe }
+            try { campaign delete 1 } catch { echo $error }
+            source setup.wps
+            """)
+        #expect(result.diagnostics == [])
+        let statements = result.script.statements
+        #expect(statements.count == 5)
+        guard case .assignment("c", let value, _) = statements[0] else { Issue.record("let"); return }
+        #expect(value.stages.first?.words == ["campaign", "get"])
+        guard case .forLoop("box", .variable(let list, _), let body, _) = statements[1] else { Issue.record("for"); return }
+        #expect(list.name == "boxes")
+        #expect(body.statements.count == 1)
+        guard case .conditional(_, _, let otherwise?, _) = statements[2], case .conditional(_, _, let last?, _) = otherwise.statements.first
+        else { Issue.record("if/else if"); return }
+        #expect(last.statements.count == 1)
+        guard case .attempt(_, let recovery?, _) = statements[3] else { Issue.record("try"); return }
+        #expect(recovery.statements.count == 1)
+        guard case .source(.word("setup.wps", _), _) = statements[4] else { Issue.record("source"); return }
+    }
+
+    @Test func multiLineBlocksSeparatorsAndContinuations() {
+        let result = parse("""
+            for id in [1 2
+                       3] {
+                campaign pause $id; campaign run $id
+            }
+            campaign new "x" \\
+                --daily-enroll 5
+            """)
+        #expect(result.diagnostics == [])
+        #expect(result.script.statements.count == 2)
+        guard case .forLoop(_, .list(let items, _), let body, _) = result.script.statements[0] else { Issue.record("for"); return }
+        #expect(items.count == 3)
+        #expect(body.statements.count == 2)
+    }
+
+    @Test func interpolationParsesNestedPipelines() {
+        let result = parse(#"echo "count: $(campaign list | where status == "DRAFT" | count) of $n""#)
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = result.script.statements.first,
+            case .string(let parts, _) = pipeline.stages[0].positionals.first,
+            case .pipeline(let inner) = parts[1]
+        else { Issue.record("\(result.script)"); return }
+        #expect(inner.stages.map(\.name) == ["campaign list", "where", "count"])
+        #expect(parts[3] == .variable(VariableReference(name: "n")))
+    }
+
+    @Test func pipelinesMayStartFromAValue() {
+        let result = parse("let n = 50\nlet boxes = [1 2 3]\n$boxes | count\nlet name = \"Q4\"")
+        #expect(result.diagnostics == [])
+        guard case .assignment("n", let n, _) = result.script.statements[0] else { Issue.record("n"); return }
+        #expect(n.input == .word("50", r(8, 10)) && n.stages.isEmpty)
+        guard case .pipeline(let counted) = result.script.statements[2] else { Issue.record("pipe"); return }
+        #expect(counted.input == .variable(VariableReference(name: "boxes"), r(31, 37)))
+        #expect(counted.stages.map(\.name) == ["count"])
+        #expect(problems("50 | count") == ["t.wps:1:1: error: unknown command '50'"])
+    }
+
+    @Test func eachTakesABlock() {
+        let result = parse("campaign list | each { campaign get $it.id }")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = result.script.statements.first, case .block(let block) = pipeline.stages[1].positionals.first
+        else { Issue.record("\(result.script)"); return }
+        #expect(block.statements.count == 1)
+    }
+
+    @Test(arguments: ["echo \"open", "for x in [1 2] {", "campaign list |", "echo $(campaign list", "let x = [1 2", "if $x {\n echo 1\n"])
+    func incompleteInputAsksForMore(_ text: String) {
+        #expect(parse(text).isIncomplete, "\(text)")
+    }
+
+    @Test func completeInputIsNotIncomplete() {
+        #expect(!parse("for x in [1] { echo $x }").isIncomplete)
+        #expect(!parse("campain list").isIncomplete)
+    }
+}
+
+@Suite struct ParserDiagnosticTests {
+    @Test func unknownCommandSuggestsTheClosest() {
+        #expect(problems("campain list") == ["t.wps:1:1: error: unknown command 'campain' — did you mean 'campaign'?"])
+        #expect(problems("campaign craete x") == ["t.wps:1:1: error: unknown command 'campaign craete' — did you mean 'campaign create'?"] || problems("campaign craete x").first?.contains("unknown command 'campaign craete'") == true)
+        #expect(problems("campaign") == ["t.wps:1:1: error: 'campaign' needs a subcommand: delete, edit, get, list, new, pause, run, set, show, stop"])
+    }
+
+    @Test func unknownFlagSuggestsTheClosest() {
+        #expect(problems("campaign new x --daily-enrol 5") == ["t.wps:1:16: error: unknown flag '--daily-enrol' — did you mean '--daily-enroll'?"])
+    }
+
+    @Test func wrongLiteralKinds() {
+        #expect(problems("campaign new x --daily-enroll fifty") == ["t.wps:1:31: error: expected an integer for --daily-enroll, got 'fifty'"])
+        #expect(problems("step add --after $s --wait three") == ["t.wps:1:28: error: expected a duration such as 3d or 13h for --wait, got 'three'"])
+        #expect(problems("campaign new x --signature FANCY") == ["t.wps:1:28: error: expected SENDER or NO_SIGNATURE for --signature, got 'FANCY'"])
+        #expect(problems("campaign set 1 --accounts 1,x,3") == ["t.wps:1:27: error: expected a comma-separated list of a numeric mailbox id for --accounts, got '1,x,3'"])
+        #expect(problems("campaign get seven") == ["t.wps:1:14: error: expected a numeric campaign id for ID, got 'seven'"])
+        #expect(problems("campaign new x --daily-enroll $n --track-opens") == [])
+    }
+
+    @Test func missingValuesPositionalsAndRequiredFlags() {
+        #expect(problems("campaign new x --daily-enroll") == ["t.wps:1:16: error: --daily-enroll needs a value (integer)"])
+        #expect(problems("campaign get") == ["t.wps:1:1: error: 'campaign get' needs ID (campaign id) — usage: campaign get ID"])
+        #expect(problems("campaign get 1 2") == ["t.wps:1:16: error: too many arguments for 'campaign get' — usage: campaign get ID"])
+        #expect(problems("step add --wait 3d") == ["t.wps:1:1: error: 'step add' needs --after (the leaf step to follow)"])
+        #expect(problems("campaign new x --name a --timezone UTC --timezone UTC").contains("t.wps:1:40: error: --timezone is given twice — give it once"))
+    }
+
+    @Test func severalProblemsInOneRun() {
+        let found = problems("campain list\ncampaign get x\nmailbox lst\n")
+        #expect(found.count == 3)
+        #expect(found[0].hasPrefix("t.wps:1:1"))
+        #expect(found[1].hasPrefix("t.wps:2:14"))
+        #expect(found[2] == "t.wps:3:1: error: unknown command 'mailbox lst' — did you mean 'mailbox list'?")
+    }
+
+    @Test func structuralErrors() {
+        #expect(problems("let = 5").first == "t.wps:1:5: error: expected a variable name after 'let'")
+        #expect(problems("let x 5").first == "t.wps:1:7: error: expected '=' after 'let x' — write: let x = …")
+        #expect(problems("}").first == "t.wps:1:1: error: unexpected '}' — no block is open here")
+        #expect(problems("echo \"abc").first == "t.wps:1:6: error: unterminated string: add the closing \"")
+    }
+
+    @Test func aBigScriptParsesInOnePass() {
+        let line = #"campaign new "Q4 $i" --accounts 1,2 --daily-enroll 50 --subject "Hi {{FIRST_NAME}}" | get id"# + "\n"
+        let text = String(repeating: line, count: 12_000)
+        #expect(text.utf8.count > 1_000_000)
+        let result = parse(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.script.statements.count == 12_000)
+    }
+}

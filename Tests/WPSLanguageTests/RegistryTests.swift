@@ -1,0 +1,50 @@
+import Testing
+
+@testable import WPSLanguage
+
+@Suite struct RegistryTests {
+    let registry = CommandRegistry.standard
+
+    @Test func lookupByWordsAndPrefixes() {
+        #expect(registry.command(["campaign", "new"])?.positionals.first?.name == "name")
+        #expect(registry.command(["mailbox", "microsoft", "add"]) != nil)
+        #expect(registry.isPrefix(["mailbox", "microsoft"]))
+        #expect(!registry.isPrefix(["mailbox", "nope"]))
+        #expect(registry.subcommands(after: ["step"]) == ["add", "delete"])
+        #expect(registry.nouns.contains("campaign") && registry.nouns.contains("where"))
+    }
+
+    @Test func everyCommandOfTheIssueIsRegistered() {
+        let names = Set(registry.commands.map(\.name))
+        for name in [
+            "mailbox add", "mailbox import", "mailbox microsoft add", "mailbox list", "batch summary", "batch watch",
+            "campaign new", "campaign get", "campaign list", "campaign run", "campaign pause", "campaign stop", "campaign edit",
+            "campaign delete", "campaign set", "step add", "step delete", "version set", "where", "select", "get", "sort-by",
+            "first", "last", "count", "each", "to", "table", "open", "save", "help", "echo", "env", "profile list", "profile use",
+            "version", "exit",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
+    }
+
+    @Test func secretsAreMarked() {
+        let add = registry.command(["mailbox", "add"])
+        #expect(add?.flag(named: "password")?.isSecret == true)
+        #expect(add?.flag(named: "imap-password")?.isSecret == true)
+        #expect(add?.flag(named: "email")?.isSecret == false)
+    }
+
+    @Test func helpIsRenderedFromTheRegistry() throws {
+        let overview = HelpRenderer().overview()
+        #expect(overview.contains("CAMPAIGN\n  campaign new"))
+        #expect(overview.contains("Create a campaign (DRAFT) with its first email step."))
+        let help = try #require(HelpRenderer().help(for: ["step", "add"]))
+        #expect(help.hasPrefix("step add — Add an email step after the last step.\n\nusage: step add [flags]"))
+        #expect(help.contains("--after <step id>"))
+        #expect(help.contains("(required)"))
+        #expect(help.contains("--subject <text>"))
+        #expect(help.contains("repeatable"))
+        #expect(help.contains("--track-opens "))
+        #expect(HelpRenderer().help(for: ["nope"]) == nil)
+    }
+}
