@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "OutreachAPI", targets: ["OutreachAPI"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "WPSLanguage", targets: ["WPSLanguage"]),
+        .library(name: "WPSRuntime", targets: ["WPSRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,8 @@ let package = Package(
             ]
         ),
         .target(name: "WPSLanguage"),
+        .target(name: "WPSRuntime", dependencies: ["WPSLanguage", "OutreachAPI"]),
+        .testTarget(name: "WPSRuntimeTests", dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI"]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),
         .executableTarget(
             name: "wps",

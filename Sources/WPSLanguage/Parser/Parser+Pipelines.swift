@@ -17,7 +17,10 @@ extension Parser {
             input = parseValue()
             guard current.kind == .pipe else {
                 let value = input
-                return Pipeline(input: value, stages: [], range: SourceRange(start, value?.range.end ?? start))
+                let redirect = parseRedirect()
+                return Pipeline(
+                    input: value, stages: [], redirect: redirect,
+                    range: SourceRange(start, redirect?.range.end ?? value?.range.end ?? start))
             }
             advance()
             while current.kind == .newline { advance() }
@@ -36,15 +39,19 @@ extension Parser {
                 return nil
             }
         }
-        var redirect: Expression?
-        if current.kind == .operator(">") {
-            let arrow = current.range
-            advance()
-            redirect = parseValue()
-            if redirect == nil { error("'>' needs a file to write to", at: arrow) }
-        }
+        let redirect = parseRedirect()
         let end = redirect?.range.end ?? stages.last?.range.end ?? start
         return Pipeline(input: input, stages: stages, redirect: redirect, range: SourceRange(start, end))
+    }
+
+    /// `> FILE` at the end of a pipeline, if there.
+    mutating func parseRedirect() -> Expression? {
+        guard current.kind == .operator(">") else { return nil }
+        let arrow = current.range
+        advance()
+        let target = parseValue()
+        if target == nil { error("'>' needs a file to write to", at: arrow) }
+        return target
     }
 
     /// Whether the current token ends a pipeline stage.

@@ -1,0 +1,129 @@
+import WPSLanguage
+
+extension Interpreter {
+    /// Runs one command on the value piped into it.
+    mutating func run(_ command: Command, input: Value) async throws -> Value {
+        if let implementation = commands[command.name] {
+            do {
+                return try await implementation(input, command, &self)
+            } catch var error as RuntimeError {
+                if error.range == nil { error.range = command.range }
+                throw error
+            }
+        }
+        let arguments = command.positionals
+        switch command.name {
+        case "echo":
+            var values: [Value] = []
+            for argument in arguments { values.append(try await evaluate(argument)) }
+            return values.count == 1 ? values[0] : .string(values.map(\.text).joined(separator: " "))
+        case "where":
+            guard let condition = arguments.first else { return input }
+            var kept: [Value] = []
+            for item in input.items {
+                let passes = try await inItemScope(item) { try await $0.evaluate(condition, fieldsOf: item).isTruthy }
+                if passes { kept.append(item) }
+            }
+            return .list(kept)
+        case "select":
+            let fields = try await words(arguments)
+            func pick(_ item: Value) -> Value {
+                guard case .record(let record) = item else { return item }
+                var picked = Record()
+                for field in fields { picked[field] = record[field] ?? .null }
+                return .record(picked)
+            }
+            if case .list(let items) = input { return .list(items.map(pick)) }
+            return pick(input)
+        case "get":
+            guard let path = try await words(arguments).first else { return input }
+            do {
+                return try input.get(Self.path(path))
+            } catch {
+                throw RuntimeError(error.message, at: command.range)
+            }
+        case "first", "last":
+            var count = 1
+            if let argument = arguments.first {
+                guard let number = try await evaluate(argument).number, number >= 0 else {
+                    throw RuntimeError("'\(command.name)' needs a count of 0 or more", at: argument.range)
+                }
+                count = Int(number)
+            }
+            let items = input.items
+            let slice = command.name == "first" ? Array(items.prefix(count)) : Array(items.suffix(count))
+            return arguments.isEmpty && slice.count == 1 ? slice[0] : .list(slice)
+        case "count":
+            return .int(input.items.count)
+        case "sort-by":
+            guard let field = try await words(arguments).first else { return input }
+            let reverse = !command.values(of: "reverse").isEmpty
+            // Scalars sort by themselves (`sort-by it`); records by the field.
+            let keyed = try input.items.map { item throws(RuntimeError) in
+                guard case .record = item else { return (item, item) }
+                return (item, try item.get(Self.path(field)))
+            }
+            let sorted = keyed.sorted { (Value.compare($0.1, $1.1) ?? 0) < 0 }.map(\.0)
+            return .list(reverse ? sorted.reversed() : sorted)
+        case "each":
+            guard case .block(let block)? = arguments.first else { return input }
+            var results: [Value] = []
+            for item in input.items {
+                let result = try await inItemScope(item) { interpreter -> Value in
+                    var last = Value.null
+                    for statement in block.statements {
+                        if case .pipeline(let pipeline) = statement {
+                            last = try await interpreter.run(pipeline)
+                        } else {
+                            try await interpreter.execute(statement)
+                        }
+                    }
+                    return last
+                }
+                results.append(result)
+            }
+            return .list(results)
+        case "to":
+            let format = try await words(arguments).first ?? "json"
+            switch format {
+            case "json": return .string(JSONRenderer(pretty: true).render(input))
+            case "ndjson": return .string(input.items.map { JSONRenderer().render($0) }.joined(separator: "\n"))
+            default: throw RuntimeError("'to \(format)' is not available yet: use json or ndjson", at: command.range)
+            }
+        default:
+            throw RuntimeError("'\(command.name)' cannot run here yet", at: command.range)
+        }
+    }
+
+    /// Runs `body` with `$it` set to an item.
+    mutating func inItemScope<T>(_ item: Value, _ body: (inout Interpreter) async throws -> T) async throws -> T {
+        scopes.append(["it": item])
+        defer { scopes.removeLast() }
+        return try await body(&self)
+    }
+
+    /// Arguments that name fields: bare words as they are, other values as text.
+    mutating func words(_ arguments: [Expression]) async throws -> [String] {
+        var result: [String] = []
+        for argument in arguments {
+            if case .word(let word, _) = argument { result.append(word) } else { result.append(try await evaluate(argument).text) }
+        }
+        return result
+    }
+
+    /// `steps.followup.id`, `boxes[0].email` as path components.
+    static func path(_ text: String) -> [PathComponent] {
+        var components: [PathComponent] = []
+        for piece in text.split(separator: ".") {
+            var name = Substring(piece)
+            var indexes: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["), let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                indexes.insert(index, at: 0)
+                name = name[..<open]
+            }
+            if !name.isEmpty { components.append(.field(String(name))) }
+            components += indexes.map(PathComponent.index)
+        }
+        return components
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import WPSLanguage
+
+/// Runs parsed wps code: variables and scopes, pipelines of structured values, blocks, and
+/// the built-in filters.
+///
+/// Each top-level pipeline's result goes to `output`. A failing command stops the script with a
+/// ``RuntimeError`` carrying its range; `try { … } catch { … }` carries on, with `$error`.
+///
+/// ```swift
+/// var interpreter = Interpreter(output: { print(JSONRenderer().render($0)) })
+/// try await interpreter.run(Parser.parse(source).script)
+/// ```
+public struct Interpreter {
+    /// Variables, innermost scope last.
+    var scopes: [[String: Value]] = [[:]]
+    let output: (Value) -> Void
+    /// Commands the runtime adds (API commands); asked before the built-ins fail.
+    let commands: [String: CommandImplementation]
+
+    /// Runs one command: given its evaluated input and the parsed command, returns its result.
+    public typealias CommandImplementation = (_ input: Value, _ command: Command, _ interpreter: inout Interpreter) async throws -> Value
+
+    public init(arguments: [String] = [], commands: [String: CommandImplementation] = [:], output: @escaping (Value) -> Void) {
+        self.output = output
+        self.commands = commands
+        scopes[0]["args"] = .list(arguments.map(Value.string))
+        for (index, argument) in arguments.enumerated() { scopes[0][String(index + 1)] = .string(argument) }
+        scopes[0]["_"] = .null
+    }
+
+    /// A variable's value, innermost scope first.
+    public func variable(_ name: String) -> Value? {
+        for scope in scopes.reversed() { if let value = scope[name] { return value } }
+        return nil
+    }
+
+    /// Sets a variable in the innermost scope that has it, else the current one.
+    public mutating func setVariable(_ name: String, _ value: Value) {
+        if let index = scopes.lastIndex(where: { $0[name] != nil }) {
+            scopes[index][name] = value
+        } else {
+            scopes[scopes.count - 1][name] = value
+        }
+    }
+
+    public mutating func run(_ script: Script) async throws {
+        for statement in script.statements { try await execute(statement) }
+    }
+
+    mutating func execute(_ statement: Statement) async throws {
+        switch statement {
+        case .pipeline(let pipeline):
+            let result = try await run(pipeline)
+            setVariable("_", result)
+            if let target = pipeline.redirect {
+                try await write(result, to: evaluate(target).text, at: target.range)
+            } else if result != .null {
+                output(result)  // commands that return nothing print nothing
+            }
+        case .assignment(let name, let pipeline, _):
+            let value = try await run(pipeline)
+            scopes[scopes.count - 1][name] = value
+        case .forLoop(let name, let sequence, let body, _):
+            for item in try await evaluate(sequence).items {
+                try await inScope([name: item]) { try await $0.execute(body) }
+            }
+        case .conditional(let condition, let then, let otherwise, _):
+            if try await evaluate(condition).isTruthy {
+                try await inScope([:]) { try await $0.execute(then) }
+            } else if let otherwise {
+                try await inScope([:]) { try await $0.execute(otherwise) }
+            }
+        case .attempt(let body, let recovery, _):
+            do {
+                try await inScope([:]) { try await $0.execute(body) }
+            } catch let error as RuntimeError {
+                if let recovery { try await inScope(["error": .string(error.message)]) { try await $0.execute(recovery) } }
+            }
+        case .source(_, let range):
+            throw RuntimeError("'source' runs a file; it needs the script runner", at: range)
+        }
+    }
+
+    mutating func execute(_ block: Block) async throws {
+        for statement in block.statements { try await execute(statement) }
+    }
+
+    mutating func inScope(_ variables: [String: Value], _ body: (inout Interpreter) async throws -> Void) async throws {
+        scopes.append(variables)
+        defer { scopes.removeLast() }
+        try await body(&self)
+    }
+
+    /// `> FILE`: text as it is, anything else as pretty JSON.
+    func write(_ value: Value, to path: String, at range: SourceRange) throws {
+        let text: String
+        if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) + "\n" }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw RuntimeError("cannot write \(path): \(error.localizedDescription)", at: range)
+        }
+    }
+
+    /// Runs a pipeline: its input value, then each stage on the previous stage's result.
+    public mutating func run(_ pipeline: Pipeline) async throws -> Value {
+        var value = Value.null
+        if let input = pipeline.input { value = try await evaluate(input) }
+        for command in pipeline.stages {
+            value = try await run(command, input: value)
+        }
+        return value
+    }
+}

@@ -1,0 +1,94 @@
+import WPSLanguage
+
+extension Value {
+    /// The value at a path of fields and indexes: `steps.followup.id`, `[0].email`.
+    public func get(_ path: [PathComponent]) throws(RuntimeError) -> Value {
+        var current = self
+        var walked = ""
+        for component in path {
+            switch (component, current) {
+            case (.field(let name), .record(let record)):
+                guard let next = record[name] else {
+                    let suggestion = Suggestion.closest(to: name, in: record.keys).map { " — did you mean '\($0)'?" } ?? ""
+                    throw RuntimeError("no field '\(name)' in \(walked.isEmpty ? "the record" : walked)\(suggestion)")
+                }
+                current = next
+                walked += (walked.isEmpty ? "" : ".") + name
+            case (.field(let name), .list(let items)):
+                // A field of a list is that field of each item (`$boxes.email`).
+                current = .list(try items.map { item throws(RuntimeError) in try item.get([.field(name)]) })
+                walked += "." + name
+            case (.index(let index), .list(let items)):
+                let position = index < 0 ? items.count + index : index
+                guard items.indices.contains(position) else {
+                    throw RuntimeError("index \(index) out of range (the list has \(items.count) item\(items.count == 1 ? "" : "s"))")
+                }
+                current = items[position]
+                walked += "[\(index)]"
+            case (.field(let name), _):
+                throw RuntimeError("cannot take .\(name) of a \(current.typeName)\(walked.isEmpty ? "" : " (\(walked))")")
+            case (.index(let index), _):
+                throw RuntimeError("cannot index a \(current.typeName) with [\(index)]")
+            }
+        }
+        return current
+    }
+
+    /// Language equality: numbers compare by value (`1 == 1.0`), everything else structurally.
+    public static func languageEquals(_ lhs: Value, _ rhs: Value) -> Bool {
+        if let l = lhs.number, let r = rhs.number { return l == r }
+        return lhs == rhs
+    }
+
+    /// Ordering for `<`, `sort-by`: numbers by value, strings lexicographically; nil across kinds.
+    public static func compare(_ lhs: Value, _ rhs: Value) -> Int? {
+        if let l = lhs.number, let r = rhs.number { return l < r ? -1 : (l > r ? 1 : 0) }
+        if case .string(let l) = lhs, case .string(let r) = rhs { return l < r ? -1 : (l > r ? 1 : 0) }
+        if case .bool(let l) = lhs, case .bool(let r) = rhs { return l == r ? 0 : (l ? 1 : -1) }
+        return nil
+    }
+
+    /// The value as a number, if it is one.
+    public var number: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
+    }
+
+    /// A bare word as a value: integers, doubles, `true`/`false`/`null`, else a string.
+    public static func word(_ text: String) -> Value {
+        if let int = Int(text) { return .int(int) }
+        if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let double = Double(text), text.first?.isNumber == true || text.first == "-" {
+            return .double(double)
+        }
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "null": return .null
+        default: return .string(text)
+        }
+    }
+}
+
+/// A failure while running wps code: what went wrong, where, and the exit code it means.
+public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var range: SourceRange?
+    /// 1 for a failure at the API, 2 for usage or validation.
+    public var exitCode: Int32
+
+    public init(_ message: String, at range: SourceRange? = nil, exitCode: Int32 = 2) {
+        self.message = message
+        self.range = range
+        self.exitCode = exitCode
+    }
+
+    public var description: String { message }
+
+    /// The error as a diagnostic of its source.
+    public func diagnostic(fallback: SourceRange) -> Diagnostic {
+        Diagnostic(.error, message, at: range ?? fallback)
+    }
+}

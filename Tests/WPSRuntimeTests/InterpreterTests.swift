@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import WPSLanguage
+
+@testable import WPSRuntime
+
+/// Collects what a script prints.
+final class Printed: @unchecked Sendable {
+    var values: [Value] = []
+}
+
+/// Runs source and returns the printed values as compact JSON (strings as text).
+func run(_ text: String, arguments: [String] = []) async throws -> [String] {
+    let result = Parser.parse(SourceFile(name: "t.wps", text: text))
+    #expect(result.diagnostics == [], "\(result.diagnostics)")
+    let printed = Printed()
+    var interpreter = Interpreter(arguments: arguments) { printed.values.append($0) }
+    try await interpreter.run(result.script)
+    return printed.values.map { if case .string(let s) = $0 { s } else { JSONRenderer().render($0) } }
+}
+
+@Suite struct InterpreterTests {
+    @Test func variablesInterpolationAndArguments() async throws {
+        #expect(try await run(#"let n = 50; let name = "Q4"; echo "$name: $n of $(echo 60)""#) == ["Q4: 50 of 60"])
+        #expect(try await run(#"echo $1 $args[1]"#, arguments: ["deploy", "50"]) == ["deploy 50"])
+        #expect(try await run("echo 1; echo $_") == ["1", "1"])
+    }
+
+    @Test func pipelinesOfRecords() async throws {
+        let script = """
+            let a = [1 2 3 4 5]
+            $a | where $it > 2 | count
+            $a | first 2
+            $a | last
+            $a | sort-by it --reverse
+            """
+        #expect(try await run(script) == ["3", "[1,2]", "5", "[5,4,3,2,1]"])
+    }
+
+    @Test func whereSeesFieldsOfEachRecord() async throws {
+        let printed = Printed()
+        let parsed = Parser.parse(SourceFile(name: "t", text: #"$_ | where status == "DRAFT" and daily > 10 | select id | to json"#))
+        var interpreter = Interpreter { printed.values.append($0) }
+        interpreter.setVariable("_", .list([
+            .record(["id": .int(1), "status": .string("DRAFT"), "daily": .int(50)]),
+            .record(["id": .int(2), "status": .string("RUNNING"), "daily": .int(50)]),
+            .record(["id": .int(3), "status": .string("DRAFT"), "daily": .int(5)]),
+        ]))
+        try await interpreter.run(parsed.script)
+        #expect(printed.values == [.string("[\n  {\n    \"id\": 1\n  }\n]")])
+    }
+
+    @Test func controlFlow() async throws {
+        let script = """
+            for x in [1 2 3] {
+                if $x == 2 { echo two } else if $x > 2 { echo big } else { echo small }
+            }
+            try { echo $nope } catch { echo "caught: $error" }
+            [1 2] | each { echo "item $it" }
+            """
+        #expect(try await run(script) == ["small", "two", "big", "caught: no variable '$nope'", #"["item 1","item 2"]"#])
+    }
+
+    @Test func errorsCarryTheirRangeAndSuggestions() async throws {
+        let source = SourceFile(name: "t.wps", text: "let count = 3\necho $cuont")
+        var interpreter = Interpreter { _ in }
+        do {
+            try await interpreter.run(Parser.parse(source).script)
+            Issue.record("expected an error")
+        } catch let error as RuntimeError {
+            #expect(error.message == "no variable '$cuont' — did you mean '$count'?")
+            let rendered = DiagnosticRenderer(source: source).renderLine(error.diagnostic(fallback: SourceRange(0, 0)))
+            #expect(rendered == "t.wps:2:6: error: no variable '$cuont' — did you mean '$count'?")
+        }
+    }
+
+    @Test func redirectWritesTheRenderedValue() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try await run("[1 2] > \(path)") == [])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "[\n  1,\n  2\n]\n")
+    }
+
+    @Test func commandsTheRuntimeAddsRunWithTheirInput() async throws {
+        let printed = Printed()
+        var interpreter = Interpreter(commands: ["campaign get": { _, command, interpreter in
+            let id = try await interpreter.evaluate(command.positionals[0])
+            return .record(["id": id, "name": .string("Q4"), "settings": .record(["daily_enroll": .int(50)])])
+        }]) { printed.values.append($0) }
+        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "campaign get 777 | get settings.daily_enroll")).script)
+        #expect(printed.values == [.int(50)])
+    }
+}
