@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -42,7 +43,10 @@ let package = Package(
             ]
         ),
         .target(name: "WPSLanguage"),
-        .target(name: "WPSRuntime", dependencies: ["WPSLanguage", "OutreachAPI"]),
+        .target(
+            name: "WPSRuntime",
+            dependencies: ["WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(name: "WPSRuntimeTests", dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI"]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),
         .executableTarget(
@@ -50,6 +54,8 @@ let package = Package(
             dependencies: [
                 "OutreachAPI",
                 "Sandbox",
+                "WPSLanguage",
+                "WPSRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ import Sandbox
 /// `wps sandbox`: serves the emulated Woodpecker and Saleshandy APIs until interrupted.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sandbox",
+        commandName: "wps sandbox",
         abstract: "Serve a local emulation of the Woodpecker v2 and Saleshandy APIs.",
         discussion: """
             Woodpecker is served under /rest/v2 (and /rest/v1/me), Saleshandy under /v1. Every API key

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import OutreachAPI
+import WPSRuntime
 
-/// The `wps` command: the entry point that parses arguments and hands over to the libraries.
+/// The `wps` command: runs a script, a `-c` command, or the lines of standard input, against
+/// the configured provider or the embedded sandbox.
 ///
 /// Exit codes: 0 success, 1 a command failed at the API, 2 usage or validation error.
 @main
@@ -11,30 +13,77 @@ struct WPS: AsyncParsableCommand {
         commandName: "wps",
         abstract: "A scriptable shell for cold-email outreach APIs (Woodpecker, Saleshandy).",
         discussion: """
-            Run `wps sandbox` for a local server that emulates both APIs faithfully, so every
-            example works with no account.
+            wps FILE.wps [ARGS…]     run a script ($1, $2 … and $args hold ARGS)
+            wps -c 'COMMAND'         run one command line
+            wps < FILE.wps, wps -    run the lines of standard input
+            wps sandbox              serve the emulated APIs (see wps sandbox --help)
 
+            API keys come from WOODPECKER_API_KEY and SALESHANDY_API_KEY; --sandbox needs none.
             Exit codes: 0 success, 1 a command failed at the API, 2 usage or validation error.
             """,
-        version: "wps \(OutreachAPIVersion.string)",
-        subcommands: [SandboxCommand.self]
+        version: "wps \(OutreachAPIVersion.string)"
     )
 
+    @Option(name: [.customShort("c"), .customLong("command")], help: "Run this command line and exit.")
+    var command: String?
+
+    @Flag(help: "Start the sandbox in this process and point every provider at it (no account needed).")
+    var sandbox = false
+
+    @Option(help: "How results print: table (the default on a terminal) or json (the default otherwise).")
+    var output: ScriptRunner.OutputFormat?
+
+    @Option(help: ArgumentHelp("Which provider `mailbox` commands use by default.", valueName: "woodpecker|saleshandy"))
+    var provider: Provider = .woodpecker
+
+    @ArgumentParser.Argument(help: "A .wps script to run.")
+    var script: String?
+
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: "Arguments for the script ($1, $2 …, $args).")
+    var arguments: [String] = []
+
+    func validate() throws {
+        if command != nil, script != nil { throw ValidationError("give either -c COMMAND or a script file, not both") }
+        if let script, script != "-", !FileManager.default.fileExists(atPath: script) {
+            throw ValidationError("no such script: \(script)")
+        }
+    }
+
+    func run() async throws {
+        let code = try await Runner(options: self).run()
+        if code != 0 { throw ExitCode(code) }
+    }
+
     /// Parses and runs, mapping argument errors to exit code 2 (ArgumentParser's default is 64).
+    ///
+    /// `wps sandbox …` is dispatched here: a script path is also a positional argument, so the
+    /// subcommand cannot be left to the parser.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "sandbox" {
+            await run(SandboxCommand.self, Array(arguments.dropFirst()))
+        } else {
+            await run(WPS.self, arguments)
+        }
+    }
+
+    static func run<Command: AsyncParsableCommand>(_ type: Command.Type, _ arguments: [String]) async {
         do {
-            var command = try parseAsRoot()
+            var command = try type.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if type.exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            type.exit(withError: error)
         }
     }
 }
+
+extension ScriptRunner.OutputFormat: ExpressibleByArgument {}
+extension Provider: ExpressibleByArgument {}

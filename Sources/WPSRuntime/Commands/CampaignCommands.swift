@@ -1,0 +1,142 @@
+import Foundation
+import OutreachAPI
+import WPSLanguage
+
+/// `campaign …`, `step …` and `version set`, compiled into the typed Woodpecker requests.
+enum CampaignCommands {
+    static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
+        table["campaign new"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            let name = try await args.positional(0, &interpreter)?.text
+            var draft = CampaignDraft(
+                name: name, email_account_ids: try await args.ints("accounts", &interpreter),
+                settings: try await settings(args, &interpreter))
+            if let file = try await args.string("steps", &interpreter) {
+                draft.steps = try loadSteps(file, at: args.range(of: "steps"))
+            } else {
+                draft.steps = .start(try await emailStep(args, &interpreter, defaultSignature: .sender))
+            }
+            return try session.value(of: try await session.send(Woodpecker.CreateCampaign(draft), at: command.range))
+        }
+        table["campaign get"] = { _, command, interpreter in
+            try session.value(of: try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), at: command.range))
+        }
+        table["campaign show"] = table["campaign get"]
+        table["campaign list"] = { _, command, _ in
+            try ValueEncoder().encode(try await session.send(Woodpecker.ListCampaigns(), at: command.range))
+        }
+        let actions: [(String, Woodpecker.CampaignAction.Action)] = [("run", .run), ("pause", .pause), ("stop", .stop), ("edit", .makeEditable)]
+        for (word, action) in actions {
+            table["campaign \(word)"] = { _, command, interpreter in
+                let campaignID = try await id(command, &interpreter)
+                _ = try await session.send(Woodpecker.CampaignAction(id: campaignID, action: action), at: command.range)
+                return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: campaignID), at: command.range))
+            }
+        }
+        table["campaign delete"] = { _, command, interpreter in
+            let campaignID = try await id(command, &interpreter)
+            _ = try await session.send(Woodpecker.DeleteCampaign(id: campaignID), at: command.range)
+            return .record(["id": .int(campaignID), "deleted": .bool(true)])
+        }
+        table["campaign set"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            let settings = try await settings(args, &interpreter)
+            let patch = CampaignPatch(
+                name: try await args.string("name", &interpreter), email_account_ids: try await args.ints("accounts", &interpreter),
+                settings: settings.isEmpty ? nil : settings)
+            return try session.value(of: try await session.send(Woodpecker.UpdateCampaign(id: try await id(command, &interpreter), patch), at: command.range))
+        }
+        table["step add"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            guard let parent = try await args.string("after", &interpreter) else { throw RuntimeError("step add needs --after STEP_ID", at: command.range) }
+            let campaignID = try session.campaignID(forStep: parent, given: try await args.int("campaign", &interpreter), at: args.range(of: "after"))
+            var step = try await emailStep(args, &interpreter, defaultSignature: .sender)
+            if let wait = try await args.string("wait", &interpreter) { step.followup_after = try followupAfter(wait, at: args.range(of: "wait")) }
+            return try session.value(of: try await session.send(Woodpecker.AddStep(campaignID: campaignID, NewStepRequest(parent_id: parent, step: step)), at: command.range))
+        }
+        table["step delete"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            guard let step = try await args.positional(0, &interpreter)?.text else { throw RuntimeError("step delete needs STEP_ID", at: command.range) }
+            let campaignID = try session.campaignID(forStep: step, given: try await args.int("campaign", &interpreter), at: command.range)
+            return try session.value(of: try await session.send(Woodpecker.DeleteStep(campaignID: campaignID, stepID: step), at: command.range))
+        }
+        table["version set"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            guard let step = try await args.positional(0, &interpreter)?.text, let version = try await args.positional(1, &interpreter)?.text else {
+                throw RuntimeError("version set needs STEP_ID and VERSION (an id or a letter A–E)", at: command.range)
+            }
+            let campaignID = try session.campaignID(forStep: step, given: try await args.int("campaign", &interpreter), at: command.range)
+            var versionID = version
+            if EmailVersion.letters.contains(version.uppercased()) {
+                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), at: command.range)
+                guard let found = campaign.steps.find(id: step)?.body?.versions.first(where: { $0.version == version.uppercased() })?.id else {
+                    throw RuntimeError("step \(step) has no version \(version.uppercased())", at: command.range)
+                }
+                versionID = found
+            }
+            var signature: Signature?
+            if let text = try await args.string("signature", &interpreter) { signature = Signature(rawValue: text) }
+            let patch = VersionPatch(
+                subject: try await args.string("subject", &interpreter), message: try await args.string("message", &interpreter),
+                signature: signature, track_opens: try await args.bool("track-opens", &interpreter))
+            return try ValueEncoder().encode(
+                try await session.send(Woodpecker.UpdateVersion(campaignID: campaignID, stepID: step, versionID: versionID, patch), at: command.range))
+        }
+    }
+
+    static func id(_ command: Command, _ interpreter: inout Interpreter) async throws -> Int {
+        guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else {
+            throw RuntimeError("'\(command.name)' needs a campaign ID", at: command.range)
+        }
+        return try CommandArguments.int(value, what: "the campaign ID", range: command.positionals.first?.range)
+    }
+
+    static func settings(_ args: CommandArguments, _ interpreter: inout Interpreter) async throws -> CampaignSettings {
+        CampaignSettings(
+            timezone: try await args.string("timezone", &interpreter), prospect_timezone: try await args.bool("prospect-timezone", &interpreter),
+            daily_enroll: try await args.int("daily-enroll", &interpreter), gdpr_unsubscribe: try await args.bool("gdpr-unsubscribe", &interpreter),
+            list_unsubscribe: try await args.bool("list-unsubscribe", &interpreter))
+    }
+
+    /// An EMAIL step from `--subject`/`--message` pairs (one per A/B version), `--window`,
+    /// `--signature` and `--track-opens`. Without `--window` it sends MON-FRI 09:00-17:00.
+    static func emailStep(_ args: CommandArguments, _ interpreter: inout Interpreter, defaultSignature: Signature) async throws -> Step {
+        let subjects = try await args.values("subject", &interpreter).map(\.text)
+        let messages = try await args.values("message", &interpreter).map(\.text)
+        let count = max(subjects.count, messages.count, 1)
+        var signature = defaultSignature
+        if let text = try await args.string("signature", &interpreter) { signature = Signature(rawValue: text) }
+        let track = try await args.bool("track-opens", &interpreter) ?? false
+        let versions = (0..<count).map { index in
+            EmailVersion(
+                subject: subjects.indices.contains(index) ? subjects[index] : nil,
+                message: messages.indices.contains(index) ? messages[index] : messages.last, signature: signature, track_opens: track)
+        }
+        let windowText = try await args.string("window", &interpreter) ?? "MON-FRI 09:00-17:00"
+        let window: DeliveryTime
+        do {
+            window = try WindowNotation.parse(windowText)
+        } catch {
+            throw RuntimeError(error.message, at: args.range(of: "window"))
+        }
+        return Step.email(versions: versions, deliveryTime: window)
+    }
+
+    /// `3d` → 3 DAY, `13h` → 13 HOUR.
+    static func followupAfter(_ text: String, at range: SourceRange) throws -> FollowupAfter {
+        guard let unit = text.last, let value = Int(text.dropLast()), value > 0, unit == "d" || unit == "h" else {
+            throw RuntimeError("expected a wait such as 3d or 13h, got '\(text)'", at: range)
+        }
+        return FollowupAfter(range: unit == "d" ? .day : .hour, value: value)
+    }
+
+    /// `--steps FILE`: a START step tree as JSON.
+    static func loadSteps(_ path: String, at range: SourceRange) throws -> Step {
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)", at: range) }
+        do {
+            return try JSONCoding.decode(Step.self, from: data)
+        } catch {
+            throw RuntimeError("\(path): not a step tree (START → EMAIL …) in JSON: \(error)", at: range)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import OutreachAPI
+import WPSLanguage
+
+/// Reads a command's flags and positionals as typed values, with errors that point at them.
+struct CommandArguments {
+    let command: Command
+
+    /// The evaluated value of a flag (its last occurrence); nil when absent.
+    func value(_ flag: String, _ interpreter: inout Interpreter) async throws -> Value? {
+        guard let last = command.values(of: flag).last else { return nil }
+        guard let expression = last else { return .bool(true) }  // a boolean flag given alone
+        return try await interpreter.evaluate(expression)
+    }
+
+    /// Every value given for a repeatable flag.
+    func values(_ flag: String, _ interpreter: inout Interpreter) async throws -> [Value] {
+        var result: [Value] = []
+        for expression in command.values(of: flag).compactMap({ $0 }) { result.append(try await interpreter.evaluate(expression)) }
+        return result
+    }
+
+    func string(_ flag: String, _ interpreter: inout Interpreter) async throws -> String? {
+        try await value(flag, &interpreter)?.text
+    }
+
+    func int(_ flag: String, _ interpreter: inout Interpreter) async throws -> Int? {
+        guard let value = try await value(flag, &interpreter) else { return nil }
+        return try Self.int(value, what: "--\(flag)", range: range(of: flag))
+    }
+
+    func bool(_ flag: String, _ interpreter: inout Interpreter) async throws -> Bool? {
+        guard let value = try await value(flag, &interpreter) else { return nil }
+        switch value {
+        case .bool(let flag): return flag
+        case .string("true"): return true
+        case .string("false"): return false
+        default: throw RuntimeError("expected true or false for --\(flag), got '\(value.text)'", at: range(of: flag))
+        }
+    }
+
+    /// A list of integers: `1,2,3`, `[1 2 3]`, a single id, or records with an `id`.
+    func ints(_ flag: String, _ interpreter: inout Interpreter) async throws -> [Int]? {
+        guard let value = try await value(flag, &interpreter) else { return nil }
+        return try Self.ints(value, what: "--\(flag)", range: range(of: flag))
+    }
+
+    func positional(_ index: Int, _ interpreter: inout Interpreter) async throws -> Value? {
+        let positionals = command.positionals
+        guard positionals.indices.contains(index) else { return nil }
+        return try await interpreter.evaluate(positionals[index])
+    }
+
+    func range(of flag: String) -> SourceRange {
+        for argument in command.arguments {
+            if case .flag(let name, let value, let range) = argument, name == flag { return value?.range ?? range }
+        }
+        return command.range
+    }
+
+    static func int(_ value: Value, what: String, range: SourceRange?) throws -> Int {
+        switch value {
+        case .int(let number): return number
+        case .double(let number) where number == number.rounded(): return Int(number)
+        case .string(let text): if let number = Int(text) { return number }
+        case .record(let record): if let id = record["id"] { return try int(id, what: what, range: range) }
+        default: break
+        }
+        throw RuntimeError("expected an integer for \(what), got '\(value.text)'", at: range)
+    }
+
+    static func ints(_ value: Value, what: String, range: SourceRange?) throws -> [Int] {
+        switch value {
+        case .list(let items): return try items.map { try int($0, what: what, range: range) }
+        case .string(let text) where text.contains(","):
+            return try text.split(separator: ",").map { try int(.string(String($0).trimmingCharacters(in: .whitespaces)), what: what, range: range) }
+        default: return [try int(value, what: what, range: range)]
+        }
+    }
+}

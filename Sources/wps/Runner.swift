@@ -1,0 +1,99 @@
+import Foundation
+import OutreachAPI
+import Sandbox
+import WPSLanguage
+import WPSRuntime
+
+/// Wires options to the libraries: the client (or an in-process sandbox), the interpreter with
+/// every command, and the runner that prints results and diagnostics.
+struct Runner {
+    let options: WPS
+
+    func run() async throws -> Int32 {
+        let transport = AsyncHTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        var running: RunningSandbox?
+        var configuration = OutreachClient.Configuration(
+            apiKeys: [
+                .woodpecker: ProcessInfo.processInfo.environment["WOODPECKER_API_KEY"] ?? "",
+                .saleshandy: ProcessInfo.processInfo.environment["SALESHANDY_API_KEY"] ?? "",
+            ])
+        if options.sandbox {
+            var sandboxConfiguration = SandboxConfiguration()
+            sandboxConfiguration.port = 0
+            sandboxConfiguration.processingDelay = .milliseconds(200)
+            let sandbox = try await SandboxServer.start(sandboxConfiguration)
+            running = sandbox
+            configuration.baseURLs = [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)]
+            configuration.apiKeys = [.woodpecker: "sandbox-demo", .saleshandy: "sandbox-demo"]
+        }
+        let client = OutreachClient(configuration: configuration, transport: transport)
+        if options.sandbox { try await Self.connectDemoMailboxes(client) }
+        let session = Session(client: client, provider: options.provider) { Self.writeError($0) }
+
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
+        var interpreter = Interpreter(arguments: options.arguments, commands: RuntimeCommands.all(session: session)) { value in
+            Self.write(runner.render(value))
+        }
+        let code: Int32
+        if let command = options.command {
+            code = await runner.run(SourceFile(name: "<command>", text: command), interpreter: &interpreter)
+        } else if let script = options.script, script != "-" {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                Self.writeError("error: cannot read \(script) as UTF-8 text")
+                return 2
+            }
+            code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
+        } else {
+            code = await Self.runLines(runner, &interpreter)
+        }
+        await running?.stop()
+        return code
+    }
+
+    /// Reads standard input line by line, running each complete statement (an open quote, brace
+    /// or trailing `|` or `\` waits for the next line); stops at the first failure.
+    static func runLines(_ runner: ScriptRunner, _ interpreter: inout Interpreter) async -> Int32 {
+        var pending = ""
+        var lineNumber = 0
+        var firstLine = 1
+        while let line = readLine(strippingNewline: false) {
+            lineNumber += 1
+            if pending.isEmpty { firstLine = lineNumber }
+            pending += line
+            let source = SourceFile(name: "<stdin>", text: pending)
+            if Parser.parse(source).isIncomplete { continue }
+            let padded = SourceFile(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + pending)
+            let code = await runner.run(padded, interpreter: &interpreter)
+            pending = ""
+            if code != 0 { return code }
+        }
+        if !pending.isEmpty {
+            return await runner.run(SourceFile(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + pending), interpreter: &interpreter)
+        }
+        return 0
+    }
+
+    /// Connects three demo mailboxes in the sandbox so campaigns have email account ids.
+    static func connectDemoMailboxes(_ client: OutreachClient) async throws {
+        let mailboxes = ["ann", "bob", "cyd"].map { name in
+            ManualMailbox(
+                smtp_email: "\(name)@demo.example.com", smtp_password: "demo", smtp_server: "smtp.demo.example.com", smtp_port: 465,
+                smtp_from_name: name.capitalized, imap_email: "\(name)@demo.example.com", imap_password: "demo",
+                imap_server: "imap.demo.example.com", imap_port: 993)
+        }
+        let batch = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: mailboxes)))
+        while try await !client.send(Woodpecker.GetBatchSummary(batchID: batch.batch_id)).processing_finished {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

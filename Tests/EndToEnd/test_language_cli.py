@@ -1,0 +1,103 @@
+"""The built `wps` binary running the language: scripts, -c, standard input, errors, exit codes."""
+import json
+import os
+import subprocess
+
+from conftest import ROOT
+
+
+def wps_run(wps, *args, stdin=None, env=None):
+    environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    environment.update(env or {})
+    return subprocess.run([str(wps), *args], input=stdin, capture_output=True, text=True, timeout=120, env=environment)
+
+
+def test_quickstart_runs_against_the_embedded_sandbox(wps):
+    out = wps_run(wps, "--sandbox", str(ROOT / "examples" / "quickstart.wps"))
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert '"connected_mailboxes_count": 1' in text
+    assert "sending from 4 mailboxes" in text
+    assert 'first step versions ["A","B"]' in text
+    assert '"subject": "Quick question, {{FIRST_NAME}}"' in text
+    for status in ["RUNNING", "PAUSED", "EDITED", "STOPPED"]:
+        assert f'"status": "{status}"' in text
+    assert "refused as expected: PATCH campaigns/" in text and "NOT_EDITABLE_STATUS" in text
+    assert '"deleted": true' in text
+    assert text.rstrip().endswith("0")
+    assert "secret-pw" not in text and "secret-pw" not in out.stderr
+
+
+def test_one_command_and_json_output(wps):
+    out = wps_run(wps, "--sandbox", "-c", 'mailbox list | where type == "SMTP" | select id details.email | count')
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "3"
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c", "campaign list")
+    assert json.loads(out.stdout) == [] if out.stdout.strip() else True
+
+
+def test_script_arguments(wps, tmp_path):
+    script = tmp_path / "args.wps"
+    script.write_text('echo "$1 has $2 rows, all: $args"\n')
+    out = wps_run(wps, str(script), "Q4", "50")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == 'Q4 has 50 rows, all: ["Q4","50"]'
+
+
+def test_parse_errors_are_located_and_nothing_runs(wps, tmp_path):
+    script = tmp_path / "bad.wps"
+    script.write_text('echo "should not print"\ncampain list\ncampaign new x --daily-enrol 5\n')
+    out = wps_run(wps, "--sandbox", str(script))
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert f"--> {script}:2:1" in out.stderr
+    assert "^^^^^^^ did you mean 'campaign'?" in out.stderr
+    assert "unknown flag '--daily-enrol'" in out.stderr and "did you mean '--daily-enroll'?" in out.stderr
+
+
+def test_api_failures_exit_1_at_the_failing_line(wps, tmp_path):
+    script = tmp_path / "fail.wps"
+    script.write_text("echo before\ncampaign get 5\necho after\n")
+    out = wps_run(wps, "--sandbox", str(script))
+    assert out.returncode == 1
+    assert out.stdout.strip() == "before"
+    assert "HTTP 404 CAMPAIGN_NOT_EXIST" in out.stderr and f"{script}:2:1" in out.stderr
+
+
+def test_validation_failures_exit_2_before_sending(wps):
+    out = wps_run(wps, "--sandbox", "-c", 'campaign new x --accounts 1 --timezone Mars/Base --daily-enroll 5 --subject s --message m')
+    assert out.returncode == 2
+    assert "settings.timezone: must be an IANA time zone" in out.stderr
+    assert "nothing was sent" in out.stderr
+
+
+def test_a_missing_key_says_how_to_set_it(wps):
+    out = wps_run(wps, "-c", "campaign list")
+    assert out.returncode == 2
+    assert "WOODPECKER_API_KEY" in out.stderr
+
+
+def test_standard_input_runs_line_by_line(wps):
+    out = wps_run(wps, stdin="let x = [1\n2 3]\n$x | count\necho done\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["3", "done"]
+    out = wps_run(wps, "-", stdin="echo one\ncampain list\necho never\n")
+    assert out.returncode == 2
+    assert out.stdout.strip() == "one"
+    assert "<stdin>:2:1" in out.stderr
+
+
+def test_help_and_version_commands(wps):
+    out = wps_run(wps, "-c", "help step add")
+    assert out.returncode == 0
+    assert out.stdout.startswith("step add — Add an email step after the last step.")
+    assert wps_run(wps, "-c", "version").stdout.strip() == "wps 0.1.0"
+    out = wps_run(wps, "-c", "help campain")
+    assert out.returncode == 2 and "did you mean" in out.stderr
+
+
+def test_help_for_a_noun_lists_its_commands(wps):
+    out = wps_run(wps, "-c", "help step")
+    assert out.returncode == 0
+    assert "step add [flags]\n    Add an email step after the last step." in out.stdout
+    assert "step delete STEP" in out.stdout
