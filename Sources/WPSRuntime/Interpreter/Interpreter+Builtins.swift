@@ -30,7 +30,7 @@ extension Interpreter {
             func pick(_ item: Value) -> Value {
                 guard case .record(let record) = item else { return item }
                 var picked = Record()
-                for field in fields { picked[field] = record[field] ?? .null }
+                for field in fields { picked[field] = record[field] ?? (try? item.get(Self.path(field))) ?? .null }
                 return .record(picked)
             }
             if case .list(let items) = input { return .list(items.map(pick)) }

@@ -17,19 +17,19 @@ public struct TableRenderer: Sendable {
                 guard case .record(let record) = item else { return [] }
                 return columns.map { record[$0] ?? .null }
             }
-            return table(header: columns, rows: rows)
+            return table(header: columns, rows: rows, alignNumbers: true)
         case .list(let items) where items.isEmpty:
             return "(empty)"
         case .list(let items):
             return items.map { cell($0) }.joined(separator: "\n")
         case .record(let record):
-            return table(header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] })
+            return table(header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, alignNumbers: false)
         default:
             return value.text
         }
     }
 
-    func table(header: [String], rows: [[Value]]) -> String {
+    func table(header: [String], rows: [[Value]], alignNumbers: Bool) -> String {
         let cells = rows.map { $0.map(cell) }
         var widths = header.map(\.count)
         for row in cells { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
@@ -42,7 +42,7 @@ public struct TableRenderer: Sendable {
         var lines = [line(header, numeric: header.map { _ in false })]
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         for (row, texts) in zip(rows, cells) {
-            lines.append(line(texts, numeric: row.map { $0.number != nil }))
+            lines.append(line(texts, numeric: row.map { alignNumbers && $0.number != nil }))
         }
         return lines.joined(separator: "\n")
     }
