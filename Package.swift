@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -45,7 +46,9 @@ let package = Package(
         .target(name: "WPSLanguage"),
         .target(
             name: "WPSRuntime",
-            dependencies: ["WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "WPSRuntimeTests", dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI"]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),

@@ -1,3 +1,4 @@
+import Foundation
 import WPSLanguage
 
 extension Interpreter {
@@ -11,6 +12,7 @@ extension Interpreter {
                 throw error
             }
         }
+        if let result = try await runFileCommand(command, input: input) { return result }
         let arguments = command.positionals
         switch command.name {
         case "echo":
@@ -88,7 +90,9 @@ extension Interpreter {
             switch format {
             case "json": return .string(JSONRenderer(pretty: true).render(input))
             case "ndjson": return .string(input.items.map { JSONRenderer().render($0) }.joined(separator: "\n"))
-            default: throw RuntimeError("'to \(format)' is not available yet: use json or ndjson", at: command.range)
+            case "csv": return .string(try CSVRenderer().render(input).trimmingCharacters(in: .newlines))
+            case "yaml": return .string(try YAMLRenderer().render(input).trimmingCharacters(in: .newlines))
+            default: throw RuntimeError("'to \(format)': use json, yaml, csv or ndjson", at: command.range)
             }
         default:
             throw RuntimeError("'\(command.name)' cannot run here yet", at: command.range)

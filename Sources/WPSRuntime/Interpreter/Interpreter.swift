@@ -77,8 +77,17 @@ public struct Interpreter {
             } catch let error as RuntimeError {
                 if let recovery { try await inScope(["error": .string(error.message)]) { try await $0.execute(recovery) } }
             }
-        case .source(_, let range):
-            throw RuntimeError("'source' runs a file; it needs the script runner", at: range)
+        case .source(let pathExpression, let range):
+            let path = try await evaluate(pathExpression).text
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw RuntimeError("cannot source \(path): no such file or not UTF-8 text", at: range)
+            }
+            let parsed = Parser.parse(SourceFile(name: path, text: text))
+            if let first = parsed.diagnostics.first {
+                let location = SourceFile(name: path, text: text).location(of: first.range.start)
+                throw RuntimeError("\(path):\(location): \(first.message)", at: range)
+            }
+            try await run(parsed.script)
         }
     }
 

@@ -40,6 +40,8 @@ public struct ScriptRunner {
         do {
             try await interpreter.run(parsed.script)
             return 0
+        } catch let request as ExitRequest {
+            return request.code
         } catch let error as RuntimeError {
             writeError(renderer.render(error.diagnostic(fallback: SourceRange(0, 0))))
             return error.exitCode

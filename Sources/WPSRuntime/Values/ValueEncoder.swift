@@ -4,19 +4,19 @@ public struct ValueEncoder {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> Value {
-        let node = Node()
+        let node = EncodingNode()
         try value.encode(to: NodeEncoder(node: node, codingPath: []))
         return node.resolve()
     }
 }
 
 /// A value under construction; containers write into nodes, which resolve into a ``Value``.
-final class Node {
+final class EncodingNode {
     enum Content {
         case empty
         case value(Value)
-        case record([(String, Node)])
-        case list([Node])
+        case record([(String, EncodingNode)])
+        case list([EncodingNode])
     }
     var content: Content = .empty
 
@@ -32,9 +32,9 @@ final class Node {
         }
     }
 
-    func child(forKey key: String) -> Node {
-        let child = Node()
-        var fields: [(String, Node)] = []
+    func child(forKey key: String) -> EncodingNode {
+        let child = EncodingNode()
+        var fields: [(String, EncodingNode)] = []
         if case .record(let existing) = content { fields = existing }
         if let index = fields.firstIndex(where: { $0.0 == key }) {
             fields[index].1 = child
@@ -45,9 +45,9 @@ final class Node {
         return child
     }
 
-    func appendChild() -> Node {
-        let child = Node()
-        var nodes: [Node] = []
+    func appendChild() -> EncodingNode {
+        let child = EncodingNode()
+        var nodes: [EncodingNode] = []
         if case .list(let existing) = content { nodes = existing }
         nodes.append(child)
         content = .list(nodes)
@@ -59,7 +59,7 @@ final class Node {
 }
 
 struct NodeEncoder: Encoder {
-    let node: Node
+    let node: EncodingNode
     var codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -77,7 +77,7 @@ struct NodeEncoder: Encoder {
 }
 
 /// Encodes a leaf or nested value into a node.
-func encodeInto<T: Encodable>(_ node: Node, _ value: T, codingPath: [any CodingKey]) throws {
+func encodeInto<T: Encodable>(_ node: EncodingNode, _ value: T, codingPath: [any CodingKey]) throws {
     switch value {
     case let value as Bool: node.content = .value(.bool(value))
     case let value as Int: node.content = .value(.int(value))
@@ -88,7 +88,7 @@ func encodeInto<T: Encodable>(_ node: Node, _ value: T, codingPath: [any CodingK
 }
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: Node
+    let node: EncodingNode
     var codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .value(.null) }
@@ -110,7 +110,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
-    let node: Node
+    let node: EncodingNode
     var codingPath: [any CodingKey]
     var count: Int {
         if case .list(let nodes) = node.content { return nodes.count }
@@ -133,7 +133,7 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 }
 
 struct SingleNodeContainer: SingleValueEncodingContainer {
-    let node: Node
+    let node: EncodingNode
     var codingPath: [any CodingKey]
     mutating func encodeNil() throws { node.content = .value(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeInto(node, value, codingPath: codingPath) }

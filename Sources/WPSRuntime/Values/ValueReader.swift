@@ -1,0 +1,92 @@
+import CSV
+import Foundation
+import Yams
+
+/// Reads files into values for `open`: CSV (a list of records, one per row), JSON, NDJSON and
+/// YAML, chosen by the file's extension.
+enum ValueReader {
+    static func read(_ path: String) throws(RuntimeError) -> Value {
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
+        let text = String(decoding: data, as: UTF8.self)
+        let lower = path.lowercased()
+        do {
+            if lower.hasSuffix(".csv") { return try csv(text) }
+            if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+                return .list(try text.split(whereSeparator: \.isNewline).map { try json(Data($0.utf8)) })
+            }
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return yaml(try Yams.compose(yaml: text)) }
+            if lower.hasSuffix(".json") { return try json(data) }
+        } catch let error as RuntimeError {
+            throw RuntimeError("\(path): \(error.message)")
+        } catch {
+            throw RuntimeError("\(path): \(error)")
+        }
+        return .string(text)
+    }
+
+    static func json(_ data: Data) throws -> Value {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data).value
+        } catch {
+            throw RuntimeError("not valid JSON")
+        }
+    }
+
+    /// Decodes any JSON; object keys come back sorted (the decoder keeps no order).
+    struct JSONValue: Decodable {
+        let value: Value
+        init(from decoder: any Decoder) throws {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() {
+                value = .null
+            } else if let flag = try? single.decode(Bool.self) {
+                value = .bool(flag)
+            } else if let number = try? single.decode(Int.self) {
+                value = .int(number)
+            } else if let number = try? single.decode(Double.self) {
+                value = .double(number)
+            } else if let text = try? single.decode(String.self) {
+                value = .string(text)
+            } else if let items = try? single.decode([JSONValue].self) {
+                value = .list(items.map(\.value))
+            } else {
+                let object = try single.decode([String: JSONValue].self)
+                var record = Record()
+                for key in object.keys.sorted() { record[key] = object[key]?.value ?? .null }
+                value = .record(record)
+            }
+        }
+    }
+
+    static func csv(_ text: String) throws -> Value {
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        var rows: [Value] = []
+        while let fields = reader.next() {
+            var record = Record()
+            for (name, field) in zip(header, fields) { record[name] = .string(field) }
+            rows.append(.record(record))
+        }
+        return .list(rows)
+    }
+
+    static func yaml(_ node: Node?) -> Value {
+        guard let node else { return .null }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain || scalar.style == .any {
+                if let int = Int(scalar.string) { return .int(int) }
+                if let double = Double(scalar.string), scalar.string.contains(".") { return .double(double) }
+                if ["true", "false"].contains(scalar.string) { return .bool(scalar.string == "true") }
+                if ["null", "~", ""].contains(scalar.string) { return .null }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map { yaml($0) })
+        case .mapping(let mapping):
+            var record = Record()
+            for (key, value) in mapping { record[key.string ?? ""] = yaml(value) }
+            return .record(record)
+        case .alias: return .null
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import WPSLanguage
+
+@testable import WPSRuntime
+
+@Suite struct FileCommandTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wps-files-\(UUID().uuidString)").path
+
+    init() throws { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+
+    @Test func csvAndYamlRendering() async throws {
+        let printed = Printed()
+        var interpreter = Interpreter { printed.values.append($0) }
+        interpreter.setVariable("rows", .list([
+            .record(["id": .int(1), "name": .string("Q4, \"big\""), "tags": .list([.string("a")])]),
+            .record(["id": .int(2), "status": .string("DRAFT")]),
+        ]))
+        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | to csv\n$rows | to yaml")).script)
+        #expect(printed.values[0] == .string("id,name,tags,status\n1,\"Q4, \"\"big\"\"\",\"[\"\"a\"\"]\",\n2,,,DRAFT"))
+        #expect(printed.values[1] == .string("- id: 1\n  name: Q4, \"big\"\n  tags:\n  - a\n- id: 2\n  status: DRAFT"))
+    }
+
+    @Test func yamlQuotesTextThatLooksLikeOtherTypes() throws {
+        let yaml = try YAMLRenderer().render(.record(["a": .string("true"), "b": .string("08:00"), "c": .string("50"), "d": .string("")]))
+        #expect(yaml == "a: \"true\"\nb: 08:00\nc: \"50\"\nd: \"\"\n" || yaml == "a: \"true\"\nb: \"08:00\"\nc: \"50\"\nd: \"\"\n")
+    }
+
+    @Test func saveAndOpenRoundTripEveryFormat() async throws {
+        for ext in ["json", "yaml", "csv", "ndjson"] {
+            let path = "\(directory)/rows.\(ext)"
+            let printed = Printed()
+            var interpreter = Interpreter { printed.values.append($0) }
+            interpreter.setVariable("rows", .list([.record(["email": .string("a@example.com"), "port": .string("465")])]))
+            try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | save \(path)\nopen \(path)")).script)
+            #expect(printed.values == [.list([.record(["email": .string("a@example.com"), "port": .string("465")])])], "\(ext)")
+        }
+    }
+
+    @Test func openReportsBadFiles() async throws {
+        let path = "\(directory)/bad.json"
+        try "{nope".write(toFile: path, atomically: true, encoding: .utf8)
+        await #expect(throws: RuntimeError.self) { _ = try await run("open \(path)") }
+        await #expect(throws: RuntimeError.self) { _ = try await run("open \(directory)/missing.csv") }
+    }
+
+    @Test func sourceRunsAnotherFileInTheSameScope() async throws {
+        let path = "\(directory)/setup.wps"
+        try "let greeting = \"hello\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try await run("source \(path)\necho $greeting") == ["hello"])
+        try "campain list\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try await run("source \(path)")
+            Issue.record("expected an error")
+        } catch let error as RuntimeError {
+            #expect(error.message == "\(path):1:1: unknown command 'campain'")
+        }
+    }
+
+    @Test func exitStopsWithItsCode() async throws {
+        var interpreter = Interpreter { _ in }
+        let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { _ in })
+        let code = await runner.run(SourceFile(name: "t", text: "echo a\nexit 3\necho never"), interpreter: &interpreter)
+        #expect(code == 3)
+    }
+
+    @Test func tableRendersRecordsAsColumns() {
+        let text = TableRenderer().render(.list([
+            .record(["id": .int(7), "name": .string("Q4")]), .record(["id": .int(123), "name": .string("Spring"), "extra": .list([.int(1), .int(2)])]),
+        ]))
+        #expect(text == "id   name    extra\n───  ──────  ─────\n  7  Q4\n123  Spring  1,2")
+    }
+}
