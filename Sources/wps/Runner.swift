@@ -13,12 +13,23 @@ struct Runner {
         let transport = AsyncHTTPTransport()
         defer { Task { await transport.shutdown() } }
         var running: RunningSandbox?
-        var configuration = OutreachClient.Configuration(
-            apiKeys: [
-                .woodpecker: ProcessInfo.processInfo.environment["WOODPECKER_API_KEY"] ?? "",
-                .saleshandy: ProcessInfo.processInfo.environment["SALESHANDY_API_KEY"] ?? "",
-            ])
-        if options.sandbox {
+        var configuration = OutreachClient.Configuration()
+        var profiles: ProfileConfiguration?
+        var activeProfile = "sandbox"
+        var provider = options.provider
+        if !options.sandbox {
+            do {
+                let loaded = try ProfileConfiguration.load(environment: ProcessInfo.processInfo.environment)
+                let profile = try loaded.profile(options.profile)
+                configuration = loaded.clientConfiguration(for: profile)
+                profiles = loaded
+                activeProfile = profile.name
+                if options.profile != nil || ProcessInfo.processInfo.environment["WPS_PROFILE"] != nil { provider = profile.provider }
+            } catch let error as RuntimeError {
+                Self.writeError("error: \(error.message)")
+                return 2
+            }
+        } else {
             var sandboxConfiguration = SandboxConfiguration()
             sandboxConfiguration.port = 0
             sandboxConfiguration.processingDelay = .milliseconds(200)
@@ -29,7 +40,9 @@ struct Runner {
         }
         let client = OutreachClient(configuration: configuration, transport: transport)
         if options.sandbox { try await Self.connectDemoMailboxes(client) }
-        let session = Session(client: client, provider: options.provider) { Self.writeError($0) }
+        let session = Session(
+            client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport
+        ) { Self.writeError($0) }
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)

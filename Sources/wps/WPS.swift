@@ -18,7 +18,9 @@ struct WPS: AsyncParsableCommand {
             wps < FILE.wps, wps -    run the lines of standard input
             wps sandbox              serve the emulated APIs (see wps sandbox --help)
 
-            API keys come from WOODPECKER_API_KEY and SALESHANDY_API_KEY; --sandbox needs none.
+            Profiles come from $XDG_CONFIG_HOME/wps/config.yaml (or $WPS_CONFIG), chosen by --profile
+            or WPS_PROFILE; without one, API keys come from WOODPECKER_API_KEY and SALESHANDY_API_KEY.
+            --sandbox needs none.
             Exit codes: 0 success, 1 a command failed at the API, 2 usage or validation error.
             """,
         version: "wps \(OutreachAPIVersion.string)"
@@ -35,6 +37,9 @@ struct WPS: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Which provider `mailbox` commands use by default.", valueName: "woodpecker|saleshandy"))
     var provider: Provider = .woodpecker
+
+    @Option(help: ArgumentHelp("The profile to use (see the README: config.yaml, WPS_PROFILE).", valueName: "name"))
+    var profile: String?
 
     @ArgumentParser.Argument(help: "A .wps script to run.")
     var script: String?

@@ -101,3 +101,18 @@ def test_help_for_a_noun_lists_its_commands(wps):
     assert out.returncode == 0
     assert "step add [flags]\n    Add an email step after the last step." in out.stdout
     assert "step delete STEP" in out.stdout
+
+
+def test_a_config_others_can_read_is_refused(wps, tmp_path):
+    config = tmp_path / "wps" / "config.yaml"
+    config.parent.mkdir()
+    config.write_text("profiles:\n  prod: { provider: woodpecker, api_key: planted-key-987 }\n")
+    config.chmod(0o644)
+    out = wps_run(wps, "-c", "profile list", env={"XDG_CONFIG_HOME": str(tmp_path)})
+    assert out.returncode == 2
+    assert f"Run: chmod 600 {config}" in out.stderr
+    config.chmod(0o600)
+    out = wps_run(wps, "--profile", "prod", "--output", "json", "-c", "profile list", env={"XDG_CONFIG_HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert '"name": "prod"' in out.stdout and '"active": true' in out.stdout
+    assert "planted-key-987" not in out.stdout + out.stderr

@@ -9,6 +9,19 @@ public enum RuntimeCommands {
         MailboxCommands.register(session, into: &table)
         CampaignCommands.register(session, into: &table)
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
+        table["profile list"] = { _, _, _ in
+            guard let profiles = session.profiles else {
+                return .list([.record(["name": .string("sandbox"), "provider": .string("woodpecker, saleshandy"), "active": .bool(true)])])
+            }
+            return .list(profiles.profiles.map { $0.value(active: $0.name == session.activeProfile) })
+        }
+        table["profile use"] = { _, command, interpreter in
+            guard let name = try await CommandArguments(command: command).positional(0, &interpreter)?.text else {
+                throw RuntimeError("profile use needs NAME", at: command.range)
+            }
+            try session.use(profile: name)
+            return .string("using profile \(name)")
+        }
         table["help"] = { _, command, interpreter in
             var words: [String] = []
             for index in command.positionals.indices { words.append(try await interpreter.evaluate(command.positionals[index]).text) }

@@ -5,17 +5,36 @@ import WPSLanguage
 /// What API commands run against: the client, the default provider, and what this session has
 /// seen (which campaign each step belongs to), so `step add --after ID` needs no `--campaign`.
 public final class Session: @unchecked Sendable {
-    public let client: OutreachClient
-    public let provider: Provider
+    public private(set) var client: OutreachClient
+    public private(set) var provider: Provider
+    /// The profiles `profile list|use` work with (nil with `--sandbox`).
+    let profiles: ProfileConfiguration?
+    public private(set) var activeProfile: String
+    let transport: (any HTTPTransport)?
     /// Step id → campaign id, for every campaign this session has fetched or changed.
     var stepCampaigns: [String: Int] = [:]
     /// Where progress lines go (stderr).
     let progress: (String) -> Void
 
-    public init(client: OutreachClient, provider: Provider = .woodpecker, progress: @escaping (String) -> Void = { _ in }) {
+    public init(
+        client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil, activeProfile: String = "sandbox",
+        transport: (any HTTPTransport)? = nil, progress: @escaping (String) -> Void = { _ in }
+    ) {
         self.client = client
         self.provider = provider
+        self.profiles = profiles
+        self.activeProfile = activeProfile
+        self.transport = transport
         self.progress = progress
+    }
+
+    /// Switches to another profile (`profile use NAME`).
+    func use(profile name: String) throws {
+        guard let profiles, let transport else { throw RuntimeError("profiles do not apply with --sandbox") }
+        let profile = try profiles.profile(name)
+        client = OutreachClient(configuration: profiles.clientConfiguration(for: profile), transport: transport)
+        provider = profile.provider
+        activeProfile = profile.name
     }
 
     /// Sends a request; API failures become runtime errors (exit 1), broken rules exit 2.
