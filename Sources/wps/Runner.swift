@@ -38,7 +38,23 @@ struct Runner {
             configuration.baseURLs = [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)]
             configuration.apiKeys = [.woodpecker: "sandbox-demo", .saleshandy: "sandbox-demo"]
         }
-        let client = OutreachClient(configuration: configuration, transport: transport)
+        var clientTransport: any HTTPTransport = transport
+        if options.dryRun, !options.sandbox {
+            // Answer from a private sandbox; print what would go to the real API.
+            var sandboxConfiguration = SandboxConfiguration()
+            sandboxConfiguration.port = 0
+            sandboxConfiguration.processingDelay = .zero
+            sandboxConfiguration.rateLimit = false
+            sandboxConfiguration.acceptsAnyAccountID = true
+            let sandbox = try await SandboxServer.start(sandboxConfiguration)
+            running = sandbox
+            for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
+                configuration.apiKeys[provider] = "dry-run"  // shown masked; nothing is sent for real
+            }
+            let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
+            clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.write($0) }
+        }
+        let client = OutreachClient(configuration: configuration, transport: clientTransport)
         if options.sandbox { try await Self.connectDemoMailboxes(client) }
         let session = Session(
             client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport

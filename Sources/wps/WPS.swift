@@ -32,6 +32,9 @@ struct WPS: AsyncParsableCommand {
     @Flag(help: "Start the sandbox in this process and point every provider at it (no account needed).")
     var sandbox = false
 
+    @Flag(help: "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox.")
+    var dryRun = false
+
     @Option(help: "How results print: table (the default on a terminal) or json (the default otherwise).")
     var output: ScriptRunner.OutputFormat?
 

@@ -116,3 +116,23 @@ def test_a_config_others_can_read_is_refused(wps, tmp_path):
     assert out.returncode == 0, out.stderr
     assert '"name": "prod"' in out.stdout and '"active": true' in out.stdout
     assert "planted-key-987" not in out.stdout + out.stderr
+
+
+def test_dry_run_prints_every_request_with_secrets_masked(wps):
+    env = {"WOODPECKER_API_KEY": "planted-api-key-4242"}
+    out = wps_run(wps, "--dry-run", str(ROOT / "examples" / "quickstart.wps"), env=env)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert text.count("── dry run: would send ──") >= 15
+    assert "POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk\n" in text
+    assert "POST https://api.woodpecker.co/rest/v2/campaigns\n" in text
+    assert "x-api-key: ••••" in text and '"smtp_password" : "••••"' in text
+    for secret in ["planted-api-key-4242", "secret-pw"]:
+        assert secret not in text and secret not in out.stderr
+
+
+def test_dry_run_still_checks_the_rules_first(wps):
+    out = wps_run(wps, "--dry-run", "-c", "mailbox add --email nope --password pw --smtp-server s.example.com --smtp-port 0 --imap-server i.example.com --imap-port 993")
+    assert out.returncode == 2
+    assert "would send" not in out.stdout
+    assert "smtp_port: must be in 1…65535, got 0" in out.stderr and "smtp_email: must be a valid email address" in out.stderr

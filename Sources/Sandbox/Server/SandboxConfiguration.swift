@@ -16,6 +16,8 @@ public struct SandboxConfiguration: Sendable {
     public var processingDelay: Duration = .milliseconds(300)
     /// Faults to inject.
     public var faults = FaultPlan()
+    /// Accept any email account id in campaigns (used by `wps --dry-run`).
+    public var acceptsAnyAccountID = false
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
 

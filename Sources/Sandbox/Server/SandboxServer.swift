@@ -14,7 +14,9 @@ public enum SandboxServer {
     /// Starts a sandbox in this process and returns once it accepts connections.
     public static func start(_ configuration: SandboxConfiguration) async throws -> RunningSandbox {
         let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }
-        let store = try await SandboxStore(processingDelay: configuration.processingDelay, persistence: persistence)
+        let store = try await SandboxStore(
+            processingDelay: configuration.processingDelay, persistence: persistence,
+            acceptsAnyAccountID: configuration.acceptsAnyAccountID)
         let counter = RequestCounter()
         let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)

@@ -6,7 +6,7 @@ extension SandboxStore {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Campaign in
             guard let root = draft.steps else { throw SandboxError.campaignInput(["steps: must be provided"]) }
             if tenant.isFreePlan, CampaignBuilder.usesABTesting(root) { throw Self.missingFeatures }
-            try Self.checkAccounts(draft.email_account_ids ?? [], in: tenant)
+            try checkAccounts(draft.email_account_ids ?? [], in: tenant)
             let id = counters.campaign
             counters.campaign += 1
             let campaign = CampaignBuilder.campaign(id: id, from: draft, root: root)
@@ -68,7 +68,7 @@ extension SandboxStore {
                 if campaign.email_account_ids.isEmpty {
                     throw SandboxError.campaignConflict("Validation failure: the campaign has no email accounts")
                 }
-                try Self.checkAccounts(campaign.email_account_ids, in: tenant)
+                try checkAccounts(campaign.email_account_ids, in: tenant)
                 campaign.status = .running
             case .pause:
                 guard campaign.status == .running || campaign.status == .paused else {
@@ -89,7 +89,7 @@ extension SandboxStore {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Campaign in
             var campaign = try Self.editable(id, in: tenant)
             if let ids = patch.email_account_ids {
-                try Self.checkAccounts(ids, in: tenant)
+                try checkAccounts(ids, in: tenant)
                 campaign.email_account_ids = ids
             }
             if let name = patch.name { campaign.name = CampaignBuilder.name(name, id: id) }
@@ -181,7 +181,8 @@ extension SandboxStore {
         return campaign
     }
 
-    static func checkAccounts(_ ids: [Int], in tenant: TenantState) throws(SandboxError) {
+    func checkAccounts(_ ids: [Int], in tenant: TenantState) throws(SandboxError) {
+        if acceptsAnyAccountID { return }
         let known = tenant.emailAccountIDs
         let unknown = ids.filter { !known.contains($0) }
         guard unknown.isEmpty else {

@@ -12,6 +12,9 @@ public actor SandboxStore {
     var clock = SandboxClock()
     let processingDelay: Double
     let persistence: SandboxPersistence?
+    /// Accept any positive email account id (the dry-run mode of `wps --dry-run`, which cannot
+    /// know the real account's mailboxes).
+    let acceptsAnyAccountID: Bool
 
     /// The next id of each kind. Ids are global, so another account's ids answer 404.
     struct Counters: Codable, Sendable {
@@ -24,7 +27,8 @@ public actor SandboxStore {
     }
 
     /// Creates a store; with `persistence`, loads what it holds.
-    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil) async throws {
+    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil, acceptsAnyAccountID: Bool = false) async throws {
+        self.acceptsAnyAccountID = acceptsAnyAccountID
         self.processingDelay = Double(processingDelay.components.seconds)
             + Double(processingDelay.components.attoseconds) / 1e18
         self.persistence = persistence
