@@ -166,7 +166,7 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
     }
 
     @Test func atMostSixRequestsInFlightPerAccount() async throws {
-        let script = TransportScript([], holdFor: .milliseconds(20))
+        let script = TransportScript([], holdFor: .milliseconds(100))
         let client = makeClient(script)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for id in 1...20 {

@@ -6,16 +6,43 @@ import Testing
 
 @testable import Sandbox
 
+/// Holds requests inside the handler until opened, so tests control what is in flight.
+actor Latch {
+    private var open = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    func wait() async {
+        if open { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+    /// How many requests are held.
+    var held: Int { waiters.count }
+    func release() {
+        open = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
+    }
+}
+
 @Suite struct RateLimitMiddlewareTests {
-    /// A router whose only route takes `work` to answer, behind the rate limit.
-    func app(maxWait: Duration = .seconds(15), work: Duration = .milliseconds(150)) -> some ApplicationProtocol {
+    /// A router whose only route waits for `latch` (or `work`), behind the rate limit.
+    func app(_ middleware: AccountRateLimitMiddleware<SandboxContext>, latch: Latch? = nil, work: Duration = .zero) -> some ApplicationProtocol {
         let router = Router(context: SandboxContext.self)
-        router.add(middleware: AccountRateLimitMiddleware(queueLimit: 6, maxWait: maxWait))
+        router.add(middleware: middleware)
         router.get("rest/v2/slow") { _, _ in
-            try await Task.sleep(for: work)
+            if let latch { await latch.wait() }
+            if work > .zero { try await Task.sleep(for: work) }
             return "done"
         }
         return Application(router: router)
+    }
+
+    /// Waits until `count` requests of account `key` are queued.
+    func waitForQueue(_ middleware: AccountRateLimitMiddleware<SandboxContext>, _ count: Int, key: String = "k") async throws {
+        for _ in 0..<500 {
+            if await middleware.gate.queued(key) == count { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the queue never reached \(count)")
     }
 
     /// Sends `count` concurrent requests over separate connections (the test client has one).
@@ -42,35 +69,38 @@ import Testing
         }
     }
 
-    @Test func oneRunsSixWaitAndTheRestAreRefused() async throws {
-        try await app().test(.live) { client in
-            let result = try await statuses(client, count: 9)
-            #expect(result.filter { $0 == 200 }.count == 7)
-            #expect(result.filter { $0 == 429 }.count == 2)
-        }
-    }
-
-    @Test func refusalCarriesRetryAfter() async throws {
-        try await app(work: .milliseconds(500)).test(.live) { client in
-            async let slow: [Int] = statuses(client, count: 7)
-            try await Task.sleep(for: .milliseconds(150))
+    @Test func oneRunsSixWaitAndTheRestAreRefusedWithRetryAfter() async throws {
+        let middleware = AccountRateLimitMiddleware<SandboxContext>(queueLimit: 6, maxWait: .seconds(15))
+        let latch = Latch()
+        try await app(middleware, latch: latch).test(.live) { client in
+            async let admitted = statuses(client, count: 7)
+            try await waitForQueue(middleware, 6)  // one in the handler, six waiting
             let refused = try await client.execute(uri: "/rest/v2/slow", method: .get, headers: [.init("x-api-key")!: "k"]) { $0 }
             #expect(refused.status == .tooManyRequests)
             #expect(refused.headers[.retryAfter] == "1")
             #expect(String(buffer: refused.body).contains("Too Many Requests"))
-            #expect(try await slow.allSatisfy { $0 == 200 })
+            await latch.release()
+            #expect(try await admitted == Array(repeating: 200, count: 7))
         }
     }
 
     @Test func queuedRequestsTimeOut() async throws {
-        try await app(maxWait: .milliseconds(100), work: .milliseconds(300)).test(.live) { client in
-            let result = try await statuses(client, count: 3)
-            #expect(result.sorted() == [200, 429, 429])
+        let middleware = AccountRateLimitMiddleware<SandboxContext>(queueLimit: 6, maxWait: .milliseconds(100))
+        let latch = Latch()
+        try await app(middleware, latch: latch).test(.live) { client in
+            async let first = statuses(client, count: 1)
+            for _ in 0..<500 where await latch.held == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(await latch.held == 1)
+            // Two more wait behind it for at most 100 ms, then are refused.
+            #expect(try await statuses(client, count: 2) == [429, 429])
+            await latch.release()
+            #expect(try await first == [200])
         }
     }
 
     @Test func accountsDoNotBlockEachOther() async throws {
-        try await app().test(.live) { client in
+        let middleware = AccountRateLimitMiddleware<SandboxContext>(queueLimit: 6, maxWait: .seconds(15))
+        try await app(middleware, work: .milliseconds(20)).test(.live) { client in
             let result = try await statuses(client, count: 14, keys: ["a", "b"])
             #expect(result.allSatisfy { $0 == 200 })
         }
