@@ -136,3 +136,46 @@ def test_dry_run_still_checks_the_rules_first(wps):
     assert out.returncode == 2
     assert "would send" not in out.stdout
     assert "smtp_port: must be in 1…65535, got 0" in out.stderr and "smtp_email: must be a valid email address" in out.stderr
+
+
+def run_example(wps, name):
+    out = subprocess.run([str(wps), "--sandbox", "--output", "json", f"examples/{name}"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_every_example_script_runs():
+    import glob
+    names = sorted(os.path.basename(p) for p in glob.glob(str(ROOT / "examples" / "*.wps")))
+    assert names == ["bulk-import.wps", "campaign-from-steps.wps", "quickstart.wps", "saleshandy.wps"]
+
+
+def test_bulk_import_example(wps):
+    text = run_example(wps, "bulk-import.wps")
+    assert "submitted 3 batches" in text
+    assert '"conditionally_connected_mailboxes_count": 1' in text
+    assert "hugo@example.com: Authentication failed for hugo@example.com" in text
+    assert "ines@example.com: SMTP connection failed: cannot resolve host smtp.nowhere.invalid" in text
+    assert "pw-erin" not in text
+
+
+def test_campaign_from_steps_example(wps):
+    text = run_example(wps, "campaign-from-steps.wps")
+    assert "first step waits 4 DAY before the next" in text
+    assert 'whole-day Thursday comes back as [{"from":"00:00","to":"00:00"}]' in text
+
+
+def test_saleshandy_example(wps):
+    text = run_example(wps, "saleshandy.wps")
+    assert '"status": "completed"' in text and '"connected": 1' in text and '"failed": 1' in text
+    assert "smtp-password" not in text
+
+
+def test_saleshandy_import_checks_rows_first(wps, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("smtpEmailAddress,smtpPassword,smtpHost,smtpPort,imapEmailAddress,imapPassword,imapHost,imapPort\n"
+                   "x@example.com,pw,smtp.example.com,0,x@example.com,pw,imap.example.com,993\n")
+    out = wps_run(wps, "--sandbox", "-c", f"mailbox import {bad} --provider saleshandy")
+    assert out.returncode == 2
+    assert f"{bad}:2: smtpPort: must be in 1…65535, got 0" in out.stderr

@@ -14,6 +14,9 @@ enum MailboxCommands {
     static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
         table["mailbox add"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
+            if try await SaleshandyCommands.provider(args, session, &interpreter) == .saleshandy {
+                return try await SaleshandyCommands.add(args, session, &interpreter)
+            }
             let email = try await args.string("email", &interpreter)
             let password = try await args.string("password", &interpreter)
             let mailbox = ManualMailbox(
@@ -36,6 +39,9 @@ enum MailboxCommands {
         table["mailbox import"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
             guard let path = try await args.positional(0, &interpreter)?.text else { throw RuntimeError("mailbox import needs FILE", at: command.range) }
+            if try await SaleshandyCommands.provider(args, session, &interpreter) == .saleshandy {
+                return try await importSaleshandy(path, args, session, &interpreter)
+            }
             let rows = try readRows(path, at: command.positionals.first?.range)
             var problems: [String] = []
             for row in rows {
@@ -58,7 +64,7 @@ enum MailboxCommands {
                     "batch_id": .int(accepted.batch_id), "size": .int(chunk.count), "first_line": .int(chunk.first?.line ?? 0),
                     "last_line": .int(chunk.last?.line ?? 0),
                 ]))
-                session.progress("batch \(accepted.batch_id): \(chunk.count) mailboxes accepted")
+                session.progress("batch \(accepted.batch_id): \(chunk.count) mailbox\(chunk.count == 1 ? "" : "es") accepted")
             }
             return .list(batches)
         }
@@ -80,16 +86,24 @@ enum MailboxCommands {
         }
         table["batch summary"] = { _, command, interpreter in
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("batch summary needs ID", at: command.range) }
+            let provider = try await SaleshandyCommands.provider(CommandArguments(command: command), session, &interpreter)
+            if let id = saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
+                return try SaleshandyCommands.status(id, try await session.send(Saleshandy.GetConnectStatus(requestID: id), at: command.range))
+            }
             let id = try CommandArguments.int(batchValue(value), what: "the batch ID", range: command.positionals.first?.range)
             return try summaryValue(id, try await session.send(Woodpecker.GetBatchSummary(batchID: id), at: command.range))
         }
         table["batch watch"] = { input, command, interpreter in
-            var ids: [Int] = []
+            var given: [Value] = []
             for index in command.positionals.indices {
-                if let value = try await CommandArguments(command: command).positional(index, &interpreter) {
-                    ids += try value.items.map { try CommandArguments.int(batchValue($0), what: "a batch ID", range: command.positionals[index].range) }
-                }
+                if let value = try await CommandArguments(command: command).positional(index, &interpreter) { given += value.items }
             }
+            let provider = try await SaleshandyCommands.provider(CommandArguments(command: command), session, &interpreter)
+            let requests = (given.isEmpty ? input.items : given).compactMap(saleshandyID)
+            if !requests.isEmpty || provider == .saleshandy {
+                return try await SaleshandyCommands.watch(requests.isEmpty ? given.map(\.text) : requests, session, at: command.range)
+            }
+            var ids = try given.map { try CommandArguments.int(batchValue($0), what: "a batch ID", range: command.range) }
             if ids.isEmpty { ids = try input.items.map { try CommandArguments.int(batchValue($0), what: "a batch ID", range: command.range) } }
             var summaries: [Int: BatchSummary] = [:]
             var delay = Duration.milliseconds(100)
@@ -105,6 +119,36 @@ enum MailboxCommands {
             }
             return .list(try ids.compactMap { id in try summaries[id].map { try summaryValue(id, $0) } })
         }
+    }
+
+    /// A Saleshandy request id: from a `{request_id: …}` record.
+    static func saleshandyID(_ value: Value) -> String? {
+        if case .record(let record) = value, let id = record["request_id"] { return id.text }
+        return nil
+    }
+
+    static func importSaleshandy(_ path: String, _ args: CommandArguments, _ session: Session, _ interpreter: inout Interpreter) async throws -> Value {
+        let rows = try SaleshandyCommands.rows(path, at: args.command.positionals.first?.range)
+        var problems: [String] = []
+        for row in rows {
+            for problem in Validation.saleshandyAccounts([row.account]) {
+                problems.append("\(path):\(row.line): \(problem.path.replacingOccurrences(of: "[0].", with: "")): \(problem.message)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.joined(separator: "\n  "), at: args.command.range)
+        }
+        let size = try await args.int("batch-size", &interpreter) ?? ManualBulkRequest.maxBatchSize
+        var requests: [Value] = []
+        for start in stride(from: 0, to: rows.count, by: max(1, size)) {
+            let chunk = Array(rows[start..<min(start + size, rows.count)])
+            let accepted = try await session.send(Saleshandy.ConnectEmailAccounts(chunk.map(\.account)), at: args.command.range)
+            requests.append(.record([
+                "request_id": .string(accepted.payload.requestId), "size": .int(chunk.count), "first_line": .int(chunk.first?.line ?? 0),
+                "last_line": .int(chunk.last?.line ?? 0),
+            ]))
+        }
+        return .list(requests)
     }
 
     /// A batch record's id (`{batch_id: 7}`), or the value itself.
