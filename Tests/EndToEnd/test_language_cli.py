@@ -67,8 +67,10 @@ def test_api_failures_exit_1_at_the_failing_line(wps, tmp_path):
 def test_validation_failures_exit_2_before_sending(wps):
     out = wps_run(wps, "--sandbox", "-c", 'campaign new x --accounts 1 --timezone Mars/Base --daily-enroll 5 --subject s --message m')
     assert out.returncode == 2
-    assert "settings.timezone: must be an IANA time zone" in out.stderr
+    assert "--timezone: must be an IANA time zone such as Europe/Berlin, got Mars/Base (settings.timezone)" in out.stderr
     assert "nothing was sent" in out.stderr
+    # The caret sits under the flag's value.
+    assert "<command>:1:40" in out.stderr
 
 
 def test_a_missing_key_says_how_to_set_it(wps):
@@ -135,7 +137,8 @@ def test_dry_run_still_checks_the_rules_first(wps):
     out = wps_run(wps, "--dry-run", "-c", "mailbox add --email nope --password pw --smtp-server s.example.com --smtp-port 0 --imap-server i.example.com --imap-port 993")
     assert out.returncode == 2
     assert "would send" not in out.stdout
-    assert "smtp_port: must be in 1…65535, got 0" in out.stderr and "smtp_email: must be a valid email address" in out.stderr
+    assert "--smtp-port: must be in 1…65535, got 0 (mailboxes[0].smtp_port)" in out.stderr
+    assert "--email: must be a valid email address (mailboxes[0].smtp_email)" in out.stderr
 
 
 def run_example(wps, name):

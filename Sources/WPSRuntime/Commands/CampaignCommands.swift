@@ -16,26 +16,26 @@ enum CampaignCommands {
             } else {
                 draft.steps = .start(try await emailStep(args, &interpreter, defaultSignature: .sender))
             }
-            return try session.value(of: try await session.send(Woodpecker.CreateCampaign(draft), at: command.range))
+            return try session.value(of: try await session.send(Woodpecker.CreateCampaign(draft), for: command))
         }
         table["campaign get"] = { _, command, interpreter in
-            try session.value(of: try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), at: command.range))
+            try session.value(of: try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), for: command))
         }
         table["campaign show"] = table["campaign get"]
         table["campaign list"] = { _, command, _ in
-            try ValueEncoder().encode(try await session.send(Woodpecker.ListCampaigns(), at: command.range))
+            try ValueEncoder().encode(try await session.send(Woodpecker.ListCampaigns(), for: command))
         }
         let actions: [(String, Woodpecker.CampaignAction.Action)] = [("run", .run), ("pause", .pause), ("stop", .stop), ("edit", .makeEditable)]
         for (word, action) in actions {
             table["campaign \(word)"] = { _, command, interpreter in
                 let campaignID = try await id(command, &interpreter)
-                _ = try await session.send(Woodpecker.CampaignAction(id: campaignID, action: action), at: command.range)
-                return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: campaignID), at: command.range))
+                _ = try await session.send(Woodpecker.CampaignAction(id: campaignID, action: action), for: command)
+                return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command))
             }
         }
         table["campaign delete"] = { _, command, interpreter in
             let campaignID = try await id(command, &interpreter)
-            _ = try await session.send(Woodpecker.DeleteCampaign(id: campaignID), at: command.range)
+            _ = try await session.send(Woodpecker.DeleteCampaign(id: campaignID), for: command)
             return .record(["id": .int(campaignID), "deleted": .bool(true)])
         }
         table["campaign set"] = { _, command, interpreter in
@@ -44,7 +44,7 @@ enum CampaignCommands {
             let patch = CampaignPatch(
                 name: try await args.string("name", &interpreter), email_account_ids: try await args.ints("accounts", &interpreter),
                 settings: settings.isEmpty ? nil : settings)
-            return try session.value(of: try await session.send(Woodpecker.UpdateCampaign(id: try await id(command, &interpreter), patch), at: command.range))
+            return try session.value(of: try await session.send(Woodpecker.UpdateCampaign(id: try await id(command, &interpreter), patch), for: command))
         }
         table["step add"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -52,13 +52,13 @@ enum CampaignCommands {
             let campaignID = try session.campaignID(forStep: parent, given: try await args.int("campaign", &interpreter), at: args.range(of: "after"))
             var step = try await emailStep(args, &interpreter, defaultSignature: .sender)
             if let wait = try await args.string("wait", &interpreter) { step.followup_after = try followupAfter(wait, at: args.range(of: "wait")) }
-            return try session.value(of: try await session.send(Woodpecker.AddStep(campaignID: campaignID, NewStepRequest(parent_id: parent, step: step)), at: command.range))
+            return try session.value(of: try await session.send(Woodpecker.AddStep(campaignID: campaignID, NewStepRequest(parent_id: parent, step: step)), for: command))
         }
         table["step delete"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
             guard let step = try await args.positional(0, &interpreter)?.text else { throw RuntimeError("step delete needs STEP_ID", at: command.range) }
             let campaignID = try session.campaignID(forStep: step, given: try await args.int("campaign", &interpreter), at: command.range)
-            return try session.value(of: try await session.send(Woodpecker.DeleteStep(campaignID: campaignID, stepID: step), at: command.range))
+            return try session.value(of: try await session.send(Woodpecker.DeleteStep(campaignID: campaignID, stepID: step), for: command))
         }
         table["version set"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -68,7 +68,7 @@ enum CampaignCommands {
             let campaignID = try session.campaignID(forStep: step, given: try await args.int("campaign", &interpreter), at: command.range)
             var versionID = version
             if EmailVersion.letters.contains(version.uppercased()) {
-                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), at: command.range)
+                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
                 guard let found = campaign.steps.find(id: step)?.body?.versions.first(where: { $0.version == version.uppercased() })?.id else {
                     throw RuntimeError("step \(step) has no version \(version.uppercased())", at: command.range)
                 }
@@ -80,7 +80,7 @@ enum CampaignCommands {
                 subject: try await args.string("subject", &interpreter), message: try await args.string("message", &interpreter),
                 signature: signature, track_opens: try await args.bool("track-opens", &interpreter))
             return try ValueEncoder().encode(
-                try await session.send(Woodpecker.UpdateVersion(campaignID: campaignID, stepID: step, versionID: versionID, patch), at: command.range))
+                try await session.send(Woodpecker.UpdateVersion(campaignID: campaignID, stepID: step, versionID: versionID, patch), for: command))
         }
     }
 

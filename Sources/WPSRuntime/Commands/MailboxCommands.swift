@@ -33,7 +33,7 @@ enum MailboxCommands {
                 sending_wait_time_from: try await args.int("wait-from", &interpreter), sending_wait_time_to: try await args.int("wait-to", &interpreter),
                 daily_sending_limit: try await args.int("daily-limit", &interpreter))
             let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
-            let accepted = try await session.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)), at: command.range)
+            let accepted = try await session.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)), for: command)
             return .record(["batch_id": .int(accepted.batch_id), "size": .int(1)])
         }
         table["mailbox import"] = { _, command, interpreter in
@@ -69,12 +69,12 @@ enum MailboxCommands {
             return .list(batches)
         }
         table["mailbox list"] = { _, command, _ in
-            try ValueEncoder().encode(try await session.send(Woodpecker.ListMailboxes(), at: command.range))
+            try ValueEncoder().encode(try await session.send(Woodpecker.ListMailboxes(), for: command))
         }
         table["mailbox get"] = { _, command, interpreter in
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("mailbox get needs ID", at: command.range) }
             let id = try CommandArguments.int(value, what: "the mailbox ID", range: command.positionals.first?.range)
-            return try ValueEncoder().encode(try await session.send(Woodpecker.GetMailbox(id: id), at: command.range))
+            return try ValueEncoder().encode(try await session.send(Woodpecker.GetMailbox(id: id), for: command))
         }
         table["mailbox microsoft add"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -82,16 +82,16 @@ enum MailboxCommands {
             for index in command.positionals.indices { emails += (try await args.positional(index, &interpreter)?.items.map(\.text)) ?? [] }
             let name = try await args.string("name", &interpreter)
             let request = MicrosoftBulkRequest(credential_id: try await args.int("credential", &interpreter), accounts: emails.map { MicrosoftAccount(mailbox_email: $0, display_name: name) })
-            return try ValueEncoder().encode(try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), at: command.range))
+            return try ValueEncoder().encode(try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: command))
         }
         table["batch summary"] = { _, command, interpreter in
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("batch summary needs ID", at: command.range) }
             let provider = try await SaleshandyCommands.provider(CommandArguments(command: command), session, &interpreter)
             if let id = saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
-                return try SaleshandyCommands.status(id, try await session.send(Saleshandy.GetConnectStatus(requestID: id), at: command.range))
+                return try SaleshandyCommands.status(id, try await session.send(Saleshandy.GetConnectStatus(requestID: id), for: command))
             }
             let id = try CommandArguments.int(batchValue(value), what: "the batch ID", range: command.positionals.first?.range)
-            return try summaryValue(id, try await session.send(Woodpecker.GetBatchSummary(batchID: id), at: command.range))
+            return try summaryValue(id, try await session.send(Woodpecker.GetBatchSummary(batchID: id), for: command))
         }
         table["batch watch"] = { input, command, interpreter in
             var given: [Value] = []
@@ -109,7 +109,7 @@ enum MailboxCommands {
             var delay = Duration.milliseconds(100)
             while summaries.count < ids.count {
                 for id in ids where summaries[id] == nil {
-                    let summary = try await session.send(Woodpecker.GetBatchSummary(batchID: id), at: command.range)
+                    let summary = try await session.send(Woodpecker.GetBatchSummary(batchID: id), for: command)
                     if summary.processing_finished { summaries[id] = summary }
                 }
                 if summaries.count < ids.count {
@@ -142,7 +142,7 @@ enum MailboxCommands {
         var requests: [Value] = []
         for start in stride(from: 0, to: rows.count, by: max(1, size)) {
             let chunk = Array(rows[start..<min(start + size, rows.count)])
-            let accepted = try await session.send(Saleshandy.ConnectEmailAccounts(chunk.map(\.account)), at: args.command.range)
+            let accepted = try await session.send(Saleshandy.ConnectEmailAccounts(chunk.map(\.account)), for: args.command)
             requests.append(.record([
                 "request_id": .string(accepted.payload.requestId), "size": .int(chunk.count), "first_line": .int(chunk.first?.line ?? 0),
                 "last_line": .int(chunk.last?.line ?? 0),

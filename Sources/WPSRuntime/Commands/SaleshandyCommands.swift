@@ -36,7 +36,7 @@ enum SaleshandyCommands {
             imapPassword: try await args.string("imap-password", &interpreter) ?? password,
             imapHost: try await args.string("imap-server", &interpreter), imapPort: try await args.int("imap-port", &interpreter),
             imapEncryption: try await args.string("imap-encryption", &interpreter))
-        let accepted = try await session.send(Saleshandy.ConnectEmailAccounts([account]), at: args.command.range)
+        let accepted = try await session.send(Saleshandy.ConnectEmailAccounts([account]), for: args.command)
         return .record(["request_id": .string(accepted.payload.requestId), "size": .int(1)])
     }
 

@@ -46,6 +46,18 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// Sends a request a command compiled to; broken rules are reported at the flags that
+    /// produced the broken fields.
+    func send<E: Endpoint>(_ endpoint: E, for command: Command) async throws -> E.Success {
+        do {
+            return try await client.send(endpoint)
+        } catch let error as OutreachError where error.kind == .validation {
+            throw FlagForField.error(error, command: command)
+        } catch let error as OutreachError {
+            throw RuntimeError(error.description, at: command.range, exitCode: error.kind == .configuration ? 2 : 1)
+        }
+    }
+
     /// A campaign as a value, remembering its steps.
     func value(of campaign: Campaign) throws -> Value {
         for step in campaign.steps.path { if let id = step.id { stepCampaigns[id] = campaign.id } }
