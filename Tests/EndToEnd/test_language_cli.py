@@ -182,3 +182,22 @@ def test_saleshandy_import_checks_rows_first(wps, tmp_path):
     out = wps_run(wps, "--sandbox", "-c", f"mailbox import {bad} --provider saleshandy")
     assert out.returncode == 2
     assert f"{bad}:2: smtpPort: must be in 1…65535, got 0" in out.stderr
+
+
+def test_microsoft_import_and_yaml_steps(wps, tmp_path):
+    rows = tmp_path / "ms.csv"
+    rows.write_text("mailbox_email,display_name\njim@example.com,Jim\nwrong@example.com,\n")
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c", f"mailbox microsoft import {rows} | select email success error")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [
+        {"email": "jim@example.com", "success": True, "error": None},
+        {"email": "wrong@example.com", "success": False, "error": "WRONG_ALIAS"},
+    ]
+    steps = tmp_path / "steps.yaml"
+    steps.write_text(
+        "type: START\nfollowup:\n  type: EMAIL\n  delivery_time:\n    THURSDAY: [{from: '00:00', to: '24:00'}]\n"
+        "  body:\n    versions:\n    - {subject: Hi, message: '<p>x</p>', signature: SENDER, track_opens: false}\n")
+    out = wps_run(wps, "--sandbox", "-c",
+                  f"campaign new y --accounts $(mailbox list | where type == \"SMTP\" | first | get id) --timezone UTC --daily-enroll 3 --steps {steps} | get steps.followup.delivery_time")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"THURSDAY": [{"from": "00:00", "to": "00:00"}]}

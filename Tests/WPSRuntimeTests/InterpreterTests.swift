@@ -61,6 +61,18 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
         #expect(try await run(script) == ["small", "two", "big", "caught: no variable '$nope'", #"["item 1","item 2"]"#])
     }
 
+    @Test func blocksHaveTheirOwnScope() async throws {
+        let script = """
+            let x = outer
+            for i in [1 2] { let x = inner; let y = $i }
+            echo $x
+            if true { let x = changed }
+            echo $x
+            try { echo $y } catch { echo "y is gone" }
+            """
+        #expect(try await run(script) == ["outer", "outer", "y is gone"])
+    }
+
     @Test func errorsCarryTheirRangeAndSuggestions() async throws {
         let source = SourceFile(name: "t.wps", text: "let count = 3\necho $cuont")
         var interpreter = Interpreter { _ in }

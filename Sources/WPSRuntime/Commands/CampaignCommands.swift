@@ -130,13 +130,18 @@ enum CampaignCommands {
         return FollowupAfter(range: unit == "d" ? .day : .hour, value: value)
     }
 
-    /// `--steps FILE`: a START step tree as JSON.
+    /// `--steps FILE`: a START step tree as JSON or YAML (the API's field names).
     static func loadSteps(_ path: String, at range: SourceRange) throws -> Step {
-        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)", at: range) }
+        let value: Value
         do {
-            return try JSONCoding.decode(Step.self, from: data)
+            value = try ValueReader.read(path)
         } catch {
-            throw RuntimeError("\(path): not a step tree (START → EMAIL …) in JSON: \(error)", at: range)
+            throw RuntimeError(error.message, at: range)
+        }
+        do {
+            return try JSONCoding.decode(Step.self, from: Data(JSONRenderer().render(value).utf8))
+        } catch {
+            throw RuntimeError("\(path): not a step tree (START → EMAIL …): \(error)", at: range)
         }
     }
 }

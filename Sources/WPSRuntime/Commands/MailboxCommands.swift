@@ -84,6 +84,25 @@ enum MailboxCommands {
             let request = MicrosoftBulkRequest(credential_id: try await args.int("credential", &interpreter), accounts: emails.map { MicrosoftAccount(mailbox_email: $0, display_name: name) })
             return try ValueEncoder().encode(try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: command))
         }
+        table["mailbox microsoft import"] = { _, command, interpreter in
+            let args = CommandArguments(command: command)
+            guard let path = try await args.positional(0, &interpreter)?.text else {
+                throw RuntimeError("mailbox microsoft import needs FILE", at: command.range)
+            }
+            let accounts: [MicrosoftAccount]
+            do {
+                accounts = try ValueReader.read(path).items.map { row in
+                    guard case .record(let record) = row else { throw RuntimeError("\(path): each row needs mailbox_email") }
+                    return MicrosoftAccount(
+                        mailbox_email: (record["mailbox_email"] ?? record["email"])?.text,
+                        display_name: (record["display_name"] ?? record["name"]).map(\.text).flatMap { $0.isEmpty ? nil : $0 })
+                }
+            } catch let error as RuntimeError {
+                throw RuntimeError(error.message, at: command.positionals.first?.range)
+            }
+            let request = MicrosoftBulkRequest(credential_id: try await args.int("credential", &interpreter), accounts: accounts)
+            return try ValueEncoder().encode(try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: command))
+        }
         table["batch summary"] = { _, command, interpreter in
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("batch summary needs ID", at: command.range) }
             let provider = try await SaleshandyCommands.provider(CommandArguments(command: command), session, &interpreter)
