@@ -35,7 +35,7 @@ struct WPS: AsyncParsableCommand {
     @Flag(help: "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox.")
     var dryRun = false
 
-    @Option(help: "How results print: table (the default on a terminal) or json (the default otherwise).")
+    @Option(help: "How results print: table (the default on a terminal), json (the default otherwise), yaml, csv or ndjson.")
     var output: ScriptRunner.OutputFormat?
 
     @Option(help: ArgumentHelp("Which provider `mailbox` commands use by default.", valueName: "woodpecker|saleshandy"))

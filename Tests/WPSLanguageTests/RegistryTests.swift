@@ -27,6 +27,13 @@ import Testing
         }
     }
 
+    @Test func everyAPICommandSaysWhatItSends() {
+        for command in registry.commands where ["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set" {
+            #expect(!command.sends.isEmpty, "\(command.name)")
+        }
+        #expect(registry.command(["where"])?.sends == [])
+    }
+
     @Test func secretsAreMarked() {
         let add = registry.command(["mailbox", "add"])
         #expect(add?.flag(named: "password")?.isSecret == true)
@@ -40,6 +47,7 @@ import Testing
         #expect(overview.contains("Create a campaign (DRAFT) with its first email step."))
         let help = try #require(HelpRenderer().help(for: ["step", "add"]))
         #expect(help.hasPrefix("step add — Add an email step after the last step.\n\nusage: step add [flags]"))
+        #expect(help.contains("usage: step add [flags]\nsends: POST campaigns/{id}/steps"))
         #expect(help.contains("--after <step id>"))
         #expect(help.contains("(required)"))
         #expect(help.contains("--subject <text>"))

@@ -71,3 +71,25 @@ import WPSLanguage
         #expect(text == "id   name    extra\n───  ──────  ─────\n  7  Q4\n123  Spring  1,2")
     }
 }
+
+@Suite struct TreeRendererTests {
+    @Test func nestedRecordsDrawAsATree() {
+        let value: Value = .record([
+            "id": .int(7), "settings": .record(["timezone": .string("UTC"), "daily_enroll": .int(5)]),
+            "steps": .record(["type": .string("START"), "followup": .record(["type": .string("EMAIL"), "followup": .null])]),
+            "ids": .list([.int(1), .int(2)]),
+        ])
+        #expect(TableRenderer().render(value) == """
+            id: 7
+            settings
+            ├─ timezone: UTC
+            └─ daily_enroll: 5
+            steps
+            ├─ type: START
+            └─ followup
+               ├─ type: EMAIL
+               └─ followup: null
+            ids: [1, 2]
+            """)
+    }
+}

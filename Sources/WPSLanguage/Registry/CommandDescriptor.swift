@@ -10,11 +10,14 @@ public struct CommandDescriptor: Sendable, Hashable {
     public var positionals: [PositionalDescriptor]
     public var flags: [FlagDescriptor]
     public var examples: [String]
+    /// The API requests the command compiles to, e.g. `POST campaigns` (empty for shell commands).
+    public var sends: [String]
 
     public init(
         _ words: [String], _ summary: String, discussion: String = "", positionals: [PositionalDescriptor] = [],
-        flags: [FlagDescriptor] = [], examples: [String] = []
+        flags: [FlagDescriptor] = [], examples: [String] = [], sends: [String] = []
     ) {
+        self.sends = sends
         self.words = words
         self.summary = summary
         self.discussion = discussion

@@ -31,7 +31,7 @@ extension CommandRegistry {
                 FlagDescriptor("smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption"),
                 FlagDescriptor("imap-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: IMAP encryption"),
             ],
-            examples: ["mailbox add --email ann@example.com --password $pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"]),
+            examples: ["mailbox add --email ann@example.com --password $pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
         CommandDescriptor(
             ["mailbox", "import"], "Connect mailboxes from a CSV, JSON or NDJSON file (or - for stdin), in batches of at most 200.",
             positionals: [PositionalDescriptor("file", .file)],
@@ -41,17 +41,17 @@ extension CommandRegistry {
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
             ],
-            examples: ["mailbox import boxes.csv | batch watch"]),
+            examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
         CommandDescriptor(
             ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).",
             positionals: [PositionalDescriptor("email", .email, repeating: true)],
-            flags: [FlagDescriptor("name", .string, "the display name"), FlagDescriptor("credential", .integer, "the Graph credential id")]),
+            flags: [FlagDescriptor("name", .string, "the display name"), FlagDescriptor("credential", .integer, "the Graph credential id")], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
-            positionals: [PositionalDescriptor("file", .file)], flags: [FlagDescriptor("credential", .integer, "the Graph credential id")]),
-        CommandDescriptor(["mailbox", "list"], "List connected mailboxes.", flags: [provider]),
-        CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)]),
-        CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider]),
+            positionals: [PositionalDescriptor("file", .file)], flags: [FlagDescriptor("credential", .integer, "the Graph credential id")], sends: ["POST mailboxes/microsoft/bulk"]),
+        CommandDescriptor(["mailbox", "list"], "List connected mailboxes.", flags: [provider], sends: ["GET mailboxes"]),
+        CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)], sends: ["GET mailboxes/{id}"]),
+        CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
         CommandDescriptor(
             ["batch", "watch"], "Wait for batches to finish, showing progress.",
             positionals: [PositionalDescriptor("id", .batchID, optional: true, repeating: true)],
@@ -60,7 +60,7 @@ extension CommandRegistry {
                 FlagDescriptor("report", .file, "write one CSV row per mailbox"),
                 FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed"), provider,
             ],
-            examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"]),
+            examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
     ]
 
     static let campaignSettingFlags: [FlagDescriptor] = [
@@ -85,30 +85,30 @@ extension CommandRegistry {
             ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.",
             positionals: [PositionalDescriptor("name", .string)],
             flags: campaignSettingFlags + messageFlags + [FlagDescriptor("steps", .file, "the step tree from a YAML or JSON file")],
-            examples: [#"let c = campaign new "Q4" --accounts 123000 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00""#]),
-        CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status)."),
-        CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "stop"], "Stop a campaign for good.", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)]),
-        CommandDescriptor(["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)]),
+            examples: [#"let c = campaign new "Q4" --accounts 123000 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00""#], sends: ["POST campaigns"]),
+        CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", sends: ["GET campaigns"]),
+        CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/run"]),
+        CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/pause"]),
+        CommandDescriptor(["campaign", "stop"], "Stop a campaign for good.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/stop"]),
+        CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/make_editable"]),
+        CommandDescriptor(["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["DELETE campaigns/{id}"]),
         CommandDescriptor(
             ["campaign", "set"], "Change a campaign's name, accounts or settings (DRAFT or EDITED).",
             positionals: [PositionalDescriptor("id", .campaignID)],
-            flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)")] + campaignSettingFlags),
+            flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)")] + campaignSettingFlags, sends: ["PATCH campaigns/{id}"]),
         CommandDescriptor(
             ["step", "add"], "Add an email step after the last step.",
             flags: [FlagDescriptor("after", .stepID, "the leaf step to follow", required: true), campaignFlag,
                     FlagDescriptor("wait", .duration, "how long to wait before it: 3d or 13h")] + messageFlags,
-            examples: ["step add --after $c.steps.followup.id --wait 3d --message @followup.html --window \"FRI 08:00-18:00\""]),
-        CommandDescriptor(["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)], flags: [campaignFlag]),
+            examples: ["step add --after $c.steps.followup.id --wait 3d --message @followup.html --window \"FRI 08:00-18:00\""], sends: ["POST campaigns/{id}/steps"]),
+        CommandDescriptor(["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)], flags: [campaignFlag], sends: ["DELETE campaigns/{id}/steps/{step_id}"]),
         CommandDescriptor(
             ["version", "set"], "Change one version of an email step.",
             positionals: [PositionalDescriptor("step", .stepID), PositionalDescriptor("version", .versionID)],
             flags: [campaignFlag, FlagDescriptor("subject", .string, "the subject"), FlagDescriptor("message", .string, "the message"),
-                    FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"), FlagDescriptor("track-opens", .bool, "track opens")]),
+                    FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"), FlagDescriptor("track-opens", .bool, "track opens")], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"]),
     ]
 
     static let filterCommands: [CommandDescriptor] = [

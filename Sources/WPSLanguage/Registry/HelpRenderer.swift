@@ -32,6 +32,7 @@ public struct HelpRenderer: Sendable {
     public func help(for words: [String]) -> String? {
         guard let command = registry.command(words) else { return nil }
         var lines = ["\(command.name) — \(command.summary)", "", "usage: \(command.usage)"]
+        if !command.sends.isEmpty { lines.append("sends: " + command.sends.joined(separator: "; ")) }
         if !command.discussion.isEmpty { lines += ["", command.discussion] }
         if !command.positionals.isEmpty {
             lines += ["", "arguments:"]

@@ -7,7 +7,7 @@ import WPSLanguage
 public struct ScriptRunner {
     /// How results are printed.
     public enum OutputFormat: String, Sendable, CaseIterable {
-        case table, json
+        case table, json, yaml, csv, ndjson
     }
 
     public var format: OutputFormat
@@ -26,6 +26,9 @@ public struct ScriptRunner {
         switch format {
         case .json: return JSONRenderer(pretty: true).render(value)
         case .table: return TableRenderer().render(value)
+        case .ndjson: return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n")
+        case .yaml: return ((try? YAMLRenderer().render(value)) ?? JSONRenderer(pretty: true).render(value)).trimmingCharacters(in: .newlines)
+        case .csv: return ((try? CSVRenderer().render(value)) ?? "").trimmingCharacters(in: .newlines)
         }
     }
 

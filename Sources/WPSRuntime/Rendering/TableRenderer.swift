@@ -22,6 +22,8 @@ public struct TableRenderer: Sendable {
             return "(empty)"
         case .list(let items):
             return items.map { cell($0) }.joined(separator: "\n")
+        case .record(let record) where record.contains(where: { !$0.value.isScalar }):
+            return TreeRenderer().render(value)
         case .record(let record):
             return table(header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, alignNumbers: false)
         default:
