@@ -201,3 +201,47 @@ def test_microsoft_import_and_yaml_steps(wps, tmp_path):
                   f"campaign new y --accounts $(mailbox list | where type == \"SMTP\" | first | get id) --timezone UTC --daily-enroll 3 --steps {steps} | get steps.followup.delivery_time")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {"THURSDAY": [{"from": "00:00", "to": "00:00"}]}
+
+
+def test_dry_run_shows_the_exact_request(wps):
+    env = {"WOODPECKER_API_KEY": "planted-key-1"}
+    out = wps_run(wps, "--dry-run", "--output", "json", "-c",
+                  "mailbox add --email x@example.com --password pw-777 --smtp-server s.example.com --smtp-port 465 "
+                  "--imap-server i.example.com --imap-port 993", env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == """── dry run: would send ──
+POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk
+accept: application/json
+user-agent: wps/0.1.0
+x-api-key: ••••
+content-type: application/json
+
+{
+  "mailboxes" : [
+    {
+      "imap_email" : "x@example.com",
+      "imap_password" : "••••",
+      "imap_port" : 993,
+      "imap_server" : "i.example.com",
+      "smtp_email" : "x@example.com",
+      "smtp_password" : "••••",
+      "smtp_port" : 465,
+      "smtp_server" : "s.example.com"
+    }
+  ]
+}
+{
+  "batch_id": 1001,
+  "size": 1
+}
+"""
+
+
+def test_step_file_problems_point_at_the_steps_flag(wps, tmp_path):
+    steps = tmp_path / "steps.json"
+    steps.write_text('{"type": "START", "followup": {"type": "EMAIL", "delivery_time": {"MONDAY": [{"from": "09:00", "to": "08:00"}]}, '
+                     '"body": {"versions": [{"subject": null, "message": "m", "signature": "SENDER", "track_opens": true}]}}}')
+    out = wps_run(wps, "--sandbox", "-c", f"campaign new x --accounts 123001 --timezone UTC --daily-enroll 5 --steps {steps}")
+    assert out.returncode == 2
+    assert "--steps file: steps.followup.delivery_time.MONDAY[0]: from must be earlier than to, got 09:00–08:00" in out.stderr
+    assert "--steps file: steps.followup.body.versions[0].subject: is required on the first EMAIL step of a path" in out.stderr

@@ -35,6 +35,11 @@ enum FlagForField {
         let given = Set(command.arguments.compactMap { if case .flag(let name, _, _) = $0 { name } else { nil } })
         var located: SourceRange?
         let lines = error.problems.map { problem -> String in
+            // A step tree read with --steps FILE: the problem is in that file.
+            if given.contains("steps"), problem.path.hasPrefix("steps") {
+                if located == nil { located = arguments.range(of: "steps") }
+                return "  --steps file: \(problem)"
+            }
             guard let flag = flag(for: problem.path), given.contains(flag) else { return "  \(problem)" }
             if located == nil { located = arguments.range(of: flag) }
             return "  --\(flag): \(problem.message) (\(problem.path))"
