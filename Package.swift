@@ -44,6 +44,8 @@ let package = Package(
             ]
         ),
         .target(name: "WPSLanguage"),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(
             name: "WPSRuntime",
             dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
                 "Sandbox",
                 "WPSLanguage",
                 "WPSRuntime",
+                "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -55,7 +55,13 @@ struct Runner {
             clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.write($0) }
         }
         let client = OutreachClient(configuration: configuration, transport: clientTransport)
-        if options.sandbox { try await Self.connectDemoMailboxes(client) }
+        if options.sandbox {
+            try await Self.connectDemoMailboxes(client)
+            // WPS_SANDBOX_PROCESSING_MS slows later batches down (to try `batch watch` and Ctrl-C).
+            if let delay = ProcessInfo.processInfo.environment["WPS_SANDBOX_PROCESSING_MS"].flatMap({ Int($0) }) {
+                await running?.store.setProcessingDelay(.milliseconds(delay))
+            }
+        }
         let session = Session(
             client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport
         ) { Self.writeError($0) }
@@ -74,6 +80,10 @@ struct Runner {
                 return 2
             }
             code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
+        } else if options.script == nil, isatty(STDIN_FILENO) == 1 {
+            let label = options.sandbox ? "sandbox" : activeProfile
+            let shell = Shell(runner: runner, session: session, label: label, profiles: profiles?.profiles.map(\.name) ?? [])
+            code = await shell.run(&interpreter)
         } else {
             code = await Self.runLines(runner, &interpreter)
         }

@@ -17,6 +17,8 @@ struct WPS: AsyncParsableCommand {
             wps -c 'COMMAND'         run one command line
             wps < FILE.wps, wps -    run the lines of standard input
             wps sandbox              serve the emulated APIs (see wps sandbox --help)
+            wps completion SHELL     print a bash, zsh or fish completion script for wps
+            wps                      on a terminal: the interactive shell
 
             Profiles come from $XDG_CONFIG_HOME/wps/config.yaml (or $WPS_CONFIG), chosen by --profile
             or WPS_PROFILE; without one, API keys come from WOODPECKER_API_KEY and SALESHANDY_API_KEY.
@@ -68,6 +70,20 @@ struct WPS: AsyncParsableCommand {
     /// subcommand cannot be left to the parser.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "completion" {
+            // `wps completion bash|zsh|fish`: a completion script for the outer shell.
+            guard arguments.count == 2, let shell = CompletionShell(rawValue: arguments[1]) else {
+                FileHandle.standardError.write(Data("usage: wps completion bash|zsh|fish\n".utf8))
+                Foundation.exit(2)
+            }
+            print(WPS.completionScript(for: shell))
+            return
+        }
+        if arguments.first == "__bench-completion" {
+            // Used by scripts/bench: time tab completion with N ids cached.
+            BenchCompletion.run(ids: arguments.dropFirst().first.flatMap { Int($0) } ?? 1000)
+            return
+        }
         if arguments.first == "sandbox" {
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
         } else {

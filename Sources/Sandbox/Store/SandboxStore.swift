@@ -10,7 +10,7 @@ public actor SandboxStore {
     var tenants: [String: TenantState] = [:]
     var counters = Counters()
     var clock = SandboxClock()
-    let processingDelay: Double
+    private(set) var processingDelay: Double
     let persistence: SandboxPersistence?
     /// Accept any positive email account id (the dry-run mode of `wps --dry-run`, which cannot
     /// know the real account's mailboxes).
@@ -37,6 +37,11 @@ public actor SandboxStore {
             tenants = loaded.tenants
             if let counters = loaded.counters { self.counters = counters }
         }
+    }
+
+    /// Changes how long batches submitted from now on take to process.
+    public func setProcessingDelay(_ delay: Duration) {
+        processingDelay = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
     }
 
     /// Moves the store's clock forward (tests use this instead of sleeping).

@@ -69,7 +69,7 @@ public struct Parser {
             case .rightBrace:
                 if depth == 0 { return }
                 depth -= 1
-            case .newline, .semicolon where depth == 0: return
+            case .newline where depth == 0, .semicolon where depth == 0: return
             default: break
             }
             advance()

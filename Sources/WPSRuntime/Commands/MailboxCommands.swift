@@ -34,6 +34,8 @@ enum MailboxCommands {
                 daily_sending_limit: try await args.int("daily-limit", &interpreter))
             let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
             let accepted = try await session.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)), for: command)
+            session.batchIDs.append(String(accepted.batch_id))
+            session.idLabels[String(accepted.batch_id)] = "1 mailbox"
             return .record(["batch_id": .int(accepted.batch_id), "size": .int(1)])
         }
         table["mailbox import"] = { _, command, interpreter in
@@ -60,6 +62,8 @@ enum MailboxCommands {
                 let chunk = Array(rows[start..<min(start + size, rows.count)])
                 let accepted = try await session.send(
                     Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: chunk.map(\.mailbox), completion_notification_types: notify)), at: command.range)
+                session.batchIDs.append(String(accepted.batch_id))
+                session.idLabels[String(accepted.batch_id)] = "\(chunk.count) mailboxes from \(path)"
                 batches.append(.record([
                     "batch_id": .int(accepted.batch_id), "size": .int(chunk.count), "first_line": .int(chunk.first?.line ?? 0),
                     "last_line": .int(chunk.last?.line ?? 0),

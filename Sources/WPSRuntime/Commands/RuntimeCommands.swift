@@ -1,3 +1,4 @@
+import Foundation
 import OutreachAPI
 import WPSLanguage
 
@@ -9,6 +10,12 @@ public enum RuntimeCommands {
         MailboxCommands.register(session, into: &table)
         CampaignCommands.register(session, into: &table)
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
+        table["history"] = { _, command, _ in
+            guard let path = session.historyPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw RuntimeError("there is no history outside the interactive shell", at: command.range)
+            }
+            return .list(text.split(separator: "\n").dropFirst().map { .string(Self.unvis(String($0))) })
+        }
         table["profile list"] = { _, _, _ in
             guard let profiles = session.profiles else {
                 return .list([.record(["name": .string("sandbox"), "provider": .string("woodpecker, saleshandy"), "active": .bool(true)])])
@@ -39,5 +46,29 @@ public enum RuntimeCommands {
             return .string(text)
         }
         return table
+    }
+
+    /// Undoes libedit's encoding of history lines (`\040` for a space, `\\` for a backslash).
+    static func unvis(_ line: String) -> String {
+        let source = Array(line.utf8)
+        var bytes: [UInt8] = []
+        var index = 0
+        func isOctal(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(byte) }
+        while index < source.count {
+            let rest = source[index...]
+            if rest.count >= 4, source[index] == UInt8(ascii: "\\"), rest.dropFirst().prefix(3).allSatisfy(isOctal),
+                let value = UInt8(String(decoding: rest.dropFirst().prefix(3), as: UTF8.self), radix: 8)
+            {
+                bytes.append(value)
+                index += 4
+            } else if rest.count >= 2, source[index] == UInt8(ascii: "\\"), source[index + 1] == UInt8(ascii: "\\") {
+                bytes.append(UInt8(ascii: "\\"))
+                index += 2
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -13,6 +13,23 @@ public final class Session: @unchecked Sendable {
     let transport: (any HTTPTransport)?
     /// Step id → campaign id, for every campaign this session has fetched or changed.
     var stepCampaigns: [String: Int] = [:]
+    /// The shell's history file, for the `history` command.
+    public var historyPath: String?
+
+    /// Batch and Saleshandy request ids submitted in this session.
+    var batchIDs: [String] = []
+
+    /// What each id seen stands for: `Q4 outreach (DRAFT)`, `step 2 of Q4 outreach`, `3 mailboxes`.
+    public var idLabels: [String: String] = [:]
+
+    /// Ids seen in this session by kind, newest last, for completion.
+    public var seenIDs: [ValueKind: [String]] {
+        [
+            .stepID: stepCampaigns.keys.sorted(), .campaignID: Set(stepCampaigns.values).sorted().map(String.init),
+            .batchID: batchIDs,
+        ]
+    }
+
     /// Where progress lines go (stderr).
     let progress: (String) -> Void
 
@@ -60,7 +77,12 @@ public final class Session: @unchecked Sendable {
 
     /// A campaign as a value, remembering its steps.
     func value(of campaign: Campaign) throws -> Value {
-        for step in campaign.steps.path { if let id = step.id { stepCampaigns[id] = campaign.id } }
+        idLabels[String(campaign.id)] = "\(campaign.name), \(campaign.status)"
+        for (index, step) in campaign.steps.path.enumerated() {
+            guard let id = step.id else { continue }
+            stepCampaigns[id] = campaign.id
+            idLabels[id] = index == 0 ? "START of \(campaign.name)" : "step \(index) of \(campaign.name)"
+        }
         return try ValueEncoder().encode(campaign)
     }
 

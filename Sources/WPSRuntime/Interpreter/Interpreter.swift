@@ -29,6 +29,13 @@ public struct Interpreter {
         scopes[0]["_"] = .null
     }
 
+    /// Every variable in scope (inner scopes hide outer ones), for completion.
+    public var visibleVariables: [String: Value] {
+        var result: [String: Value] = [:]
+        for scope in scopes { result.merge(scope) { _, inner in inner } }
+        return result
+    }
+
     /// A variable's value, innermost scope first.
     public func variable(_ name: String) -> Value? {
         for scope in scopes.reversed() { if let value = scope[name] { return value } }

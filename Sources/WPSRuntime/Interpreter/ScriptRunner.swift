@@ -32,25 +32,43 @@ public struct ScriptRunner {
         }
     }
 
+    /// What running a piece of source came to.
+    public enum Outcome: Sendable, Equatable {
+        /// It ran (0) or failed (1 or 2); the diagnostics were printed.
+        case finished(Int32)
+        /// `exit CODE` was run.
+        case exit(Int32)
+    }
+
     /// Parses and runs `source`, returning the exit code: 0, 1 (API failure) or 2 (usage or validation).
     public func run(_ source: SourceFile, interpreter: inout Interpreter) async -> Int32 {
+        switch await execute(source, interpreter: &interpreter) {
+        case .finished(let code), .exit(let code): code
+        }
+    }
+
+    /// Parses and runs `source`, telling an `exit` apart from the end of the source.
+    public func execute(_ source: SourceFile, interpreter: inout Interpreter) async -> Outcome {
         let parsed = Parser.parse(source)
         let renderer = DiagnosticRenderer(source: source)
         if !parsed.diagnostics.isEmpty {
             for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
-            return 2
+            return .finished(2)
         }
         do {
             try await interpreter.run(parsed.script)
-            return 0
+            return .finished(0)
         } catch let request as ExitRequest {
-            return request.code
+            return .exit(request.code)
         } catch let error as RuntimeError {
             writeError(renderer.render(error.diagnostic(fallback: SourceRange(0, 0))))
-            return error.exitCode
+            return .finished(error.exitCode)
+        } catch is CancellationError {
+            writeError("interrupted")
+            return .finished(130)
         } catch {
             writeError("error: \(error)")
-            return 1
+            return .finished(1)
         }
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import LineEditor
+import WPSLanguage
+import WPSRuntime
+
+/// The interactive shell: libedit line editing, history shared across sessions (secrets
+/// masked), tab completion from the registry and the session, multi-line input, Ctrl-C to clear
+/// the line or cancel the running command, Ctrl-D to leave.
+struct Shell {
+    let runner: ScriptRunner
+    let session: Session
+    let label: String
+    let profiles: [String]
+
+    /// `$XDG_STATE_HOME/wps/history` (default `~/.local/state/wps/history`), created 0600.
+    static func historyPath(environment: [String: String]) -> String {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        return base + "/wps/history"
+    }
+
+    static func prepareHistoryFile(_ path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: Data("_HiStOrY_V2_\n".utf8), attributes: [.posixPermissions: 0o600])
+        }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    /// What completion sees; updated after each statement.
+    final class Context {
+        var completer: Completer
+        init(_ completer: Completer) { self.completer = completer }
+    }
+
+    func run(_ interpreter: inout Interpreter) async -> Int32 {
+        let path = Self.historyPath(environment: ProcessInfo.processInfo.environment)
+        Self.prepareHistoryFile(path)
+        session.historyPath = path
+        let context = Context(Completer(variables: interpreter.visibleVariables, ids: session.seenIDs, profiles: profiles, labels: session.idLabels))
+        let editor = LineEditor(program: "wps", historyPath: path, viMode: ProcessInfo.processInfo.environment["WPS_EDITOR_MODE"] == "vi") { before in
+            let found = context.completer.complete(before)
+            return LineEditor.Completions(candidates: found.candidates, wordLength: found.wordLength, labels: context.completer.labels)
+        }
+        var pending = ""
+        var lastCode: Int32 = 0
+        while true {
+            guard let line = editor.readLine(prompt: pending.isEmpty ? "wps[\(label)]> " : "...> ") else {
+                if editor.lastInterruption == .interrupt {
+                    pending = ""
+                    print("")
+                    continue
+                }
+                print("")
+                return lastCode
+            }
+            pending += (pending.isEmpty ? "" : "\n") + line
+            if Parser.parse(SourceFile(name: "<shell>", text: pending)).isIncomplete { continue }
+            editor.remember(HistoryMasker.mask(pending))
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            let source = SourceFile(name: "<shell>", text: pending)
+            pending = ""
+            let (outcome, after) = await runCancellable(source, interpreter)
+            interpreter = after
+            context.completer.variables = interpreter.visibleVariables
+            context.completer.ids = session.seenIDs
+            context.completer.labels = session.idLabels
+            switch outcome {
+            case .exit(let code): return code
+            case .finished(let code): lastCode = code
+            }
+        }
+    }
+
+    /// Runs one statement in a task that Ctrl-C cancels (in-flight requests and waits stop).
+    func runCancellable(_ source: SourceFile, _ interpreter: Interpreter) async -> (ScriptRunner.Outcome, Interpreter) {
+        let runner = Handoff(self.runner)
+        let state = Handoff(interpreter)
+        let work = Task {
+            var copy = state.value
+            let outcome = await runner.value.execute(source, interpreter: &copy)
+            return Handoff((outcome, copy))
+        }
+        _ = LineEditor.takeInterrupt()
+        let watcher = Task {
+            while !Task.isCancelled {
+                if LineEditor.takeInterrupt() { work.cancel() }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        let result = await work.value.value
+        watcher.cancel()
+        return result
+    }
+}
+
+/// Moves a value into the task that runs a statement and back out. The interpreter holds
+/// closures that are not `Sendable`; it is never used by two tasks at once — the shell waits.
+struct Handoff<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,171 @@
+"""The interactive shell under a pseudo-terminal (pexpect): line editing, completion, history, Ctrl-C."""
+import os
+import sys
+
+import pexpect
+import pytest
+
+from conftest import wps_binary
+
+PROMPT = r"wps\[sandbox\]> "
+
+
+def spawn(tmp_path, *args, env=None):
+    environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    environment.update({"TERM": "xterm", "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    environment.update(env or {})
+    child = pexpect.spawn(str(wps_binary()), ["--sandbox", *args], env=environment, encoding="utf-8", timeout=30,
+                          dimensions=(40, 200))
+    child.expect(PROMPT)
+    return child
+
+
+def leave(child):
+    """Ctrl-D at the prompt. (A Ctrl-D typed before the prompt is back reaches the terminal in
+    cooked mode, where it is consumed, just as it would be for a person typing ahead.)"""
+    child.sendcontrol("d")
+    if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 1:
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+
+
+def test_a_command_runs_and_the_shell_stays(tmp_path):
+    child = spawn(tmp_path)
+    child.sendline('echo "hello from the shell"')
+    child.expect("hello from the shell")
+    child.expect(PROMPT)
+    child.sendline("campain list")
+    child.expect("did you mean 'campaign'")
+    child.expect(PROMPT)
+    child.sendline("echo still here")
+    child.expect("still here")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_tab_completes_commands_flags_time_zones_and_paths(tmp_path):
+    child = spawn(tmp_path)
+    child.send("campa\t")
+    child.send("li\t")
+    child.send("| cou\t\r")
+    child.expect(r"\r\n0\r\n")
+    child.expect(PROMPT)
+    child.send("campaign new x --daily-en\t")
+    child.send("fifty\r")
+    child.expect("expected an integer for --daily-enroll, got 'fifty'")
+    child.expect(PROMPT)
+    child.send("campaign set 5 --timezone Europe/Berl\t\r")
+    child.expect("CAMPAIGN_NOT_EXIST")
+    child.expect(r"1 \| campaign set 5 --timezone Europe/Berlin ")
+    child.expect(PROMPT)
+    child.sendline('let c = campaign new q --accounts $(mailbox list | where type == "SMTP" | first | get id) --timezone UTC --daily-enroll 5 --subject s --message m')
+    child.expect(PROMPT)
+    child.send("echo $c.steps.fo\t")
+    child.send("id\r")
+    child.expect(r"[0-9a-f]{8}-[0-9a-f]{4}-")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_several_candidates_are_listed(tmp_path):
+    child = spawn(tmp_path)
+    child.send("campaign new x --signature \t")
+    child.expect("SENDER")
+    child.expect("NO_SIGNATURE")
+    child.sendcontrol("c")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_history_is_shared_across_sessions_and_holds_no_password(tmp_path):
+    child = spawn(tmp_path)
+    child.sendline("mailbox add --email h@example.com --password planted-pw-5150 --smtp-server s.example.com --smtp-port 465 --imap-server i.example.com --imap-port 993")
+    child.expect("batch_id")
+    child.expect(PROMPT)
+    child.sendline("echo first-session-line")
+    child.expect(PROMPT)
+    leave(child)
+
+    history = tmp_path / "state" / "wps" / "history"
+    text = history.read_text()
+    assert "planted-pw-5150" not in text
+    assert "--password" in text
+    assert oct(history.stat().st_mode & 0o777) == "0o600"
+
+    child = spawn(tmp_path)
+    child.send("\x1b[A")  # Up
+    child.send("\r")
+    child.expect("first-session-line")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_multi_line_blocks_continue_on_a_second_prompt(tmp_path):
+    child = spawn(tmp_path)
+    child.sendline("for x in [1 2] {")
+    child.expect(r"\.\.\.> ")
+    child.sendline('  echo "item $x"')
+    child.expect(r"\.\.\.> ")
+    child.sendline("}")
+    child.expect("item 1")
+    child.expect("item 2")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_ctrl_c_cancels_a_long_watch_and_the_prompt_returns(tmp_path):
+    child = spawn(tmp_path, env={"WPS_SANDBOX_PROCESSING_MS": "60000"})
+    child.sendline("mailbox add --email slow@example.com --password pw --smtp-server s.example.com --smtp-port 465 --imap-server i.example.com --imap-port 993 | batch watch")
+    child.expect(pexpect.TIMEOUT, timeout=1.5)  # still watching
+    child.sendcontrol("c")
+    child.expect("interrupted", timeout=10)
+    child.expect(PROMPT)
+    child.sendline("echo alive")
+    child.expect("alive")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_ctrl_c_clears_the_line(tmp_path):
+    child = spawn(tmp_path)
+    child.send("echo never-run")
+    child.sendcontrol("c")
+    child.expect(PROMPT)
+    child.sendline("echo after")
+    child.expect("after")
+    assert "never-run\r\nnever-run" not in child.before
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_the_history_command_lists_earlier_lines(tmp_path):
+    child = spawn(tmp_path)
+    child.sendline("echo remember me")
+    child.expect(PROMPT)
+    child.sendline("history | last 2 | first")
+    child.expect("echo remember me")
+    child.expect(PROMPT)
+    leave(child)
+
+
+def test_completion_scripts_for_the_outer_shell():
+    import subprocess
+    for shell in ["bash", "zsh", "fish"]:
+        out = subprocess.run([str(wps_binary()), "completion", shell], capture_output=True, text=True)
+        assert out.returncode == 0 and "wps" in out.stdout and len(out.stdout) > 200, shell
+    out = subprocess.run([str(wps_binary()), "completion", "tcsh"], capture_output=True, text=True)
+    assert out.returncode == 2 and "bash|zsh|fish" in out.stderr
+
+
+def test_ids_seen_in_the_session_complete_with_their_names(tmp_path):
+    child = spawn(tmp_path)
+    for name in ["Alpha launch", "Beta launch"]:
+        child.sendline(f'campaign new "{name}" --accounts $(mailbox list | where type == "SMTP" | first | get id) --timezone UTC --daily-enroll 5 --subject s --message m | count')
+        child.expect(PROMPT)
+    child.send("campaign get 77700\t")
+    child.expect(r"777001 \(Alpha launch, DRAFT\)")
+    child.expect(r"777002 \(Beta launch, DRAFT\)")
+    child.send("2\r")
+    child.expect("Beta launch")
+    child.expect(PROMPT)
+    leave(child)
