@@ -141,6 +141,14 @@ def test_dry_run_still_checks_the_rules_first(wps):
     assert "--email: must be a valid email address (mailboxes[0].smtp_email)" in out.stderr
 
 
+def test_error_lines_never_show_a_password(wps):
+    out = wps_run(wps, "-c", "mailbox add --email a@example.com --password Planted-Pw-9931 --smtp-port 0 "
+                  "--smtp-server s.example.com --imap-server i.example.com --imap-port 993")
+    assert out.returncode == 2
+    assert "--password *************** --smtp-port 0" in out.stderr
+    assert "Planted-Pw-9931" not in out.stderr and "Planted-Pw-9931" not in out.stdout
+
+
 def run_example(wps, name):
     out = subprocess.run([str(wps), "--sandbox", "--output", "json", f"examples/{name}"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)

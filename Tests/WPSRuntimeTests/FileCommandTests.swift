@@ -64,6 +64,19 @@ import WPSLanguage
         #expect(code == 3)
     }
 
+    @Test func diagnosticsShowTheLineWithoutTheSecret() async {
+        final class Lines: @unchecked Sendable { var text = "" }
+        let errors = Lines()
+        var interpreter = Interpreter { _ in }
+        let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { errors.text += $0 })
+        let line = "mailbox add --email a@example.com --password Pl4nted-S3cret --smtp-port 0"
+        let code = await runner.run(SourceFile(name: "t", text: line), interpreter: &interpreter)
+        #expect(code == 2)
+        #expect(!errors.text.contains("Pl4nted-S3cret"))
+        #expect(errors.text.contains("--password ************** --smtp-port 0"))
+        #expect(HistoryMasker.maskForDisplay(SourceFile(name: "t", text: line)).text.utf8.count == line.utf8.count)
+    }
+
     @Test func tableRendersRecordsAsColumns() {
         let text = TableRenderer().render(.list([
             .record(["id": .int(7), "name": .string("Q4")]), .record(["id": .int(123), "name": .string("Spring"), "extra": .list([.int(1), .int(2)])]),

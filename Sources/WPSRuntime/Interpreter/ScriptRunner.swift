@@ -50,7 +50,7 @@ public struct ScriptRunner {
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
     public func execute(_ source: SourceFile, interpreter: inout Interpreter) async -> Outcome {
         let parsed = Parser.parse(source)
-        let renderer = DiagnosticRenderer(source: source)
+        let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
         if !parsed.diagnostics.isEmpty {
             for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
             return .finished(2)
