@@ -65,6 +65,14 @@ struct Runner {
         let session = Session(
             client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport
         ) { Self.writeError($0) }
+        session.dryRun = options.dryRun
+        session.dryRunOutput = { Self.write($0) }
+        session.progressIsTerminal = isatty(STDERR_FILENO) == 1
+        // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.
+        if !options.sandbox, !options.dryRun {
+            let environment = ProcessInfo.processInfo.environment
+            session.journalDirectory = (Shell.historyPath(environment: environment) as NSString).deletingLastPathComponent + "/imports"
+        }
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)

@@ -74,11 +74,11 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         let log = RequestLog()
         let session = session(answer: { _, count in TransportResponse(status: 202, body: Array(#"{"batch_id":\#(count)}"#.utf8)) }, log: log)
-        let printed = try await runCommands("mailbox import \(file)", session: session)
+        let printed = try await runCommands("mailbox import \(file) --parallel 1", session: session)
         #expect(printed == [.list([
-            .record(["batch_id": .int(1), "size": .int(200), "first_line": .int(2), "last_line": .int(201)]),
-            .record(["batch_id": .int(2), "size": .int(200), "first_line": .int(202), "last_line": .int(401)]),
-            .record(["batch_id": .int(3), "size": .int(50), "first_line": .int(402), "last_line": .int(451)]),
+            .record(["batch_id": .int(1), "size": .int(200), "first_line": .int(2), "last_line": .int(201), "lines": .string("2-201"), "source": .string(file)]),
+            .record(["batch_id": .int(2), "size": .int(200), "first_line": .int(202), "last_line": .int(401), "lines": .string("202-401"), "source": .string(file)]),
+            .record(["batch_id": .int(3), "size": .int(50), "first_line": .int(402), "last_line": .int(451), "lines": .string("402-451"), "source": .string(file)]),
         ])])
         let bodies = await log.requests.compactMap(\.body)
         #expect(bodies.count == 3)

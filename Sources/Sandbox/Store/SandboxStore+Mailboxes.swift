@@ -7,12 +7,14 @@ extension SandboxStore {
             let connected = tenant.connectedEmails
             let pending = tenant.pendingEmails(at: now)
             var conflicts: [String] = []
+            let origins = connected.isEmpty && pending.isEmpty ? [:] : tenant.batchOfEmails
             for (index, mailbox) in request.mailboxes.enumerated() {
                 let email = (mailbox.smtp_email ?? "").lowercased()
+                let origin = origins[email]
                 if connected.contains(email) {
-                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already connected")
+                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already connected\(origin.map { " (batch \($0))" } ?? "")")
                 } else if pending.contains(email) {
-                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already pending in another batch")
+                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already pending in \(origin.map { "batch \($0)" } ?? "another batch")")
                 }
             }
             guard conflicts.isEmpty else { throw SandboxError.bulk(.conflict, conflicts) }

@@ -29,6 +29,18 @@ struct TenantState: Codable, Sendable {
         return result
     }
 
+    /// The batch each submitted SMTP email (lower-cased) was last accepted in, unless it failed:
+    /// the sandbox names it in a 409 so a client that lost the 202 can reconcile.
+    var batchOfEmails: [String: Int] {
+        var result: [String: Int] = [:]
+        for batch in batches.values.sorted(by: { $0.id < $1.id }) {
+            for (index, entry) in batch.entries.enumerated() where index >= batch.settled || entry.outcome != .failed {
+                result[entry.smtpEmail.lowercased()] = batch.id
+            }
+        }
+        return result
+    }
+
     /// The ids campaigns may use: SMTP mailboxes.
     var emailAccountIDs: Set<Int> { Set(mailboxes.values.filter { $0.type == "SMTP" }.map(\.id)) }
 

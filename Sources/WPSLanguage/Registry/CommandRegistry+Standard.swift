@@ -33,13 +33,16 @@ extension CommandRegistry {
             ],
             examples: ["mailbox add --email ann@example.com --password $pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
         CommandDescriptor(
-            ["mailbox", "import"], "Connect mailboxes from a CSV, JSON or NDJSON file (or - for stdin), in batches of at most 200.",
-            positionals: [PositionalDescriptor("file", .file)],
+            ["mailbox", "import"],
+            "Connect mailboxes from a CSV, JSON or NDJSON file (- for stdin, or piped records): every row is checked first, then sent in batches (at most 200), journaled so a second run sends only what was never accepted.",
+            positionals: [PositionalDescriptor("file", .file, optional: true)],
             flags: [
-                FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200)"),
-                FlagDescriptor("parallel", .integer, "batches in flight at once"),
+                FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)"),
+                FlagDescriptor("parallel", .integer, "batches in flight at once (1…6, default 6)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
+                FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)"),
+                FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome"),
             ],
             examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
         CommandDescriptor(
@@ -48,7 +51,12 @@ extension CommandRegistry {
             flags: [FlagDescriptor("name", .string, "the display name"), FlagDescriptor("credential", .integer, "the Graph credential id")], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
-            positionals: [PositionalDescriptor("file", .file)], flags: [FlagDescriptor("credential", .integer, "the Graph credential id")], sends: ["POST mailboxes/microsoft/bulk"]),
+            positionals: [PositionalDescriptor("file", .file, optional: true)],
+            flags: [
+                FlagDescriptor("credential", .integer, "the Graph credential id"),
+                FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
+                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
+            ], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(["mailbox", "list"], "List connected mailboxes.", flags: [provider], sends: ["GET mailboxes"]),
         CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)], sends: ["GET mailboxes/{id}"]),
         CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
@@ -56,7 +64,7 @@ extension CommandRegistry {
             ["batch", "watch"], "Wait for batches to finish, showing progress.",
             positionals: [PositionalDescriptor("id", .batchID, optional: true, repeating: true)],
             flags: [
-                FlagDescriptor("interval", .duration, "the first polling interval"),
+                FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 5s while nothing changes)"),
                 FlagDescriptor("report", .file, "write one CSV row per mailbox"),
                 FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed"), provider,
             ],

@@ -8,6 +8,7 @@ public enum RuntimeCommands {
     public static func all(session: Session) -> [String: Interpreter.CommandImplementation] {
         var table: [String: Interpreter.CommandImplementation] = [:]
         MailboxCommands.register(session, into: &table)
+        ImportCommands.register(session, into: &table)
         CampaignCommands.register(session, into: &table)
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
         table["history"] = { _, command, _ in

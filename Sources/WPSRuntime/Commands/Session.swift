@@ -32,6 +32,17 @@ public final class Session: @unchecked Sendable {
 
     /// Where progress lines go (stderr).
     let progress: (String) -> Void
+    /// Whether stderr is a terminal (progress is redrawn in place) or not (plain lines).
+    public var progressIsTerminal = false
+    /// `--dry-run`: bulk imports print their requests instead of sending them.
+    public var dryRun = false
+    /// Where a dry run shows requests (stdout).
+    public var dryRunOutput: @Sendable (String) -> Void = { print($0) }
+    /// Where import journals are kept; nil when the data is not kept either (an ephemeral sandbox).
+    public var journalDirectory: String?
+
+    /// Names the account an import journal belongs to: the profile and where it points.
+    var profileKey: String { activeProfile + "-" + client.configuration.baseURL(for: provider).replacingOccurrences(of: "https://", with: "") }
 
     public init(
         client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil, activeProfile: String = "sandbox",

@@ -1,0 +1,243 @@
+import Foundation
+import OutreachAPI
+import WPSLanguage
+
+/// `mailbox import`, `mailbox microsoft import` and `batch watch`: bulk onboarding, checked,
+/// journaled, reconciled, watched and reported.
+enum ImportCommands {
+    static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
+        table["mailbox import"] = { input, command, interpreter in
+            let args = CommandArguments(command: command)
+            let source = try await importSource(args, input: input, &interpreter)
+            let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
+            let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
+            let progress = ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)
+            let client = session.client
+            if provider == .saleshandy {
+                let target = SaleshandyAccountTarget()
+                var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+                options.reconcilesByResending = false
+                options.describe = { items in describe(client, Saleshandy.ConnectEmailAccounts(items)) }
+                let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
+                    .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
+                }
+                let settled = try await run(importer, command: command)
+                return records(settled, source: source, idKey: "request_id", target: target, session: session)
+            }
+            let target = ManualMailboxTarget()
+            var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+            options.describe = { items in describe(client, Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))) }
+            let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
+                try await submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
+            }
+            let settled = try await run(importer, command: command)
+            return records(settled, source: source, idKey: "batch_id", target: target, session: session)
+        }
+
+        table["mailbox microsoft import"] = { input, command, interpreter in
+            let args = CommandArguments(command: command)
+            let source = try await importSource(args, input: input, &interpreter)
+            let credential = try await args.int("credential", &interpreter)
+            let target = MicrosoftAccountTarget()
+            var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+            options.journalPath = nil  // each request connects synchronously; its answer is the record
+            options.parallel = 1
+            let client = session.client
+            options.describe = { items in describe(client, Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items))) }
+            let collected = ResultBox()
+            let importer = MailboxImporter(target: target, source: source, options: options, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)) { items in
+                let results = try await client.send(Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
+                collected.append(try results.map { try ValueEncoder().encode($0) })
+                return .accepted("")
+            }
+            _ = try await run(importer, command: command)
+            return .list(collected.values)
+        }
+
+        table["batch watch"] = { input, command, interpreter in
+            let args = CommandArguments(command: command)
+            var given: [Value] = []
+            for index in command.positionals.indices {
+                if let value = try await args.positional(index, &interpreter) { given += value.items }
+            }
+            let items = given.isEmpty ? input.items : given
+            let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
+            var interval = Duration.milliseconds(250)
+            if let text = try await args.string("interval", &interpreter) {
+                guard let parsed = parseInterval(text) else {
+                    throw RuntimeError("expected an interval such as 250ms, 2s or 1m for --interval, got '\(text)'", at: args.range(of: "interval"))
+                }
+                interval = parsed
+            }
+            let watcher = BatchWatcher(
+                session: session, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress), interval: interval, range: command.range)
+            let outcome: BatchWatcher.Outcome
+            if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {
+                outcome = try await watcher.watchSaleshandy(items)
+            } else {
+                outcome = try await watcher.watchWoodpecker(items)
+            }
+            if let path = try await args.string("report", &interpreter) {
+                do {
+                    try ImportReport.write(outcome.reportRows, to: path)
+                } catch {
+                    throw RuntimeError("cannot write the report \(path): \(error.localizedDescription)", at: args.range(of: "report"), exitCode: 1)
+                }
+                session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
+            }
+            if outcome.failed > 0, try await args.bool("allow-failures", &interpreter) != true {
+                throw RuntimeError(
+                    "\(outcome.failed) of \(outcome.total) mailbox\(outcome.total == 1 ? "" : "es") failed to connect\(outcome.failureSample); --allow-failures carries on",
+                    at: command.range, exitCode: 1)
+            }
+            return outcome.value
+        }
+    }
+
+    /// The rows to import: FILE, `-` (stdin), or the records piped in.
+    static func importSource(_ args: CommandArguments, input: Value, _ interpreter: inout Interpreter) async throws -> ImportSource {
+        let range = args.command.positionals.first?.range ?? args.command.range
+        guard let value = try await args.positional(0, &interpreter) else {
+            if case .list(let records) = input, !records.isEmpty { return .records(records) }
+            if case .record = input { return .records([input]) }
+            throw RuntimeError("\(args.command.words.joined(separator: " ")) needs FILE, - (stdin) or records piped in", at: range)
+        }
+        if case .list(let records) = value { return .records(records) }
+        let path = value.text
+        if path == "-" { return .standardInput(FileHandle.standardInput.readDataToEndOfFile()) }
+        switch Result(catching: { () throws(RuntimeError) -> ImportSource in try .file(path) }) {
+        case .success(let source): return source
+        case .failure(let error): throw RuntimeError(error.message, at: range)
+        }
+    }
+
+    static func importOptions<Target: ImportTarget>(
+        _ args: CommandArguments, target: Target, source: ImportSource, session: Session, _ interpreter: inout Interpreter
+    ) async throws -> MailboxImporter<Target>.Options {
+        let size = try await args.int("batch-size", &interpreter) ?? target.maxBatchSize
+        guard (1...target.maxBatchSize).contains(size) else {
+            throw RuntimeError("--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: args.range(of: "batch-size"))
+        }
+        let limit = target.provider.maxInFlightPerAccount
+        let parallel = try await args.int("parallel", &interpreter) ?? limit
+        guard (1...limit).contains(parallel) else {
+            throw RuntimeError("--parallel must be in 1…\(limit) (the provider queues at most \(limit) requests per account), got \(parallel)", at: args.range(of: "parallel"))
+        }
+        var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
+        options.skipInvalid = try await args.bool("skip-invalid", &interpreter) ?? false
+        options.resendUnsettled = try await args.bool("resend-unsettled", &interpreter) ?? false
+        options.dryRun = session.dryRun
+        options.show = session.dryRunOutput
+        let explicit = try await args.string("journal", &interpreter)
+        if explicit != nil || session.journalDirectory != nil, !session.dryRun {
+            let hash = try source.contentHash()
+            options.journalPath = explicit ?? ImportJournal.path(directory: session.journalDirectory ?? "", contentHash: hash, profileKey: session.profileKey)
+            options.journalHeader = "\(source.name) sha256:\(hash) profile:\(session.activeProfile)"
+        }
+        return options
+    }
+
+    static func run<Target: ImportTarget>(_ importer: MailboxImporter<Target>, command: Command) async throws -> [MailboxImporter<Target>.Settlement] {
+        do {
+            return try await importer.run()
+        } catch let error as RuntimeError where error.range == nil {
+            throw RuntimeError(error.message, at: command.range, exitCode: error.exitCode)
+        } catch let error as OutreachError {
+            throw RuntimeError(error.description, at: command.range, exitCode: error.kind == .validation ? 2 : 1)
+        }
+    }
+
+    /// POSTs a manual batch; a 409 naming mailboxes already pending or connected becomes the
+    /// conflicts to reconcile.
+    static func submitManual(_ client: OutreachClient, _ request: ManualBulkRequest) async throws -> SubmitResult {
+        do {
+            return .accepted(String(try await client.send(Woodpecker.SubmitManualBatch(request)).batch_id))
+        } catch let error as OutreachError where error.kind == .api && error.apiError?.status == 409 {
+            let conflicts = parseConflicts(error.apiError?.details ?? [], count: request.mailboxes.count)
+            guard !conflicts.isEmpty else { throw error }
+            return .conflicts(conflicts)
+        }
+    }
+
+    /// `mailboxes[3].smtp_email: … is already pending in batch 12` → [3: "12"]; without a batch
+    /// number the mailbox is taken to be already there.
+    static func parseConflicts(_ details: [String], count: Int) -> [Int: String?] {
+        var result: [Int: String?] = [:]
+        for detail in details {
+            guard let open = detail.range(of: "mailboxes["), let close = detail[open.upperBound...].firstIndex(of: "]"),
+                let index = Int(detail[open.upperBound..<close]), (0..<count).contains(index)
+            else { continue }
+            var batch: String?
+            if let word = detail.range(of: "batch ", options: .backwards) {
+                let digits = detail[word.upperBound...].prefix { $0.isNumber }
+                if !digits.isEmpty { batch = String(digits) }
+            }
+            result[index] = batch
+        }
+        return result
+    }
+
+    /// One request as `--dry-run` shows it (secrets masked).
+    static func describe<E: Endpoint>(_ client: OutreachClient, _ endpoint: E) -> String {
+        guard let prepared = try? client.prepare(endpoint) else { return "── dry run: would send \(endpoint.endpointDescription)" }
+        return "── dry run: would send ──\n" + prepared.redactedDescription
+    }
+
+    /// One record per batch for the pipeline and `batch watch`.
+    static func records<Target: ImportTarget>(
+        _ settled: [MailboxImporter<Target>.Settlement], source: ImportSource, idKey: String, target: Target, session: Session
+    ) -> Value {
+        // Sources that cannot be read again carry their emails, for reports.
+        var emails: [Int: String] = [:]
+        if source.path == nil, var reader = try? source.rows() {
+            while let row = try? reader.next() { emails[row.line] = target.email(of: target.item(from: row).item) }
+        }
+        var result: [Value] = []
+        for part in settled {
+            let lines: LineSet
+            var record: Record = [:]
+            switch part {
+            case .accepted(let id, let set):
+                lines = set
+                if id.isEmpty {
+                    record[idKey] = .null
+                    record["dry_run"] = .bool(true)
+                } else {
+                    record[idKey] = idKey == "batch_id" ? (Int(id).map(Value.int) ?? .string(id)) : .string(id)
+                    session.batchIDs.append(id)
+                    session.idLabels[id] = "\(lines.count) mailbox\(lines.count == 1 ? "" : "es") from \(source.name)"
+                }
+            case .existing(let set):
+                lines = set
+                record[idKey] = .null
+                record["status"] = .string("already connected")
+            }
+            record["size"] = .int(lines.count)
+            record["first_line"] = .int(lines.first ?? 0)
+            record["last_line"] = .int(lines.last ?? 0)
+            record["lines"] = .string(lines.description)
+            record["source"] = .string(source.path ?? source.name)
+            if source.path == nil {
+                record["emails"] = .list(lines.ranges.flatMap { Array($0) }.map { .string(emails[$0] ?? "") })
+            }
+            result.append(.record(record))
+        }
+        return .list(result)
+    }
+
+    /// `250ms`, `2s`, `1m`.
+    static func parseInterval(_ text: String) -> Duration? {
+        if text.hasSuffix("ms"), let value = Int(text.dropLast(2)), value > 0 { return .milliseconds(value) }
+        if text.hasSuffix("s"), let value = Double(text.dropLast()), value > 0 { return .milliseconds(Int(value * 1000)) }
+        if text.hasSuffix("m"), let value = Int(text.dropLast()), value > 0 { return .seconds(value * 60) }
+        return nil
+    }
+}
+
+/// Collects values from concurrent tasks.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Value] = []
+    func append(_ values: [Value]) { lock.withLock { stored += values } }
+    var values: [Value] { lock.withLock { stored } }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The append-only record of one import (a file's content and a profile), so that running the
+/// same import again sends only the rows that were never accepted.
+///
+/// One entry per line, each forced to disk before the import goes on:
+/// ```
+/// # wps import journal v1 boxes.csv sha256:…
+/// sending 2-201            rows about to be sent (their outcome is unknown until the next entry)
+/// accepted 4711 2-201      rows the API accepted in batch 4711
+/// existing 7,9             rows the API already had (connected before this import)
+/// finished
+/// ```
+/// It holds line numbers and batch ids only: never a field of a row, so never a password.
+struct ImportJournal {
+    /// What a journal says so far.
+    struct State {
+        /// Accepted batches in the order they were recorded (a batch may appear more than once
+        /// when reconciliation found rows in it).
+        var accepted: [(id: String, lines: LineSet)] = []
+        var existing = LineSet()
+        /// Rows sent whose outcome was never recorded.
+        var unsettled = LineSet()
+        var finished = false
+
+        /// Rows that need no sending: accepted or already there.
+        var covered: LineSet {
+            var lines = existing
+            for batch in accepted { lines.formUnion(batch.lines) }
+            return lines
+        }
+    }
+
+    enum Entry {
+        case sending(LineSet)
+        case accepted(id: String, LineSet)
+        case existing(LineSet)
+        case finished
+
+        var text: String {
+            switch self {
+            case .sending(let lines): "sending \(lines)"
+            case .accepted(let id, let lines): "accepted \(id) \(lines)"
+            case .existing(let lines): "existing \(lines)"
+            case .finished: "finished"
+            }
+        }
+    }
+
+    let path: String
+    private let handle: FileHandle
+
+    /// The journal's path for a source and a profile, under `directory`.
+    static func path(directory: String, contentHash: String, profileKey: String) -> String {
+        let slug = profileKey.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
+        return directory + "/" + String(contentHash.prefix(24)) + "-" + String(slug) + ".journal"
+    }
+
+    /// Reads what an existing journal recorded (an empty state when there is none).
+    static func load(_ path: String) throws(RuntimeError) -> State {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return State() }  // none yet (or a device: nothing to read back)
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read the import journal \(path)") }
+        var state = State()
+        var sent = LineSet()
+        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+            if line.hasPrefix("#") { continue }
+            let words = line.split(separator: " ")
+            func lines(_ at: Int) throws(RuntimeError) -> LineSet {
+                guard words.count > at, let set = LineSet(parsing: words[at]) else {
+                    throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
+                }
+                return set
+            }
+            switch words.first {
+            case "sending": sent.formUnion(try lines(1))
+            case "accepted":
+                guard words.count == 3 else { throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'") }
+                state.accepted.append((String(words[1]), try lines(2)))
+            case "existing": state.existing.formUnion(try lines(1))
+            case "finished": state.finished = true
+            default:
+                // A torn last line (the process died mid-write) is ignored; anything else is damage.
+                if index > 0, !data.isEmpty, data.last != UInt8(ascii: "\n") { continue }
+                throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
+            }
+        }
+        state.unsettled = sent.subtracting(state.covered)
+        return state
+    }
+
+    /// Opens (creating, 0600) the journal for appending.
+    init(path: String, header: String) throws(RuntimeError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw RuntimeError("cannot create \(directory) for the import journal: \(error.localizedDescription)")
+        }
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew, !FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw RuntimeError("cannot create the import journal \(path)")
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw RuntimeError("cannot open the import journal \(path) for writing") }
+        self.handle = handle
+        do { try handle.seekToEnd() } catch {}
+        if isNew { try append(line: "# wps import journal v1 " + header) }
+    }
+
+    /// Appends an entry and forces it to disk; a failure (disk full) stops the import.
+    func append(_ entry: Entry) throws(RuntimeError) {
+        try append(line: entry.text)
+    }
+
+    private func append(line: String) throws(RuntimeError) {
+        do {
+            try handle.write(contentsOf: Data((line + "\n").utf8))
+            try handle.synchronize()
+        } catch {
+            throw RuntimeError("cannot write the import journal \(path): \(error.localizedDescription); stopped before sending anything it could not record")
+        }
+    }
+
+    func close() {
+        try? handle.close()
+    }
+}

@@ -1,0 +1,274 @@
+import CSV
+import Crypto
+import Foundation
+
+/// Where `mailbox import` reads its rows: a CSV, JSON or NDJSON file (streamed: a file is read
+/// twice, once to check every row and once to send, and never held whole), standard input
+/// (`-`, held in memory), or the records of a pipeline.
+public struct ImportSource: Sendable {
+    /// The kinds of content a source can hold.
+    public enum Format: String, Sendable { case csv, json, ndjson, records }
+
+    enum Origin: Sendable {
+        case file(String)
+        case data(Data)
+        case records([Value])
+    }
+
+    /// How messages name the source: the path, `<stdin>` or `<pipeline>`.
+    public let name: String
+    public let format: Format
+    let origin: Origin
+
+    /// A file; `.json` is a JSON array, `.ndjson`/`.jsonl` one object per line, anything else CSV.
+    public static func file(_ path: String) throws(RuntimeError) -> ImportSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw RuntimeError("cannot read \(path): no such file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw RuntimeError("cannot read \(path): permission denied") }
+        let lower = path.lowercased()
+        let format: Format = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .ndjson : .csv
+        return ImportSource(name: path, format: format, origin: .file(path))
+    }
+
+    /// Bytes read from standard input; the format is sniffed (`[` JSON, `{` NDJSON, else CSV).
+    public static func standardInput(_ data: Data) -> ImportSource {
+        let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        let format: Format = first == UInt8(ascii: "[") ? .json : first == UInt8(ascii: "{") ? .ndjson : .csv
+        return ImportSource(name: "<stdin>", format: format, origin: .data(data))
+    }
+
+    /// Records from a pipeline.
+    public static func records(_ values: [Value]) -> ImportSource {
+        ImportSource(name: "<pipeline>", format: .records, origin: .records(values))
+    }
+
+    /// The path when the source is a file that can be read again (for reports).
+    public var path: String? {
+        if case .file(let path) = origin { return path }
+        return nil
+    }
+
+    /// SHA-256 of the content, hex: the key of the import's journal.
+    public func contentHash() throws(RuntimeError) -> String {
+        var hasher = SHA256()
+        switch origin {
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
+            defer { try? handle.close() }
+            while true {
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw RuntimeError("cannot read \(path): \(error.localizedDescription)") }
+                guard let chunk, !chunk.isEmpty else { break }
+                hasher.update(data: chunk)
+            }
+        case .data(let data):
+            hasher.update(data: data)
+        case .records(let values):
+            hasher.update(data: Data(JSONRenderer().render(.list(values)).utf8))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A fresh reader over the rows, from the first.
+    public func rows() throws(RuntimeError) -> any RowReader {
+        switch (origin, format) {
+        case (.records(let values), _):
+            return ArrayRowReader(rows: try values.enumerated().map { index, value throws(RuntimeError) in
+                guard case .record(let record) = value else {
+                    throw RuntimeError("\(name): item \(index + 1) is \(value.typeName), not a record of mailbox fields")
+                }
+                var fields: [String: String] = [:]
+                for (key, field) in record where !field.text.isEmpty && field != .null { fields[key] = field.text }
+                return SourceRow(line: index + 1, fields: fields)
+            })
+        case (_, .json):
+            return ArrayRowReader(rows: try jsonRows(try allData()))
+        case (.file(let path), .ndjson):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
+            return NDJSONRowReader(name: name, lines: ChunkedLineReader(handle: handle))
+        case (.data(let data), .ndjson):
+            return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data))
+        case (.file(let path), _):
+            guard let stream = InputStream(fileAtPath: path) else { throw RuntimeError("cannot read \(path)") }
+            return try CSVRowReader(name: name, stream: stream)
+        case (.data(let data), _):
+            return try CSVRowReader(name: name, stream: InputStream(data: data))
+        }
+    }
+
+    private func allData() throws(RuntimeError) -> Data {
+        switch origin {
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)") }
+            return data
+        case .data(let data): return data
+        case .records: return Data()
+        }
+    }
+
+    private func jsonRows(_ data: Data) throws(RuntimeError) -> [SourceRow] {
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw RuntimeError("\(name): not valid JSON (\(Self.describe(error)))")
+        }
+        guard let array = parsed as? [Any] else { throw RuntimeError("\(name): expected a JSON array of mailbox objects") }
+        return try array.enumerated().map { index, item throws(RuntimeError) in
+            guard let object = item as? [String: Any] else { throw RuntimeError("\(name): item \(index + 1) is not an object") }
+            return SourceRow(line: index + 1, fields: Self.textFields(object))
+        }
+    }
+
+    static func textFields(_ object: [String: Any]) -> [String: String] {
+        var fields: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case is NSNull: continue
+            case let text as String: if !text.isEmpty { fields[key] = text }
+            case let flag as Bool where type(of: value) == Bool.self: fields[key] = flag ? "true" : "false"
+            case let number as Int where type(of: value) == Int.self: fields[key] = String(number)
+            case let number as NSNumber:
+                fields[key] = String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
+            default:
+                if let data = try? JSONSerialization.data(withJSONObject: value) { fields[key] = String(decoding: data, as: UTF8.self) }
+            }
+        }
+        return fields
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return text ?? "\(error.localizedDescription)"
+    }
+}
+
+/// Reads rows one at a time.
+public protocol RowReader {
+    /// The next row; nil at the end. Throws a located error for malformed input.
+    mutating func next() throws(RuntimeError) -> SourceRow?
+}
+
+struct ArrayRowReader: RowReader {
+    var rows: [SourceRow]
+    var index = 0
+    mutating func next() throws(RuntimeError) -> SourceRow? {
+        guard index < rows.count else { return nil }
+        defer { index += 1 }
+        return rows[index]
+    }
+}
+
+/// CSV rows with a header; line numbers count the line breaks inside quoted fields.
+struct CSVRowReader: RowReader {
+    let name: String
+    let reader: CSVReader
+    let header: [String]
+    var nextLine: Int
+
+    init(name: String, stream: InputStream) throws(RuntimeError) {
+        self.name = name
+        do {
+            reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: true)
+        } catch {
+            throw RuntimeError("\(name):1: not a CSV file with a header row (\(error))")
+        }
+        let raw = reader.headerRow ?? []
+        header = raw.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces).lowercased() }
+        nextLine = 2 + raw.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+        if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
+        var seen: Set<String> = []
+        for column in header where !column.isEmpty {
+            if !seen.insert(column.lowercased()).inserted { throw RuntimeError("\(name):1: column '\(column)' appears twice in the header") }
+        }
+    }
+
+    mutating func next() throws(RuntimeError) -> SourceRow? {
+        while let record = reader.next() {
+            let line = nextLine
+            nextLine += 1 + record.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+            if record.count == 1, record[0].isEmpty { continue }  // a blank line
+            if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
+                throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
+            }
+            var fields: [String: String] = [:]
+            for (column, value) in zip(header, record) where !column.isEmpty && !value.isEmpty { fields[column] = value }
+            return SourceRow(line: line, fields: fields, normalized: true)
+        }
+        // CSV.swift reports the end of the stream as `cannotReadFile`; anything else is malformed input.
+        if let error = reader.error, "\(error)" != "cannotReadFile" {
+            throw RuntimeError("\(name):\(nextLine): malformed CSV (\(error)); check for an unclosed quote")
+        }
+        return nil
+    }
+
+    static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        for byte in field.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
+        if count == 0 { for byte in field.utf8 where byte == UInt8(ascii: "\r") { count += 1 } }
+        return count
+    }
+}
+
+/// One JSON object per line; blank lines are skipped.
+struct NDJSONRowReader: RowReader {
+    let name: String
+    var lines: ChunkedLineReader
+
+    mutating func next() throws(RuntimeError) -> SourceRow? {
+        while let (number, bytes) = lines.next() {
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let object: Any
+            do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
+                throw RuntimeError("\(name):\(number): not valid JSON (\(ImportSource.describe(error)))")
+            }
+            guard let record = object as? [String: Any] else { throw RuntimeError("\(name):\(number): expected a JSON object") }
+            return SourceRow(line: number, fields: ImportSource.textFields(record))
+        }
+        return nil
+    }
+}
+
+/// Splits a file (read in 256 KiB chunks) or bytes into numbered lines.
+struct ChunkedLineReader {
+    let handle: FileHandle?
+    var buffer: [UInt8]
+    var position = 0
+    var number = 0
+    var finished: Bool
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer = []
+        finished = false
+    }
+
+    init(data: Data) {
+        handle = nil
+        buffer = Array(data)
+        finished = true
+    }
+
+    mutating func next() -> (Int, ArraySlice<UInt8>)? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { position = newline + 1 }
+                number += 1
+                return (number, buffer[position..<newline])
+            }
+            if finished {
+                guard position < buffer.count else { return nil }
+                defer { position = buffer.count }
+                number += 1
+                return (number, buffer[position...])
+            }
+            buffer.removeFirst(position)
+            position = 0
+            if let chunk = try? handle?.read(upToCount: 1 << 18), !chunk.isEmpty {
+                buffer.append(contentsOf: chunk)
+            } else {
+                finished = true
+            }
+        }
+    }
+}
