@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,14 @@ static int wps_getc(EditLine *el, wchar_t *out) {
         int ready = poll(&input, 1, 100);
         if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
         if (ready < 0) return -1;
+        // Ctrl-C (ISIG) flushes the terminal's input queue: bytes poll() saw may be gone, and a
+        // blocking read() would then wait for the next key with the interrupt unnoticed. Read
+        // only what is there; a hang-up with nothing left is the end of input.
+        int available = 0;
+        if (ioctl(STDIN_FILENO, FIONREAD, &available) == 0 && available <= 0) {
+            if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return 0;
+            continue;
+        }
         ssize_t count = read(STDIN_FILENO, bytes + have, 1);
         if (count == 0) return 0;
         if (count < 0) {

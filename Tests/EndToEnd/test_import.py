@@ -262,3 +262,21 @@ def test_stdin_and_ndjson_sources_and_saleshandy(wps_binary_path, tmp_path):
 @pytest.fixture
 def wps_binary_path(wps):
     return wps
+
+
+def test_piped_records_and_microsoft_rows_are_checked_with_their_positions(wps_binary_path, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    rows = tmp_path / "boxes.yaml"
+    rows.write_text("- {email: y1@example.com, password: pw, host: smtp.example.com, port: 465, imap_host: imap.example.com, imap_port: 993}\n"
+                    "- {email: y2@example.com, password: pw, host: smtp.example.com, port: 465, imap_host: imap.example.com, imap_port: 993}\n")
+    out = wps(wps_binary_path, env, "--sandbox", "-c", f"open {rows} | mailbox import | batch watch --report {tmp_path / 'r.csv'}")
+    assert out.returncode == 0, out.stderr
+    report = read_report(tmp_path / "r.csv")
+    assert [(r["source"], r["line"], r["email"]) for r in report] == [("<pipeline>", "1", "y1@example.com"), ("<pipeline>", "2", "y2@example.com")]
+    ms = tmp_path / "ms.csv"
+    ms.write_text("mailbox_email,display_name\nok@example.com,Ok\nnot-an-email,Bad\nok@example.com,Twice\n")
+    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox microsoft import {ms}")
+    assert out.returncode == 2
+    assert f"{ms}:3: mailbox_email: must be a valid email address" in out.stderr
+    assert f"{ms}:4: duplicate mailbox ok@example.com: already on line 2" in out.stderr

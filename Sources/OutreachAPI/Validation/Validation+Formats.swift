@@ -5,6 +5,7 @@ extension Validation {
     /// A practical email check: one `@`, a local part without spaces or control characters,
     /// and a valid domain.
     public static func isValidEmail(_ text: String) -> Bool {
+        if let ascii = isValidASCIIEmail(text) { return ascii }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
@@ -15,12 +16,47 @@ extension Validation {
         return isValidDomain(String(domain))
     }
 
+    /// The same check over bytes when the text is ASCII (the common case, and a hot path of
+    /// bulk imports); nil when it is not ASCII.
+    static func isValidASCIIEmail(_ text: String) -> Bool? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
+        guard !domain.contains(UInt8(ascii: "@")), !local.isEmpty, local.count <= 64 else { return false }
+        var previous: UInt8 = 0
+        for byte in local {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") || previous == 0 { return false }
+            guard isASCIILetterOrDigit(byte) || allowedInLocalPart.contains(byte) else { return false }
+            previous = byte
+        }
+        guard previous != UInt8(ascii: ".") else { return false }
+        return isValidDomain(String(decoding: domain, as: UTF8.self))
+    }
+
+    static let allowedInLocalPart: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// A DNS domain with at least two labels: `track.example.com`.
     ///
     /// Labels are 1–63 characters of letters, digits and `-`, not starting or ending with `-`;
     /// the last label is alphabetic with at least two letters; at most 253 characters in all.
     public static func isValidDomain(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 253 else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            guard labels.count >= 2, let tld = labels.last else { return false }
+            for label in labels {
+                guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                    label.allSatisfy({ isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") })
+                else { return false }
+            }
+            return tld.count >= 2 && tld.allSatisfy(isASCIILetter)
+        }
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last else { return false }
         for label in labels {

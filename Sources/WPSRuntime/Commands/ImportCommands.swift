@@ -190,7 +190,7 @@ enum ImportCommands {
         // Sources that cannot be read again carry their emails, for reports.
         var emails: [Int: String] = [:]
         if source.path == nil, var reader = try? source.rows() {
-            while let row = try? reader.next() { emails[row.line] = target.email(of: target.item(from: row).item) }
+            while let row = try? reader.next() { emails[row.line] = target.email(of: target.item(from: row, checking: false).item) }
         }
         var result: [Value] = []
         for part in settled {

@@ -187,7 +187,7 @@ struct BatchWatcher {
         var result: [Int: String] = [:]
         while let row = try? reader.next() {
             guard lines.contains(row.line) else { continue }
-            result[row.line] = target.email(of: target.item(from: row).item) ?? ""
+            result[row.line] = target.email(of: target.item(from: row, checking: false).item) ?? ""
         }
         return result
     }

@@ -169,7 +169,7 @@ struct CSVRowReader: RowReader {
     init(name: String, stream: InputStream) throws(RuntimeError) {
         self.name = name
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: true)
+            reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: false)
         } catch {
             throw RuntimeError("\(name):1: not a CSV file with a header row (\(error))")
         }
@@ -192,7 +192,10 @@ struct CSVRowReader: RowReader {
                 throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
             }
             var fields: [String: String] = [:]
-            for (column, value) in zip(header, record) where !column.isEmpty && !value.isEmpty { fields[column] = value }
+            for (column, value) in zip(header, record) where !column.isEmpty {
+                let trimmed = Self.trimmed(value)
+                if !trimmed.isEmpty { fields[column] = trimmed }
+            }
             return SourceRow(line: line, fields: fields, normalized: true)
         }
         // CSV.swift reports the end of the stream as `cannotReadFile`; anything else is malformed input.
@@ -200,6 +203,14 @@ struct CSVRowReader: RowReader {
             throw RuntimeError("\(name):\(nextLine): malformed CSV (\(error)); check for an unclosed quote")
         }
         return nil
+    }
+
+    /// The field without surrounding whitespace; fields without any are returned as they are.
+    static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last else { return field }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 }
+        guard isSpace(first) || isSpace(last) else { return field }
+        return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func lineBreaks(in field: String) -> Int {

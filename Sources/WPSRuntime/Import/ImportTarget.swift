@@ -13,8 +13,8 @@ protocol ImportTarget: Sendable {
     /// Every column a row may use (the API's names and the aliases), for unknown-column checks.
     var knownColumns: Set<String> { get }
     /// The item a row describes, and the problems of its fields (conversion and documented rules),
-    /// each with the API's field name.
-    func item(from row: SourceRow) -> (item: Item, problems: [ValidationProblem])
+    /// each with the API's field name; with `checking: false` only the item (for rows already checked).
+    func item(from row: SourceRow, checking: Bool) -> (item: Item, problems: [ValidationProblem])
     /// The item's identity for duplicate checks and reports.
     func email(of item: Item) -> String?
 }
@@ -61,8 +61,8 @@ struct ManualMailboxTarget: ImportTarget {
     static let known: Set<String> = Set(columns.flatMap { [$0.field] + $0.aliases })
     var knownColumns: Set<String> { Self.known }
 
-    func item(from row: SourceRow) -> (item: ManualMailbox, problems: [ValidationProblem]) {
-        var problems = ImportFields.unknownColumns(row, known: knownColumns)
+    func item(from row: SourceRow, checking: Bool = true) -> (item: ManualMailbox, problems: [ValidationProblem]) {
+        var problems = checking ? ImportFields.unknownColumns(row, known: knownColumns) : []
         func text(_ field: String) -> String? { row.value(Self.lookup[field] ?? [field]) }
         func int(_ field: String) -> Int? { ImportFields.int(row, Self.lookup[field] ?? [field], &problems) }
         let email = text("smtp_email"), password = text("smtp_password")
@@ -75,6 +75,7 @@ struct ManualMailboxTarget: ImportTarget {
             unsubscribe_tracking_domain: text("unsubscribe_tracking_domain"),
             sending_wait_time_from: int("sending_wait_time_from"), sending_wait_time_to: int("sending_wait_time_to"),
             daily_sending_limit: int("daily_sending_limit"))
+        guard checking else { return (mailbox, []) }
         let typeProblems = Set(problems.map(\.path))
         problems += Validation.manualMailbox(mailbox, path: "").filter { !typeProblems.contains($0.path) }
         return (mailbox, problems)
@@ -102,8 +103,8 @@ struct SaleshandyAccountTarget: ImportTarget {
     static let known: Set<String> = Set(columns.flatMap { [$0.field.lowercased()] + $0.aliases })
     var knownColumns: Set<String> { Self.known }
 
-    func item(from row: SourceRow) -> (item: SaleshandyEmailAccount, problems: [ValidationProblem]) {
-        var problems = ImportFields.unknownColumns(row, known: knownColumns)
+    func item(from row: SourceRow, checking: Bool = true) -> (item: SaleshandyEmailAccount, problems: [ValidationProblem]) {
+        var problems = checking ? ImportFields.unknownColumns(row, known: knownColumns) : []
         func text(_ field: String) -> String? { row.value(Self.lookup[field] ?? [field]) }
         func int(_ field: String) -> Int? { ImportFields.int(row, Self.lookup[field] ?? [field], &problems) }
         let email = text("smtpEmailAddress"), password = text("smtpPassword")
@@ -114,6 +115,7 @@ struct SaleshandyAccountTarget: ImportTarget {
             imapEmailAddress: text("imapEmailAddress") ?? email, imapUserName: text("imapUserName"),
             imapPassword: text("imapPassword") ?? password, imapHost: text("imapHost"), imapPort: int("imapPort"),
             imapEncryption: text("imapEncryption"))
+        guard checking else { return (account, []) }
         let typeProblems = Set(problems.map(\.path))
         let rules = Validation.saleshandyAccounts([account]).map {
             ValidationProblem($0.path.replacingOccurrences(of: "[0].", with: ""), $0.message)
@@ -134,8 +136,9 @@ struct MicrosoftAccountTarget: ImportTarget {
     static let known: Set<String> = ["mailbox_email", "email", "display_name", "name"]
     var knownColumns: Set<String> { Self.known }
 
-    func item(from row: SourceRow) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {
+    func item(from row: SourceRow, checking: Bool = true) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {
         let account = MicrosoftAccount(mailbox_email: row.value(["mailbox_email", "email"]), display_name: row.value(["display_name", "name"]))
+        guard checking else { return (account, []) }
         var problems = ImportFields.unknownColumns(row, known: knownColumns)
         problems += Validation.microsoftBulk(MicrosoftBulkRequest(accounts: [account])).map {
             ValidationProblem($0.path.replacingOccurrences(of: "accounts[0].", with: ""), $0.message)

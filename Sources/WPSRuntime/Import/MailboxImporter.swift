@@ -65,7 +65,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var reader = try source.rows()
         while let row = try reader.next() {
             result.rows += 1
-            var (item, problems) = target.item(from: row)
+            var (item, problems) = target.item(from: row, checking: true)
             if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
                 let key = Self.fingerprint(email)
                 if let first = seen[key] {
@@ -195,7 +195,7 @@ struct MailboxImporter<Target: ImportTarget> {
             while failure == nil, let row = try reader.next() {
                 try Task.checkCancellation()
                 if checked.invalid.contains(row.line) || skip.contains(row.line) { continue }
-                batch.append(target.item(from: row).item)
+                batch.append(target.item(from: row, checking: false).item)
                 batchLines.append(row.line)
                 if batch.count == size { try await dispatch() }
             }
