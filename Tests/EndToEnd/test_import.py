@@ -280,3 +280,21 @@ def test_piped_records_and_microsoft_rows_are_checked_with_their_positions(wps_b
     assert out.returncode == 2
     assert f"{ms}:3: mailbox_email: must be a valid email address" in out.stderr
     assert f"{ms}:4: duplicate mailbox ok@example.com: already on line 2" in out.stderr
+
+
+def test_batch_size_parallel_and_notify_flags(wps_binary_path, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env.update({"XDG_STATE_HOME": str(tmp_path), "WOODPECKER_API_KEY": "k"})
+    source = tmp_path / "boxes.csv"
+    write_rows(source, 3, prefix="flag")
+    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox import {source} --batch-size 201")
+    assert out.returncode == 2 and "--batch-size must be in 1…200, got 201" in out.stderr
+    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox import {source} --parallel 7")
+    assert out.returncode == 2 and "--parallel must be in 1…6" in out.stderr
+    out = wps(wps_binary_path, env, "--dry-run", "-c", f"mailbox import {source} --batch-size 2 --notify mail")
+    assert out.returncode == 0, out.stderr
+    assert '"completion_notification_types" : [\n    "MAIL"\n  ]' in out.stdout
+    assert "would send batch 2: 1 mailbox (lines 4)" in out.stdout
+    assert PASSWORD not in out.stdout + out.stderr
+    records = json.loads(out.stdout[out.stdout.index("\n[") + 1:])
+    assert [r["dry_run"] for r in records] == [True, True]
