@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -51,7 +52,7 @@ let package = Package(
             name: "WPSRuntime",
             dependencies: [
                 "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
         ),
         .testTarget(name: "WPSRuntimeTests", dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI"]),

@@ -76,6 +76,8 @@ struct Runner {
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
+        session.drawsTrees = runner.format == .table
+        session.stdoutIsTerminal = isTerminal
         var interpreter = Interpreter(arguments: options.arguments, commands: RuntimeCommands.all(session: session)) { value in
             Self.write(runner.render(value))
         }

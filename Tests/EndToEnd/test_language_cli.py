@@ -253,3 +253,38 @@ def test_step_file_problems_point_at_the_steps_flag(wps, tmp_path):
     assert out.returncode == 2
     assert "--steps file: steps.followup.delivery_time.MONDAY[0]: from must be earlier than to, got 09:00–08:00" in out.stderr
     assert "--steps file: steps.followup.body.versions[0].subject: is required on the first EMAIL step of a path" in out.stderr
+
+
+def test_window_and_snippet_problems_point_into_the_string(wps, tmp_path):
+    base = 'campaign new x --accounts 123001 --timezone UTC --daily-enroll 5 --message "<p>x</p>" '
+    out = wps_run(wps, "--sandbox", "-c", base + '--subject "Hi {{FIRST_NAM}}"')
+    assert out.returncode == 2
+    assert "--subject: unknown snippet '{{FIRST_NAM}}' — did you mean '{{FIRST_NAME}}'?" in out.stderr
+    assert "\n  |" + " " * (len(base) + 15) + "^" * 13 + "\n" in out.stderr
+    out = wps_run(wps, "--sandbox", "-c", base + '--subject Hi --window "MON-FRI 08:00-12:00,11:00-13:00"')
+    assert out.returncode == 2
+    assert "--window: 11:00-13:00 overlaps 08:00-12:00 on MON" in out.stderr
+    assert "\n  |" + " " * (len(base) + 44) + "^" * 11 + "\n" in out.stderr
+    md = tmp_path / "first.md"
+    md.write_text("Hi {{FIRST_NAME}},\n\nA *short* note.\n")
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c",
+                  base.replace('--message "<p>x</p>" ', f"--message @{md} ") + "--subject Hi | get steps.followup.body.versions")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)[0]["message"] == "<p>Hi {{FIRST_NAME}},</p><p>A <em>short</em> note.</p>"
+
+
+def test_campaign_show_draws_a_tree_or_gives_json(wps):
+    script = ('let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message "<p>A</p>" '
+              '--window "MON-FRI 08:00-18:00; SUN all-day"; step add --after $c.steps.followup.id --wait 2d --message "<p>f</p>" '
+              '--window "FRI 09:00-12:00" | count; campaign show $c.id')
+    out = wps_run(wps, "--sandbox", "--output", "table", "-c", script)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[-6].startswith("Q4  #") and "DRAFT · Europe/Berlin · 50/day · accounts 123001" in lines[-6]
+    assert lines[-4].startswith("├─ EMAIL 1  MON-FRI 08:00-18:00; SUN all-day  ")
+    assert lines[-3].startswith('│    A  "Hi"  ')
+    # The wait before a step is the previous step's followup_after (1 day unless set).
+    assert lines[-2].startswith("└─ after 1 day → EMAIL 2  FRI 09:00-12:00  ")
+    assert lines[-1].startswith("     A  (no subject: same thread)  ")
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c", script)
+    assert json.loads(out.stdout.split("\n", 1)[1])["steps"]["type"] == "START"

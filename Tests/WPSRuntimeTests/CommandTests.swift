@@ -37,9 +37,9 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(time[.wednesday]?.count == 2)
         #expect(time[.thursday] == nil)
         #expect(time[.sunday] == [TimeWindow(from: "00:00", to: "00:00")])
-        #expect(throws: RuntimeError("unknown day 'FUN' in a window: use MON TUE WED THU FRI SAT SUN")) { try WindowNotation.parse("FUN 08:00-09:00") }
-        #expect(throws: RuntimeError("window time '8-9': write HH:mm-HH:mm, e.g. 08:00-18:00")) { try WindowNotation.parse("MON 8-9") }
-        #expect(throws: RuntimeError("day range 'FRI-MON' must run forward, e.g. MON-FRI")) { try WindowNotation.parse("FRI-MON 08:00-09:00") }
+        #expect(throws: TextProblem("unknown day 'FUN': use MON TUE WED THU FRI SAT SUN", offset: 0, length: 3)) { try WindowNotation.parse("FUN 08:00-09:00") }
+        #expect(throws: TextProblem("window time '8-9': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: 4, length: 3)) { try WindowNotation.parse("MON 8-9") }
+        #expect(throws: TextProblem("day range 'FRI-MON' must run forward, e.g. MON-FRI", offset: 0, length: 7)) { try WindowNotation.parse("FRI-MON 08:00-09:00") }
     }
 
     @Test func importChecksEveryRowBeforeSendingAnything() async throws {

@@ -21,7 +21,11 @@ enum CampaignCommands {
         table["campaign get"] = { _, command, interpreter in
             try session.value(of: try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), for: command))
         }
-        table["campaign show"] = table["campaign get"]
+        table["campaign show"] = { _, command, interpreter in
+            let campaign = try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), for: command)
+            let value = try session.value(of: campaign)
+            return session.drawsTrees ? .string(CampaignTree.render(campaign, dim: session.stdoutIsTerminal)) : value
+        }
         table["campaign list"] = { _, command, _ in
             try ValueEncoder().encode(try await session.send(Woodpecker.ListCampaigns(), for: command))
         }
@@ -76,8 +80,12 @@ enum CampaignCommands {
             }
             var signature: Signature?
             if let text = try await args.string("signature", &interpreter) { signature = Signature(rawValue: text) }
+            let subject = try await args.values("subject", &interpreter).last?.text
+            let message = try await MessageBody.values("message", args, &interpreter).last
+            try MessageBody.checkSnippets("subject", values: subject.map { [$0] } ?? [], args)
+            try MessageBody.checkSnippets("message", values: message.map { [$0] } ?? [], args)
             let patch = VersionPatch(
-                subject: try await args.string("subject", &interpreter), message: try await args.string("message", &interpreter),
+                subject: subject, message: message,
                 signature: signature, track_opens: try await args.bool("track-opens", &interpreter))
             return try ValueEncoder().encode(
                 try await session.send(Woodpecker.UpdateVersion(campaignID: campaignID, stepID: step, versionID: versionID, patch), for: command))
@@ -102,7 +110,9 @@ enum CampaignCommands {
     /// `--signature` and `--track-opens`. Without `--window` it sends MON-FRI 09:00-17:00.
     static func emailStep(_ args: CommandArguments, _ interpreter: inout Interpreter, defaultSignature: Signature) async throws -> Step {
         let subjects = try await args.values("subject", &interpreter).map(\.text)
-        let messages = try await args.values("message", &interpreter).map(\.text)
+        let messages = try await MessageBody.values("message", args, &interpreter)
+        try MessageBody.checkSnippets("subject", values: subjects, args)
+        try MessageBody.checkSnippets("message", values: messages, args)
         let count = max(subjects.count, messages.count, 1)
         var signature = defaultSignature
         if let text = try await args.string("signature", &interpreter) { signature = Signature(rawValue: text) }
@@ -112,14 +122,18 @@ enum CampaignCommands {
                 subject: subjects.indices.contains(index) ? subjects[index] : nil,
                 message: messages.indices.contains(index) ? messages[index] : messages.last, signature: signature, track_opens: track)
         }
-        let windowText = try await args.string("window", &interpreter) ?? "MON-FRI 09:00-17:00"
-        let window: DeliveryTime
+        return Step.email(versions: versions, deliveryTime: try await window(args, &interpreter) ?? WindowNotation.parse("MON-FRI 09:00-17:00"))
+    }
+
+    /// `--window`, compiled; a problem points into the string.
+    static func window(_ args: CommandArguments, _ interpreter: inout Interpreter) async throws -> DeliveryTime? {
+        guard let expression = args.command.values(of: "window").last ?? nil else { return nil }
+        let text = try await interpreter.evaluate(expression).text
         do {
-            window = try WindowNotation.parse(windowText)
+            return try WindowNotation.parse(text)
         } catch {
-            throw RuntimeError(error.message, at: args.range(of: "window"))
+            throw RuntimeError("--window: \(error.message)", at: MessageBody.range(of: expression, text: text, offset: error.offset, length: error.length))
         }
-        return Step.email(versions: versions, deliveryTime: window)
     }
 
     /// `3d` → 3 DAY, `13h` → 13 HOUR.

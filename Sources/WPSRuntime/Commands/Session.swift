@@ -34,6 +34,10 @@ public final class Session: @unchecked Sendable {
     let progress: (String) -> Void
     /// Whether stderr is a terminal (progress is redrawn in place) or not (plain lines).
     public var progressIsTerminal = false
+    /// Whether results print as tables and trees (not JSON/YAML/CSV): `campaign show` draws a tree then.
+    public var drawsTrees = true
+    /// Whether stdout is a terminal (ids are dimmed in trees).
+    public var stdoutIsTerminal = false
     /// `--dry-run`: bulk imports print their requests instead of sending them.
     public var dryRun = false
     /// Where a dry run shows requests (stdout).

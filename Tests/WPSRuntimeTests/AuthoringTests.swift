@@ -1,0 +1,98 @@
+import Foundation
+import OutreachAPI
+import Testing
+
+@testable import WPSRuntime
+
+@Suite struct WindowNotationTests {
+    @Test func notationRoundTrips() throws {
+        for text in [
+            "MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00; SUN all-day", "MON,WED 09:00-17:00", "MON-SUN all-day",
+            "TUE 00:00-24:00", "MON,TUE 08:00-09:00; THU-SAT 10:00-11:00",
+        ] {
+            let compiled = try WindowNotation.parse(text)
+            let printed = WindowNotation.format(compiled)
+            #expect(try WindowNotation.parse(printed) == compiled, "\(text) → \(printed)")
+        }
+        #expect(WindowNotation.format(try WindowNotation.parse("MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00; SUN all-day"))
+            == "MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00; SUN all-day")
+        #expect(WindowNotation.format(try WindowNotation.parse("SAT all-day; MON-FRI 08:00-18:00; SUN all-day")) == "MON-FRI 08:00-18:00; SAT,SUN all-day")
+        #expect(WindowNotation.format(try WindowNotation.parse("mon,tue,wed 08:00-09:00")) == "MON-WED 08:00-09:00")
+    }
+
+    @Test func problemsPointIntoTheString() {
+        func problem(_ text: String) -> TextProblem? {
+            do {
+                _ = try WindowNotation.parse(text)
+                return nil
+            } catch { return error }
+        }
+        #expect(problem("MON-FRI 08:00-12:00,11:00-13:00") == TextProblem("11:00-13:00 overlaps 08:00-12:00 on MON", offset: 20, length: 11))
+        #expect(problem("MON 10:00-09:00") == TextProblem("10:00-09:00: from must be earlier than to", offset: 4, length: 11))
+        #expect(problem("MON 08:00-09:00; TUE,XYZ 08:00-09:00")?.offset == 21)
+        #expect(problem("MON 08:00-09:00; MON 08:30-10:00")?.message == "08:30-10:00 overlaps 08:00-09:00 on MON")
+        #expect(problem("MON")?.message == "write DAYS TIMES, e.g. MON-FRI 08:00-18:00")
+        #expect(problem("  ")?.message == "the window is empty: write e.g. MON-FRI 08:00-18:00")
+        #expect(problem("MON 25:00-26:00")?.offset == 4)
+    }
+}
+
+@Suite struct SnippetLintTests {
+    @Test func documentedSnippetsAndFallbacksPass() {
+        for text in [
+            "Hi {{FIRST_NAME}}", #"Hi {{FIRST_NAME | "there"}},"#, #"{{FIRST_NAME | ""}}"#,
+            #"{{SNIPPET_1 | "contain "quoted" text without escape character"}}"#, "{{UNSUBSCRIBE}} {{SNIPPET_15}}", "a { b } c",
+        ] {
+            #expect(SnippetLint.scan(text).problems.isEmpty, "\(text)")
+        }
+        #expect(SnippetLint.scan(#"{{SNIPPET_1 | "contain "quoted" text"}}"#).uses.first?.fallback == #"contain "quoted" text"#)
+    }
+
+    @Test func everyProblemIsFound() {
+        #expect(SnippetLint.scan("Hi {{FIRST_NAM}}").problems == [TextProblem("unknown snippet '{{FIRST_NAM}}' — did you mean '{{FIRST_NAME}}'?", offset: 3, length: 13)])
+        #expect(SnippetLint.scan("Hi {{first_name}}").problems.first?.message.contains("did you mean '{{FIRST_NAME}}'") == true)
+        #expect(SnippetLint.scan("Hi {{FIRST_NAME").problems == [TextProblem("'{{' is never closed with '}}'", offset: 3, length: 2)])
+        #expect(SnippetLint.scan("Hi FIRST_NAME}}").problems == [TextProblem("'}}' without an opening '{{'", offset: 13, length: 2)])
+        #expect(SnippetLint.scan("{{FIRST_NAME | there}}").problems.first?.message == #"the fallback of {{FIRST_NAME}} must be quoted: {{FIRST_NAME | "value"}}"#)
+        #expect(SnippetLint.scan("{{SNIPPET_16}}").problems.count == 1)
+    }
+
+    @Test func fillUsesFieldsThenFallbacks() {
+        #expect(SnippetLint.fill(#"Hi {{FIRST_NAME | "there"}} from {{COMPANY}}"#, from: ["first_name": "Ann"]) == "Hi Ann from {{COMPANY}}")
+        #expect(SnippetLint.fill(#"Hi {{FIRST_NAME | "there"}}"#, from: [:]) == "Hi there")
+    }
+}
+
+@Suite struct MessageBodyTests {
+    @Test func markdownBecomesHTMLWithSnippetsIntact() {
+        #expect(MessageBody.html(fromMarkdown: "# Hi {{FIRST_NAME}}\n\nSome *text*.") == "<h1>Hi {{FIRST_NAME}}</h1><p>Some <em>text</em>.</p>")
+    }
+}
+
+@Suite struct CampaignTreeTests {
+    @Test func treeSnapshot() throws {
+        let json = """
+            {"id": 7, "name": "Q4 outreach", "status": "DRAFT", "email_account_ids": [1, 2],
+             "settings": {"timezone": "Europe/Berlin", "daily_enroll": 50},
+             "steps": {"id": "s0", "type": "START", "followup": {
+               "id": "s1", "type": "EMAIL", "followup_after": {"range": "DAY", "value": 3},
+               "delivery_time": {"MONDAY": [{"from": "08:00", "to": "18:00"}], "TUESDAY": [{"from": "08:00", "to": "18:00"}],
+                                 "WEDNESDAY": [{"from": "08:00", "to": "18:00"}], "SATURDAY": [{"from": "00:00", "to": "00:00"}]},
+               "body": {"versions": [{"id": "v1", "version": "A", "subject": "Hi {{FIRST_NAME}}", "message": "<p>A</p>", "signature": "SENDER", "track_opens": true},
+                                     {"id": "v2", "version": "B", "subject": "Hello", "message": "<p>B</p>", "signature": "NO_SIGNATURE"}]},
+               "followup": {"id": "s2", "type": "EMAIL", "delivery_time": {"FRIDAY": [{"from": "09:00", "to": "12:00"}]},
+                 "body": {"versions": [{"id": "v3", "version": "A", "subject": null, "message": "<p>F</p>"}]}, "followup": null}}}}
+            """
+        let campaign = try JSONCoding.decode(Campaign.self, from: Data(json.utf8))
+        #expect(CampaignTree.render(campaign, dim: false) == """
+            Q4 outreach  #7  DRAFT · Europe/Berlin · 50/day · accounts 1,2
+            START  s0
+            ├─ EMAIL 1  MON-WED 08:00-18:00; SAT all-day  s1
+            │    A  "Hi {{FIRST_NAME}}"  (tracks opens)  v1
+            │    B  "Hello"  (no signature)  v2
+            └─ after 3 days → EMAIL 2  FRI 09:00-12:00  s2
+                 A  (no subject: same thread)  v3
+            """)
+        #expect(CampaignTree.render(campaign, dim: true).contains("\u{1B}[2ms1\u{1B}[0m"))
+    }
+}
