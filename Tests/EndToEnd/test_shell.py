@@ -46,7 +46,7 @@ def test_a_command_runs_and_the_shell_stays(tmp_path):
 def test_tab_completes_commands_flags_time_zones_and_paths(tmp_path):
     child = spawn(tmp_path)
     child.send("campa\t")
-    child.send("li\t")
+    child.send("lis\t")
     child.send("| cou\t\r")
     child.expect(r"\r\n0\r\n")
     child.expect(PROMPT)

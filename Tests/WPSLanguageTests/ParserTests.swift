@@ -130,7 +130,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func unknownCommandSuggestsTheClosest() {
         #expect(problems("campain list") == ["t.wps:1:1: error: unknown command 'campain' — did you mean 'campaign'?"])
         #expect(problems("campaign craete x") == ["t.wps:1:1: error: unknown command 'campaign craete' — did you mean 'campaign create'?"] || problems("campaign craete x").first?.contains("unknown command 'campaign craete'") == true)
-        #expect(problems("campaign") == ["t.wps:1:1: error: 'campaign' needs a subcommand: delete, edit, get, list, new, pause, run, set, show, stop"])
+        #expect(problems("campaign") == ["t.wps:1:1: error: 'campaign' needs a subcommand: apply, delete, diff, edit, export, get, lint, list, new, pause, preview, run, set, show, stop"])
     }
 
     @Test func unknownFlagSuggestsTheClosest() {

@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func everyAPICommandSaysWhatItSends() {
-        for command in registry.commands where ["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set" {
+        for command in registry.commands where (["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set")
+            && command.name != "campaign lint" {  // lint works offline
             #expect(!command.sends.isEmpty, "\(command.name)")
         }
         #expect(registry.command(["where"])?.sends == [])

@@ -96,3 +96,35 @@ import Testing
         #expect(CampaignTree.render(campaign, dim: true).contains("\u{1B}[2ms1\u{1B}[0m"))
     }
 }
+
+@Suite struct CampaignSpecTests {
+    @Test func aSpecReadsBackFromItsYAMLAndCompilesToTheSameSteps() throws {
+        let spec = CampaignSpec(
+            name: "Q4", id: nil, accounts: [1], settings: CampaignSettings(timezone: "UTC", daily_enroll: 5),
+            steps: [
+                .init(window: "MON-FRI 08:00-18:00; SUN all-day", wait: "13h", versions: [.init(subject: "Hi {{FIRST_NAME}}", message: "<p>A</p>", signature: "SENDER", track_opens: true)]),
+                .init(window: "FRI 09:00-12:00", wait: nil, versions: [.init(subject: nil, message: "<p>F</p>", signature: "NO_SIGNATURE", track_opens: false)]),
+            ])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wps-spec-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try spec.yaml().write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CampaignSpec.load(path) == spec)
+        #expect(spec.problems().isEmpty)
+        let draft = spec.draft()
+        let first = try #require(draft.steps?.followup)
+        #expect(first.followup_after == FollowupAfter(range: .hour, value: 13))
+        #expect(first.followup?.body?.versions.first?.signature == .noSignature)
+        // A campaign built from the draft exports to the same spec.
+        let campaign = Campaign(id: 9, name: "Q4", status: .draft, email_account_ids: [1], settings: spec.settings ?? CampaignSettings(), steps: try #require(draft.steps))
+        var exported = CampaignSpec(campaign)
+        exported.id = nil
+        #expect(exported == spec)
+    }
+
+    @Test func problemPathsNameTheSpecsPlaces() {
+        #expect(CampaignSpec.specPath("steps.followup.followup.body.versions[0].subject") == "steps[1].versions[0].subject")
+        #expect(CampaignSpec.specPath("steps.followup.delivery_time.MONDAY[0]") == "steps[0].window.MONDAY[0]")
+        #expect(CampaignSpec.specPath("email_account_ids") == "accounts")
+        #expect(CampaignSpec.specPath("settings.timezone") == "settings.timezone")
+    }
+}

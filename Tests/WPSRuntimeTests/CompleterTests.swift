@@ -20,8 +20,8 @@ import WPSLanguage
     @Test func commandsAndSubcommands() {
         #expect(candidates("camp") == ["campaign"])
         #expect(candidates("") .contains("mailbox"))
-        #expect(candidates("campaign ") == ["delete", "edit", "get", "list", "new", "pause", "run", "set", "show", "stop"])
-        #expect(candidates("campaign li") == ["list"])
+        #expect(candidates("campaign ") == ["apply", "delete", "diff", "edit", "export", "get", "lint", "list", "new", "pause", "preview", "run", "set", "show", "stop"])
+        #expect(candidates("campaign li") == ["lint", "list"])
         #expect(candidates("mailbox microsoft ") == ["add", "import"])
         #expect(candidates("campaign list | wh") == ["where"])
         #expect(completer.complete("campaign li").wordLength == 2)

@@ -97,6 +97,26 @@ extension CommandRegistry {
         CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", sends: ["GET campaigns"]),
         CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(
+            ["campaign", "export"], "Write a campaign as a readable YAML spec (windows and waits in wps notation).",
+            positionals: [PositionalDescriptor("id", .campaignID)], examples: ["campaign export 777001 > q4.yaml"], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(
+            ["campaign", "lint"], "Check a campaign spec offline: windows, waits, snippets and every documented rule.",
+            positionals: [PositionalDescriptor("file", .file)], examples: ["campaign lint q4.yaml"]),
+        CommandDescriptor(
+            ["campaign", "preview"], "Render each step's versions with snippets filled from a prospect record or their fallbacks.",
+            positionals: [PositionalDescriptor("campaign", .any)],
+            flags: [FlagDescriptor("prospect", .any, "prospect fields: a record, a JSON/YAML file, or first_name=Ann,company=Acme")],
+            examples: [#"campaign preview q4.yaml --prospect "first_name=Ann,company=Acme""#], sends: ["GET campaigns/{id} (given an id)"]),
+        CommandDescriptor(
+            ["campaign", "diff"], "Show what campaign apply would change to make campaign ID match FILE.",
+            positionals: [PositionalDescriptor("id", .campaignID), PositionalDescriptor("file", .file)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(
+            ["campaign", "apply"], "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.",
+            positionals: [PositionalDescriptor("file", .file)],
+            flags: [FlagDescriptor("allow-edit", .bool, "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)")],
+            examples: ["campaign apply q4.yaml"],
+            sends: ["GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}", "POST campaigns/{id}/steps", "DELETE campaigns/{id}/steps/{step_id}", "POST campaigns/{id}/make_editable"]),
         CommandDescriptor(["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/run"]),
         CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/pause"]),
         CommandDescriptor(["campaign", "stop"], "Stop a campaign for good.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/stop"]),

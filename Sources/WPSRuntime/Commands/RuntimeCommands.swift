@@ -10,6 +10,7 @@ public enum RuntimeCommands {
         MailboxCommands.register(session, into: &table)
         ImportCommands.register(session, into: &table)
         CampaignCommands.register(session, into: &table)
+        AuthoringCommands.register(session, into: &table)
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
         table["history"] = { _, command, _ in
             guard let path = session.historyPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -1,0 +1,155 @@
+import Foundation
+import OutreachAPI
+import Yams
+
+/// A campaign as a readable YAML file (`campaign export`, `campaign apply`, `campaign diff`,
+/// `campaign lint`): settings, then the steps in order, with windows and waits in wps's notation.
+///
+/// ```yaml
+/// name: Q4 outreach
+/// id: 777001
+/// accounts: [123001, 123002]
+/// settings: {timezone: Europe/Berlin, daily_enroll: 50}
+/// steps:
+///   - window: MON-FRI 08:00-18:00
+///     wait: 3d                 # before the next step (the API's followup_after)
+///     versions:
+///       - {subject: "Hi {{FIRST_NAME}}", message: "<p>…</p>"}
+/// ```
+public struct CampaignSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var id: Int?
+    public var accounts: [Int]?
+    public var settings: CampaignSettings?
+    public var steps: [StepSpec]
+
+    /// One EMAIL step.
+    public struct StepSpec: Codable, Sendable, Equatable {
+        public var window: String
+        public var wait: String?
+        public var versions: [VersionSpec]
+    }
+
+    /// One version (A, B, … in order).
+    public struct VersionSpec: Codable, Sendable, Equatable {
+        public var subject: String?
+        public var message: String?
+        public var signature: String?
+        public var track_opens: Bool?
+    }
+
+    public init(name: String, id: Int? = nil, accounts: [Int]? = nil, settings: CampaignSettings? = nil, steps: [StepSpec]) {
+        self.name = name
+        self.id = id
+        self.accounts = accounts
+        self.settings = settings
+        self.steps = steps
+    }
+
+    /// The spec of a campaign as the API returned it.
+    public init(_ campaign: Campaign) {
+        name = campaign.name
+        id = campaign.id
+        accounts = campaign.email_account_ids
+        settings = campaign.settings
+        steps = campaign.steps.path.dropFirst().map { step in
+            StepSpec(
+                window: step.delivery_time.map(WindowNotation.format) ?? "",
+                wait: step.followup == nil ? nil : step.followup_after.map(Self.waitText),
+                versions: (step.body?.versions ?? []).map {
+                    VersionSpec(subject: ($0.subject ?? "").isEmpty ? nil : $0.subject, message: $0.message, signature: $0.signature?.rawValue, track_opens: $0.track_opens)
+                })
+        }
+    }
+
+    static func waitText(_ after: FollowupAfter) -> String { "\(after.value)\(after.range == .hour ? "h" : "d")" }
+
+    /// `3d`, `13h` → `followup_after`.
+    static func followupAfter(_ text: String) -> FollowupAfter? {
+        guard let unit = text.last, let value = Int(text.dropLast()), unit == "d" || unit == "h" else { return nil }
+        return FollowupAfter(range: unit == "d" ? .day : .hour, value: value)
+    }
+
+    /// Reads a spec file.
+    public static func load(_ path: String) throws(RuntimeError) -> CampaignSpec {
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
+        do {
+            return try YAMLDecoder().decode(CampaignSpec.self, from: String(decoding: data, as: UTF8.self))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw RuntimeError("\(path): \(Self.path(context.codingPath + [key])): missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw RuntimeError("\(path): \(Self.path(context.codingPath)): \(context.debugDescription)")
+        } catch {
+            throw RuntimeError("\(path): not a campaign spec: \(error)")
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    /// The YAML text.
+    public func yaml() throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options.width = -1
+        encoder.options.allowUnicode = true
+        return try encoder.encode(self)
+    }
+
+    /// Every problem, offline: windows, waits, snippets, then the documented rules of the
+    /// request it compiles to; each with its place in the spec.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if steps.isEmpty { problems.append("steps: must hold at least one step") }
+        for (index, step) in steps.enumerated() {
+            do { _ = try WindowNotation.parse(step.window) } catch { problems.append("steps[\(index)].window: \(error.message) (at byte \(error.offset) of '\(step.window)')") }
+            if let wait = step.wait, Self.followupAfter(wait) == nil { problems.append("steps[\(index)].wait: write a wait such as 3d or 13h, got '\(wait)'") }
+            for (v, version) in step.versions.enumerated() {
+                for (field, text) in [("subject", version.subject), ("message", version.message)] {
+                    for problem in SnippetLint.scan(text ?? "").problems { problems.append("steps[\(index)].versions[\(v)].\(field): \(problem.message)") }
+                }
+            }
+        }
+        guard problems.isEmpty else { return problems }
+        return Validation.campaignDraft(draft()).map { problem in
+            "\(Self.specPath(problem.path)): \(problem.message)"
+        }
+    }
+
+    /// `steps.followup.followup.body.versions[0].subject` → `steps[1].versions[0].subject`;
+    /// `email_account_ids` → `accounts`.
+    static func specPath(_ path: String) -> String {
+        if path.hasPrefix("email_account_ids") { return "accounts" + path.dropFirst("email_account_ids".count) }
+        guard path.hasPrefix("steps") else { return path }
+        var rest = Substring(path.dropFirst("steps".count))
+        var depth = 0
+        while rest.hasPrefix(".followup"), !rest.hasPrefix(".followup_after") {
+            rest = rest.dropFirst(".followup".count)
+            depth += 1
+        }
+        guard depth > 0 else { return path }
+        return "steps[\(depth - 1)]" + rest.replacingOccurrences(of: ".body.versions", with: ".versions").replacingOccurrences(of: ".delivery_time", with: ".window")
+    }
+
+    /// The step chain the spec describes (windows assumed valid: check ``problems()`` first).
+    func stepChain(from index: Int = 0) -> Step? {
+        guard index < steps.count else { return nil }
+        let spec = steps[index]
+        return Step.email(
+            versions: spec.versions.map(\.version), deliveryTime: (try? WindowNotation.parse(spec.window)) ?? DeliveryTime(),
+            followupAfter: spec.wait.flatMap(Self.followupAfter), followup: stepChain(from: index + 1))
+    }
+
+    /// The body of `POST campaigns`.
+    public func draft() -> CampaignDraft {
+        var draft = CampaignDraft(name: name, email_account_ids: accounts, settings: settings)
+        draft.steps = stepChain().map { Step.start($0) }
+        return draft
+    }
+}
+
+extension CampaignSpec.VersionSpec {
+    var version: EmailVersion {
+        EmailVersion(subject: subject, message: message, signature: Signature(rawValue: signature ?? "SENDER"), track_opens: track_opens ?? false)
+    }
+}

@@ -1,0 +1,113 @@
+"""Campaigns as code against the embedded sandbox: lint, apply (create, then idempotent), export
+round trip, diff and apply of edits, --allow-edit, and what the API cannot change."""
+import json
+import os
+import subprocess
+
+from conftest import ROOT
+
+SPEC = """name: Code spec
+accounts: [123001]
+settings: {timezone: Europe/Berlin, daily_enroll: 50}
+steps:
+  - window: MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00
+    wait: 3d
+    versions:
+      - {subject: "Hi {{FIRST_NAME | \\"there\\"}}", message: "<p>A</p>"}
+      - {subject: "Hello", message: "<p>B</p>"}
+  - window: FRI 09:00-12:00
+    versions:
+      - {message: "<p>follow</p>"}
+"""
+
+
+def run(wps, script):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    return subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+
+
+def documents(text):
+    decoder, position, found = json.JSONDecoder(), 0, []
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        value, position = decoder.raw_decode(text, position)
+        found.append(value)
+    return found
+
+
+def test_apply_creates_then_changes_nothing_and_export_round_trips(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    exported = tmp_path / "exported.yaml"
+    out = run(wps, f"campaign lint {spec}; let r = campaign apply {spec}; echo $r.created; campaign apply {spec} | get changes; "
+                   f"campaign export $r.campaign_id > {exported}; campaign diff $r.campaign_id {exported} | get changes")
+    assert out.returncode == 0, out.stderr
+    assert f"{spec}: ok (2 steps, 3 versions)" in out.stdout
+    assert "true" in out.stdout
+    assert "already matches" in out.stderr
+    text = exported.read_text()
+    assert "window: MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00" in text and "wait: 3d" in text
+    assert 'subject: Hi {{FIRST_NAME | "there"}}' in text
+    assert documents(out.stdout.split("\n", 2)[2]) == [[], []]
+
+
+def test_edits_are_planned_applied_and_unchangeable_parts_explained(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    edited = tmp_path / "edited.yaml"
+    # The sandbox numbers campaigns from 777001, so the edited file names the one the first apply creates.
+    edited.write_text(SPEC.replace("name: Code spec", "name: Code spec v2\nid: 777001").replace("daily_enroll: 50", "daily_enroll: 80")
+                      .replace('subject: "Hello"', 'subject: "Quick question"')
+                      .replace("FRI 09:00-12:00", "THU 09:00-12:00")
+                      + "  - window: MON 10:00-11:00\n    versions:\n      - {subject: Last, message: \"<p>bye</p>\"}\n")
+    out = run(wps, f"let r = campaign apply {spec}; campaign diff $r.campaign_id {edited}; campaign apply {edited} | get changes; "
+                   f"campaign get $r.campaign_id | select name settings.daily_enroll")
+    assert out.returncode == 0, out.stderr
+    diff, applied_changes, after = documents(out.stdout)
+    assert diff["applied"] is False
+    assert diff["changes"] == [
+        'set name "Code spec" → "Code spec v2"; settings.daily_enroll 50 → 80',
+        'edit step 1 version B: subject "Quick question"',
+        "add step 3 at the end: MON 10:00-11:00, 1 version",
+    ]
+    assert any("step 2 window FRI 09:00-12:00 → THU 09:00-12:00: the API cannot change" in n for n in diff["not_changeable"])
+    assert applied_changes == diff["changes"]
+    assert after["name"] == "Code spec v2"
+
+
+def test_removing_a_step_and_a_running_campaign_needs_allow_edit(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    shorter = tmp_path / "short.yaml"
+    shorter.write_text(SPEC.split("  - window: FRI")[0].replace("    wait: 3d\n", ""))
+    out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; campaign apply {shorter}")
+    assert out.returncode == 2
+    assert "is RUNNING: it can change only as DRAFT or EDITED; --allow-edit makes it editable first" in out.stderr
+    assert "remove step 2 (the last)" in out.stderr
+    out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; campaign apply {shorter} --allow-edit | get applied; "
+                   f"campaign get $r.campaign_id | get status")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-2:] == ["true", "EDITED"]
+
+
+def test_lint_reports_every_problem_with_its_place(wps, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Bad\naccounts: []\nsettings: {timezone: Mars/Base, daily_enroll: 0}\nsteps:\n"
+                   "  - window: MON 10:00-09:00\n    wait: 3w\n    versions:\n      - {subject: \"Hi {{FIRST_NAM}}\", message: \"<p>{{x</p>\"}\n")
+    out = run(wps, f"campaign lint {bad}")
+    assert out.returncode == 2
+    for expected in [
+        f"{bad}: steps[0].window: 10:00-09:00: from must be earlier than to",
+        f"{bad}: steps[0].wait: write a wait such as 3d or 13h, got '3w'",
+        f"{bad}: steps[0].versions[0].subject: unknown snippet '{{{{FIRST_NAM}}}}' — did you mean '{{{{FIRST_NAME}}}}'?",
+        f"{bad}: steps[0].versions[0].message: '{{{{' is never closed with '}}}}'",
+    ]:
+        assert expected in out.stderr, expected
+    bad.write_text("name: Bad\naccounts: []\nsettings: {timezone: Mars/Base, daily_enroll: 0}\nsteps:\n"
+                   "  - window: MON 09:00-10:00\n    versions:\n      - {message: \"<p>x</p>\"}\n")
+    out = run(wps, f"campaign lint {bad}")
+    assert out.returncode == 2
+    assert f"{bad}: settings.timezone: must be an IANA time zone" in out.stderr
+    assert f"{bad}: steps[0].versions[0].subject: " in out.stderr
