@@ -111,3 +111,21 @@ def test_lint_reports_every_problem_with_its_place(wps, tmp_path):
     assert out.returncode == 2
     assert f"{bad}: settings.timezone: must be an IANA time zone" in out.stderr
     assert f"{bad}: steps[0].versions[0].subject: " in out.stderr
+
+
+def test_preview_fills_snippets_from_a_prospect_or_fallbacks(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC.replace("<p>A</p>", "<p>A for {{COMPANY | \\\"your team\\\"}}</p>"))
+    prospect = tmp_path / "ann.json"
+    prospect.write_text('{"first_name": "Ann", "company": "Acme"}')
+    out = run(wps, f'campaign preview {spec} --prospect "first_name=Bo"; campaign preview {spec} --prospect {prospect}; '
+                   f"let r = campaign apply {spec}; campaign preview $r.campaign_id")
+    assert out.returncode == 0, out.stderr
+    by_pair, by_file, by_id = documents(out.stdout)
+    assert by_pair[0] == {"step": 1, "version": "A", "window": "MON-FRI 08:00-18:00; SAT 08:00-10:00,16:00-18:00",
+                          "subject": "Hi Bo", "message": "<p>A for your team</p>"}
+    assert by_pair[2]["subject"] == "(same thread)"
+    assert (by_file[0]["subject"], by_file[0]["message"]) == ("Hi Ann", "<p>A for Acme</p>")
+    assert by_id[0]["subject"] == "Hi there" and len(by_id) == 3
+    out = run(wps, f'campaign preview {spec} --prospect "nonsense"')
+    assert out.returncode == 2 and "--prospect: write first_name=Ann,company=Acme" in out.stderr

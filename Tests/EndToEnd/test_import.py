@@ -7,11 +7,10 @@ import os
 import signal
 import subprocess
 import time
+from contextlib import contextmanager
 import urllib.error
 import urllib.request
 from pathlib import Path
-
-import pytest
 
 from conftest import ROOT, Sandbox
 
@@ -29,26 +28,36 @@ def write_rows(path: Path, count: int, prefix: str = "box") -> list[str]:
     return emails
 
 
-def environment(tmp_path: Path, sandbox: Sandbox) -> dict:
+def environment(tmp_path: Path, box: Sandbox) -> dict:
     config = tmp_path / "config" / "wps" / "config.yaml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(
         "default: sb\nprofiles:\n"
-        f"  sb: {{ provider: woodpecker, base_url: '{sandbox.url}/rest/v2', api_key_env: IMPORT_KEY }}\n")
+        f"  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: IMPORT_KEY }}\n")
     config.chmod(0o600)
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "IMPORT_KEY": KEY})
     return env
 
 
-def wps(binary, env, *args, timeout=600):
+def run_wps(binary, env, *args, timeout=600):
     return subprocess.run([str(binary), "--output", "json", *args], capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def sandbox_mailboxes(sandbox: Sandbox) -> list[str]:
+@contextmanager
+def sandbox(binary, *args):
+    """A `wps sandbox` process for the block; afterwards `box.log` holds what it printed."""
+    box = Sandbox(binary, *args)
+    try:
+        yield box
+    finally:
+        box.log = box.stop()
+
+
+def sandbox_mailboxes(box: Sandbox) -> list[str]:
     """Every SMTP mailbox the sandbox holds for KEY (retrying through injected faults)."""
     for _ in range(50):
-        request = urllib.request.Request(f"{sandbox.url}/rest/v2/mailboxes", headers={"x-api-key": KEY})
+        request = urllib.request.Request(f"{box.url}/rest/v2/mailboxes", headers={"x-api-key": KEY})
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return [m["details"]["email"] for m in json.loads(response.read()) if m["type"] == "SMTP"]
@@ -62,12 +71,13 @@ def read_report(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def assert_exactly_once(sandbox, emails, report_path, source):
-    held = sandbox_mailboxes(sandbox)
+def assert_exactly_once(box, emails, report_path, source):
+    held = sandbox_mailboxes(box)
     mine = [e for e in held if e.startswith(emails[0].split("0@")[0])]
     assert len(mine) == len(set(mine)), "a mailbox was connected twice"
     assert sorted(mine) == sorted(emails)
     rows = read_report(report_path)
+    assert PASSWORD not in report_path.read_text()
     assert len(rows) == len(emails)
     assert sorted(int(r["line"]) for r in rows) == list(range(2, len(emails) + 2))
     assert {r["email"] for r in rows} == set(emails)
@@ -75,50 +85,44 @@ def assert_exactly_once(sandbox, emails, report_path, source):
     assert {r["outcome"] for r in rows} == {"connected"}
 
 
-def test_ten_thousand_rows_through_429_503_and_dropped_connections_land_exactly_once(wps_binary_path, tmp_path):
+def test_ten_thousand_rows_through_429_503_and_dropped_connections_land_exactly_once(wps, tmp_path):
     source = tmp_path / "boxes.csv"
     emails = write_rows(source, 10_000)
-    box = Sandbox(wps_binary_path, "--processing-delay", "1500", "--log",
-                  "--faults", "429:0.1,503:0.05,drop-after:0.01,seed=11")
-    try:
+    with sandbox(wps, "--processing-delay", "1500", "--log",
+                  "--faults", "429:0.1,503:0.05,drop-after:0.01,seed=11") as box:
         env = environment(tmp_path, box)
         report = tmp_path / "report.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {source} | batch watch --interval 200ms --report {report}")
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch --interval 200ms --report {report}")
         assert out.returncode == 0, out.stderr[-3000:]
         assert_exactly_once(box, emails, report, source)
         summaries = json.loads(out.stdout)
         assert sum(s["connected_mailboxes_count"] for s in summaries) == 10_000
         assert PASSWORD not in out.stdout + out.stderr
-    finally:
-        log = box.stop()
+    log = box.log
     assert log.count("POST /rest/v2/mailboxes/manual_connection/bulk") >= 50
     assert PASSWORD not in log
 
 
-def test_a_lost_answer_is_reconciled_not_resent(wps_binary_path, tmp_path):
+def test_a_lost_answer_is_reconciled_not_resent(wps, tmp_path):
     source = tmp_path / "boxes.csv"
     emails = write_rows(source, 600, prefix="lost")
     # The first three POSTs are processed, then their connections are closed unanswered.
-    box = Sandbox(wps_binary_path, "--processing-delay", "2000", "--faults", "first:3:drop-after,method=POST")
-    try:
+    with sandbox(wps, "--processing-delay", "2000", "--faults", "first:3:drop-after,method=POST") as box:
         env = environment(tmp_path, box)
         report = tmp_path / "report.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {source} --parallel 1 | batch watch --report {report}")
+        out = run_wps(wps, env, "-c", f"mailbox import {source} --parallel 1 | batch watch --report {report}")
         assert out.returncode == 0, out.stderr[-3000:]
         assert out.stderr.count("the answer was lost") == 3
         assert_exactly_once(box, emails, report, source)
         assert len(json.loads(out.stdout)) == 3
-    finally:
-        box.stop()
 
 
-def test_killed_with_sigkill_and_run_again_lands_exactly_once(wps_binary_path, tmp_path):
+def test_killed_with_sigkill_and_run_again_lands_exactly_once(wps, tmp_path):
     source = tmp_path / "boxes.csv"
     emails = write_rows(source, 4_000, prefix="kill")
-    box = Sandbox(wps_binary_path, "--processing-delay", "500", "--latency", "150")
-    try:
+    with sandbox(wps, "--processing-delay", "500", "--latency", "150") as box:
         env = environment(tmp_path, box)
-        first = subprocess.Popen([str(wps_binary_path), "-c", f"mailbox import {source} --parallel 2"], env=env,
+        first = subprocess.Popen([str(wps), "-c", f"mailbox import {source} --parallel 2"], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         journal = None
         deadline = time.time() + 120
@@ -136,27 +140,24 @@ def test_killed_with_sigkill_and_run_again_lands_exactly_once(wps_binary_path, t
         assert oct(journal.stat().st_mode & 0o777) == "0o600"
 
         report = tmp_path / "report.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {source} | batch watch --report {report}")
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch --report {report}")
         assert out.returncode == 0, out.stderr[-3000:]
         assert "resuming:" in out.stderr
         assert_exactly_once(box, emails, report, source)
         assert journal.read_text().rstrip().endswith("finished")
 
         # A third run sends nothing at all.
-        again = wps(wps_binary_path, env, "-c", f"mailbox import {source} | count")
+        again = run_wps(wps, env, "-c", f"mailbox import {source} | count")
         assert again.returncode == 0, again.stderr
         assert "4000 of 4000 rows were accepted by an earlier run" in again.stderr
-        assert sorted(sandbox_mailboxes(box)) == sorted(emails + [])
-    finally:
-        box.stop()
+        assert sorted(sandbox_mailboxes(box)) == sorted(emails)
 
 
-def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps_binary_path, tmp_path):
-    box = Sandbox(wps_binary_path, "--log")
-    try:
+def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps, tmp_path):
+    with sandbox(wps, "--log") as box:
         env = environment(tmp_path, box)
         fixture = ROOT / "Tests" / "EndToEnd" / "fixtures" / "invalid-mailboxes.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {fixture}")
+        out = run_wps(wps, env, "-c", f"mailbox import {fixture}")
         assert out.returncode == 2
         expected = [
             ":3: smtp_email: must be a valid email address", ":4: smtp_password: must be provided",
@@ -174,29 +175,27 @@ def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps_binary_path, tmp_
             assert f"{fixture}{line}" in out.stderr, line
         assert "nothing was sent" in out.stderr
         blank = ROOT / "Tests" / "EndToEnd" / "fixtures" / "invalid-mailboxes.json"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {blank}")
+        out = run_wps(wps, env, "-c", f"mailbox import {blank}")
         assert out.returncode == 2
         for line in [":1: smtp_login: must not be blank", ":1: smtp_from_name: must not be blank", ":1: footer: must not be blank",
                      ":2: smtp_port: must be a whole number, got '465.5'"]:
             assert f"{blank}{line}" in out.stderr, line
 
         # --skip-invalid sends the one good row (line 2) and lists the rest.
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {fixture} --skip-invalid")
+        out = run_wps(wps, env, "-c", f"mailbox import {fixture} --skip-invalid")
         assert out.returncode == 0, out.stderr
         assert "skipping 18 invalid rows" in out.stderr
         records = json.loads(out.stdout)
         assert [r["lines"] for r in records] == ["2"]
-    finally:
-        log = box.stop()
+    log = box.log
     assert log.count("POST /rest/v2/mailboxes/manual_connection/bulk") == 1  # only the --skip-invalid run
 
 
-def test_failures_exit_1_with_a_report_unless_allowed(wps_binary_path, tmp_path):
-    box = Sandbox(wps_binary_path, "--processing-delay", "100")
-    try:
+def test_failures_exit_1_with_a_report_unless_allowed(wps, tmp_path):
+    with sandbox(wps, "--processing-delay", "100") as box:
         env = environment(tmp_path, box)
         report = tmp_path / "outcome.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {ROOT}/examples/boxes.csv | batch watch --report {report}")
+        out = run_wps(wps, env, "-c", f"mailbox import {ROOT}/examples/boxes.csv | batch watch --report {report}")
         assert out.returncode == 1
         assert "failed to connect" in out.stderr and "--allow-failures" in out.stderr
         rows = read_report(report)
@@ -206,32 +205,26 @@ def test_failures_exit_1_with_a_report_unless_allowed(wps_binary_path, tmp_path)
         assert any(o == "conditionally_connected" for o, _ in outcomes.values())
         assert oct(report.stat().st_mode & 0o777) == "0o600"
         again = tmp_path / "again.csv"
-        ids = " ".join(str(s) for s in [])  # noqa: F841 (documented form below)
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {ROOT}/examples/boxes.csv | batch watch --allow-failures --report {again}")
+        out = run_wps(wps, env, "-c", f"mailbox import {ROOT}/examples/boxes.csv | batch watch --allow-failures --report {again}")
         assert out.returncode == 0, out.stderr
         assert "rows were accepted by an earlier run" in out.stderr
         assert read_report(again) == rows
-    finally:
-        box.stop()
 
 
-def test_the_journal_cannot_be_written_so_nothing_is_sent(wps_binary_path, tmp_path):
-    box = Sandbox(wps_binary_path, "--log")
-    try:
+def test_the_journal_cannot_be_written_so_nothing_is_sent(wps, tmp_path):
+    with sandbox(wps, "--log") as box:
         env = environment(tmp_path, box)
         source = tmp_path / "boxes.csv"
         write_rows(source, 10, prefix="full")
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {source} --journal /dev/full")
+        out = run_wps(wps, env, "-c", f"mailbox import {source} --journal /dev/full")
         assert out.returncode != 0
         assert "cannot write the import journal /dev/full" in out.stderr
-    finally:
-        log = box.stop()
+    log = box.log
     assert "POST /rest/v2/mailboxes/manual_connection/bulk" not in log
 
 
-def test_stdin_and_ndjson_sources_and_saleshandy(wps_binary_path, tmp_path):
-    box = Sandbox(wps_binary_path, "--processing-delay", "50")
-    try:
+def test_stdin_and_ndjson_sources_and_saleshandy(wps, tmp_path):
+    with sandbox(wps, "--processing-delay", "50") as box:
         env = environment(tmp_path, box)
         env["SALESHANDY_API_KEY"] = KEY
         config = tmp_path / "config" / "wps" / "config.yaml"
@@ -241,60 +234,72 @@ def test_stdin_and_ndjson_sources_and_saleshandy(wps_binary_path, tmp_path):
         nd = tmp_path / "boxes.ndjson"
         nd.write_text(lines + "\n")
         report = tmp_path / "nd.csv"
-        out = wps(wps_binary_path, env, "-c", f"mailbox import {nd} --batch-size 2 | batch watch --report {report}")
+        out = run_wps(wps, env, "-c", f"mailbox import {nd} --batch-size 2 | batch watch --report {report}")
         assert out.returncode == 0, out.stderr
         assert [int(r["line"]) for r in read_report(report)] == [1, 2, 3, 4, 5]
-        out = subprocess.run([str(wps_binary_path), "--output", "json", "-c", "mailbox import - --batch-size 3 | batch watch --report " + str(tmp_path / "in.csv")],
+        out = subprocess.run([str(wps), "--output", "json", "-c", "mailbox import - --batch-size 3 | batch watch --report " + str(tmp_path / "in.csv")],
                              input=lines.replace("nd", "in"), capture_output=True, text=True, env=env, timeout=120)
         assert out.returncode == 0, out.stderr
         assert {r["email"] for r in read_report(tmp_path / "in.csv")} == {f"in{i}@example.com" for i in range(5)}
         sh = tmp_path / "sh.csv"
         write_rows(sh, 7, prefix="sh")
-        out = wps(wps_binary_path, env, "--profile", "sh", "-c", f"mailbox import {sh} --batch-size 3 | batch watch --report {tmp_path / 'shr.csv'}")
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {sh} --batch-size 3 | batch watch --report {tmp_path / 'shr.csv'}")
         assert out.returncode == 0, out.stderr
         rows = read_report(tmp_path / "shr.csv")
         assert sorted(int(r["line"]) for r in rows) == list(range(2, 9))
         assert PASSWORD not in out.stdout + out.stderr
-    finally:
-        box.stop()
 
 
-@pytest.fixture
-def wps_binary_path(wps):
-    return wps
-
-
-def test_piped_records_and_microsoft_rows_are_checked_with_their_positions(wps_binary_path, tmp_path):
+def test_piped_records_and_microsoft_rows_are_checked_with_their_positions(wps, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env["XDG_STATE_HOME"] = str(tmp_path)
     rows = tmp_path / "boxes.yaml"
     rows.write_text("- {email: y1@example.com, password: pw, host: smtp.example.com, port: 465, imap_host: imap.example.com, imap_port: 993}\n"
                     "- {email: y2@example.com, password: pw, host: smtp.example.com, port: 465, imap_host: imap.example.com, imap_port: 993}\n")
-    out = wps(wps_binary_path, env, "--sandbox", "-c", f"open {rows} | mailbox import | batch watch --report {tmp_path / 'r.csv'}")
+    out = run_wps(wps, env, "--sandbox", "-c", f"open {rows} | mailbox import | batch watch --report {tmp_path / 'r.csv'}")
     assert out.returncode == 0, out.stderr
     report = read_report(tmp_path / "r.csv")
     assert [(r["source"], r["line"], r["email"]) for r in report] == [("<pipeline>", "1", "y1@example.com"), ("<pipeline>", "2", "y2@example.com")]
     ms = tmp_path / "ms.csv"
     ms.write_text("mailbox_email,display_name\nok@example.com,Ok\nnot-an-email,Bad\nok@example.com,Twice\n")
-    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox microsoft import {ms}")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms}")
     assert out.returncode == 2
     assert f"{ms}:3: mailbox_email: must be a valid email address" in out.stderr
     assert f"{ms}:4: duplicate mailbox ok@example.com: already on line 2" in out.stderr
 
 
-def test_batch_size_parallel_and_notify_flags(wps_binary_path, tmp_path):
+def test_batch_size_parallel_and_notify_flags(wps, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env.update({"XDG_STATE_HOME": str(tmp_path), "WOODPECKER_API_KEY": "k"})
     source = tmp_path / "boxes.csv"
     write_rows(source, 3, prefix="flag")
-    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox import {source} --batch-size 201")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --batch-size 201")
     assert out.returncode == 2 and "--batch-size must be in 1…200, got 201" in out.stderr
-    out = wps(wps_binary_path, env, "--sandbox", "-c", f"mailbox import {source} --parallel 7")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --parallel 7")
     assert out.returncode == 2 and "--parallel must be in 1…6" in out.stderr
-    out = wps(wps_binary_path, env, "--dry-run", "-c", f"mailbox import {source} --batch-size 2 --notify mail")
+    out = run_wps(wps, env, "--dry-run", "-c", f"mailbox import {source} --batch-size 2 --notify mail")
     assert out.returncode == 0, out.stderr
     assert '"completion_notification_types" : [\n    "MAIL"\n  ]' in out.stdout
     assert "would send batch 2: 1 mailbox (lines 4)" in out.stdout
     assert PASSWORD not in out.stdout + out.stderr
     records = json.loads(out.stdout[out.stdout.index("\n[") + 1:])
     assert [r["dry_run"] for r in records] == [True, True]
+
+
+def test_saleshandy_rows_sent_without_an_answer_are_resent_only_when_asked(wps, tmp_path):
+    source = tmp_path / "sh.csv"
+    write_rows(source, 5, prefix="unsettled")
+    # Saleshandy gives no 409 to reconcile with: a lost answer stops the import.
+    with sandbox(wps, "--processing-delay", "50", "--faults", "first:1:drop-after,method=POST") as box:
+        env = environment(tmp_path, box)
+        config = tmp_path / "config" / "wps" / "config.yaml"
+        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: IMPORT_KEY }}\n")
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert out.returncode == 1
+        assert "may or may not have acted" in out.stderr and "0 of 5 rows were accepted" in out.stderr
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert out.returncode == 2
+        assert "lines 2-6 of" in out.stderr and "--resend-unsettled" in out.stderr
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source} --resend-unsettled | get size")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [5]

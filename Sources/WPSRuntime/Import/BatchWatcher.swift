@@ -30,7 +30,7 @@ struct BatchWatcher {
 
     /// Batch id → origin, from import records; ids given alone have none. Records without an id
     /// (already connected, dry run) are returned apart.
-    static func parse(_ items: [Value], idKey: String) throws -> (ids: [String], origins: [String: Origin], existing: [Origin], dryRun: Int) {
+    static func parse(_ items: [Value], idKey: String) -> (ids: [String], origins: [String: Origin], existing: [Origin], dryRun: Int) {
         var ids: [String] = [], origins: [String: Origin] = [:], existing: [Origin] = [], dryRun = 0
         for item in items {
             guard case .record(let record) = item else {
@@ -52,7 +52,7 @@ struct BatchWatcher {
     }
 
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
-        let (ids, origins, existing, dryRun) = try Self.parse(items, idKey: "batch_id")
+        let (ids, origins, existing, dryRun) = Self.parse(items, idKey: "batch_id")
         let numbers = try ids.map { try CommandArguments.int(.string($0), what: "a batch ID", range: range) }
         if numbers.isEmpty, dryRun > 0 { session.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
         var latest: [Int: BatchSummary] = [:]
@@ -125,7 +125,7 @@ struct BatchWatcher {
     }
 
     func watchSaleshandy(_ items: [Value]) async throws -> Outcome {
-        let (ids, origins, _, dryRun) = try Self.parse(items.map { item in
+        let (ids, origins, _, dryRun) = Self.parse(items.map { item in
             if case .record = item { return item }
             return .record(["request_id": .string(item.text)])
         }, idKey: "request_id")

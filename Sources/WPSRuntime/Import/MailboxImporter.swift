@@ -65,6 +65,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var reader = try source.rows()
         while let row = try reader.next() {
             result.rows += 1
+            if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
             var (item, problems) = target.item(from: row, checking: true)
             if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
                 let key = Self.fingerprint(email)
@@ -82,7 +83,6 @@ struct MailboxImporter<Target: ImportTarget> {
             for problem in problems where result.problems.count < Self.problemListLimit {
                 result.problems.append("\(source.name):\(row.line): \(problem)")
             }
-            if result.rows % 20_000 == 0 { progress.update("checked \(result.rows) rows") }
         }
         return result
     }
