@@ -55,7 +55,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
         ),
-        .testTarget(name: "WPSRuntimeTests", dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI"]),
+        .testTarget(
+            name: "WPSRuntimeTests",
+            dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),
         .executableTarget(
             name: "wps",

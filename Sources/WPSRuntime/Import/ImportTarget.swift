@@ -19,63 +19,53 @@ protocol ImportTarget: Sendable {
     func email(of item: Item) -> String?
 }
 
-/// Conversion helpers shared by the targets.
-enum ImportFields {
-    /// The value of the first column present among the field's name and its aliases.
-    static func text(_ row: SourceRow, _ names: [String]) -> String? { row.value(names) }
-
-    /// An integer field; text that is not a whole number is a problem.
-    static func int(_ row: SourceRow, _ names: [String], _ problems: inout [ValidationProblem]) -> Int? {
-        guard let text = row.value(names) else { return nil }
-        if let number = Int(text) { return number }
-        if let number = Double(text), number == number.rounded(), abs(number) < 1e15 { return Int(number) }
-        problems.append(ValidationProblem(names[0], "must be a whole number, got '\(text)'"))
-        return nil
-    }
-
-    /// Problems for columns no target field uses, with the closest known name.
-    static func unknownColumns(_ row: SourceRow, known: Set<String>) -> [ValidationProblem] {
-        row.fields.keys.filter { !known.contains($0) }.sorted().map { column in
-            let suggestion = Suggestion.closest(to: column, in: Array(known)).map { " — did you mean '\($0)'?" } ?? ""
-            return ValidationProblem(column, "unknown column\(suggestion)")
-        }
-    }
-}
-
 /// Woodpecker's manual SMTP/IMAP connection (`POST mailboxes/manual_connection/bulk`).
 struct ManualMailboxTarget: ImportTarget {
     var unit: String { "batch" }
     var provider: Provider { .woodpecker }
     var maxBatchSize: Int { ManualBulkRequest.maxBatchSize }
 
-    /// API field name → the aliases a column may use instead.
-    static let columns: [(field: String, aliases: [String])] = [
-        ("smtp_email", ["email"]), ("smtp_login", ["login"]), ("smtp_password", ["password"]),
-        ("smtp_server", ["host", "smtp_host"]), ("smtp_port", ["port"]), ("smtp_from_name", ["from_name", "name"]),
-        ("imap_email", []), ("imap_password", []), ("imap_server", ["imap_host"]), ("imap_port", []),
-        ("footer", []), ("bcc", []), ("open_tracking_domain", []), ("click_tracking_domain", []),
-        ("unsubscribe_tracking_domain", []), ("sending_wait_time_from", ["wait_from"]), ("sending_wait_time_to", ["wait_to"]),
-        ("daily_sending_limit", ["daily_limit"]),
-    ]
-    static let lookup: [String: [String]] = Dictionary(uniqueKeysWithValues: columns.map { ($0.field, [$0.field] + $0.aliases) })
-    static let known: Set<String> = Set(columns.flatMap { [$0.field] + $0.aliases })
+    /// The API's fields, and the other column names each answers to.
+    enum Field: Int, ImportField {
+        case smtp_email, smtp_login, smtp_password, smtp_server, smtp_port, smtp_from_name
+        case imap_email, imap_password, imap_server, imap_port, footer, bcc
+        case open_tracking_domain, click_tracking_domain, unsubscribe_tracking_domain
+        case sending_wait_time_from, sending_wait_time_to, daily_sending_limit
+
+        var aliases: [String] {
+            switch self {
+            case .smtp_email: ["email"]
+            case .smtp_login: ["login"]
+            case .smtp_password: ["password"]
+            case .smtp_server: ["host", "smtp_host"]
+            case .smtp_port: ["port"]
+            case .smtp_from_name: ["from_name", "name"]
+            case .imap_server: ["imap_host"]
+            case .sending_wait_time_from: ["wait_from"]
+            case .sending_wait_time_to: ["wait_to"]
+            case .daily_sending_limit: ["daily_limit"]
+            default: []
+            }
+        }
+    }
+    static let map = ColumnMap<Field>()
+    static let known = map.known
     var knownColumns: Set<String> { Self.known }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: ManualMailbox, problems: [ValidationProblem]) {
-        var problems = checking ? ImportFields.unknownColumns(row, known: knownColumns) : []
-        func text(_ field: String) -> String? { row.value(Self.lookup[field] ?? [field]) }
-        func int(_ field: String) -> Int? { ImportFields.int(row, Self.lookup[field] ?? [field], &problems) }
-        let email = text("smtp_email"), password = text("smtp_password")
+        var row = Self.map.resolve(row, checking: checking)
+        let email = row.text(.smtp_email), password = row.text(.smtp_password)
         let mailbox = ManualMailbox(
-            smtp_email: email, smtp_login: text("smtp_login"), smtp_password: password, smtp_server: text("smtp_server"),
-            smtp_port: int("smtp_port"), smtp_from_name: text("smtp_from_name"),
-            imap_email: text("imap_email") ?? email, imap_password: text("imap_password") ?? password,
-            imap_server: text("imap_server"), imap_port: int("imap_port"), footer: text("footer"), bcc: text("bcc"),
-            open_tracking_domain: text("open_tracking_domain"), click_tracking_domain: text("click_tracking_domain"),
-            unsubscribe_tracking_domain: text("unsubscribe_tracking_domain"),
-            sending_wait_time_from: int("sending_wait_time_from"), sending_wait_time_to: int("sending_wait_time_to"),
-            daily_sending_limit: int("daily_sending_limit"))
+            smtp_email: email, smtp_login: row.text(.smtp_login), smtp_password: password, smtp_server: row.text(.smtp_server),
+            smtp_port: row.int(.smtp_port), smtp_from_name: row.text(.smtp_from_name),
+            imap_email: row.text(.imap_email) ?? email, imap_password: row.text(.imap_password) ?? password,
+            imap_server: row.text(.imap_server), imap_port: row.int(.imap_port), footer: row.text(.footer), bcc: row.text(.bcc),
+            open_tracking_domain: row.text(.open_tracking_domain), click_tracking_domain: row.text(.click_tracking_domain),
+            unsubscribe_tracking_domain: row.text(.unsubscribe_tracking_domain),
+            sending_wait_time_from: row.int(.sending_wait_time_from), sending_wait_time_to: row.int(.sending_wait_time_to),
+            daily_sending_limit: row.int(.daily_sending_limit))
         guard checking else { return (mailbox, []) }
+        var problems = row.problems
         let typeProblems = Set(problems.map(\.path))
         problems += Validation.manualMailbox(mailbox, path: "").filter { !typeProblems.contains($0.path) }
         return (mailbox, problems)
@@ -90,32 +80,48 @@ struct SaleshandyAccountTarget: ImportTarget {
     var provider: Provider { .saleshandy }
     var maxBatchSize: Int { Validation.saleshandyMaxAccounts }
 
-    static let columns: [(field: String, aliases: [String])] = [
-        ("emailServiceProvider", ["esp", "email_service_provider"]), ("fromFirstName", ["first_name", "from_first_name", "from_name"]),
-        ("fromLastName", ["last_name", "from_last_name"]), ("smtpEmailAddress", ["email", "smtp_email"]),
-        ("smtpUserName", ["login", "smtp_login", "smtp_username"]), ("smtpPassword", ["password", "smtp_password"]),
-        ("smtpHost", ["host", "smtp_host", "smtp_server"]), ("smtpPort", ["port", "smtp_port"]),
-        ("smtpEncryption", ["smtp_encryption"]), ("imapEmailAddress", ["imap_email"]),
-        ("imapUserName", ["imap_login", "imap_username"]), ("imapPassword", ["imap_password"]),
-        ("imapHost", ["imap_host", "imap_server"]), ("imapPort", ["imap_port"]), ("imapEncryption", ["imap_encryption"]),
-    ]
-    static let lookup: [String: [String]] = Dictionary(uniqueKeysWithValues: columns.map { ($0.field, [$0.field.lowercased()] + $0.aliases) })
-    static let known: Set<String> = Set(columns.flatMap { [$0.field.lowercased()] + $0.aliases })
+    /// The API's fields, and the other column names each answers to.
+    enum Field: Int, ImportField {
+        case emailServiceProvider, fromFirstName, fromLastName, smtpEmailAddress, smtpUserName, smtpPassword
+        case smtpHost, smtpPort, smtpEncryption, imapEmailAddress, imapUserName, imapPassword
+        case imapHost, imapPort, imapEncryption
+
+        var aliases: [String] {
+            switch self {
+            case .emailServiceProvider: ["esp", "email_service_provider"]
+            case .fromFirstName: ["first_name", "from_first_name", "from_name"]
+            case .fromLastName: ["last_name", "from_last_name"]
+            case .smtpEmailAddress: ["email", "smtp_email"]
+            case .smtpUserName: ["login", "smtp_login", "smtp_username"]
+            case .smtpPassword: ["password", "smtp_password"]
+            case .smtpHost: ["host", "smtp_host", "smtp_server"]
+            case .smtpPort: ["port", "smtp_port"]
+            case .smtpEncryption: ["smtp_encryption"]
+            case .imapEmailAddress: ["imap_email"]
+            case .imapUserName: ["imap_login", "imap_username"]
+            case .imapPassword: ["imap_password"]
+            case .imapHost: ["imap_host", "imap_server"]
+            case .imapPort: ["imap_port"]
+            case .imapEncryption: ["imap_encryption"]
+            }
+        }
+    }
+    static let map = ColumnMap<Field>()
+    static let known = map.known
     var knownColumns: Set<String> { Self.known }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: SaleshandyEmailAccount, problems: [ValidationProblem]) {
-        var problems = checking ? ImportFields.unknownColumns(row, known: knownColumns) : []
-        func text(_ field: String) -> String? { row.value(Self.lookup[field] ?? [field]) }
-        func int(_ field: String) -> Int? { ImportFields.int(row, Self.lookup[field] ?? [field], &problems) }
-        let email = text("smtpEmailAddress"), password = text("smtpPassword")
+        var row = Self.map.resolve(row, checking: checking)
+        let email = row.text(.smtpEmailAddress), password = row.text(.smtpPassword)
         let account = SaleshandyEmailAccount(
-            emailServiceProvider: text("emailServiceProvider") ?? "smtp", fromFirstName: text("fromFirstName"),
-            fromLastName: text("fromLastName"), smtpEmailAddress: email, smtpUserName: text("smtpUserName"), smtpPassword: password,
-            smtpHost: text("smtpHost"), smtpPort: int("smtpPort"), smtpEncryption: text("smtpEncryption"),
-            imapEmailAddress: text("imapEmailAddress") ?? email, imapUserName: text("imapUserName"),
-            imapPassword: text("imapPassword") ?? password, imapHost: text("imapHost"), imapPort: int("imapPort"),
-            imapEncryption: text("imapEncryption"))
+            emailServiceProvider: row.text(.emailServiceProvider) ?? "smtp", fromFirstName: row.text(.fromFirstName),
+            fromLastName: row.text(.fromLastName), smtpEmailAddress: email, smtpUserName: row.text(.smtpUserName),
+            smtpPassword: password, smtpHost: row.text(.smtpHost), smtpPort: row.int(.smtpPort),
+            smtpEncryption: row.text(.smtpEncryption), imapEmailAddress: row.text(.imapEmailAddress) ?? email,
+            imapUserName: row.text(.imapUserName), imapPassword: row.text(.imapPassword) ?? password,
+            imapHost: row.text(.imapHost), imapPort: row.int(.imapPort), imapEncryption: row.text(.imapEncryption))
         guard checking else { return (account, []) }
+        var problems = row.problems
         let typeProblems = Set(problems.map(\.path))
         let rules = Validation.saleshandyAccounts([account]).map {
             ValidationProblem($0.path.replacingOccurrences(of: "[0].", with: ""), $0.message)
@@ -133,13 +139,20 @@ struct MicrosoftAccountTarget: ImportTarget {
     var provider: Provider { .woodpecker }
     /// A wps limit: the vendor documents none; each request connects its mailboxes synchronously.
     var maxBatchSize: Int { 100 }
-    static let known: Set<String> = ["mailbox_email", "email", "display_name", "name"]
+    /// The API's fields, and the other column names each answers to.
+    enum Field: Int, ImportField {
+        case mailbox_email, display_name
+        var aliases: [String] { self == .mailbox_email ? ["email"] : ["name"] }
+    }
+    static let map = ColumnMap<Field>()
+    static let known = map.known
     var knownColumns: Set<String> { Self.known }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {
-        let account = MicrosoftAccount(mailbox_email: row.value(["mailbox_email", "email"]), display_name: row.value(["display_name", "name"]))
+        let row = Self.map.resolve(row, checking: checking)
+        let account = MicrosoftAccount(mailbox_email: row.text(.mailbox_email), display_name: row.text(.display_name))
         guard checking else { return (account, []) }
-        var problems = ImportFields.unknownColumns(row, known: knownColumns)
+        var problems = row.problems
         problems += Validation.microsoftBulk(MicrosoftBulkRequest(accounts: [account])).map {
             ValidationProblem($0.path.replacingOccurrences(of: "accounts[0].", with: ""), $0.message)
         }

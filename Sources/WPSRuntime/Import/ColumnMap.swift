@@ -1,0 +1,89 @@
+import OutreachAPI
+import WPSLanguage
+
+/// An API field an import row can give, with the column aliases it also answers to.
+protocol ImportField: CaseIterable, Sendable, RawRepresentable where RawValue == Int {
+    /// Other column names for the field (lower-case), in order of precedence.
+    var aliases: [String] { get }
+}
+
+extension ImportField {
+    /// The API's name for the field: the case name.
+    var name: String { "\(self)" }
+}
+
+/// How an import target's fields are named in a row, resolved once per row.
+///
+/// Looking every field and alias up in the row cost some fifty hash lookups a row; resolving
+/// the row's own columns against this map costs one per column (see the README's performance
+/// section).
+struct ColumnMap<Field: ImportField>: Sendable {
+    /// Column name → (field, precedence: 0 for the field's own name, then its aliases in order).
+    private let columns: [String: (field: Int, rank: Int)]
+    private let count: Int
+
+    init() {
+        var columns: [String: (field: Int, rank: Int)] = [:]
+        for field in Field.allCases {
+            for (rank, name) in ([field.name.lowercased()] + field.aliases).enumerated() where columns[name] == nil {
+                columns[name] = (field.rawValue, rank)
+            }
+        }
+        self.columns = columns
+        count = Field.allCases.count
+    }
+
+    /// Every column name a row may use.
+    var known: Set<String> { Set(columns.keys) }
+
+    /// The row's values by field (where several columns give a field, its own name wins, then
+    /// its aliases in order), and with `checking` a problem for each column no field uses.
+    func resolve(_ row: SourceRow, checking: Bool) -> ResolvedRow<Field> {
+        var values = [String?](repeating: nil, count: count)
+        var ranks = [Int](repeating: .max, count: count)
+        var unknown: [String] = []
+        for (column, value) in row.fields {
+            guard let (field, rank) = columns[column] else {
+                if checking { unknown.append(column) }
+                continue
+            }
+            if rank < ranks[field] {
+                values[field] = value
+                ranks[field] = rank
+            }
+        }
+        var problems: [ValidationProblem] = []
+        if !unknown.isEmpty {
+            let names = Array(columns.keys)
+            problems = unknown.sorted().map { column in
+                let suggestion = Suggestion.closest(to: column, in: names).map { " — did you mean '\($0)'?" } ?? ""
+                return ValidationProblem(column, "unknown column\(suggestion)")
+            }
+        }
+        return ResolvedRow(values: values, problems: problems)
+    }
+}
+
+/// A row's values by API field, and the problems found converting them.
+struct ResolvedRow<Field: ImportField> {
+    private let values: [String?]
+    /// Unknown columns, then fields that do not convert (e.g. a port that is not a whole number).
+    var problems: [ValidationProblem]
+
+    init(values: [String?], problems: [ValidationProblem]) {
+        self.values = values
+        self.problems = problems
+    }
+
+    /// The text of a field.
+    func text(_ field: Field) -> String? { values[field.rawValue] }
+
+    /// An integer field; text that is not a whole number is a problem.
+    mutating func int(_ field: Field) -> Int? {
+        guard let text = values[field.rawValue] else { return nil }
+        if let number = Int(text) { return number }
+        if let number = Double(text), number == number.rounded(), abs(number) < 1e15 { return Int(number) }
+        problems.append(ValidationProblem(field.name, "must be a whole number, got '\(text)'"))
+        return nil
+    }
+}
