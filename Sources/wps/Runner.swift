@@ -10,6 +10,7 @@ struct Runner {
     let options: WPS
 
     func run() async throws -> Int32 {
+        if options.check { return Self.check(options) }
         let transport = AsyncHTTPTransport()
         defer { Task { await transport.shutdown() } }
         var running: RunningSandbox?
@@ -99,6 +100,20 @@ struct Runner {
         }
         await running?.stop()
         return code
+    }
+
+    /// `--check`: parses the script, `-c` line or standard input and prints every diagnostic;
+    /// nothing runs, so no profile or key is needed.
+    static func check(_ options: WPS) -> Int32 {
+        let runner = ScriptRunner(format: .json, write: write, writeError: writeError)
+        if let command = options.command { return runner.check(SourceFile(name: "<command>", text: command)) }
+        let name = options.script ?? "-"
+        let data = name == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: name)
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            writeError("error: cannot read \(name == "-" ? "standard input" : name) as UTF-8 text")
+            return 2
+        }
+        return runner.check(SourceFile(name: name == "-" ? "<stdin>" : name, text: text))
     }
 
     /// Reads standard input line by line, running each complete statement (an open quote, brace

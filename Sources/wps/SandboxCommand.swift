@@ -46,7 +46,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Inject faults, e.g. '429:0.1,503:0.05,drop:0.01' (see above).", valueName: "plan"))
     var faults: String?
 
-    @Flag(help: "Log every request (method, path, status; never the API key) to stderr.")
+    @Flag(help: "Log every request (method, path, status, processing time; never the API key) to stderr.")
     var log = false
 
     func validate() throws {

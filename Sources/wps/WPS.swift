@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutreachAPI
+import Sandbox
 import WPSRuntime
 
 /// The `wps` command: runs a script, a `-c` command, or the lines of standard input, against
@@ -15,6 +16,7 @@ struct WPS: AsyncParsableCommand {
         discussion: """
             wps FILE.wps [ARGS…]     run a script ($1, $2 … and $args hold ARGS)
             wps -c 'COMMAND'         run one command line
+            wps --check FILE.wps     parse and check a script without running it
             wps < FILE.wps, wps -    run the lines of standard input
             wps sandbox              serve the emulated APIs (see wps sandbox --help)
             wps completion SHELL     print a bash, zsh or fish completion script for wps
@@ -36,6 +38,9 @@ struct WPS: AsyncParsableCommand {
 
     @Flag(help: "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox.")
     var dryRun = false
+
+    @Flag(help: "Parse and check the script (or -c line, or standard input) without running anything: exit 0, or 2 with every located error.")
+    var check = false
 
     @Option(help: "How results print: table (the default on a terminal), json (the default otherwise), yaml, csv or ndjson.")
     var output: ScriptRunner.OutputFormat?
@@ -85,6 +90,7 @@ struct WPS: AsyncParsableCommand {
             return
         }
         if arguments.first == "sandbox" {
+            SandboxServer.runTasksOnEventLoops()
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
         } else {
             await run(WPS.self, arguments)

@@ -55,6 +55,22 @@ def test_parse_errors_are_located_and_nothing_runs(wps, tmp_path):
     assert "unknown flag '--daily-enrol'" in out.stderr and "did you mean '--daily-enroll'?" in out.stderr
 
 
+def test_check_parses_without_running_or_needing_a_key(wps, tmp_path):
+    good = tmp_path / "good.wps"
+    good.write_text('let c = campaign get 5\nfor s in $c.steps { echo "$s.id" }\n')
+    out = wps_run(wps, "--check", str(good), env={"XDG_CONFIG_HOME": str(tmp_path / "none")})
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+    bad = tmp_path / "bad.wps"
+    bad.write_text('echo "fine"\ncampain list\ncampaign new x --daily-enrol 5\n')
+    out = wps_run(wps, "--check", str(bad))
+    assert out.returncode == 2 and out.stdout == ""
+    assert f"--> {bad}:2:1" in out.stderr and f"--> {bad}:3:16" in out.stderr
+    out = wps_run(wps, "--check", "-c", "campaign list --sort")
+    assert out.returncode == 2 and "unknown flag '--sort'" in out.stderr
+    out = wps_run(wps, "--check", stdin="mailbox list |\n")
+    assert out.returncode == 2 and "<stdin>" in out.stderr
+
+
 def test_api_failures_exit_1_at_the_failing_line(wps, tmp_path):
     script = tmp_path / "fail.wps"
     script.write_text("echo before\ncampaign get 5\necho after\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 
 /// Counts the requests the sandbox received, so tests can prove that nothing was sent.
 public actor RequestCounter {
@@ -21,8 +22,8 @@ public actor RequestCounter {
     }
 }
 
-/// Records each request in a ``RequestCounter``; optionally logs method, path and status
-/// (never a header, so never the API key) to stderr.
+/// Records each request in a ``RequestCounter``; optionally logs method, path, status and the
+/// time spent processing it (`app;dur=MS`; never a request header, so never the API key) to stderr.
 struct RequestCounterMiddleware<Context: RequestContext>: RouterMiddleware {
     let counter: RequestCounter
     let log: Bool
@@ -32,7 +33,8 @@ struct RequestCounterMiddleware<Context: RequestContext>: RouterMiddleware {
         guard log else { return try await next(request, context) }
         do {
             let response = try await next(request, context)
-            printError("\(request.method.rawValue) \(request.uri.path) \(response.status.code)")
+            let timing = response.headers[ServerTimingMiddleware<Context>.field].map { " " + $0 } ?? ""
+            printError("\(request.method.rawValue) \(request.uri.path) \(response.status.code)\(timing)")
             return response
         } catch {
             printError("\(request.method.rawValue) \(request.uri.path) \((error as? HTTPResponseError)?.status.code ?? 500)")

@@ -4,6 +4,8 @@ import OutreachAPI
 /// Woodpecker campaign, step and version routes.
 struct CampaignRoutes {
     let store: SandboxStore
+    /// `GET campaigns/ID` answers, reused while the campaign is unchanged.
+    let encoded = EncodedJSONCache<Campaign>()
 
     func register(on router: Router<SandboxContext>) {
         let campaigns = router.group("rest/v2/campaigns")
@@ -19,7 +21,9 @@ struct CampaignRoutes {
         }
         campaigns.get(":id") { request, context in
             let key = try request.apiKey()
-            return try json(try await store.campaign(key: key, id: try Self.campaignID(context)))
+            let id = try Self.campaignID(context)
+            let campaign = try await store.campaign(key: key, id: id)
+            return json(bytes: try encoded.data(for: "\(id) \(key)", campaign))
         }
         campaigns.delete(":id") { request, context in
             let key = try request.apiKey()

@@ -80,8 +80,12 @@ extension Parameters {
 
 /// A JSON response with the given status.
 func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-    let data = try JSONCoding.encode(value)
-    return Response(
+    json(bytes: try JSONCoding.encode(value), status: status)
+}
+
+/// A response with JSON bytes already encoded.
+func json(bytes data: Data, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
         status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
 }
 

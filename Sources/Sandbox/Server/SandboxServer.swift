@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import OutreachAPI
 
 /// The sandbox: a local HTTP server that emulates the Woodpecker v2 and Saleshandy APIs.
@@ -11,6 +12,15 @@ import OutreachAPI
 /// await sandbox.stop()
 /// ```
 public enum SandboxServer {
+    /// Runs Swift concurrency's tasks on the server's event loop threads (`wps sandbox` calls
+    /// this first): a request's handler then runs where its connection's I/O happens, without a
+    /// hop to another thread and back. Only for a process that does nothing but serve; returns
+    /// false when it is too late (a task already ran).
+    @discardableResult
+    public static func runTasksOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     /// Starts a sandbox in this process and returns once it accepts connections.
     public static func start(_ configuration: SandboxConfiguration) async throws -> RunningSandbox {
         let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }

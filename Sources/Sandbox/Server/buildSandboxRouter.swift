@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Builds the sandbox's router: middlewares (request counter, latency, rate limit, faults,
-/// error shapes) in front of the Woodpecker and Saleshandy routes.
+/// server timing, error shapes) in front of the Woodpecker and Saleshandy routes.
 public func buildSandboxRouter(
     store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
 ) -> Router<SandboxContext> {
@@ -16,6 +16,7 @@ public func buildSandboxRouter(
     if !configuration.faults.isEmpty {
         router.add(middleware: FaultInjectionMiddleware(plan: configuration.faults))
     }
+    router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: ErrorShapingMiddleware())
     MailboxRoutes(store: store).register(on: router)
     CampaignRoutes(store: store).register(on: router)

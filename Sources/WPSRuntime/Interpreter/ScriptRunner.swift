@@ -47,6 +47,16 @@ public struct ScriptRunner {
         }
     }
 
+    /// Parses and checks `source` without running it (`wps --check`): 0, or 2 after printing
+    /// every diagnostic.
+    public func check(_ source: SourceFile) -> Int32 {
+        let parsed = Parser.parse(source)
+        guard !parsed.diagnostics.isEmpty else { return 0 }
+        let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
+        for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
+        return 2
+    }
+
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
     public func execute(_ source: SourceFile, interpreter: inout Interpreter) async -> Outcome {
         let parsed = Parser.parse(source)
