@@ -305,3 +305,21 @@ def test_a_non_loopback_host_prints_a_warning(wps):
     finally:
         err = box.stop()
     assert "warning: listening on 0.0.0.0, not loopback: the sandbox is reachable from the network and serves plain HTTP" in err
+
+
+# --- profiles -------------------------------------------------------------------------------------
+
+def test_profile_use_refuses_a_profile_that_needs_another_ca(wps, tls_sandbox, pki, tmp_path):
+    env = environment(tmp_path, tls_sandbox.url, ca_file=str(pki["ca"]))
+    config = tmp_path / "config" / "wps" / "config.yaml"
+    config.write_text(config.read_text() + "  other: { provider: woodpecker, api_key_env: TLS_KEY }\n")
+    listed = run_wps(wps, env, "-c", "profile list")
+    assert listed.returncode == 0, listed.stderr
+    rows = {row["name"]: row for row in json.loads(listed.stdout)}
+    assert rows["sb"]["ca_file"] == str(pki["ca"]) and "ca_file" not in rows["other"]
+    out = run_wps(wps, env, "-c", "profile use other")
+    assert out.returncode == 2
+    assert f"profile 'other' trusts only the system's roots, this session the CA in {pki['ca']}" in out.stderr
+    # --ca-file applies to every profile, so switching is fine then
+    out = run_wps(wps, env, "--ca-file", str(pki["ca"]), "-c", "profile use other")
+    assert out.returncode == 0, out.stderr

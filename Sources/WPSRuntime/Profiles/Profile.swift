@@ -23,12 +23,15 @@ public struct Profile: Sendable, Hashable {
         self.caFile = caFile
     }
 
-    /// The profile as a value for `profile list` (the key itself is never shown).
+    /// The profile as a value for `profile list` (the key itself is never shown); `ca_file`
+    /// only when the profile has one.
     func value(active: Bool) -> Value {
-        .record([
+        var record: Record = [
             "name": .string(name), "provider": .string(provider.rawValue),
             "base_url": .string(baseURL ?? provider.defaultBaseURL),
             "key": .string(apiKey?.isEmpty == false ? keySource : "missing (\(keySource))"), "active": .bool(active),
-        ])
+        ]
+        if let caFile { record["ca_file"] = .string(caFile) }
+        return .record(record)
     }
 }
