@@ -11,13 +11,12 @@ struct Runner {
 
     func run() async throws -> Int32 {
         if options.check { return Self.check(options) }
-        let transport = AsyncHTTPTransport()
-        defer { Task { await transport.shutdown() } }
         var running: RunningSandbox?
         var configuration = OutreachClient.Configuration()
         var profiles: ProfileConfiguration?
         var activeProfile = "sandbox"
         var provider = options.provider
+        var caFile = options.caFile
         if !options.sandbox {
             do {
                 let loaded = try ProfileConfiguration.load(environment: ProcessInfo.processInfo.environment)
@@ -25,6 +24,7 @@ struct Runner {
                 configuration = loaded.clientConfiguration(for: profile)
                 profiles = loaded
                 activeProfile = profile.name
+                if caFile == nil { caFile = profile.caFile }
                 if options.profile != nil || ProcessInfo.processInfo.environment["WPS_PROFILE"] != nil { provider = profile.provider }
             } catch let error as RuntimeError {
                 Self.writeError("error: \(error.message)")
@@ -39,6 +39,18 @@ struct Runner {
             configuration.baseURLs = [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)]
             configuration.apiKeys = [.woodpecker: "sandbox-demo", .saleshandy: "sandbox-demo"]
         }
+        var trusted: TrustedCertificates?
+        if let caFile {
+            do {
+                trusted = try TrustedCertificates(pemFile: caFile)
+            } catch {
+                Self.writeError("error: \(error)")
+                await running?.stop()
+                return 2
+            }
+        }
+        let transport = AsyncHTTPTransport(trusting: trusted)
+        defer { Task { await transport.shutdown() } }
         var clientTransport: any HTTPTransport = transport
         if options.dryRun, !options.sandbox {
             // Answer from a private sandbox; print what would go to the real API.
@@ -67,6 +79,8 @@ struct Runner {
             client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport
         ) { Self.writeError($0) }
         session.dryRun = options.dryRun
+        session.activeCAFile = caFile
+        session.caFileIsFixed = options.caFile != nil
         session.dryRunOutput = { Self.write($0) }
         session.progressIsTerminal = isatty(STDERR_FILENO) == 1
         // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.

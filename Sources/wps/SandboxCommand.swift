@@ -31,6 +31,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The address to bind. Loopback unless you say otherwise.")
     var host: String = "127.0.0.1"
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate (or chain, server's first); needs --tls-key.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert (unencrypted).", valueName: "file"))
+    var tlsKey: String?
+
     @Option(help: ArgumentHelp("Keep state in this SQLite file across restarts (default: in memory).", valueName: "file"))
     var data: String?
 
@@ -56,6 +62,19 @@ struct SandboxCommand: AsyncParsableCommand {
         if let faults {
             do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
         }
+        switch (tlsCert, tlsKey) {
+        case (.some, nil): throw ValidationError("--tls-cert needs --tls-key (the certificate's private key)")
+        case (nil, .some): throw ValidationError("--tls-key needs --tls-cert (the certificate it belongs to)")
+        case (let cert?, let key?):
+            do { try SandboxTLS(certificatePath: cert, keyPath: key).check() } catch { throw ValidationError("\(error)") }
+        case (nil, nil): break
+        }
+    }
+
+    /// Whether `host` is a loopback address (only this machine can connect).
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 
     func run() async throws {
@@ -63,11 +82,18 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.dataPath = data
+        if let tlsCert, let tlsKey { configuration.tls = SandboxTLS(certificatePath: tlsCert, keyPath: tlsKey) }
         configuration.rateLimit = !noRateLimit
         configuration.latency = latency.map { .milliseconds($0) }
         configuration.processingDelay = .milliseconds(processingDelay)
         configuration.logRequests = log
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
+        if !Self.isLoopback(host) {
+            FileHandle.standardError.write(
+                Data(
+                    "wps sandbox: warning: listening on \(host), not loopback: the sandbox is reachable from the network\(tlsCert == nil ? " and serves plain HTTP" : "")\n"
+                        .utf8))
+        }
         let sandbox = try await SandboxServer.start(configuration)
         let root = sandbox.baseURL
         FileHandle.standardError.write(

@@ -51,6 +51,12 @@ struct WPS: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The profile to use (see the README: config.yaml, WPS_PROFILE).", valueName: "name"))
     var profile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Trust the CA certificates in this PEM file besides the system's roots (e.g. a sandbox served with --tls-cert).",
+            valueName: "file"))
+    var caFile: String?
+
     @ArgumentParser.Argument(help: "A .wps script to run.")
     var script: String?
 

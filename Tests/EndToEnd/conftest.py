@@ -38,6 +38,7 @@ class Sandbox:
 
     def __init__(self, wps: Path, *args: str):
         self.port = free_port()
+        self.scheme = "https" if "--tls-cert" in args else "http"
         self.process = subprocess.Popen(
             [str(wps), "sandbox", "--port", str(self.port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -54,7 +55,7 @@ class Sandbox:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def stop(self) -> str:
         self.process.terminate()

@@ -38,7 +38,7 @@ def test_version(wps):
 
 def test_sandbox_help_lists_every_flag(wps):
     out = subprocess.run([str(wps), "sandbox", "--help"], capture_output=True, text=True, check=True)
-    for flag in ["--port", "--host", "--data", "--no-rate-limit", "--latency", "--faults", "--processing-delay"]:
+    for flag in ["--port", "--host", "--tls-cert", "--tls-key", "--data", "--no-rate-limit", "--latency", "--faults", "--processing-delay"]:
         assert flag in out.stdout
 
 

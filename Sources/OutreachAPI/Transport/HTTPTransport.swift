@@ -29,6 +29,9 @@ public enum TransportFailure: Error, Sendable, Hashable {
     case outcomeUnknown(String)
     /// Anything else (an invalid URL, a TLS configuration problem): retrying will not help.
     case failed(String)
+    /// The TLS handshake failed, e.g. the server's certificate is not trusted: nothing was
+    /// sent, and retrying will not help.
+    case untrusted(String)
 }
 
 /// A transport made of a closure, for tests.

@@ -156,6 +156,8 @@ public struct OutreachClient: Sendable {
                     retry = (reason, nil)
                 case .failed(let reason):
                     throw OutreachError(kind: .configuration, endpoint: request.endpoint, detail: reason, attempts: attempt)
+                case .untrusted(let reason):
+                    throw OutreachError(kind: .tls, endpoint: request.endpoint, detail: reason, attempts: attempt)
                 }
             case .failure(let error):
                 throw error

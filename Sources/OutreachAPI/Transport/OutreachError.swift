@@ -18,6 +18,9 @@ public struct OutreachError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedResponse
         /// The client is misconfigured (e.g. no API key for the provider).
         case configuration
+        /// The TLS handshake failed (e.g. the server's certificate is not trusted); nothing was
+        /// sent and it was not retried.
+        case tls
     }
 
     public let kind: Kind
@@ -63,6 +66,8 @@ public struct OutreachError: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(endpoint): the server's answer is not the documented JSON: \(detail)"
         case .configuration:
             return "\(endpoint): \(detail)"
+        case .tls:
+            return "TLS: \(detail)"
         }
     }
 }

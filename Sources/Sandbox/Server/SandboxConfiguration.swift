@@ -2,6 +2,8 @@
 public struct SandboxConfiguration: Sendable {
     /// The address to bind; loopback unless told otherwise.
     public var host = "127.0.0.1"
+    /// Serve HTTPS with this certificate and key; nil serves plain HTTP.
+    public var tls: SandboxTLS?
     /// The port; 0 picks a free one.
     public var port = 8787
     /// A SQLite file to keep state in across restarts; nil keeps it in memory.

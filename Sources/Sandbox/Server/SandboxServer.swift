@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOPosix
@@ -23,6 +25,7 @@ public enum SandboxServer {
 
     /// Starts a sandbox in this process and returns once it accepts connections.
     public static func start(_ configuration: SandboxConfiguration) async throws -> RunningSandbox {
+        let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
         let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }
         let store = try await SandboxStore(
             processingDelay: configuration.processingDelay, persistence: persistence,
@@ -34,6 +37,7 @@ public enum SandboxServer {
         logger.logLevel = .critical
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wps-sandbox"),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? configuration.port)
@@ -57,7 +61,8 @@ public enum SandboxServer {
             throw SandboxStartError(
                 description: "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
-        return RunningSandbox(host: configuration.host, port: port, store: store, counter: counter, task: task)
+        return RunningSandbox(
+            host: configuration.host, port: port, usesTLS: configuration.tls != nil, store: store, counter: counter, task: task)
     }
 }
 
@@ -72,16 +77,18 @@ public struct RunningSandbox: Sendable {
     public let host: String
     /// The port it listens on.
     public let port: Int
+    /// Whether it serves HTTPS.
+    public let usesTLS: Bool
     /// Its state, e.g. to advance the clock in tests.
     public let store: SandboxStore
     /// Counts the requests it received.
     public let counter: RequestCounter
     let task: Task<Void, any Error>
 
-    /// `http://HOST:PORT`.
+    /// `http://HOST:PORT`, or `https://HOST:PORT` when it serves TLS.
     public var baseURL: String {
         let shown = host.contains(":") ? "[\(host)]" : host
-        return "http://\(shown):\(port)"
+        return "\(usesTLS ? "https" : "http")://\(shown):\(port)"
     }
 
     /// The base URL a client uses for `provider`, e.g. `http://127.0.0.1:PORT/rest/v2`.

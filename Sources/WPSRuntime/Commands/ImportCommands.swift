@@ -141,7 +141,11 @@ enum ImportCommands {
         do {
             return try await importer.run()
         } catch let error as RuntimeError where error.range == nil {
-            throw RuntimeError(error.message, at: command.range, exitCode: error.exitCode)
+            var located = error
+            located.range = command.range
+            throw located
+        } catch let error as OutreachError where error.kind == .tls {
+            throw RuntimeError(error, at: command.range)
         } catch let error as OutreachError {
             throw RuntimeError(error.description, at: command.range, exitCode: error.kind == .validation ? 2 : 1)
         }

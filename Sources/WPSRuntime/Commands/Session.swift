@@ -44,6 +44,11 @@ public final class Session: @unchecked Sendable {
     public var dryRunOutput: @Sendable (String) -> Void = { print($0) }
     /// Where import journals are kept; nil when the data is not kept either (an ephemeral sandbox).
     public var journalDirectory: String?
+    /// The CA file the transport trusts besides the system's roots (`--ca-file` or the starting
+    /// profile's `ca_file`); `profile use` refuses a profile that needs another one.
+    public var activeCAFile: String?
+    /// Whether `--ca-file` was given: it applies to every profile.
+    public var caFileIsFixed = false
 
     /// Names the account an import journal belongs to: the profile and where it points.
     var profileKey: String { activeProfile + "-" + client.configuration.baseURL(for: provider).replacingOccurrences(of: "https://", with: "") }
@@ -64,6 +69,10 @@ public final class Session: @unchecked Sendable {
     func use(profile name: String) throws {
         guard let profiles, let transport else { throw RuntimeError("profiles do not apply with --sandbox") }
         let profile = try profiles.profile(name)
+        if caFileIsFixed == false, profile.caFile != activeCAFile {
+            throw RuntimeError(
+                "profile '\(profile.name)' trusts \(profile.caFile.map { "the CA in \($0)" } ?? "only the system's roots"), this session \(activeCAFile.map { "the CA in \($0)" } ?? "only the system's roots"); start wps with --profile \(profile.name) (or give --ca-file)")
+        }
         client = OutreachClient(configuration: profiles.clientConfiguration(for: profile), transport: transport)
         provider = profile.provider
         activeProfile = profile.name
@@ -74,7 +83,7 @@ public final class Session: @unchecked Sendable {
         do {
             return try await client.send(endpoint)
         } catch let error as OutreachError {
-            throw RuntimeError(error.description, at: range, exitCode: error.kind == .validation || error.kind == .configuration ? 2 : 1)
+            throw RuntimeError(error, at: range)
         }
     }
 
@@ -86,7 +95,7 @@ public final class Session: @unchecked Sendable {
         } catch let error as OutreachError where error.kind == .validation {
             throw FlagForField.error(error, command: command)
         } catch let error as OutreachError {
-            throw RuntimeError(error.description, at: command.range, exitCode: error.kind == .configuration ? 2 : 1)
+            throw RuntimeError(error, at: command.range)
         }
     }
 

@@ -70,6 +70,9 @@ public struct ScriptRunner {
             return .finished(0)
         } catch let request as ExitRequest {
             return .exit(request.code)
+        } catch let error as RuntimeError where error.isUnlocated {
+            writeError("wps: \(error.message)")
+            return .finished(error.exitCode)
         } catch let error as RuntimeError {
             writeError(renderer.render(error.diagnostic(fallback: SourceRange(0, 0))))
             return .finished(error.exitCode)

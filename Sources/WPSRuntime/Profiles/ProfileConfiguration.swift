@@ -16,6 +16,10 @@ import Yams
 ///     provider: saleshandy
 ///     base_url: https://open-api.saleshandy.com/v1
 ///     api_key_env: SALESHANDY_API_KEY
+///   local-tls:
+///     base_url: https://127.0.0.1:8443/rest/v2
+///     api_key_env: SANDBOX_KEY
+///     ca_file: sandbox-ca.pem               # trusted besides the system's roots; relative to this file
 /// ```
 /// A config file readable by group or others is refused, with the `chmod` that fixes it.
 public struct ProfileConfiguration: Sendable {
@@ -31,6 +35,7 @@ public struct ProfileConfiguration: Sendable {
             var base_url: String?
             var api_key: String?
             var api_key_env: String?
+            var ca_file: String?
         }
     }
 
@@ -78,7 +83,11 @@ public struct ProfileConfiguration: Sendable {
                 source = "config file"
             }
             profiles.removeAll { $0.name == name }
-            profiles.append(Profile(name: name, provider: provider, baseURL: entry.base_url, apiKey: key, keySource: source))
+            let caFile = entry.ca_file.map { file in
+                file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+            }
+            profiles.append(
+                Profile(name: name, provider: provider, baseURL: entry.base_url, apiKey: key, keySource: source, caFile: caFile))
         }
         if environment["WPS_PROFILE"]?.isEmpty ?? true, let configured = file.default { defaultName = configured }
         return ProfileConfiguration(profiles: profiles, defaultName: defaultName)

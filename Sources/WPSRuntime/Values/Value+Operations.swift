@@ -1,3 +1,4 @@
+import OutreachAPI
 import WPSLanguage
 
 extension Value {
@@ -78,11 +79,21 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var range: SourceRange?
     /// 1 for a failure at the API, 2 for usage or validation.
     public var exitCode: Int32
+    /// Not about a line of the script (e.g. the server's TLS certificate is refused): printed as
+    /// one line, `wps: MESSAGE`, without a source excerpt.
+    public var isUnlocated = false
 
     public init(_ message: String, at range: SourceRange? = nil, exitCode: Int32 = 2) {
         self.message = message
         self.range = range
         self.exitCode = exitCode
+    }
+
+    /// An API client failure: exit 2 for broken rules or a misconfigured client, else 1; a TLS
+    /// failure is unlocated (it concerns the connection, not the line).
+    public init(_ error: OutreachError, at range: SourceRange?) {
+        self.init(error.description, at: range, exitCode: error.kind == .validation || error.kind == .configuration ? 2 : 1)
+        isUnlocated = error.kind == .tls
     }
 
     public var description: String { message }
