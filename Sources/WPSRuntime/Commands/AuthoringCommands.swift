@@ -12,10 +12,10 @@ enum AuthoringCommands {
         }
         table["campaign lint"] = { _, command, interpreter in
             let path = try await file(command, at: 0, &interpreter)
-            let spec = try load(path, command: command)
+            let (spec, locator) = try read(path, command: command)
             let problems = spec.problems()
             guard problems.isEmpty else {
-                throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path):\n  " + problems.map { "\(path): \($0)" }.joined(separator: "\n  "), at: command.range)
+                throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path):\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
             }
             return .string("\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(spec.steps.reduce(0) { $0 + $1.versions.count }) versions)")
         }
@@ -118,8 +118,12 @@ enum AuthoringCommands {
     }
 
     static func load(_ path: String, command: Command) throws -> CampaignSpec {
+        try read(path, command: command).spec
+    }
+
+    static func read(_ path: String, command: Command) throws -> (spec: CampaignSpec, locator: YAMLLocator) {
         do {
-            return try CampaignSpec.load(path)
+            return try CampaignSpec.read(path)
         } catch {
             throw RuntimeError(error.message, at: command.positionals.last?.range ?? command.range)
         }
@@ -127,10 +131,10 @@ enum AuthoringCommands {
 
     /// A spec that passed every offline check.
     static func checked(_ path: String, command: Command) throws -> CampaignSpec {
-        let spec = try load(path, command: command)
+        let (spec, locator) = try read(path, command: command)
         let problems = spec.problems()
         guard problems.isEmpty else {
-            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.map { "\(path): \($0)" }.joined(separator: "\n  "), at: command.range)
+            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
         }
         return spec
     }
