@@ -36,47 +36,62 @@ public struct TextScanner: Sendable {
     /// Checks the next bytes; stops looking after the first problem.
     public mutating func feed(_ bytes: some Sequence<UInt8>) {
         guard problem == nil else { return }
-        for byte in bytes {
-            if pending > 0 {
-                guard (nextLow...nextHigh).contains(byte) else {
-                    fail(at: leadOffset, column: leadColumn, "not UTF-8 text: byte 0x\(hex(leadByte)) starts a character that byte 0x\(hex(byte)) does not continue; save the file as UTF-8")
-                    return
-                }
-                pending -= 1
-                nextLow = 0x80
-                nextHigh = 0xBF
-                offset += 1
-                continue
-            }
-            switch byte {
-            case 0x00:
-                fail(at: offset, column: column, "a NUL byte: this looks like a binary file, not text")
-                return
-            case 0x0A:
-                line += 1
-                column = 1
-            case 0x01...0x7F:
-                column += 1
-            case 0xC2...0xDF:
-                begin(byte, continuations: 1, low: 0x80, high: 0xBF)
-            case 0xE0:
-                begin(byte, continuations: 2, low: 0xA0, high: 0xBF)
-            case 0xED:
-                begin(byte, continuations: 2, low: 0x80, high: 0x9F)
-            case 0xE1...0xEF:
-                begin(byte, continuations: 2, low: 0x80, high: 0xBF)
-            case 0xF0:
-                begin(byte, continuations: 3, low: 0x90, high: 0xBF)
-            case 0xF1...0xF3:
-                begin(byte, continuations: 3, low: 0x80, high: 0xBF)
-            case 0xF4:
-                begin(byte, continuations: 3, low: 0x80, high: 0x8F)
-            default:
-                fail(at: offset, column: column, "not UTF-8 text: byte 0x\(hex(byte)) cannot start a character; save the file as UTF-8")
-                return
-            }
-            offset += 1
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer where !step(byte) { return }
         }
+        if handled == nil {
+            for byte in bytes where !step(byte) { return }
+        }
+    }
+
+    /// One byte; false once there is a problem.
+    @inline(__always)
+    mutating func step(_ byte: UInt8) -> Bool {
+        if pending == 0, byte > 0x0A, byte < 0x80 {  // the common case: ASCII that is not a line break or NUL
+            column += 1
+            offset += 1
+            return true
+        }
+        if pending > 0 {
+            guard (nextLow...nextHigh).contains(byte) else {
+                fail(at: leadOffset, column: leadColumn, "not UTF-8 text: byte 0x\(hex(leadByte)) starts a character that byte 0x\(hex(byte)) does not continue; save the file as UTF-8")
+                return false
+            }
+            pending -= 1
+            nextLow = 0x80
+            nextHigh = 0xBF
+            offset += 1
+            return true
+        }
+        switch byte {
+        case 0x00:
+            fail(at: offset, column: column, "a NUL byte: this looks like a binary file, not text")
+            return false
+        case 0x0A:
+            line += 1
+            column = 1
+        case 0x01...0x7F:
+            column += 1
+        case 0xC2...0xDF:
+            begin(byte, continuations: 1, low: 0x80, high: 0xBF)
+        case 0xE0:
+            begin(byte, continuations: 2, low: 0xA0, high: 0xBF)
+        case 0xED:
+            begin(byte, continuations: 2, low: 0x80, high: 0x9F)
+        case 0xE1...0xEF:
+            begin(byte, continuations: 2, low: 0x80, high: 0xBF)
+        case 0xF0:
+            begin(byte, continuations: 3, low: 0x90, high: 0xBF)
+        case 0xF1...0xF3:
+            begin(byte, continuations: 3, low: 0x80, high: 0xBF)
+        case 0xF4:
+            begin(byte, continuations: 3, low: 0x80, high: 0x8F)
+        default:
+            fail(at: offset, column: column, "not UTF-8 text: byte 0x\(hex(byte)) cannot start a character; save the file as UTF-8")
+            return false
+        }
+        offset += 1
+        return true
     }
 
     /// The first problem, counting text that ends inside a character as one.
