@@ -1,5 +1,6 @@
-"""The bad-input corpus (Tests/Fixtures/bad/): every malformed script, CSV, JSON, NDJSON, campaign
-spec and config file gives exit 2, an error naming the file, line (and column where the format
+"""The bad-input corpus (Tests/Fixtures/bad/, described by expected.json): every malformed script,
+import file (CSV, JSON, NDJSON), campaign spec, config file and other file wps reads (--steps,
+open, --prospect) gives exit 2 and an error naming the file, line (and column where the format
 has one) and what is wrong — and the sandbox's request log shows that nothing was sent."""
 import json
 import os
@@ -19,7 +20,7 @@ BAD = ROOT / "Tests" / "Fixtures" / "bad"
 MANIFEST = json.loads((BAD / "expected.json").read_text())
 KEY = "bad-input-corpus-key"
 # Formats whose errors carry a column as well as a line.
-WITH_COLUMN = {"scripts", "specs", "config"}
+WITH_COLUMN = {"scripts", "specs", "config", "files"}
 
 
 class LoggedSandbox:
@@ -140,7 +141,7 @@ def test_the_manifest_covers_every_file_and_there_are_at_least_50():
     kinds = {}
     for name in files:
         kinds[name.split("/")[0]] = kinds.get(name.split("/")[0], 0) + 1
-    assert set(kinds) == {"scripts", "csv", "json", "ndjson", "specs", "config"}
+    assert set(kinds) == {"scripts", "csv", "json", "ndjson", "specs", "config", "files"}
     for name, spec in MANIFEST.items():
         assert spec["where"].startswith("{file}:"), name
         assert spec["message"], name

@@ -22,13 +22,14 @@ enum AuthoringCommands {
         table["campaign preview"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
             guard let target = try await args.positional(0, &interpreter) else { throw RuntimeError("campaign preview needs ID or FILE", at: command.range) }
+            // The prospect is read first: a bad file stops the command before anything is sent.
+            let fields = try await prospect(args, &interpreter)
             let spec: CampaignSpec
             if let id = Int(target.text) ?? (target.recordID) {
                 spec = CampaignSpec(try await session.send(Woodpecker.GetCampaign(id: id), for: command))
             } else {
                 spec = try load(target.text, command: command)
             }
-            let fields = try await prospect(args, &interpreter)
             var rows: [Value] = []
             for (index, step) in spec.steps.enumerated() {
                 for (v, version) in step.versions.enumerated() {
