@@ -100,8 +100,12 @@ struct Runner {
         if let command = options.command {
             code = await runner.run(SourceFile(name: "<command>", text: command), interpreter: &interpreter)
         } else if let script = options.script, script != "-" {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                Self.writeError("error: cannot read \(script) as UTF-8 text")
+            guard let data = FileManager.default.contents(atPath: script) else {
+                Self.writeError("error: cannot read \(script): no such file, or not readable")
+                return 2
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                Self.writeError(Self.notText(script, data))
                 return 2
             }
             code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
@@ -151,6 +155,16 @@ struct Runner {
             return await runner.run(SourceFile(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + pending), interpreter: &interpreter)
         }
         return 0
+    }
+
+    /// The diagnostic for a script that is not UTF-8 text, pointing at the first bad byte.
+    static func notText(_ name: String, _ data: Data) -> String {
+        let lossy = SourceFile(name: name, text: String(decoding: data, as: UTF8.self))
+        guard let problem = TextScanner.check(data) else { return "error: cannot read \(name) as UTF-8 text" }
+        // The bytes before the problem are valid, so its offset is the same in the lossy text,
+        // where a bad byte became U+FFFD (3 bytes).
+        let width = data[data.startIndex + problem.offset] == 0 ? 1 : 3
+        return DiagnosticRenderer(source: lossy).render(Diagnostic(.error, problem.message, at: SourceRange(problem.offset, problem.offset + width)))
     }
 
     /// Connects three demo mailboxes in the sandbox so campaigns have email account ids.

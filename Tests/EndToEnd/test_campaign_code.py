@@ -99,18 +99,18 @@ def test_lint_reports_every_problem_with_its_place(wps, tmp_path):
     out = run(wps, f"campaign lint {bad}")
     assert out.returncode == 2
     for expected in [
-        f"{bad}: steps[0].window: 10:00-09:00: from must be earlier than to",
-        f"{bad}: steps[0].wait: write a wait such as 3d or 13h, got '3w'",
-        f"{bad}: steps[0].versions[0].subject: unknown snippet '{{{{FIRST_NAM}}}}' — did you mean '{{{{FIRST_NAME}}}}'?",
-        f"{bad}: steps[0].versions[0].message: '{{{{' is never closed with '}}}}'",
+        f"{bad}:5:13: steps[0].window: 10:00-09:00: from must be earlier than to",
+        f"{bad}:6:11: steps[0].wait: write a wait such as 3d or 13h, got '3w'",
+        f"{bad}:8:19: steps[0].versions[0].subject: unknown snippet '{{{{FIRST_NAM}}}}' — did you mean '{{{{FIRST_NAME}}}}'?",
+        f"{bad}:8:48: steps[0].versions[0].message: '{{{{' is never closed with '}}}}'",
     ]:
         assert expected in out.stderr, expected
     bad.write_text("name: Bad\naccounts: []\nsettings: {timezone: Mars/Base, daily_enroll: 0}\nsteps:\n"
                    "  - window: MON 09:00-10:00\n    versions:\n      - {message: \"<p>x</p>\"}\n")
     out = run(wps, f"campaign lint {bad}")
     assert out.returncode == 2
-    assert f"{bad}: settings.timezone: must be an IANA time zone" in out.stderr
-    assert f"{bad}: steps[0].versions[0].subject: " in out.stderr
+    assert f"{bad}:3:22: settings.timezone: must be an IANA time zone" in out.stderr
+    assert f"{bad}:7:9: steps[0].versions[0].subject: " in out.stderr
 
 
 def test_preview_fills_snippets_from_a_prospect_or_fallbacks(wps, tmp_path):

@@ -177,8 +177,9 @@ def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps, tmp_path):
         blank = ROOT / "Tests" / "EndToEnd" / "fixtures" / "invalid-mailboxes.json"
         out = run_wps(wps, env, "-c", f"mailbox import {blank}")
         assert out.returncode == 2
-        for line in [":1: smtp_login: must not be blank", ":1: smtp_from_name: must not be blank", ":1: footer: must not be blank",
-                     ":2: smtp_port: must be a whole number, got '465.5'"]:
+        # JSON rows are named by the line their object starts on.
+        for line in [":2: smtp_login: must not be blank", ":2: smtp_from_name: must not be blank", ":2: footer: must not be blank",
+                     ":4: smtp_port: must be a whole number, got '465.5'"]:
             assert f"{blank}{line}" in out.stderr, line
 
         # --skip-invalid sends the one good row (line 2) and lists the rest.

@@ -50,10 +50,48 @@ import Testing
 
     @Test func malformedFilesSayWhere() throws {
         let path = try write("profiles:\n  bad: { provider: mailchimp }\n", mode: 0o600)
-        #expect(throws: RuntimeError("\(path): profile 'bad': provider must be woodpecker or saleshandy, got 'mailchimp'")) {
+        #expect(throws: RuntimeError("\(path):2:20: profiles.bad.provider: must be woodpecker or saleshandy, got 'mailchimp'")) {
             try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home])
         }
         _ = try write("profiles: [1, 2\n", mode: 0o600)
         #expect(throws: RuntimeError.self) { try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home]) }
+    }
+
+    @Test func everyProblemIsLocatedAndNoValueIsShown() throws {
+        let path = try write("""
+            default: prd
+            profiles:
+              prod:
+                provider: woodpecker
+                apikey: key-one-1234
+                base_url: not-a-url
+              other: { provider: woodpecker, api_key: [key-two-5678] }
+            """, mode: 0o600)
+        do {
+            _ = try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home])
+            Issue.record("loaded a broken config")
+        } catch let error as RuntimeError {
+            #expect(error.message.contains("\(path):5:5: profiles.prod.apikey: unknown key — did you mean 'api_key'?"))
+            #expect(error.message.contains("\(path):6:15: profiles.prod.base_url: expected an http:// or https:// URL"))
+            #expect(error.message.contains("\(path):7:43: profiles.other.api_key: expected text, got a list"))
+            #expect(!error.message.contains("key-one-1234") && !error.message.contains("key-two-5678") && !error.message.contains("not-a-url"))
+        }
+        // A syntax error names its place but never shows the line, which may hold a key.
+        _ = try write("profiles:\n  prod:\n    api_key: \"key-three-9012\n", mode: 0o600)
+        do {
+            _ = try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home])
+            Issue.record("loaded a broken config")
+        } catch let error as RuntimeError {
+            #expect(error.message.hasPrefix("\(path):4:1: YAML syntax: "))
+            #expect(!error.message.contains("key-three-9012"))
+        }
+        // The default must name a profile.
+        _ = try write("default: prd\nprofiles:\n  prod: { provider: woodpecker }\n", mode: 0o600)
+        #expect(throws: RuntimeError("\(path):1:10: default: no profile 'prd' — did you mean 'prod'?; profiles: woodpecker, saleshandy, prod")) {
+            try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home])
+        }
+        // An empty file holds no profiles.
+        _ = try write("", mode: 0o600)
+        #expect(try ProfileConfiguration.load(environment: ["XDG_CONFIG_HOME": home]).profiles.map(\.name) == ["woodpecker", "saleshandy"])
     }
 }

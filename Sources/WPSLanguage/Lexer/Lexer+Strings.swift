@@ -3,7 +3,10 @@ extension Lexer {
         let start = position
         position += 1
         let contentStart = position
-        while let byte = current, byte != UInt8(ascii: "'") { position += 1 }
+        while let byte = current, byte != UInt8(ascii: "'") {
+            if byte == 0x00 { nulByte() }
+            position += 1
+        }
         guard current != nil else {
             isIncomplete = true
             diagnostics.append(Diagnostic(.error, "unterminated string: add the closing '", at: SourceRange(start, start + 1)))
@@ -73,12 +76,18 @@ extension Lexer {
                     parts.append(.variable(readVariableBody()))
                 }
             default:
+                if byte == 0x00 { nulByte() }
                 text.append(byte)
                 position += 1
             }
         }
         isIncomplete = true
         diagnostics.append(Diagnostic(.error, "unterminated string: add the closing \"", at: SourceRange(start, start + 1)))
+    }
+
+    /// Reports the NUL byte at the current position (a binary file, not a script).
+    mutating func nulByte() {
+        diagnostics.append(Diagnostic(.error, "a NUL byte: this looks like a binary file, not a wps script", at: SourceRange(position, position + 1)))
     }
 
     /// The offset of the `)` closing a `$(` whose contents start at `from`, skipping quotes and nesting.

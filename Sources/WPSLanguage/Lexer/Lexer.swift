@@ -55,6 +55,9 @@ public struct Lexer {
             case UInt8(ascii: "\n"):
                 position += 1
                 emit(.newline, from: start)
+            case 0x00:
+                nulByte()
+                position += 1
             case UInt8(ascii: "#"):
                 while let next = current, next != UInt8(ascii: "\n") { position += 1 }
             case UInt8(ascii: "|"):
@@ -157,7 +160,7 @@ public struct Lexer {
 
     func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: ";"),
+        case 0x00, UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: ";"),
             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
             UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
             return false

@@ -72,20 +72,42 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
 
     /// Reads a spec file.
     public static func load(_ path: String) throws(RuntimeError) -> CampaignSpec {
-        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
+        try read(path).spec
+    }
+
+    /// The keys a spec may hold, by place; any other is reported with the closest of them.
+    static let keys: [String: [String]] = [
+        "": ["name", "id", "accounts", "settings", "steps"],
+        "settings": ["timezone", "prospect_timezone", "daily_enroll", "gdpr_unsubscribe", "list_unsubscribe"],
+        "step": ["window", "wait", "versions"],
+        "version": ["subject", "message", "signature", "track_opens"],
+    ]
+
+    /// Reads a spec file with the places of its nodes, so every problem can name its line and
+    /// column: syntax errors, unknown keys, missing fields and wrong types throw (`FILE:LINE:COL: …`).
+    public static func read(_ path: String) throws(RuntimeError) -> (spec: CampaignSpec, locator: YAMLLocator) {
+        let locator = try YAMLLocator.load(path)
+        guard let root = locator.root, root.mapping != nil else {
+            throw RuntimeError("\(locator.place(of: "")): a campaign spec is a mapping with name, accounts, settings and steps")
+        }
+        var unknown = locator.unknownKeys(at: "", allowed: keys[""] ?? [])
+        unknown += locator.unknownKeys(at: "settings", allowed: keys["settings"] ?? [])
+        for step in 0..<locator.count(at: "steps") {
+            unknown += locator.unknownKeys(at: "steps[\(step)]", allowed: keys["step"] ?? [])
+            for version in 0..<locator.count(at: "steps[\(step)].versions") {
+                unknown += locator.unknownKeys(at: "steps[\(step)].versions[\(version)]", allowed: keys["version"] ?? [])
+            }
+        }
+        if !unknown.isEmpty { throw RuntimeError(unknown.joined(separator: "\n")) }
         do {
-            return try YAMLDecoder().decode(CampaignSpec.self, from: String(decoding: data, as: UTF8.self))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw RuntimeError("\(path): \(Self.path(context.codingPath + [key])): missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw RuntimeError("\(path): \(Self.path(context.codingPath)): \(context.debugDescription)")
+            return (try YAMLDecoder().decode(CampaignSpec.self, from: root), locator)
         } catch {
-            throw RuntimeError("\(path): not a campaign spec: \(error)")
+            throw RuntimeError(locator.describe(error))
         }
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        YAMLLocator.path(keys)
     }
 
     /// The YAML text.

@@ -12,23 +12,24 @@ enum AuthoringCommands {
         }
         table["campaign lint"] = { _, command, interpreter in
             let path = try await file(command, at: 0, &interpreter)
-            let spec = try load(path, command: command)
+            let (spec, locator) = try read(path, command: command)
             let problems = spec.problems()
             guard problems.isEmpty else {
-                throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path):\n  " + problems.map { "\(path): \($0)" }.joined(separator: "\n  "), at: command.range)
+                throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path):\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
             }
             return .string("\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(spec.steps.reduce(0) { $0 + $1.versions.count }) versions)")
         }
         table["campaign preview"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
             guard let target = try await args.positional(0, &interpreter) else { throw RuntimeError("campaign preview needs ID or FILE", at: command.range) }
+            // The prospect is read first: a bad file stops the command before anything is sent.
+            let fields = try await prospect(args, &interpreter)
             let spec: CampaignSpec
             if let id = Int(target.text) ?? (target.recordID) {
                 spec = CampaignSpec(try await session.send(Woodpecker.GetCampaign(id: id), for: command))
             } else {
                 spec = try load(target.text, command: command)
             }
-            let fields = try await prospect(args, &interpreter)
             var rows: [Value] = []
             for (index, step) in spec.steps.enumerated() {
                 for (v, version) in step.versions.enumerated() {
@@ -118,8 +119,12 @@ enum AuthoringCommands {
     }
 
     static func load(_ path: String, command: Command) throws -> CampaignSpec {
+        try read(path, command: command).spec
+    }
+
+    static func read(_ path: String, command: Command) throws -> (spec: CampaignSpec, locator: YAMLLocator) {
         do {
-            return try CampaignSpec.load(path)
+            return try CampaignSpec.read(path)
         } catch {
             throw RuntimeError(error.message, at: command.positionals.last?.range ?? command.range)
         }
@@ -127,10 +132,10 @@ enum AuthoringCommands {
 
     /// A spec that passed every offline check.
     static func checked(_ path: String, command: Command) throws -> CampaignSpec {
-        let spec = try load(path, command: command)
+        let (spec, locator) = try read(path, command: command)
         let problems = spec.problems()
         guard problems.isEmpty else {
-            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.map { "\(path): \($0)" }.joined(separator: "\n  "), at: command.range)
+            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
         }
         return spec
     }

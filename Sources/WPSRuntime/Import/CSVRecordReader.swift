@@ -65,7 +65,7 @@ struct CSVRecordReader {
         let opened = line
         while true {
             guard let byte = take() else {
-                throw Malformed(line: opened, message: "the quoted field opened on line \(opened) is never closed; check for a missing closing quote")
+                throw Malformed(line: opened, message: "the quoted field opened on line \(opened) is never closed: check for an unclosed quote")
             }
             if byte == UInt8(ascii: "\"") {
                 if peek() == UInt8(ascii: "\"") {

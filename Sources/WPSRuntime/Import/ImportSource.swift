@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WPSLanguage
 
 /// Where `mailbox import` reads its rows: a CSV, JSON or NDJSON file (streamed: a file is read
 /// twice, once to check every row and once to send, and never held whole), standard input
@@ -70,6 +71,27 @@ public struct ImportSource: Sendable {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Checks that a file or standard input is text: UTF-8 with no NUL byte, else a located error.
+    public func checkText() throws(RuntimeError) {
+        var scanner = TextScanner()
+        switch origin {
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
+            defer { try? handle.close() }
+            while scanner.problem == nil {
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw RuntimeError("cannot read \(path): \(error.localizedDescription)") }
+                guard let chunk, !chunk.isEmpty else { break }
+                scanner.feed(chunk)
+            }
+        case .data(let data):
+            scanner.feed(data)
+        case .records:
+            return
+        }
+        if let problem = scanner.finish() { throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)") }
+    }
+
     /// A fresh reader over the rows, from the first.
     public func rows() throws(RuntimeError) -> any RowReader {
         switch (origin, format) {
@@ -110,16 +132,23 @@ public struct ImportSource: Sendable {
     private func jsonRows(_ data: Data) throws(RuntimeError) -> [SourceRow] {
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            throw RuntimeError("\(name): not valid JSON (\(Self.describe(error)))")
+            let (line, column) = Self.location(of: error, in: data)
+            throw RuntimeError("\(name):\(line):\(column): not valid JSON (\(Self.describe(error)))")
         }
-        guard let array = parsed as? [Any] else { throw RuntimeError("\(name): expected a JSON array of mailbox objects") }
+        guard let array = parsed as? [Any] else {
+            throw RuntimeError("\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of mailbox objects")
+        }
+        let lines = Self.elementLines(data, depth: 1)
         return try array.enumerated().map { index, item throws(RuntimeError) in
-            guard let object = item as? [String: Any] else { throw RuntimeError("\(name): item \(index + 1) is not an object") }
-            return SourceRow(line: index + 1, fields: Self.textFields(object))
+            let line = index < lines.count ? lines[index] : index + 1
+            guard let object = item as? [String: Any] else { throw RuntimeError("\(name):\(line): item \(index + 1) is not an object") }
+            return SourceRow(line: line, fields: try Self.textFields(object, at: "\(name):\(line)"))
         }
     }
 
-    static func textFields(_ object: [String: Any]) -> [String: String] {
+    /// The fields of a JSON object as text; a list or object where a field belongs is an error
+    /// (naming the field, never its value: it may be a password).
+    static func textFields(_ object: [String: Any], at place: String) throws(RuntimeError) -> [String: String] {
         var fields: [String: String] = [:]
         for (key, value) in object {
             switch value {
@@ -130,10 +159,81 @@ public struct ImportSource: Sendable {
             case let number as NSNumber:
                 fields[key] = String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
             default:
-                if let data = try? JSONSerialization.data(withJSONObject: value) { fields[key] = String(decoding: data, as: UTF8.self) }
+                throw RuntimeError("\(place): \(key): expected text, a number or true/false, got \(value is [Any] ? "a list" : "an object")")
             }
         }
         return fields
+    }
+
+    /// The 1-based line on which each value at `depth` starts (depth 0: the document; 1: the
+    /// items of a top-level array), found by scanning the bytes outside strings.
+    static func elementLines(_ data: Data, depth wanted: Int) -> [Int] {
+        var lines: [Int] = []
+        var line = 1, depth = 0
+        var inString = false, escaped = false
+        var expecting = wanted == 0
+        for byte in data {
+            if byte == 0x0A { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                continue
+            case UInt8(ascii: ","):
+                if depth == wanted { expecting = true }
+                continue
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                continue
+            default:
+                break
+            }
+            if depth == wanted, expecting {
+                lines.append(line)
+                expecting = false
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth == wanted { expecting = true }
+            default:
+                break
+            }
+        }
+        return lines
+    }
+
+    /// Where a JSON parse error is: Foundation names the offset ("around character 29"), or
+    /// the input ended early.
+    static func location(of error: any Error, in data: some Collection<UInt8>) -> (line: Int, column: Int) {
+        let text = describe(error)
+        var offset = data.count
+        if let range = text.range(of: "character ") {
+            let digits = text[range.upperBound...].prefix { $0.isNumber }
+            if let value = Int(digits) { offset = min(value, data.count) }
+        } else if let range = text.range(of: "Number "), let end = text[range.upperBound...].firstIndex(of: " ") {
+            // "Number 1e400 is not representable": find the number itself.
+            let number = Array(text[range.upperBound..<end].utf8)
+            let bytes = Array(data)
+            if !number.isEmpty, number.count <= bytes.count,
+                let start = (0...(bytes.count - number.count)).first(where: { bytes[$0..<($0 + number.count)].elementsEqual(number) }) {
+                offset = start
+            }
+        }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     static func describe(_ error: any Error) -> String {
@@ -168,10 +268,16 @@ struct CSVRowReader: RowReader {
         self.name = name
         self.records = records
         guard let first = try Self.record(from: &self.records, name) else {
-            throw RuntimeError("\(name):1: the CSV file is empty; its first line must name the columns")
+            throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
         }
-        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let raw = first.fields
+        header = raw.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
+        // A first row holding an address is data: the header is missing.
+        if let column = header.firstIndex(where: { $0.contains("@") }) {
+            throw RuntimeError(
+                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
+        }
         var seen: Set<String> = []
         for column in header where !column.isEmpty {
             if !seen.insert(column).inserted { throw RuntimeError("\(name):1: column '\(column)' appears twice in the header") }
@@ -183,6 +289,11 @@ struct CSVRowReader: RowReader {
             if record.count == 1, record[0].isEmpty { continue }  // a blank line
             if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
                 throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
+            }
+            // A quote left open swallows the following lines into one field of a short row.
+            if record.count < header.count, let field = record.last, field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                throw RuntimeError(
+                    "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote")
             }
             var fields: [String: String] = Dictionary(minimumCapacity: header.count)
             for (column, value) in zip(header, record) where !column.isEmpty {
@@ -198,6 +309,11 @@ struct CSVRowReader: RowReader {
         do { return try records.next() } catch {
             throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
         }
+    }
+
+    /// The 1-based column at which field `index` of a raw row starts (assuming no quotes).
+    static func column(of index: Int, in raw: [String]) -> Int {
+        1 + raw.prefix(index).reduce(0) { $0 + $1.count + 1 }
     }
 
     /// The field without surrounding whitespace; fields without any are returned as they are.
@@ -219,10 +335,11 @@ struct NDJSONRowReader: RowReader {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let object: Any
             do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-                throw RuntimeError("\(name):\(number): not valid JSON (\(ImportSource.describe(error)))")
+                let column = ImportSource.location(of: error, in: bytes).column
+                throw RuntimeError("\(name):\(number):\(column): not valid JSON (\(ImportSource.describe(error)))")
             }
             guard let record = object as? [String: Any] else { throw RuntimeError("\(name):\(number): expected a JSON object") }
-            return SourceRow(line: number, fields: ImportSource.textFields(record))
+            return SourceRow(line: number, fields: try ImportSource.textFields(record, at: "\(name):\(number)"))
         }
         return nil
     }

@@ -62,6 +62,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var result = CheckResult()
         var seen: [UInt64: Int32] = [:]
         var reportedColumns: Set<String> = []
+        try source.checkText()
         var reader = try source.rows()
         while let row = try reader.next() {
             result.rows += 1
@@ -101,7 +102,9 @@ struct MailboxImporter<Target: ImportTarget> {
             progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(checked.invalid)):\n  \(list)")
         }
         let valid = checked.rows - checked.invalid.count
-        guard valid > 0 else { throw RuntimeError("\(source.name): no rows to import") }
+        guard valid > 0 else {
+            throw RuntimeError(checked.rows == 0 ? "\(source.name):1: no rows to import: the file holds no mailboxes" : "\(source.name): no valid rows to import")
+        }
 
         var state = ImportJournal.State()
         var journal: ImportJournal?

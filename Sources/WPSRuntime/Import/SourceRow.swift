@@ -1,6 +1,6 @@
 /// One row of an import source: its fields by column name, and the line it starts on
 /// (CSV: the physical line, counting line breaks inside quoted fields; NDJSON: the line;
-/// a JSON array or pipeline records: the position, from 1).
+/// a JSON array: the line its object starts on; pipeline records: the position, from 1).
 public struct SourceRow: Sendable, Hashable {
     public var line: Int
     /// Column name (trimmed, lower-cased) → value (trimmed); empty values are left out.

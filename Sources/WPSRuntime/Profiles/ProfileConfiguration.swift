@@ -27,16 +27,94 @@ public struct ProfileConfiguration: Sendable {
     /// The profile used when none is named.
     public var defaultName: String
 
-    struct File: Decodable {
-        var `default`: String?
-        var profiles: [String: Entry]?
-        struct Entry: Decodable {
-            var provider: String?
+    /// What a config file says, checked.
+    struct File {
+        var `default`: (name: String, place: String)?
+        var profiles: [(name: String, entry: Entry)] = []
+        struct Entry {
+            var provider: Provider
             var base_url: String?
             var api_key: String?
             var api_key_env: String?
             var ca_file: String?
         }
+    }
+
+    /// Checks the file's nodes, reporting every problem as `FILE:LINE:COL: …` — never with a
+    /// value that could be a key (or a URL holding a password).
+    static func parse(_ locator: YAMLLocator) throws(RuntimeError) -> File {
+        var file = File()
+        guard let root = locator.root, root.null == nil else { return file }  // an empty file: no profiles
+        func place(_ node: Node) -> String { node.mark.map { "\(locator.name):\($0.line):\($0.column)" } ?? "\(locator.name):1:1" }
+        guard let top = root.mapping else {
+            throw RuntimeError("\(place(root)): a wps config is a mapping with 'default:' and 'profiles:'")
+        }
+        var problems = locator.unknownKeys(at: "", allowed: ["default", "profiles"])
+        for (key, value) in top {
+            switch key.string {
+            case "default":
+                if let name = value.scalar?.string, !name.isEmpty {
+                    file.default = (name, place(value))
+                } else {
+                    problems.append("\(place(value)): default: expected a profile name")
+                }
+            case "profiles":
+                if value.null != nil { continue }
+                guard let entries = value.mapping else {
+                    problems.append("\(place(value)): profiles: expected a mapping of profile names to profiles, got \(value.sequence != nil ? "a list" : "text")")
+                    continue
+                }
+                for (nameNode, entryNode) in entries {
+                    let name = nameNode.string ?? ""
+                    guard let fields = entryNode.mapping else {
+                        problems.append("\(place(entryNode)): profiles.\(name): expected a mapping with provider, base_url, api_key or api_key_env, ca_file")
+                        continue
+                    }
+                    var text: [String: String] = [:]
+                    for (fieldNode, fieldValue) in fields {
+                        let field = fieldNode.string ?? ""
+                        let known = ["provider", "base_url", "api_key", "api_key_env", "ca_file"]
+                        guard known.contains(field) else {
+                            let suggestion = Suggestion.closest(to: field, in: known).map { " — did you mean '\($0)'?" } ?? "; known: \(known.joined(separator: ", "))"
+                            problems.append("\(place(fieldNode)): profiles.\(name).\(field): unknown key\(suggestion)")
+                            continue
+                        }
+                        guard let scalar = fieldValue.scalar else {
+                            problems.append("\(place(fieldValue)): profiles.\(name).\(field): expected text, got \(fieldValue.sequence != nil ? "a list" : "a mapping")")
+                            continue
+                        }
+                        text[field] = scalar.string
+                    }
+                    let providerText = text["provider"] ?? "woodpecker"
+                    guard let provider = Provider(rawValue: providerText) else {
+                        let node = fields.first { $0.key.string == "provider" }?.value ?? entryNode
+                        let suggestion = Suggestion.closest(to: providerText, in: Provider.allCases.map(\.rawValue)).map { " — did you mean '\($0)'?" } ?? ""
+                        problems.append("\(place(node)): profiles.\(name).provider: must be woodpecker or saleshandy, got '\(providerText)'\(suggestion)")
+                        continue
+                    }
+                    if let url = text["base_url"] {
+                        let parsed = URL(string: url)
+                        if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") || (parsed?.host ?? "").isEmpty {
+                            let node = fields.first { $0.key.string == "base_url" }?.value ?? entryNode
+                            problems.append("\(place(node)): profiles.\(name).base_url: expected an http:// or https:// URL such as https://api.woodpecker.co/rest/v2")
+                            continue
+                        }
+                    }
+                    if text["api_key"] != nil, text["api_key_env"] != nil {
+                        problems.append("\(place(entryNode)): profiles.\(name): give api_key or api_key_env, not both")
+                        continue
+                    }
+                    file.profiles.append((name, File.Entry(
+                        provider: provider, base_url: text["base_url"], api_key: text["api_key"], api_key_env: text["api_key_env"],
+                        ca_file: text["ca_file"])))
+                }
+            default:
+                continue
+            }
+        }
+        if !problems.isEmpty { throw RuntimeError(problems.joined(separator: "\n")) }
+        file.profiles.sort { $0.name < $1.name }
+        return file
     }
 
     /// Where the config file is looked for.
@@ -62,17 +140,10 @@ public struct ProfileConfiguration: Sendable {
             throw RuntimeError(
                 "\(path) is readable by group or others (mode \(String(mode & 0o777, radix: 8))); it may hold API keys. Run: chmod 600 \(path)")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw RuntimeError("cannot read \(path)") }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch {
-            throw RuntimeError("\(path): not a wps config: \(error)")
-        }
-        for (name, entry) in (file.profiles ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let provider = Provider(rawValue: entry.provider ?? "woodpecker") else {
-                throw RuntimeError("\(path): profile '\(name)': provider must be woodpecker or saleshandy, got '\(entry.provider ?? "")'")
-            }
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)") }
+        if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
+        let file = try parse(YAMLLocator(name: path, text: String(decoding: data, as: UTF8.self)))
+        for (name, entry) in file.profiles {
             let key: String?
             let source: String
             if let variable = entry.api_key_env {
@@ -87,9 +158,15 @@ public struct ProfileConfiguration: Sendable {
                 file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
             }
             profiles.append(
-                Profile(name: name, provider: provider, baseURL: entry.base_url, apiKey: key, keySource: source, caFile: caFile))
+                Profile(name: name, provider: entry.provider, baseURL: entry.base_url, apiKey: key, keySource: source, caFile: caFile))
         }
-        if environment["WPS_PROFILE"]?.isEmpty ?? true, let configured = file.default { defaultName = configured }
+        if let configured = file.default, !profiles.contains(where: { $0.name == configured.name }) {
+            let suggestion = Suggestion.closest(to: configured.name, in: profiles.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+            throw RuntimeError(
+                "\(configured.place): default: no profile '\(configured.name)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))")
+        }
+        let configured = file.default?.name
+        if environment["WPS_PROFILE"]?.isEmpty ?? true, let configured { defaultName = configured }
         return ProfileConfiguration(profiles: profiles, defaultName: defaultName)
     }
 

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import WPSLanguage
 import Yams
 
 /// Reads files into values for `open`: CSV (a list of records, one per row), JSON, NDJSON and
@@ -7,28 +8,45 @@ import Yams
 enum ValueReader {
     static func read(_ path: String) throws(RuntimeError) -> Value {
         guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
+        if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
         let text = String(decoding: data, as: UTF8.self)
         let lower = path.lowercased()
         do {
             if lower.hasSuffix(".csv") { return try csv(text) }
             if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
-                return .list(try text.split(whereSeparator: \.isNewline).map { try json(Data($0.utf8)) })
+                var items: [Value] = []
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !line.allSatisfy({ $0.isWhitespace }) {
+                    do { items.append(try json(Data(line.utf8))) } catch let error as RuntimeError {
+                        throw RuntimeError("\(path):\(index + 1):\(error.message.dropFirst(2))")
+                    }
+                }
+                return .list(items)
             }
-            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return yaml(try Yams.compose(yaml: text)) }
-            if lower.hasSuffix(".json") { return try json(data) }
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return yaml(try YAMLLocator(name: path, text: text).root) }
+            if lower.hasSuffix(".json") {
+                do { return try json(data) } catch let error as RuntimeError { throw RuntimeError("\(path):\(error.message)") }
+            }
         } catch let error as RuntimeError {
-            throw RuntimeError("\(path): \(error.message)")
+            throw error.message.hasPrefix(path + ":") ? error : RuntimeError("\(path): \(error.message)")
         } catch {
             throw RuntimeError("\(path): \(error)")
         }
         return .string(text)
     }
 
+    /// JSON text as a value; an error is `LINE:COL: not valid JSON (…)`.
     static func json(_ data: Data) throws -> Value {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        } catch {
+            let (line, column) = ImportSource.location(of: error, in: data)
+            throw RuntimeError("\(line):\(column): not valid JSON (\(ImportSource.describe(error)))")
+        }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data).value
         } catch {
-            throw RuntimeError("not valid JSON")
+            throw RuntimeError("1:1: not valid JSON")
         }
     }
 
