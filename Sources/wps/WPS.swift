@@ -99,8 +99,17 @@ struct WPS: AsyncParsableCommand {
             SandboxServer.runTasksOnEventLoops()
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
         } else {
+            if runsWithoutTheShell(arguments) { SandboxServer.runTasksOnEventLoops() }
             await run(WPS.self, arguments)
         }
+    }
+
+    /// Whether this run is surely not the interactive shell: a `-c` line, a `.wps` script, a
+    /// check, or standard input that is not a terminal. Only then may tasks run on the event
+    /// loops (no thread hop per request); the shell blocks its thread while it waits for a key.
+    static func runsWithoutTheShell(_ arguments: [String]) -> Bool {
+        if isatty(STDIN_FILENO) != 1 { return true }
+        return arguments.contains { ["-c", "--command", "--check"].contains($0) || $0.hasPrefix("--command=") || $0.hasSuffix(".wps") }
     }
 
     static func run<Command: AsyncParsableCommand>(_ type: Command.Type, _ arguments: [String]) async {

@@ -153,6 +153,25 @@ def test_killed_with_sigkill_and_run_again_lands_exactly_once(wps, tmp_path):
         assert sorted(sandbox_mailboxes(box)) == sorted(emails)
 
 
+def test_another_api_key_is_another_account_with_its_own_journal(wps, tmp_path):
+    source = tmp_path / "boxes.csv"
+    emails = write_rows(source, 250, prefix="acct")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "0") as box:
+        env = environment(tmp_path, box)
+        assert run_wps(wps, env, "-c", f"mailbox import {source} | count").returncode == 0
+        journals = glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))
+        assert len(journals) == 1 and KEY not in journals[0]
+        # Same file, same profile, another key: nothing of the first account's journal applies.
+        other = dict(env, IMPORT_KEY="import-e2e-other-account")
+        out = run_wps(wps, other, "-c", f"mailbox import {source} | count")
+        assert out.returncode == 0, out.stderr[-3000:]
+        assert "resuming" not in out.stderr and json.loads(out.stdout) == 2
+        assert len(glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))) == 2
+        # The first key's import is finished: its run sends nothing.
+        again = run_wps(wps, env, "-c", f"mailbox import {source} | count")
+        assert again.returncode == 0 and "resuming" in again.stderr
+
+
 def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps, tmp_path):
     with sandbox(wps, "--log") as box:
         env = environment(tmp_path, box)

@@ -65,6 +65,19 @@ import Testing
             let details = (conflict.body as? [String: Any])?["details"] as? [String] ?? []
             #expect(details.count == 1)
             #expect(details.first?.hasPrefix("mailboxes[0].smtp_email: ok@example.com is already connected (batch ") == true)
+
+            // The indexes the store keeps as batches come and settle equal those computed from scratch.
+            await sandbox.store.advanceClock(by: .seconds(61))
+            _ = try await client.call(.get, "/rest/v2/mailboxes")
+            let tenants = await sandbox.store.tenants
+            #expect(tenants.count == 1)
+            for tenant in tenants.values {
+                let computed = tenant.computedIndexes()
+                #expect(tenant.connectedEmails == computed.connected)
+                #expect(tenant.batchOfEmails == computed.batchOfEmails)
+                #expect(tenant.connectedEmails == ["ok@example.com", "imap@example.com", "pw@example.com"])  // pw connected on its retry
+                #expect(tenant.batchOfEmails.keys.sorted() == ["imap@example.com", "ok@example.com", "pw@example.com"])
+            }
         }
     }
 

@@ -27,6 +27,10 @@ import Testing
             let next = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", json: bulk(mailboxBody("q@example.com")))
             #expect(((next.body as? [String: Any])?["batch_id"] as? Int ?? 0) > batchID)
             #expect(try await client.call(.get, "/rest/v2/campaigns/\(campaignID)", key: "someone-else").status == 404)
+            // The email indexes (not stored) are rebuilt: a pending mailbox is still named with its batch.
+            let again = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", json: bulk(mailboxBody("p@example.com")))
+            #expect(again.status == 409)
+            #expect(((again.body as? [String: Any])?["details"] as? [String])?.first?.hasSuffix("is already pending in batch \(batchID)") == true)
         }
         let raw = try String(contentsOfFile: path, encoding: .isoLatin1)
         #expect(!raw.contains("test-key"))  // keys are stored hashed

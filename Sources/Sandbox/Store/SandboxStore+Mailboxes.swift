@@ -34,7 +34,7 @@ extension SandboxStore {
             }
             let id = counters.batch
             counters.batch += 1
-            tenant.batches[id] = BatchRecord(id: id, submittedAt: now, duration: processingDelay, entries: entries)
+            tenant.addBatch(BatchRecord(id: id, submittedAt: now, duration: processingDelay, entries: entries))
             return BatchAccepted(batch_id: id)
         }
     }

@@ -54,22 +54,25 @@ public actor SandboxStore {
     func withTenant<T>(_ key: String, _ body: (inout TenantState, Double) throws(SandboxError) -> T) async throws -> T {
         let id = Self.tenantID(for: key)
         let now = clock.now
-        var tenant = tenants[id] ?? newTenant(key: key)
-        let before = tenants[id] == nil
+        // Taken out of the dictionary while it changes, so that its collections are not copied
+        // (copy on write) on every request; put back before anything can suspend.
+        let isNew = tenants[id] == nil
+        var tenant = tenants.removeValue(forKey: id) ?? newTenant(key: key)
         let settled = settle(&tenant, at: now)
         let result: T
         do {
             result = try body(&tenant, now)
         } catch {
-            if before || settled { try await save(id, tenant) }
+            tenants[id] = tenant
+            if isNew || settled { try await persist(id, tenant) }
             throw error
         }
-        try await save(id, tenant)
+        tenants[id] = tenant
+        try await persist(id, tenant)
         return result
     }
 
-    private func save(_ id: String, _ tenant: TenantState) async throws {
-        tenants[id] = tenant
+    private func persist(_ id: String, _ tenant: TenantState) async throws {
         try await persistence?.save(tenantID: id, tenant: tenant, counters: counters)
     }
 
@@ -106,6 +109,7 @@ public actor SandboxStore {
                             error: entry.outcome == .conditionallyConnected
                                 ? "IMAP connection failed: cannot resolve host \(entry.imapServer)" : nil)))
             }
+            tenant.settled(batch.entries[batch.settled..<resolved], id)
             batch.settled = resolved
             tenant.batches[id] = batch
             changed = true

@@ -15,9 +15,17 @@ struct TenantState: Codable, Sendable {
     var campaignOrder: [Int] = []
     var connectRequests: [String: ConnectRecord] = [:]
 
-    /// SMTP emails of connected mailboxes (lower-cased).
-    var connectedEmails: Set<String> {
-        Set(mailboxes.values.filter { $0.type == "SMTP" }.map { $0.details.email.lowercased() })
+    /// SMTP emails of connected mailboxes (lower-cased): an index kept by ``addMailbox(_:)``,
+    /// rebuilt when the state is loaded (it is not stored).
+    var connectedEmails: Set<String> = []
+    /// The batch each submitted SMTP email (lower-cased) was last accepted in, unless it failed:
+    /// the sandbox names it in a 409 so a client that lost the 202 can reconcile. An index kept by
+    /// ``addBatch(_:)`` and ``settled(_:_:)``, rebuilt when the state is loaded.
+    var batchOfEmails: [String: Int] = [:]
+
+    /// What is stored: everything but the indexes.
+    enum CodingKeys: String, CodingKey {
+        case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder, connectRequests
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -29,16 +37,16 @@ struct TenantState: Codable, Sendable {
         return result
     }
 
-    /// The batch each submitted SMTP email (lower-cased) was last accepted in, unless it failed:
-    /// the sandbox names it in a 409 so a client that lost the 202 can reconcile.
-    var batchOfEmails: [String: Int] {
-        var result: [String: Int] = [:]
+    /// The indexes computed from scratch (on load, and by tests to check the kept ones).
+    func computedIndexes() -> (connected: Set<String>, batchOfEmails: [String: Int]) {
+        let connected = Set(mailboxes.values.filter { $0.type == "SMTP" }.map { $0.details.email.lowercased() })
+        var origins: [String: Int] = [:]
         for batch in batches.values.sorted(by: { $0.id < $1.id }) {
             for (index, entry) in batch.entries.enumerated() where index >= batch.settled || entry.outcome != .failed {
-                result[entry.smtpEmail.lowercased()] = batch.id
+                origins[entry.smtpEmail.lowercased()] = batch.id
             }
         }
-        return result
+        return (connected, origins)
     }
 
     /// The ids campaigns may use: SMTP mailboxes.
@@ -47,5 +55,38 @@ struct TenantState: Codable, Sendable {
     mutating func addMailbox(_ mailbox: Mailbox) {
         mailboxes[mailbox.id] = mailbox
         mailboxOrder.append(mailbox.id)
+        if mailbox.type == "SMTP" { connectedEmails.insert(mailbox.details.email.lowercased()) }
+    }
+
+    /// Records a submitted batch: each of its emails is now pending in it.
+    mutating func addBatch(_ batch: BatchRecord) {
+        batches[batch.id] = batch
+        for entry in batch.entries { batchOfEmails[entry.smtpEmail.lowercased()] = batch.id }
+    }
+
+    /// Records that `entries` of `batch` were processed: a failed email no longer belongs to it.
+    mutating func settled(_ entries: ArraySlice<BatchEntry>, _ batch: Int) {
+        for entry in entries where entry.outcome == .failed {
+            let email = entry.smtpEmail.lowercased()
+            if batchOfEmails[email] == batch { batchOfEmails[email] = nil }
+        }
+    }
+}
+
+extension TenantState {
+    /// Decodes the stored state and rebuilds the indexes.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            number: try container.decode(Int.self, forKey: .number),
+            credentialID: try container.decode(Int.self, forKey: .credentialID),
+            isFreePlan: try container.decode(Bool.self, forKey: .isFreePlan))
+        mailboxes = try container.decode([Int: Mailbox].self, forKey: .mailboxes)
+        mailboxOrder = try container.decode([Int].self, forKey: .mailboxOrder)
+        batches = try container.decode([Int: BatchRecord].self, forKey: .batches)
+        campaigns = try container.decode([Int: Campaign].self, forKey: .campaigns)
+        campaignOrder = try container.decode([Int].self, forKey: .campaignOrder)
+        connectRequests = try container.decode([String: ConnectRecord].self, forKey: .connectRequests)
+        (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

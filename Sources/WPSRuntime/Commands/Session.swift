@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import OutreachAPI
 import WPSLanguage
@@ -50,8 +51,14 @@ public final class Session: @unchecked Sendable {
     /// Whether `--ca-file` was given: it applies to every profile.
     public var caFileIsFixed = false
 
-    /// Names the account an import journal belongs to: the profile and where it points.
-    var profileKey: String { activeProfile + "-" + client.configuration.baseURL(for: provider).replacingOccurrences(of: "https://", with: "") }
+    /// Names the account an import journal belongs to: a fingerprint of the API key (another key
+    /// is another account, whose import starts afresh), the profile and where it points. The
+    /// fingerprint is 12 hex digits of the key's SHA-256: it names the key without revealing it.
+    var profileKey: String {
+        let key = client.configuration.apiKeys[provider] ?? ""
+        let fingerprint = SHA256.hash(data: Data(key.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return fingerprint + "-" + activeProfile + "-" + client.configuration.baseURL(for: provider).replacingOccurrences(of: "https://", with: "")
+    }
 
     public init(
         client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil, activeProfile: String = "sandbox",

@@ -52,7 +52,7 @@ struct ImportJournal {
 
     /// The journal's path for a source and a profile, under `directory`.
     static func path(directory: String, contentHash: String, profileKey: String) -> String {
-        let slug = profileKey.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40)
+        let slug = profileKey.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(52)
         return directory + "/" + String(contentHash.prefix(24)) + "-" + String(slug) + ".journal"
     }
 
