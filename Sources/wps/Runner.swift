@@ -10,7 +10,8 @@ struct Runner {
     let options: WPS
 
     func run() async throws -> Int32 {
-        let transport = AsyncHTTPTransport()
+        let timeout = WPS.parseTimeout(options.timeout) ?? .seconds(30)
+        let transport = AsyncHTTPTransport(readTimeout: timeout)
         defer { Task { await transport.shutdown() } }
         var running: RunningSandbox?
         var configuration = OutreachClient.Configuration()
@@ -54,6 +55,7 @@ struct Runner {
             let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
             clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.write($0) }
         }
+        configuration.requestTimeout = timeout
         let client = OutreachClient(configuration: configuration, transport: clientTransport)
         if options.sandbox {
             try await Self.connectDemoMailboxes(client)

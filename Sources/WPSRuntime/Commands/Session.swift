@@ -64,7 +64,9 @@ public final class Session: @unchecked Sendable {
     func use(profile name: String) throws {
         guard let profiles, let transport else { throw RuntimeError("profiles do not apply with --sandbox") }
         let profile = try profiles.profile(name)
-        client = OutreachClient(configuration: profiles.clientConfiguration(for: profile), transport: transport)
+        var configuration = profiles.clientConfiguration(for: profile)
+        configuration.requestTimeout = client.configuration.requestTimeout  // --timeout holds for every profile
+        client = OutreachClient(configuration: configuration, transport: transport)
         provider = profile.provider
         activeProfile = profile.name
     }
