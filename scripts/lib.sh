@@ -27,3 +27,17 @@ wps_ensure_python_tools() {
         python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}" >&2
     fi
 }
+
+# What the benchmarks need: wrk (Debian) for the server benchmark, requests (PyPI) for the baselines.
+wps_ensure_bench_tools() {
+    if ! command -v wrk >/dev/null 2>&1; then
+        echo "wps: installing wrk (apt-get)" >&2
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >&2
+    fi
+    if ! python3 -c "import requests" 2>/dev/null; then
+        echo "wps: installing requests (pip)" >&2
+        python3 -m pip install --quiet --disable-pip-version-check requests >&2
+    fi
+}

@@ -11,6 +11,7 @@ struct Runner {
 
     func run() async throws -> Int32 {
         if options.check { return Self.check(options) }
+        let timeout = WPS.parseTimeout(options.timeout) ?? .seconds(30)
         var running: RunningSandbox?
         var configuration = OutreachClient.Configuration()
         var profiles: ProfileConfiguration?
@@ -49,7 +50,7 @@ struct Runner {
                 return 2
             }
         }
-        let transport = AsyncHTTPTransport(trusting: trusted)
+        let transport = AsyncHTTPTransport(readTimeout: timeout, trusting: trusted)
         defer { Task { await transport.shutdown() } }
         var clientTransport: any HTTPTransport = transport
         if options.dryRun, !options.sandbox {
@@ -67,6 +68,7 @@ struct Runner {
             let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
             clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.write($0) }
         }
+        configuration.requestTimeout = timeout
         let client = OutreachClient(configuration: configuration, transport: clientTransport)
         if options.sandbox {
             try await Self.connectDemoMailboxes(client)

@@ -20,6 +20,8 @@ struct SandboxCommand: AsyncParsableCommand {
               500:0.01         answer 1% with 500, without processing them
               drop:0.01        close 1% of connections without processing the request
               drop-after:0.01  process 1% of requests, then close the connection unanswered
+              stall:0.01       hold 1% of requests 120 s unanswered (stall@5:0.01 for 5 s), then process them
+              malformed:0.01   answer 1% with 200 and a body that is not JSON, without processing them
               first:5:429      answer the first 5 requests with 429
               seed=42          the random seed (runs are reproducible)
             """
@@ -55,6 +57,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Log every request (method, path, status, processing time; never the API key) to stderr.")
     var log = false
 
+    @Option(help: ArgumentHelp("The largest request body accepted; larger ones get 413 (bytes, or with K or M).", valueName: "size"))
+    var maxBody: String = "8M"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
         if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more milliseconds") }
@@ -69,12 +74,28 @@ struct SandboxCommand: AsyncParsableCommand {
             do { try SandboxTLS(certificatePath: cert, keyPath: key).check() } catch { throw ValidationError("\(error)") }
         case (nil, nil): break
         }
+        guard Self.byteCount(maxBody) != nil else {
+            throw ValidationError("--max-body must be a positive size in bytes, or with K or M (e.g. 8M), got '\(maxBody)'")
+        }
     }
 
     /// Whether `host` is a loopback address (only this machine can connect).
     static func isLoopback(_ host: String) -> Bool {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// `1024`, `64K`, `8M` as bytes; nil unless a positive size.
+    static func byteCount(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1024, "M": 1024 * 1024]
+        var digits = Substring(text.uppercased())
+        var unit = 1
+        if let last = digits.last, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        }
+        guard let value = Int(digits), value > 0, value <= Int(Int32.max) / unit else { return nil }
+        return value * unit
     }
 
     func run() async throws {
@@ -87,6 +108,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.latency = latency.map { .milliseconds($0) }
         configuration.processingDelay = .milliseconds(processingDelay)
         configuration.logRequests = log
+        configuration.maxBodySize = Self.byteCount(maxBody) ?? configuration.maxBodySize
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
         if !Self.isLoopback(host) {
             FileHandle.standardError.write(

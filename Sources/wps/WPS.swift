@@ -57,6 +57,9 @@ struct WPS: AsyncParsableCommand {
             valueName: "file"))
     var caFile: String?
 
+    @Option(help: ArgumentHelp("How long to wait for each answer before giving up, e.g. 30s, 500ms, 2m.", valueName: "duration"))
+    var timeout: String = "30s"
+
     @ArgumentParser.Argument(help: "A .wps script to run.")
     var script: String?
 
@@ -68,6 +71,19 @@ struct WPS: AsyncParsableCommand {
         if let script, script != "-", !FileManager.default.fileExists(atPath: script) {
             throw ValidationError("no such script: \(script)")
         }
+        guard Self.parseTimeout(timeout) != nil else {
+            throw ValidationError("--timeout must be a positive duration such as 30s, 500ms or 2m, got '\(timeout)'")
+        }
+    }
+
+    /// The request timeout: `500ms`, `30s`, `1.5s`, `2m`; nil unless positive.
+    static func parseTimeout(_ text: String) -> Duration? {
+        if text.hasSuffix("ms"), let value = Int(text.dropLast(2)), value > 0 { return .milliseconds(value) }
+        if text.hasSuffix("s"), let value = Double(text.dropLast()), value > 0, value <= 86_400 {
+            return .milliseconds(Int(value * 1000))
+        }
+        if text.hasSuffix("m"), let value = Int(text.dropLast()), value > 0, value <= 1440 { return .seconds(value * 60) }
+        return nil
     }
 
     func run() async throws {

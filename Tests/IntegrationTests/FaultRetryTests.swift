@@ -80,4 +80,45 @@ extension SandboxHarness {
             #expect(error.attempts == 2)
         }
     }
+    /// A client of `harness`'s sandbox whose attempts time out after `timeout`.
+    func impatientClient(_ harness: SandboxHarness, timeout: Duration, attempts: Int = 3) -> OutreachClient {
+        OutreachClient(
+            configuration: .init(
+                baseURLs: [.woodpecker: harness.sandbox.baseURL(for: .woodpecker)], apiKeys: [.woodpecker: "k"],
+                requestTimeout: timeout, retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(1))),
+            transport: harness.transport)
+    }
+
+    @Test func aStalledPostTimesOutOnceAndIsNotResent() async throws {
+        try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "stall@30:1") }) { harness in
+            do {
+                _ = try await impatientClient(harness, timeout: .milliseconds(300)).send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("t@example.com")])))
+                Issue.record("expected a timeout")
+            } catch let error as OutreachError {
+                #expect(error.kind == .outcomeUnknown)
+                #expect(error.attempts == 1)
+                #expect(error.description.hasPrefix("POST mailboxes/manual_connection/bulk: no answer within 300ms (timeout);"))
+            }
+        }
+    }
+
+    @Test func aGetThatStallsOnceIsRetriedToSuccess() async throws {
+        try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:stall@30,method=GET") }) { harness in
+            let mailboxes = try await impatientClient(harness, timeout: .milliseconds(500)).send(Woodpecker.ListMailboxes())
+            #expect(mailboxes.isEmpty)
+        }
+    }
+
+    @Test func aMalformedAnswerNamesTheEndpointAndShowsTheBody() async throws {
+        try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "malformed:1") }) { harness in
+            do {
+                _ = try await harness.client().send(Woodpecker.GetCampaign(id: 3))
+                Issue.record("expected a malformed answer")
+            } catch let error as OutreachError {
+                #expect(error.kind == .malformedResponse)
+                #expect(error.description.hasPrefix(#"GET campaigns/3: answered 200 with a body that is not valid JSON: "{\"id\": 1"#))
+            }
+        }
+    }
 }

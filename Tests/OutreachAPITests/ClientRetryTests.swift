@@ -156,7 +156,16 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
             _ = try await makeClient(script).send(Woodpecker.GetCampaign(id: 7))
         }
         #expect(error?.kind == .malformedResponse)
-        #expect(error?.description.hasPrefix("GET campaigns/7:") == true)
+        #expect(error?.description == #"GET campaigns/7: answered 200 with a body that is not valid JSON: "{not json""#)
+    }
+
+    @Test func wellFormedButUndocumentedSuccessBodySaysWhatIsMissing() async throws {
+        let script = TransportScript([ok(200, #"{"id": 7}"#)])
+        let error = await #expect(throws: OutreachError.self) {
+            _ = try await makeClient(script).send(Woodpecker.GetCampaign(id: 7))
+        }
+        #expect(error?.kind == .malformedResponse)
+        #expect(error?.description.hasPrefix("GET campaigns/7: the server's answer is not the documented JSON: missing field") == true)
     }
 
     @Test func emptySuccessBodiesDecodeAsNoContent() async throws {

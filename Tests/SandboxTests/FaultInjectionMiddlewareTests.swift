@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -7,11 +8,13 @@ import Testing
 
 @Suite struct FaultInjectionMiddlewareTests {
     @Test func parsesEveryRule() throws {
-        let plan = try FaultPlan(parsing: "429:0.1, 429@3:0.05,503:0.05,500:0.01,drop:0.01,drop-after:0.01,stall:0.01,first:5:503,seed=42,method=post,path=/rest/v2")
+        let plan = try FaultPlan(parsing: "429:0.1, 429@3:0.05,503:0.05,500:0.01,drop:0.01,drop-after:0.01,stall:0.01,stall@5:0.01,malformed:0.01,first:5:503,first:1:malformed,seed=42,method=post,path=/rest/v2")
         #expect(plan.rates.map(\.fault) == [
-            .tooManyRequests(retryAfter: 1), .tooManyRequests(retryAfter: 3), .unavailable, .serverError, .drop, .dropAfterProcessing, .stall,
+            .tooManyRequests(retryAfter: 1), .tooManyRequests(retryAfter: 3), .unavailable, .serverError, .drop, .dropAfterProcessing,
+            .stall(seconds: 120), .stall(seconds: 5), .malformed,
         ])
-        #expect(plan.first.map(\.count) == [5])
+        #expect(plan.first.map(\.count) == [5, 1])
+        #expect(plan.first.map(\.fault) == [.unavailable, .malformed])
         #expect(plan.seed == 42)
         #expect(plan.method == "POST")
         #expect(plan.pathPrefix == "/rest/v2")
@@ -20,6 +23,7 @@ import Testing
 
     @Test(arguments: [
         ("teapot:0.1", "unknown fault 'teapot'"), ("429:2", "rate in 0…1"), ("429", "FAULT:RATE"), ("first:x:429", "first:COUNT:FAULT"),
+        ("stall@x:0.1", "unknown fault 'stall@x'"), ("stall@-1:0.1", "unknown fault 'stall@-1'"), ("malformed", "FAULT:RATE"),
         ("429:0.6,503:0.6", "add up to"), ("seed=abc", "whole number"), ("path=rest", "must start with /"),
     ])
     func rejectsMalformedPlans(text: String, message: String) {
@@ -72,6 +76,27 @@ import Testing
             #expect((unknown.body as? [String: Any])?["code"] as? String == "UNKNOWN")
             #expect(await store.tenants.isEmpty)
             #expect(try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", json: body).status == 202)
+        }
+    }
+
+    @Test func malformedAnswers200WithABodyThatIsNotJSONWithoutProcessing() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.rateLimit = false
+        configuration.faults = try FaultPlan(parsing: "first:1:malformed")
+        let store = try await SandboxStore(processingDelay: .zero)
+        let app = Application(router: buildSandboxRouter(store: store, configuration: configuration))
+        try await app.test(.router) { client in
+            let body = bulk(mailboxBody("m@example.com"))
+            try await client.execute(
+                uri: "/rest/v2/mailboxes/manual_connection/bulk", method: .post,
+                headers: [.contentType: "application/json", HTTPField.Name("x-api-key")!: "k"], body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(!response.body.readableBytesView.isEmpty)
+                #expect((try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) == nil)
+            }
+            #expect(await store.tenants.isEmpty)
+            #expect(try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", key: "k", json: body).status == 202)
         }
     }
 

@@ -178,3 +178,35 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(result.script.statements.count == 12_000)
     }
 }
+
+/// Found by scripts/fuzz (parser): deeply nested input overflowed the stack of the recursive
+/// descent. Nesting past ``Parser/maxNesting`` is now one located diagnostic, whatever nests.
+@Suite struct NestingLimitTests {
+    static let tooDeep = "nested more than 128 levels deep (lists, blocks, $(…), parentheses or not)"
+
+    @Test(arguments: [
+        ("lists", String(repeating: "[", count: 100_000)),
+        ("closed lists", "echo " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)),
+        ("subpipelines", String(repeating: "echo $(", count: 5_000)),
+        ("blocks", String(repeating: "if $a { ", count: 5_000)),
+        ("each blocks", "echo " + String(repeating: "{ echo ", count: 5_000)),
+        ("parentheses", "if " + String(repeating: "(", count: 5_000) + "$a" + String(repeating: ")", count: 5_000) + " { }"),
+        ("nots", "if " + String(repeating: "not ", count: 5_000) + "$a { }"),
+        ("strings", String(repeating: "echo \"$(", count: 1_000) + String(repeating: ")\"", count: 1_000)),
+    ])
+    func deepNestingIsOneDiagnostic(kind: String, text: String) throws {
+        let result = parse(text)
+        #expect(result.diagnostics.map(\.message) == [Self.tooDeep], "\(kind)")
+        #expect(!result.isIncomplete, "\(kind)")
+        let diagnostic = try #require(result.diagnostics.first)
+        _ = DiagnosticRenderer(source: SourceFile(name: "t.wps", text: text)).render(diagnostic)
+    }
+
+    @Test func nestingUpToTheLimitParses() {
+        let atLimit = "echo " + String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
+        #expect(parse(atLimit).diagnostics.isEmpty)
+        let overLimit = "echo " + String(repeating: "[", count: 129) + String(repeating: "]", count: 129)
+        #expect(parse(overLimit).diagnostics.map(\.message) == [Self.tooDeep])
+        #expect(parse(overLimit).diagnostics.first?.range == r(5 + 128, 5 + 129))
+    }
+}

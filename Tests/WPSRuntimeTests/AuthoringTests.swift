@@ -35,6 +35,20 @@ import Testing
         #expect(problem("  ")?.message == "the window is empty: write e.g. MON-FRI 08:00-18:00")
         #expect(problem("MON 25:00-26:00")?.offset == 4)
     }
+
+    /// Found by scripts/fuzz (window): something missing at the end of the text is pointed at
+    /// with one caret just past it, never beyond.
+    @Test func somethingMissingAtTheEndIsPointedAtJustPastIt() {
+        func problem(_ text: String) -> TextProblem? {
+            do {
+                _ = try WindowNotation.parse(text)
+                return nil
+            } catch { return error }
+        }
+        let text = "MON-FRI 08:00-10:00,16:00-18:00,"
+        #expect(problem(text) == TextProblem("window time '': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: text.utf8.count, length: 1))
+        #expect(problem("MON- 08:00-10:00") == TextProblem("unknown day '': use MON TUE WED THU FRI SAT SUN", offset: 4, length: 1))
+    }
 }
 
 @Suite struct SnippetLintTests {

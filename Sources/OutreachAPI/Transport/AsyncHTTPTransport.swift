@@ -50,7 +50,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
             return TransportResponse(
                 status: Int(response.status.code), headers: headers, body: Array(bytes.readableBytesView))
         } catch let error as HTTPClientError {
-            throw Self.classify(error)
+            throw Self.classify(error, timeout: timeout)
         } catch let error as NIOSSLError {
             throw Self.classify(error, host: Self.host(of: request.url), extraCA: trustsExtraCA)
         } catch let error as NIOSSLExtraError {
@@ -76,15 +76,16 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
-    static func classify(_ error: HTTPClientError) -> any Error {
+    static func classify(_ error: HTTPClientError, timeout: Duration) -> any Error {
         if [.connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout].contains(error) {
             return TransportFailure.notSent("connection timed out")
         }
         if error == .remoteConnectionClosed {
             return TransportFailure.outcomeUnknown("the server closed the connection before answering")
         }
-        if error == .readTimeout { return TransportFailure.outcomeUnknown("no answer within the read timeout") }
-        if error == .deadlineExceeded { return TransportFailure.outcomeUnknown("no answer within the request timeout") }
+        if error == .readTimeout || error == .deadlineExceeded {
+            return TransportFailure.outcomeUnknown("no answer within \(describe(timeout)) (timeout)")
+        }
         if error == .cancelled { return CancellationError() }
         if [.invalidURL, .emptyHost, .emptyScheme].contains(error) {
             return TransportFailure.failed("invalid URL: \(error)")
@@ -121,6 +122,14 @@ public struct AsyncHTTPTransport: HTTPTransport {
             rest = rest[range.upperBound...]
         }
         return found.map { $0.lowercased().replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")
+    }
+
+    /// `2s`, `1.5s`, `250ms`.
+    static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        if milliseconds < 1000 { return "\(milliseconds)ms" }
+        return "\(Double(milliseconds) / 1000)s"
     }
 
     static func host(of url: String) -> String {

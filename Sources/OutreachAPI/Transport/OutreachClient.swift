@@ -112,7 +112,7 @@ public struct OutreachClient: Sendable {
                     status: response.status, body: Data(response.body), endpoint: request.endpoint,
                     retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"])))
         }
-        return try Self.decodeSuccess(E.Success.self, from: response.body, endpoint: request.endpoint)
+        return try Self.decodeSuccess(E.Success.self, from: response.body, status: response.status, endpoint: request.endpoint)
     }
 
     /// Sends a prepared request with the retry policy and the per-account throttle, returning
@@ -168,14 +168,20 @@ public struct OutreachClient: Sendable {
         }
     }
 
-    static func decodeSuccess<T: Decodable>(_ type: T.Type, from body: [UInt8], endpoint: String) throws -> T {
+    static func decodeSuccess<T: Decodable>(_ type: T.Type, from body: [UInt8], status: Int = 200, endpoint: String) throws -> T {
         if let empty = NoContent() as? T { return empty }
         do {
             return try JSONCoding.decode(T.self, from: Data(body))
         } catch {
             let snippet = String(decoding: body.prefix(120), as: UTF8.self)
+            if case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw OutreachError(
+                    kind: .malformedResponse, endpoint: endpoint,
+                    detail: "answered \(status) with a body that is not valid JSON: \(snippet.debugDescription)")
+            }
             throw OutreachError(
-                kind: .malformedResponse, endpoint: endpoint, detail: "\(Self.describe(error)) in \(snippet.debugDescription)")
+                kind: .malformedResponse, endpoint: endpoint,
+                detail: "the server's answer is not the documented JSON: \(Self.describe(error)) in \(snippet.debugDescription)")
         }
     }
 

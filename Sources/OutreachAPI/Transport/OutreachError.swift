@@ -63,7 +63,7 @@ public struct OutreachError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unreachable:
             return "\(endpoint): \(detail) (after \(attempts) attempt\(attempts == 1 ? "" : "s")); check the base URL and your network"
         case .malformedResponse:
-            return "\(endpoint): the server's answer is not the documented JSON: \(detail)"
+            return "\(endpoint): \(detail)"
         case .configuration:
             return "\(endpoint): \(detail)"
         case .tls:

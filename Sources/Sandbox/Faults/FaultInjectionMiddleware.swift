@@ -43,7 +43,7 @@ actor FaultDecider {
 }
 
 /// Injects the faults of a ``FaultPlan``: error answers without processing, connections closed
-/// before or after processing, or requests held unanswered.
+/// before or after processing, requests held unanswered, or 200 answers that are not JSON.
 ///
 /// A dropped connection is a response whose body fails before a byte is written: Hummingbird
 /// then closes the connection, and an HTTP client sees it closed with no complete answer.
@@ -76,10 +76,19 @@ struct FaultInjectionMiddleware<Context: RequestContext>: RouterMiddleware {
         case .dropAfterProcessing:
             _ = try? await next(request, context)
             return Self.droppingResponse()
-        case .stall:
-            try await Task.sleep(for: .seconds(120))
+        case .stall(let seconds):
+            try await Task.sleep(for: .seconds(seconds))
             return try await next(request, context)
+        case .malformed:
+            return Self.malformedResponse()
         }
+    }
+
+    /// A 200 whose JSON is cut off and then followed by HTML, as a misbehaving proxy might send.
+    static func malformedResponse() -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id": 1, "status": <html>Bad Gateway</html>"#)))
     }
 
     static func droppingResponse() -> Response {

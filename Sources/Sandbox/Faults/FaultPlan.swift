@@ -9,6 +9,8 @@
 /// drop:0.01          close 1% of connections without processing the request
 /// drop-after:0.01    process 1% of requests, then close the connection unanswered
 /// stall:0.01         hold 1% of requests for 120 s without answering (client timeouts fire)
+/// stall@5:0.01       the same, holding them for 5 s (then they are processed and answered)
+/// malformed:0.01     answer 1% with 200 and a body that is not valid JSON (not processed)
 /// first:5:429        the first 5 requests get 429 (any fault kind)
 /// seed=42            the random seed, so a run is reproducible (default 1)
 /// method=POST        only requests with this method are eligible
@@ -23,7 +25,10 @@ public struct FaultPlan: Sendable, Hashable {
         case serverError
         case drop
         case dropAfterProcessing
-        case stall
+        /// Hold the request this long without answering, then process it.
+        case stall(seconds: Int)
+        /// Answer 200 with a body that is not JSON, without processing the request.
+        case malformed
     }
 
     /// Faults for the first `count` eligible requests.
@@ -106,13 +111,18 @@ extension FaultPlan {
         case "500": return .serverError
         case "drop": return .drop
         case "drop-after": return .dropAfterProcessing
-        case "stall": return .stall
+        case "stall": return .stall(seconds: 120)
+        case "malformed": return .malformed
         default:
             if text.hasPrefix("429@"), let seconds = Int(text.dropFirst(4)), seconds >= 0 {
                 return .tooManyRequests(retryAfter: seconds)
             }
+            if text.hasPrefix("stall@"), let seconds = Int(text.dropFirst(6)), seconds >= 0 {
+                return .stall(seconds: seconds)
+            }
             throw FaultPlanError(
-                description: "'\(part)': unknown fault '\(text)'; use 429, 429@SECONDS, 503, 500, drop, drop-after or stall")
+                description:
+                    "'\(part)': unknown fault '\(text)'; use 429, 429@SECONDS, 503, 500, drop, drop-after, stall, stall@SECONDS or malformed")
         }
     }
 }

@@ -26,8 +26,12 @@ extension Request {
     func decodeJSON<T: Decodable>(
         _ type: T.Type, context: SandboxContext, invalid: (String) -> SandboxError
     ) async throws -> T {
+        if let type = headers[.contentType], !Self.isJSON(mediaType: type) {
+            throw invalid("the request body must be JSON (Content-Type: application/json), not \(type)")
+        }
+        // BodyLimitMiddleware has already collected the body within the sandbox's limit.
         var request = self
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await request.collectBody(upTo: .max)
         let data = Data(buffer.readableBytesView)
         guard !data.isEmpty else { throw invalid("the request body is empty") }
         do {
@@ -37,6 +41,12 @@ extension Request {
         } catch {
             throw invalid("the request body is not valid JSON")
         }
+    }
+
+    /// Whether a `Content-Type` value names JSON (`application/json`, `…+json`, any parameters).
+    static func isJSON(mediaType: String) -> Bool {
+        let type = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -22,6 +22,8 @@ public struct SandboxConfiguration: Sendable {
     public var acceptsAnyAccountID = false
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
+    /// The largest request body accepted; larger ones are answered with 413.
+    public var maxBodySize = 8 * 1024 * 1024
 
     public init() {}
 }

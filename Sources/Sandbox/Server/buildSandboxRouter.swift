@@ -1,12 +1,13 @@
 import Hummingbird
 
-/// Builds the sandbox's router: middlewares (request counter, latency, rate limit, faults,
-/// server timing, error shapes) in front of the Woodpecker and Saleshandy routes.
+/// Builds the sandbox's router: middlewares (request counter, body-size limit, latency, rate limit,
+/// faults, server timing, error shapes) in front of the Woodpecker and Saleshandy routes.
 public func buildSandboxRouter(
     store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
 ) -> Router<SandboxContext> {
     let router = Router(context: SandboxContext.self)
     router.add(middleware: RequestCounterMiddleware(counter: counter, log: configuration.logRequests))
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize))
     if let latency = configuration.latency, latency > .zero {
         router.add(middleware: LatencyMiddleware(latency: latency))
     }

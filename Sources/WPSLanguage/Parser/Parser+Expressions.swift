@@ -3,21 +3,21 @@ extension Parser {
     mutating func parseValue() -> Expression? {
         let token = current
         switch token.kind {
-        case .word(let word):
-            advance()
-            return .word(word, token.range)
-        case .literal(let text):
-            advance()
-            return .literal(text, token.range)
-        case .variable(let reference):
-            advance()
-            return .variable(reference, token.range)
-        case .fileReference(let path):
-            advance()
-            return .fileReference(path, token.range)
-        case .string(let parts):
-            advance()
-            return .string(parts.map { interpolation($0) }, token.range)
+        case .subpipelineStart, .leftBracket:
+            guard enterNesting() else { return nil }
+            defer { nesting -= 1 }
+            return parseNestedValue()
+        case .leftBrace:
+            return parseBlock(after: "each").map(Expression.block)  // parseBlock counts the nesting
+        default:
+            return parseFlatValue()
+        }
+    }
+
+    /// A list or `$(…)`.
+    mutating func parseNestedValue() -> Expression? {
+        let token = current
+        switch token.kind {
         case .subpipelineStart:
             advance()
             parenDepth += 1
@@ -55,8 +55,30 @@ extension Parser {
             let end = current.range.end
             advance()
             return .list(items, SourceRange(token.range.start, end))
-        case .leftBrace:
-            return parseBlock(after: "each").map(Expression.block)
+        default:
+            return nil
+        }
+    }
+
+    /// A word, literal, variable, `@file` or string.
+    mutating func parseFlatValue() -> Expression? {
+        let token = current
+        switch token.kind {
+        case .word(let word):
+            advance()
+            return .word(word, token.range)
+        case .literal(let text):
+            advance()
+            return .literal(text, token.range)
+        case .variable(let reference):
+            advance()
+            return .variable(reference, token.range)
+        case .fileReference(let path):
+            advance()
+            return .fileReference(path, token.range)
+        case .string(let parts):
+            advance()
+            return .string(parts.map { interpolation($0) }, token.range)
         default:
             return nil
         }
@@ -71,7 +93,16 @@ extension Parser {
             let lexed = Lexer.tokenize(source, range: range)
             var inner = Parser(source: source, registry: registry, tokens: lexed.tokens, isIncomplete: lexed.isIncomplete)
             inner.diagnostics = lexed.diagnostics
+            guard enterNesting() else { return .pipeline(Pipeline(stages: [], range: range)) }
+            defer { nesting -= 1 }
+            inner.nesting = nesting
             let pipeline = inner.parsePipeline() ?? Pipeline(stages: [], range: range)
+            if inner.tooDeep {
+                diagnostics += inner.diagnostics
+                tooDeep = true
+                index = tokens.count - 1
+                return .pipeline(pipeline)
+            }
             if !inner.atEnd { inner.error("unexpected \(inner.describe(inner.current.kind)) in $(…)", at: inner.current.range) }
             diagnostics += inner.diagnostics
             isIncomplete = isIncomplete || inner.isIncomplete
@@ -104,6 +135,8 @@ extension Parser {
 
     mutating func parseNot() -> Expression? {
         if isWord("not") || current.kind == .operator("!") {
+            guard enterNesting() else { return nil }
+            defer { nesting -= 1 }
             let start = current.range.start
             advance()
             guard let operand = parseNot() else { return missingOperand(after: "not") }
@@ -122,9 +155,13 @@ extension Parser {
 
     mutating func parsePrimary() -> Expression? {
         if current.kind == .leftParen {
+            guard enterNesting() else { return nil }
             advance()
             parenDepth += 1
-            defer { parenDepth -= 1 }
+            defer {
+                parenDepth -= 1
+                nesting -= 1
+            }
             guard let inner = parseOr() else { return nil }
             guard current.kind == .rightParen else {
                 if atEnd { expectMore("')'") } else { error("expected ')'", at: current.range) }

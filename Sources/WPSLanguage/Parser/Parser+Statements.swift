@@ -103,6 +103,8 @@ extension Parser {
             recover()
             return nil
         }
+        guard enterNesting() else { return nil }
+        defer { nesting -= 1 }
         let start = current.range.start
         advance()
         braceDepth += 1

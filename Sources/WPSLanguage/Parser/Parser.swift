@@ -23,6 +23,14 @@ public struct Parser {
     var parenDepth = 0
     /// Open `{…}` around the current position: `}` ends a stage inside them.
     var braceDepth = 0
+    /// Lists, blocks, `$(…)`, `(…)` and `not`s open around the current position.
+    var nesting = 0
+    /// Set once input nests deeper than ``maxNesting``: the rest is skipped, with one diagnostic.
+    var tooDeep = false
+
+    /// How deeply values and conditions may nest. A recursive-descent parser would otherwise
+    /// run out of stack on input such as 100,000 `[`s (found by scripts/fuzz).
+    public static let maxNesting = 128
 
     /// Parses a whole source file.
     public static func parse(_ source: SourceFile, registry: CommandRegistry = .standard) -> ParseResult {
@@ -47,11 +55,27 @@ public struct Parser {
     }
 
     mutating func error(_ message: String, at range: SourceRange, label: String? = nil) {
+        guard !tooDeep else { return }  // after the nesting error, nothing more is worth saying
         diagnostics.append(Diagnostic(.error, message, at: range, label: label))
+    }
+
+    /// Enters one more level of nesting; past ``maxNesting`` reports it once, skips to the end of
+    /// the input and returns false (the caller then gives up like on any other error).
+    mutating func enterNesting() -> Bool {
+        guard !tooDeep else { return false }
+        guard nesting < Self.maxNesting else {
+            error("nested more than \(Self.maxNesting) levels deep (lists, blocks, $(…), parentheses or not)", at: current.range)
+            tooDeep = true
+            index = tokens.count - 1
+            return false
+        }
+        nesting += 1
+        return true
     }
 
     /// Reports an unexpected end of input as incomplete rather than as an error.
     mutating func expectMore(_ what: String) {
+        guard !tooDeep else { return }
         isIncomplete = true
         error("unexpected end of input: expected \(what)", at: current.range)
     }

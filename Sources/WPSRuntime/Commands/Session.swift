@@ -80,7 +80,9 @@ public final class Session: @unchecked Sendable {
             throw RuntimeError(
                 "profile '\(profile.name)' trusts \(profile.caFile.map { "the CA in \($0)" } ?? "only the system's roots"), this session \(activeCAFile.map { "the CA in \($0)" } ?? "only the system's roots"); start wps with --profile \(profile.name) (or give --ca-file)")
         }
-        client = OutreachClient(configuration: profiles.clientConfiguration(for: profile), transport: transport)
+        var configuration = profiles.clientConfiguration(for: profile)
+        configuration.requestTimeout = client.configuration.requestTimeout  // --timeout holds for every profile
+        client = OutreachClient(configuration: configuration, transport: transport)
         provider = profile.provider
         activeProfile = profile.name
     }

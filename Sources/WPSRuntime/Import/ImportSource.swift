@@ -242,12 +242,6 @@ public struct ImportSource: Sendable {
     }
 }
 
-/// Reads rows one at a time.
-public protocol RowReader {
-    /// The next row; nil at the end. Throws a located error for malformed input.
-    mutating func next() throws(RuntimeError) -> SourceRow?
-}
-
 struct ArrayRowReader: RowReader {
     var rows: [SourceRow]
     var index = 0
@@ -255,73 +249,6 @@ struct ArrayRowReader: RowReader {
         guard index < rows.count else { return nil }
         defer { index += 1 }
         return rows[index]
-    }
-}
-
-/// CSV rows with a header; line numbers count the line breaks inside quoted fields.
-struct CSVRowReader: RowReader {
-    let name: String
-    var records: CSVRecordReader
-    let header: [String]
-
-    init(name: String, records: CSVRecordReader) throws(RuntimeError) {
-        self.name = name
-        self.records = records
-        guard let first = try Self.record(from: &self.records, name) else {
-            throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
-        }
-        let raw = first.fields
-        header = raw.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
-        // A first row holding an address is data: the header is missing.
-        if let column = header.firstIndex(where: { $0.contains("@") }) {
-            throw RuntimeError(
-                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
-        }
-        var seen: Set<String> = []
-        for column in header where !column.isEmpty {
-            if !seen.insert(column).inserted { throw RuntimeError("\(name):1: column '\(column)' appears twice in the header") }
-        }
-    }
-
-    mutating func next() throws(RuntimeError) -> SourceRow? {
-        while let (line, record) = try Self.record(from: &records, name) {
-            if record.count == 1, record[0].isEmpty { continue }  // a blank line
-            if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
-                throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
-            }
-            // A quote left open swallows the following lines into one field of a short row.
-            if record.count < header.count, let field = record.last, field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                throw RuntimeError(
-                    "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote")
-            }
-            var fields: [String: String] = Dictionary(minimumCapacity: header.count)
-            for (column, value) in zip(header, record) where !column.isEmpty {
-                let trimmed = Self.trimmed(value)
-                if !trimmed.isEmpty { fields[column] = trimmed }
-            }
-            return SourceRow(line: line, fields: fields, normalized: true)
-        }
-        return nil
-    }
-
-    private static func record(from records: inout CSVRecordReader, _ name: String) throws(RuntimeError) -> (line: Int, fields: [String])? {
-        do { return try records.next() } catch {
-            throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
-        }
-    }
-
-    /// The 1-based column at which field `index` of a raw row starts (assuming no quotes).
-    static func column(of index: Int, in raw: [String]) -> Int {
-        1 + raw.prefix(index).reduce(0) { $0 + $1.count + 1 }
-    }
-
-    /// The field without surrounding whitespace; fields without any are returned as they are.
-    static func trimmed(_ field: String) -> String {
-        guard let first = field.utf8.first, let last = field.utf8.last else { return field }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 }
-        guard isSpace(first) || isSpace(last) else { return field }
-        return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
