@@ -22,9 +22,10 @@ struct WPS: AsyncParsableCommand {
             wps completion SHELL     print a bash, zsh or fish completion script for wps
             wps                      on a terminal: the interactive shell
 
-            Profiles come from $XDG_CONFIG_HOME/wps/config.yaml (or $WPS_CONFIG), chosen by --profile
-            or WPS_PROFILE; without one, API keys come from WOODPECKER_API_KEY and SALESHANDY_API_KEY.
-            --sandbox needs none.
+            Profiles come from $XDG_CONFIG_HOME/wps/config.yaml (or $WPS_CONFIG),
+            chosen by --profile or WPS_PROFILE; without one, API keys come from
+            WOODPECKER_API_KEY and SALESHANDY_API_KEY. --sandbox needs none.
+
             Exit codes: 0 success, 1 a command failed at the API, 2 usage or validation error.
             """,
         version: "wps \(OutreachAPIVersion.string)"

@@ -29,6 +29,39 @@ import WPSLanguage
         #expect(try value.get([.field("followup"), .field("followup")]) == .null)
     }
 
+    /// A hand-written `encode(to:)` exercising what synthesized code rarely does: a key written
+    /// twice (the last wins, in the first one's place), nested containers, the unkeyed count,
+    /// leaves through the generic path (`Int8`, `Float`, an optional) and `nil`.
+    struct Unusual: Encodable {
+        enum Key: String, CodingKey { case a, b, c, list, nested }
+        func encode(to encoder: any Encoder) throws {
+            var keyed = encoder.container(keyedBy: Key.self)
+            try keyed.encode("first", forKey: .a)
+            try keyed.encode(Int8(7), forKey: .b)
+            try keyed.encode("second", forKey: .a)
+            try keyed.encodeNil(forKey: .c)
+            var list = keyed.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(Float(1.5))
+            try list.encode(Optional<Int>.none)
+            try list.encode(true)
+            #expect(list.count == 3)
+            var nested = keyed.nestedContainer(keyedBy: Key.self, forKey: .nested)
+            try nested.encode(2.5, forKey: .a)
+        }
+    }
+
+    @Test func encoderHandlesRepeatedKeysNestingAndGenericLeaves() throws {
+        let value = try ValueEncoder().encode(Unusual())
+        #expect(JSONRenderer().render(value) == #"{"a":"second","b":7,"c":null,"list":[1.5,null,true],"nested":{"a":2.5}}"#)
+        #expect(try ValueEncoder().encode([1, 2]) == .list([.int(1), .int(2)]))
+        #expect(try ValueEncoder().encode("x") == .string("x"))
+    }
+
+    @Test func jsonEscapesOnlyWhatItMust() {
+        let value: Value = .list([.string("plain ü ✓"), .string("tab\there \u{1} \\ \"q\"")])
+        #expect(JSONRenderer().render(value) == #"["plain ü ✓","tab\there \u0001 \\ \"q\""]"#)
+    }
+
     @Test func prettyJSONIsStable() {
         let value: Value = .record(["name": .string("Zoë \"Q4\"\n"), "ids": .list([.int(1), .double(2.5), .double(3)]), "empty": .list([]), "none": .null])
         #expect(JSONRenderer(pretty: true).render(value) == """

@@ -59,6 +59,12 @@ public struct JSONRenderer: Sendable {
 
     static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

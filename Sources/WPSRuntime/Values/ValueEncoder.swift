@@ -11,21 +11,34 @@ public struct ValueEncoder {
 }
 
 /// A value under construction; containers write into nodes, which resolve into a ``Value``.
+///
+/// Fields and items are stored apart from the kind so that adding one mutates in place (an
+/// array held inside an enum case would be copied on every append).
 final class EncodingNode {
-    enum Content {
+    enum Kind {
         case empty
         case value(Value)
-        case record([(String, EncodingNode)])
-        case list([EncodingNode])
+        case record
+        case list
     }
-    var content: Content = .empty
+    var kind: Kind = .empty
+    private var fields: [(String, EncodingNode)] = []
+    private var items: [EncodingNode] = []
+
+    /// A leaf value (replaces whatever the node held).
+    var content: Value {
+        get { if case .value(let value) = kind { return value } else { return .null } }
+        set { kind = .value(newValue) }
+    }
+
+    var itemCount: Int { items.count }
 
     func resolve() -> Value {
-        switch content {
+        switch kind {
         case .empty: return .null
         case .value(let value): return value
-        case .list(let nodes): return .list(nodes.map { $0.resolve() })
-        case .record(let fields):
+        case .list: return .list(items.map { $0.resolve() })
+        case .record:
             var record = Record()
             for (key, node) in fields { record[key] = node.resolve() }
             return .record(record)
@@ -33,29 +46,34 @@ final class EncodingNode {
     }
 
     func child(forKey key: String) -> EncodingNode {
+        makeRecord()
         let child = EncodingNode()
-        var fields: [(String, EncodingNode)] = []
-        if case .record(let existing) = content { fields = existing }
         if let index = fields.firstIndex(where: { $0.0 == key }) {
             fields[index].1 = child
         } else {
             fields.append((key, child))
         }
-        content = .record(fields)
         return child
     }
 
     func appendChild() -> EncodingNode {
+        makeList()
         let child = EncodingNode()
-        var nodes: [EncodingNode] = []
-        if case .list(let existing) = content { nodes = existing }
-        nodes.append(child)
-        content = .list(nodes)
+        items.append(child)
         return child
     }
 
-    func makeRecord() { if case .record = content {} else { content = .record([]) } }
-    func makeList() { if case .list = content {} else { content = .list([]) } }
+    func makeRecord() {
+        if case .record = kind { return }
+        kind = .record
+        fields = []
+    }
+
+    func makeList() {
+        if case .list = kind { return }
+        kind = .list
+        items = []
+    }
 }
 
 struct NodeEncoder: Encoder {
@@ -77,13 +95,18 @@ struct NodeEncoder: Encoder {
 }
 
 /// Encodes a leaf or nested value into a node.
-func encodeInto<T: Encodable>(_ node: EncodingNode, _ value: T, codingPath: [any CodingKey]) throws {
+/// (The path is built only for nested values: leaves never need it.)
+func encodeInto<T: Encodable>(_ node: EncodingNode, _ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws {
     switch value {
-    case let value as Bool: node.content = .value(.bool(value))
-    case let value as Int: node.content = .value(.int(value))
-    case let value as Double: node.content = .value(.double(value))
-    case let value as String: node.content = .value(.string(value))
-    default: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+    case let value as Bool: node.content = .bool(value)
+    case let value as Int: node.content = .int(value)
+    case let value as Double: node.content = .double(value)
+    case let value as String: node.content = .string(value)
+    // The other numbers encode themselves through a single-value container, which would come
+    // back here: convert them instead.
+    case let value as any BinaryInteger: node.content = Int(exactly: value).map { .int($0) } ?? .string("\(value)")
+    case let value as any BinaryFloatingPoint: node.content = .double(Double(value))
+    default: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath()))
     }
 }
 
@@ -91,7 +114,12 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: EncodingNode
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .null }
+    // The common leaves, without the dynamic casts of the generic path.
+    mutating func encode(_ value: String, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .string(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .int(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .bool(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .double(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeInto(node.child(forKey: key.stringValue), value, codingPath: codingPath + [key])
     }
@@ -112,12 +140,9 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
-    var count: Int {
-        if case .list(let nodes) = node.content { return nodes.count }
-        return 0
-    }
+    var count: Int { node.itemCount }
 
-    mutating func encodeNil() throws { node.appendChild().content = .value(.null) }
+    mutating func encodeNil() throws { node.appendChild().content = .null }
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeInto(node.appendChild(), value, codingPath: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = node.appendChild()
@@ -135,6 +160,6 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 struct SingleNodeContainer: SingleValueEncodingContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
-    mutating func encodeNil() throws { node.content = .value(.null) }
+    mutating func encodeNil() throws { node.content = .null }
     mutating func encode<T: Encodable>(_ value: T) throws { try encodeInto(node, value, codingPath: codingPath) }
 }
