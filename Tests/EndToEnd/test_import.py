@@ -295,7 +295,9 @@ def test_batch_size_parallel_and_notify_flags(wps, tmp_path):
     write_rows(source, 3, prefix="flag")
     out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --batch-size 201")
     assert out.returncode == 2 and "--batch-size must be in 1…200, got 201" in out.stderr
-    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --parallel 7")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --parallel 8")
+    assert out.returncode == 2 and "--parallel must be in 1…7" in out.stderr
+    out = run_wps(wps, env, "--sandbox", "--provider", "saleshandy", "-c", f"mailbox import {source} --parallel 7")
     assert out.returncode == 2 and "--parallel must be in 1…6" in out.stderr
     out = run_wps(wps, env, "--dry-run", "-c", f"mailbox import {source} --batch-size 2 --notify mail")
     assert out.returncode == 0, out.stderr

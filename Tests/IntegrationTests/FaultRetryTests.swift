@@ -12,6 +12,23 @@ extension SandboxHarness {
 }
 
 @Suite struct FaultRetryTests {
+    /// The client keeps 7 requests in flight per Woodpecker account, which the rate-limited
+    /// sandbox admits (one handled, 6 queued): with the first request held 1 s inside the gate
+    /// and no retries allowed, 20 concurrent requests all succeed, none refused with 429.
+    @Test func sevenInFlightAreAllAdmittedByTheRateLimit() async throws {
+        try await SandboxHarness.with({
+            $0.rateLimit = true
+            $0.faults = try! FaultPlan(parsing: "first:1:stall@1")
+        }) { harness in
+            let client = harness.client(attempts: 1)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 1...20 { group.addTask { _ = try await client.send(Woodpecker.ListCampaigns()) } }
+                try await group.waitForAll()
+            }
+            #expect(await harness.sandbox.counter.count == 20)
+        }
+    }
+
     @Test func getIsRetriedToSuccessThrough503s() async throws {
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:2:503") }) { harness in
             let campaigns = try await harness.fastRetryingClient().send(Woodpecker.ListCampaigns())

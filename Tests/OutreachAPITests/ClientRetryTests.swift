@@ -174,16 +174,17 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
         #expect(await script.requests.first?.url == "http://sandbox.test/rest/v2/campaigns/7/pause")
     }
 
-    @Test func atMostSixRequestsInFlightPerAccount() async throws {
+    @Test(arguments: [(Provider.woodpecker, 7), (Provider.saleshandy, 6)])
+    func atMostTheAdmittedRequestsInFlightPerAccount(provider: Provider, limit: Int) async throws {
         let script = TransportScript([], holdFor: .milliseconds(100))
         let client = makeClient(script)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for id in 1...20 {
-                group.addTask { _ = try await client.execute(client.prepare(Woodpecker.CampaignAction(id: id, action: .pause)), idempotent: false, provider: .woodpecker) }
+                group.addTask { _ = try await client.execute(client.prepare(Woodpecker.CampaignAction(id: id, action: .pause)), idempotent: false, provider: provider) }
             }
             try await group.waitForAll()
         }
-        #expect(await script.maxInFlight == 6)
+        #expect(await script.maxInFlight == limit)
         #expect(await script.requests.count == 20)
     }
 

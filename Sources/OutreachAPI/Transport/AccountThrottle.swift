@@ -1,8 +1,9 @@
 /// Keeps at most a fixed number of requests in flight per account.
 ///
 /// Woodpecker processes one request at a time per account and queues at most 6 more, dropping
-/// anything beyond; the client therefore never has more than 6 outstanding per account, and
-/// the rest wait here, in order, without being sent. Waiting is cancellable.
+/// anything beyond; the client therefore never has more than 7 outstanding per account
+/// (``Provider/maxInFlightPerAccount``), and the rest wait here, in order, without being sent.
+/// Waiting is cancellable.
 public actor AccountThrottle {
     private struct Waiter {
         let id: Int

@@ -38,7 +38,7 @@ extension CommandRegistry {
             positionals: [PositionalDescriptor("file", .file, optional: true)],
             flags: [
                 FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)"),
-                FlagDescriptor("parallel", .integer, "batches in flight at once (1…6, default 6)"),
+                FlagDescriptor("parallel", .integer, "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
                 FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)"),

@@ -121,7 +121,7 @@ enum ImportCommands {
         let limit = target.provider.maxInFlightPerAccount
         let parallel = try await args.int("parallel", &interpreter) ?? limit
         guard (1...limit).contains(parallel) else {
-            throw RuntimeError("--parallel must be in 1…\(limit) (the provider queues at most \(limit) requests per account), got \(parallel)", at: args.range(of: "parallel"))
+            throw RuntimeError("--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)", at: args.range(of: "parallel"))
         }
         var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
         options.skipInvalid = try await args.bool("skip-invalid", &interpreter) ?? false
