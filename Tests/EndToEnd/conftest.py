@@ -72,3 +72,17 @@ def sandbox(wps):
     box = Sandbox(wps, "--no-rate-limit")
     yield box
     box.stop()
+
+
+def profile_environment(tmp_path: Path, box: "Sandbox", key: str) -> dict:
+    """An environment whose default profile is Woodpecker on `box` with `key` (from an env variable),
+    config and state under `tmp_path`, and no *_API_KEY of the caller's."""
+    config = tmp_path / "config" / "wps" / "config.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        "default: sb\nprofiles:\n"
+        f"  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: SANDBOX_KEY }}\n")
+    config.chmod(0o600)
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "SANDBOX_KEY": key})
+    return env

@@ -7,21 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Sandbox
+from conftest import Sandbox, profile_environment
 
 KEY = "faults-e2e-key"
 
 
 def environment(tmp_path: Path, box: Sandbox) -> dict:
-    config = tmp_path / "config" / "wps" / "config.yaml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(
-        "default: sb\nprofiles:\n"
-        f"  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: FAULTS_KEY }}\n")
-    config.chmod(0o600)
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "FAULTS_KEY": KEY})
-    return env
+    return profile_environment(tmp_path, box, KEY)
 
 
 def run(wps, env, *args):

@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, Sandbox
+from conftest import ROOT, Sandbox, profile_environment
 
 KEY = "import-e2e-key"
 PASSWORD = "Planted-Import-Pw-6620"
@@ -29,15 +29,7 @@ def write_rows(path: Path, count: int, prefix: str = "box") -> list[str]:
 
 
 def environment(tmp_path: Path, box: Sandbox) -> dict:
-    config = tmp_path / "config" / "wps" / "config.yaml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(
-        "default: sb\nprofiles:\n"
-        f"  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: IMPORT_KEY }}\n")
-    config.chmod(0o600)
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "IMPORT_KEY": KEY})
-    return env
+    return profile_environment(tmp_path, box, KEY)
 
 
 def run_wps(binary, env, *args, timeout=600):
@@ -162,7 +154,7 @@ def test_another_api_key_is_another_account_with_its_own_journal(wps, tmp_path):
         journals = glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))
         assert len(journals) == 1 and KEY not in journals[0]
         # Same file, same profile, another key: nothing of the first account's journal applies.
-        other = dict(env, IMPORT_KEY="import-e2e-other-account")
+        other = dict(env, SANDBOX_KEY="import-e2e-other-account")
         out = run_wps(wps, other, "-c", f"mailbox import {source} | count")
         assert out.returncode == 0, out.stderr[-3000:]
         assert "resuming" not in out.stderr and json.loads(out.stdout) == 2
@@ -248,7 +240,7 @@ def test_stdin_and_ndjson_sources_and_saleshandy(wps, tmp_path):
         env = environment(tmp_path, box)
         env["SALESHANDY_API_KEY"] = KEY
         config = tmp_path / "config" / "wps" / "config.yaml"
-        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: IMPORT_KEY }}\n")
+        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: SANDBOX_KEY }}\n")
         lines = "\n".join(json.dumps({"email": f"nd{i}@example.com", "password": PASSWORD, "host": "smtp.example.com", "port": 465,
                                       "imap_host": "imap.example.com", "imap_port": 993}) for i in range(5))
         nd = tmp_path / "boxes.ndjson"
@@ -315,7 +307,7 @@ def test_saleshandy_rows_sent_without_an_answer_are_resent_only_when_asked(wps, 
     with sandbox(wps, "--processing-delay", "50", "--faults", "first:1:drop-after,method=POST") as box:
         env = environment(tmp_path, box)
         config = tmp_path / "config" / "wps" / "config.yaml"
-        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: IMPORT_KEY }}\n")
+        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: SANDBOX_KEY }}\n")
         out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
         assert out.returncode == 1
         assert "may or may not have acted" in out.stderr and "0 of 5 rows were accepted" in out.stderr

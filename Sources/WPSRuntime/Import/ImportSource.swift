@@ -224,16 +224,7 @@ public struct ImportSource: Sendable {
                 offset = start
             }
         }
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
+        return YAMLLocator.lineAndColumn(of: offset, in: data)
     }
 
     static func describe(_ error: any Error) -> String {

@@ -80,8 +80,13 @@ public struct YAMLLocator {
     }
 
     static func lineAndColumn(of offset: Int, in text: String) -> (Int, Int) {
+        lineAndColumn(of: offset, in: text.utf8)
+    }
+
+    /// The 1-based line and column (in characters, counting UTF-8 lead bytes) of a byte offset.
+    static func lineAndColumn(of offset: Int, in bytes: some Collection<UInt8>) -> (Int, Int) {
         var line = 1, column = 1
-        for byte in text.utf8.prefix(offset) {
+        for byte in bytes.prefix(offset) {
             if byte == 0x0A {
                 line += 1
                 column = 1
