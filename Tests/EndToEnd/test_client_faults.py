@@ -43,7 +43,7 @@ def test_a_stalled_post_is_not_resent_and_says_the_outcome_is_unknown(wps, stall
 
 
 def test_timeout_must_be_a_positive_duration(wps, tmp_path):
-    for bad in ["0s", "soon", "-1s", "10"]:
+    for bad in ["0s", "soon", "-1s", "10", "0.0001s", "nans", "infs"]:
         out = subprocess.run([str(wps), f"--timeout={bad}", "-c", "print 1"], capture_output=True, text=True, timeout=60)
         assert out.returncode == 2, bad
         assert "--timeout must be a positive duration" in out.stderr
