@@ -4,6 +4,7 @@
 #define WPS_CEDITLINE_SHIM_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -94,14 +95,21 @@ static int wps_getc(EditLine *el, wchar_t *out) {
         if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
         if (ready < 0) return -1;
         // Ctrl-C (ISIG) flushes the terminal's input queue: bytes poll() saw may be gone, and a
-        // blocking read() would then wait for the next key with the interrupt unnoticed. Read
-        // only what is there; a hang-up with nothing left is the end of input.
+        // blocking read() would then wait for the next key with the interrupt unnoticed (the
+        // signal may be handled on another thread, so read() is not interrupted either). Read
+        // only what is there, without blocking even if the queue is flushed between the check
+        // and the read; a hang-up with nothing left is the end of input.
         int available = 0;
         if (ioctl(STDIN_FILENO, FIONREAD, &available) == 0 && available <= 0) {
             if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return 0;
             continue;
         }
+        int flags = fcntl(STDIN_FILENO, F_GETFL);
+        int toggled = flags >= 0 && !(flags & O_NONBLOCK) && fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) == 0;
         ssize_t count = read(STDIN_FILENO, bytes + have, 1);
+        int saved = errno;
+        if (toggled) fcntl(STDIN_FILENO, F_SETFL, flags);
+        errno = saved;
         if (count == 0) return 0;
         if (count < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;

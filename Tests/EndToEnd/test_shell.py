@@ -126,6 +126,21 @@ def test_ctrl_c_cancels_a_long_watch_and_the_prompt_returns(tmp_path):
     leave(child)
 
 
+def test_ctrl_c_right_after_typing_always_brings_the_prompt_back(tmp_path):
+    """Ctrl-C flushes the terminal's input queue; typed bytes the shell was about to read vanish.
+    The shell must never then block on a read with the interrupt unnoticed (it once did, rarely)."""
+    child = spawn(tmp_path)
+    child.delaybeforesend = None
+    for attempt in range(30):
+        child.send(f"echo typed-{attempt}")
+        child.sendcontrol("c")
+        child.expect(PROMPT, timeout=10)
+    child.sendline("echo still-here")
+    child.expect("still-here")
+    child.expect(PROMPT)
+    leave(child)
+
+
 def test_ctrl_c_clears_the_line(tmp_path):
     child = spawn(tmp_path)
     child.send("echo never-run")
