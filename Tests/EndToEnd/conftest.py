@@ -74,14 +74,17 @@ def sandbox(wps):
     box.stop()
 
 
-def profile_environment(tmp_path: Path, box: "Sandbox", key: str) -> dict:
-    """An environment whose default profile is Woodpecker on `box` with `key` (from an env variable),
-    config and state under `tmp_path`, and no *_API_KEY of the caller's."""
+def profile_environment(tmp_path: Path, box, key: str, ca_file: str | None = None) -> dict:
+    """An environment whose default profile is Woodpecker on `box` (a Sandbox, or a base URL) with
+    `key` (from an env variable) and an optional `ca_file`, config and state under `tmp_path`, and
+    no *_API_KEY of the caller's."""
+    base_url = box if isinstance(box, str) else box.url
     config = tmp_path / "config" / "wps" / "config.yaml"
     config.parent.mkdir(parents=True, exist_ok=True)
+    extra = f", ca_file: '{ca_file}'" if ca_file else ""
     config.write_text(
         "default: sb\nprofiles:\n"
-        f"  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: SANDBOX_KEY }}\n")
+        f"  sb: {{ provider: woodpecker, base_url: '{base_url}/rest/v2', api_key_env: SANDBOX_KEY{extra} }}\n")
     config.chmod(0o600)
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "SANDBOX_KEY": key})

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Sandbox, free_port
+from conftest import Sandbox, free_port, profile_environment
 
 KEY = "tls-e2e-key-Secret-4471"
 
@@ -65,16 +65,7 @@ def tls_sandbox(wps, pki):
 
 
 def environment(tmp_path: Path, base_url: str, ca_file: str | None = None) -> dict:
-    config = tmp_path / "config" / "wps" / "config.yaml"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    extra = f", ca_file: '{ca_file}'" if ca_file else ""
-    config.write_text(
-        "default: sb\nprofiles:\n"
-        f"  sb: {{ provider: woodpecker, base_url: '{base_url}/rest/v2', api_key_env: TLS_KEY{extra} }}\n")
-    config.chmod(0o600)
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "TLS_KEY": KEY})
-    return env
+    return profile_environment(tmp_path, base_url, KEY, ca_file)
 
 
 def run_wps(binary, env, *args):
@@ -327,7 +318,7 @@ def test_a_non_loopback_host_prints_a_warning(wps):
 def test_profile_use_refuses_a_profile_that_needs_another_ca(wps, tls_sandbox, pki, tmp_path):
     env = environment(tmp_path, tls_sandbox.url, ca_file=str(pki["ca"]))
     config = tmp_path / "config" / "wps" / "config.yaml"
-    config.write_text(config.read_text() + "  other: { provider: woodpecker, api_key_env: TLS_KEY }\n")
+    config.write_text(config.read_text() + "  other: { provider: woodpecker, api_key_env: SANDBOX_KEY }\n")
     listed = run_wps(wps, env, "-c", "profile list")
     assert listed.returncode == 0, listed.stderr
     rows = {row["name"]: row for row in json.loads(listed.stdout)}

@@ -12,6 +12,17 @@ func connectedAccount(_ client: some TestClientProtocol, _ sandbox: TestSandbox,
     return try #require(mailboxes.first { $0["type"] as? String == "SMTP" }?["id"] as? Int)
 }
 
+/// Creates the test campaign (`campaignBody`) on `account`: its id, and the first step's id and
+/// first version's id.
+func createdCampaign(_ client: some TestClientProtocol, account: Int) async throws -> (id: Int, stepID: String, versionID: String) {
+    let campaign = try #require(try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body as? [String: Any])
+    let id = try #require(campaign["id"] as? Int)
+    let first = try #require((campaign["steps"] as? [String: Any])?["followup"] as? [String: Any])
+    let stepID = try #require(first["id"] as? String)
+    let versionID = try #require(((first["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String)
+    return (id, stepID, versionID)
+}
+
 @Suite struct CampaignRuleTests {
     @Test func createdCampaignHasDocumentedIdsAndDefaults() async throws {
         let sandbox = try await TestSandbox()
@@ -93,11 +104,7 @@ func connectedAccount(_ client: some TestClientProtocol, _ sandbox: TestSandbox,
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.router) { client in
             let account = try await connectedAccount(client, sandbox)
-            let campaign = try #require(try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body as? [String: Any])
-            let id = try #require(campaign["id"] as? Int)
-            let first = try #require((campaign["steps"] as? [String: Any])?["followup"] as? [String: Any])
-            let stepID = try #require(first["id"] as? String)
-            let versionID = try #require(((first["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String)
+            let (id, stepID, versionID) = try await createdCampaign(client, account: account)
             // The version endpoint does not check for an empty subject (as documented)…
             let patched = try await client.call(.patch, "/rest/v2/campaigns/\(id)/steps/\(stepID)/versions/\(versionID)", json: #"{"subject":""}"#)
             #expect(patched.status == 200)

@@ -11,11 +11,7 @@ import Testing
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.router) { client in
             let account = try await connectedAccount(client, sandbox)
-            let campaign = try #require(try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body as? [String: Any])
-            let id = try #require(campaign["id"] as? Int)
-            let first = try #require((campaign["steps"] as? [String: Any])?["followup"] as? [String: Any])
-            let stepID = try #require(first["id"] as? String)
-            let versionID = try #require(((first["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String)
+            let (id, stepID, versionID) = try await createdCampaign(client, account: account)
             func subject() async throws -> String? {
                 let body = try #require(try await client.call(.get, "/rest/v2/campaigns/\(id)").body as? [String: Any])
                 let step = (body["steps"] as? [String: Any])?["followup"] as? [String: Any]

@@ -122,20 +122,7 @@ public struct YAMLLocator {
     }
 
     /// The node at a path, or the nearest one the path passes through.
-    public func node(at path: String) -> Node? {
-        guard var node = root else { return nil }
-        for component in Self.components(path) {
-            switch component {
-            case .key(let key):
-                guard let mapping = node.mapping, let next = mapping.first(where: { $0.key.string == key })?.value else { return node }
-                node = next
-            case .index(let index):
-                guard let sequence = node.sequence, index >= 0, index < sequence.count else { return node }
-                node = sequence[index]
-            }
-        }
-        return node
-    }
+    public func node(at path: String) -> Node? { walk(path).node }
 
     /// `NAME:LINE:COL` of the node at `path` (or the nearest one); `NAME:1:1` for an empty file.
     public func place(of path: String) -> String {
@@ -171,18 +158,25 @@ public struct YAMLLocator {
 
     /// The node exactly at `path`, nil when the file does not reach it.
     func exactNode(at path: String) -> Node? {
-        guard var node = root else { return nil }
+        let found = walk(path)
+        return found.reached ? found.node : nil
+    }
+
+    /// Follows `path` as far as the file goes: the last node reached, and whether it is the
+    /// node at the whole path.
+    private func walk(_ path: String) -> (node: Node?, reached: Bool) {
+        guard var node = root else { return (nil, false) }
         for component in Self.components(path) {
             switch component {
             case .key(let key):
-                guard let next = node.mapping?.first(where: { $0.key.string == key })?.value else { return nil }
+                guard let next = node.mapping?.first(where: { $0.key.string == key })?.value else { return (node, false) }
                 node = next
             case .index(let index):
-                guard let sequence = node.sequence, index >= 0, index < sequence.count else { return nil }
+                guard let sequence = node.sequence, index >= 0, index < sequence.count else { return (node, false) }
                 node = sequence[index]
             }
         }
-        return node
+        return (node, true)
     }
 
     /// What a node holds, for "expected …, got …" messages: a scalar's text, or its kind.
