@@ -85,6 +85,13 @@ struct Runner {
         session.caFileIsFixed = options.caFile != nil
         session.dryRunOutput = { Self.write($0) }
         session.progressIsTerminal = isatty(STDERR_FILENO) == 1
+        if isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 {
+            session.confirm = { question in
+                FileHandle.standardError.write(Data(question.utf8))
+                guard let answer = readLine() else { return false }
+                return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            }
+        }
         // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.
         if !options.sandbox, !options.dryRun {
             let environment = ProcessInfo.processInfo.environment

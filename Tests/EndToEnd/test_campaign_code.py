@@ -89,7 +89,36 @@ def test_removing_a_step_and_a_running_campaign_needs_allow_edit(wps, tmp_path):
     out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; campaign apply {shorter} --allow-edit | get applied; "
                    f"campaign get $r.campaign_id | get status")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split()[-2:] == ["true", "EDITED"]
+    # Back to the status it had: run again, and said on stderr.
+    assert out.stdout.split()[-2:] == ["true", "RUNNING"]
+    assert "RUNNING → EDITED (make_editable)" in out.stderr
+    assert "EDITED → RUNNING again" in out.stderr
+
+
+def test_diff_says_what_allow_edit_does_to_the_status(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text(SPEC.replace("name: Code spec", "name: Code spec 2"))
+    out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; campaign diff $r.campaign_id {renamed} | get allow_edit")
+    assert out.returncode == 0, out.stderr
+    assert "RUNNING → EDITED (make_editable, not sending) while changing, then run again → RUNNING" in out.stdout
+
+
+def test_allow_edit_says_so_and_exits_1_when_the_campaign_cannot_run_again(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    # The sandbox refuses to run (or GET) a campaign whose name holds [editor] (unsupported features).
+    blocked = tmp_path / "blocked.yaml"
+    # The first campaign of a fresh embedded sandbox is 777001: the id makes apply change it.
+    blocked.write_text("id: 777001\n" + SPEC.replace("name: Code spec", "name: Code spec [editor]"))
+    out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; "
+                   f"let id = $r.campaign_id; try {{ campaign apply {blocked} --allow-edit }} catch {{ echo $error }}")
+    assert out.returncode == 0, out.stderr
+    assert "the changes were applied, but campaign" in out.stdout
+    assert "could not be made RUNNING again; it is EDITED (not sending)" in out.stdout
+    out = run(wps, f"let r = campaign apply {spec}; campaign run $r.campaign_id | count; campaign apply {blocked} --allow-edit")
+    assert out.returncode == 1
 
 
 def test_lint_reports_every_problem_with_its_place(wps, tmp_path):

@@ -161,8 +161,13 @@ def test_error_lines_never_show_a_password(wps):
     out = wps_run(wps, "-c", "mailbox add --email a@example.com --password Planted-Pw-9931 --smtp-port 0 "
                   "--smtp-server s.example.com --imap-server i.example.com --imap-port 993")
     assert out.returncode == 2
-    assert "--password *************** --smtp-port 0" in out.stderr
+    # A fixed-width mask (it tells nothing of the length), and the caret still under the 0.
+    assert "--password **** --smtp-port 0" in out.stderr
     assert "Planted-Pw-9931" not in out.stderr and "Planted-Pw-9931" not in out.stdout
+    lines = out.stderr.splitlines()
+    shown = next(line for line in lines if line.startswith("1 | "))
+    caret = next(line for line in lines if line.strip().startswith("|") and "^" in line)
+    assert shown[caret.index("^")] == "0" and shown[caret.index("^") - 12:caret.index("^")] == "--smtp-port "
 
 
 def run_example(wps, name):
@@ -291,16 +296,17 @@ def test_window_and_snippet_problems_point_into_the_string(wps, tmp_path):
 
 def test_campaign_show_draws_a_tree_or_gives_json(wps):
     script = ('let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message "<p>A</p>" '
-              '--window "MON-FRI 08:00-18:00; SUN all-day"; step add --after $c.steps.followup.id --wait 2d --message "<p>f</p>" '
+              '--window "MON-FRI 08:00-18:00; SUN all-day" --wait 2d; step add --after $c.steps.followup.id --message "<p>f</p>" '
               '--window "FRI 09:00-12:00" | count; campaign show $c.id')
     out = wps_run(wps, "--sandbox", "--output", "table", "-c", script)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[-6].startswith("Q4  #") and "DRAFT · Europe/Berlin · 50/day · accounts 123001" in lines[-6]
-    assert lines[-4].startswith("├─ EMAIL 1  MON-FRI 08:00-18:00; SUN all-day  ")
-    assert lines[-3].startswith('│    A  "Hi"  ')
-    # The wait before a step is the previous step's followup_after (1 day unless set).
-    assert lines[-2].startswith("└─ after 1 day → EMAIL 2  FRI 09:00-12:00  ")
+    assert lines[-7].startswith("Q4  #") and "DRAFT · Europe/Berlin · 50/day · accounts 123001" in lines[-7]
+    assert lines[-5].startswith("├─ EMAIL 1  MON-FRI 08:00-18:00; SUN all-day  ")
+    assert lines[-4].startswith('│    A  "Hi"  ')
+    # campaign new --wait 2d is step 1's followup_after: the wait between step 1 and step 2.
+    assert lines[-3] == "│  ↓ wait 2 days"
+    assert lines[-2].startswith("└─ EMAIL 2  FRI 09:00-12:00  ")
     assert lines[-1].startswith("     A  (no subject: same thread)  ")
     out = wps_run(wps, "--sandbox", "--output", "json", "-c", script)
     assert json.loads(out.stdout.split("\n", 1)[1])["steps"]["type"] == "START"

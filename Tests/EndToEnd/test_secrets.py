@@ -276,3 +276,127 @@ def test_a_config_others_can_read_is_refused_and_never_shown(wps, tmp_path):
     out = subprocess.run([str(wps), "--profile", "prod", "--output", "json", "-c", "profile list"], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert key not in out.stdout + out.stderr
+
+
+def test_mistyped_and_secret_looking_flags_never_show_their_values(wps, tmp_path):
+    """A password behind a mistyped flag (`--pasword`), an alias (`--smtp-password`), a
+    secret-looking name (`--api-key`, `--Password`), a secret-looking variable (`let pw = …`) or
+    an `@`-value that is no file: never in a diagnostic, `--check`, `env`, the history, or the
+    sandbox log — in -c, a script, standard input and the shell."""
+    s = {name: planted(name.replace(" ", "")) for name in
+         ["pasword", "smtp password", "imap pasword", "api key", "Password", "let pw", "let api_key", "at file", "shell"]}
+    scan = Scan(s)
+    home = tmp_path / "home"
+    work = tmp_path / "work"
+    for d in (home, work):
+        d.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY") and not k.startswith(("XDG_", "WPS_"))}
+    env.update({"HOME": str(home), "TERM": "xterm"})
+    lines = [
+        f"mailbox add --pasword {s['pasword']} --email a@b.co",
+        f"mailbox add --smtp-password {s['smtp password']} --email a@b.co --smtp-prot 1",
+        f"mailbox add --email a@b.co --password x --imap-pasword {s['imap pasword']}",
+        f"campaign list --api-key {s['api key']}",
+        f"mailbox add --Password {s['Password']} --email a@b.co",
+        f'let pw = "{s["let pw"]}"; env; campaign get nope',
+        f"let api_key = {s['let api_key']}; env; campaign get nope",
+        f"mailbox add --email a@b.co --password @{s['at file']} --smtp-server s --smtp-port 465 --imap-server i --imap-port 993",
+    ]
+
+    def run(label, *args, stdin=None):
+        out = subprocess.run([str(wps), *args], cwd=work, env=env, input=stdin, capture_output=True, timeout=120)
+        scan.add_run(label, out)
+        return out
+
+    for index, line in enumerate(lines):
+        out = run(f"-c {index}", "--sandbox", "-c", line)
+        assert out.returncode == 2, (line, out.stderr)
+        assert b"****" in out.stderr or b"cannot read the file" in out.stderr or b"no campaign" in out.stderr \
+            or b"expected" in out.stderr, out.stderr
+        run(f"--check {index}", "--check", "-c", line)
+        script = work / f"s{index}.wps"
+        script.write_text("echo start\n" + line + "\n")
+        run(f"script {index}", "--sandbox", str(script))
+        run(f"stdin {index}", "--sandbox", stdin=(line + "\n").encode())
+    # The @-value that is no file: the message says what to do without quoting the value.
+    out = run("@ value", "--sandbox", "-c", lines[-1])
+    assert b"--password: cannot read the file named after '@'" in out.stderr
+    # env lists a secret-looking variable without its value.
+    out = run("env", "--sandbox", "--output", "json", "-c", f'let pw = "{s["let pw"]}"; env')
+    assert json.loads(out.stdout)["variables"]["pw"] == "string (secret, not shown)"
+
+    # The shell: every line typed, then the history file and the transcript scanned.
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        config = home / ".config" / "wps" / "config.yaml"
+        config.parent.mkdir(parents=True)
+        config.write_text(f"default: sb\nprofiles:\n  sb: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: SB_KEY }}\n")
+        config.chmod(0o600)
+        env["SB_KEY"] = "sandbox-key"
+        child = pexpect.spawn(str(wps), [], cwd=str(work), env=env, encoding="utf-8", timeout=60, dimensions=(40, 250))
+        transcript = []
+        child.logfile_read = _Collect(transcript)
+        prompt = r"wps\[sb\]> "
+        child.expect(prompt)
+        typed = lines + [f"mailbox add --email h@b.co --password {s['shell']} --smtp-server s --smtp-port 465 "
+                         f"--imap-server i --imap-port 993 | count", "env", "history"]
+        for line in typed:
+            child.sendline(line)
+            child.expect(prompt)
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+        text = "".join(transcript)
+        for line in typed:
+            text = text.replace(line + "\r\n", "<typed>\r\n", 1)
+        scan.add("shell transcript (typed lines left out)", text)
+    finally:
+        log = box.stop()
+    scan.add("sandbox --log", log)
+    history = (home / ".local" / "state" / "wps" / "history").read_text()
+    scan.add("history", history)
+    history = history.replace("\\040", " ")  # libedit's encoding of a space
+    assert "--pasword ••••" in history and "--smtp-password ••••" in history and "let pw = ••••" in history
+    assert "--api-key ••••" in history and "--Password ••••" in history and "let api_key = ••••" in history
+    leaks = scan.leaks()
+    assert leaks == [], "\n".join(leaks)
+
+
+def test_a_line_recalled_with_its_password_masked_is_refused(wps, sandbox, tmp_path):
+    """The history keeps `--password ••••`; run again as it is, it must not send `••••`."""
+    from conftest import profile_environment
+    env = profile_environment(tmp_path, sandbox, "recall-key")
+    base = "mailbox add --email r@b.co --smtp-server s --smtp-port 465 --imap-server i --imap-port 993"
+    for line in [f"{base} --password ••••", f"{base} --password x --imap-password ••••",
+                 f"let pw = ••••; {base} --password $pw"]:
+        out = subprocess.run([str(wps), "-c", line], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2, out.stderr
+        assert "came from history with its" in out.stderr and "masked: type the" in out.stderr, out.stderr
+    out = subprocess.run([str(wps), "--output", "json", "-c", "mailbox list | count"], env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "0", "a masked password reached the sandbox"
+
+
+def test_a_profile_key_comes_only_from_the_profile(wps, tmp_path):
+    """`api_key_env` naming an unset variable never falls back to WOODPECKER_API_KEY: exit 2
+    naming the profile's variable, nothing sent (the only request the sandbox logs is a later,
+    correct one)."""
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        config = tmp_path / "config" / "wps" / "config.yaml"
+        config.parent.mkdir(parents=True)
+        config.write_text("default: staging\nprofiles:\n"
+                          f"  staging: {{ provider: woodpecker, base_url: '{box.url}/rest/v2', api_key_env: STAGING_KEY }}\n")
+        config.chmod(0o600)
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY") and k != "STAGING_KEY"}
+        env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+                    "WOODPECKER_API_KEY": "production-key-never-for-staging"})
+        out = subprocess.run([str(wps), "-c", "campaign list"], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2, out.stderr
+        assert "profile 'staging' takes its API key from STAGING_KEY, which is not set" in out.stderr
+        assert "production-key" not in out.stderr
+        env["STAGING_KEY"] = "staging-key"
+        out = subprocess.run([str(wps), "-c", "campaign list | count"], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+    finally:
+        log = box.stop()
+    requests = [line for line in log.splitlines() if "/rest/v2/" in line]
+    assert len(requests) == 1 and "GET /rest/v2/campaigns 200" in requests[0], log

@@ -139,7 +139,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
     @Test func wrongLiteralKinds() {
         #expect(problems("campaign new x --daily-enroll fifty") == ["t.wps:1:31: error: expected an integer for --daily-enroll, got 'fifty'"])
-        #expect(problems("step add --after $s --wait three") == ["t.wps:1:28: error: expected a duration such as 3d or 13h for --wait, got 'three'"])
+        #expect(problems("step add --after $s --wait three") == ["t.wps:1:28: error: expected a wait in days or hours such as 3d or 13h (1…9999) for --wait, got 'three'"])
         #expect(problems("campaign new x --signature FANCY") == ["t.wps:1:28: error: expected SENDER or NO_SIGNATURE for --signature, got 'FANCY'"])
         #expect(problems("campaign set 1 --accounts 1,x,3") == ["t.wps:1:27: error: expected a comma-separated list of a numeric mailbox id for --accounts, got '1,x,3'"])
         #expect(problems("campaign get seven") == ["t.wps:1:14: error: expected a numeric campaign id for ID, got 'seven'"])

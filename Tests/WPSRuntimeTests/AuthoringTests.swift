@@ -104,7 +104,8 @@ import Testing
             ├─ EMAIL 1  MON-WED 08:00-18:00; SAT all-day  s1
             │    A  "Hi {{FIRST_NAME}}"  (tracks opens)  v1
             │    B  "Hello"  (no signature)  v2
-            └─ after 3 days → EMAIL 2  FRI 09:00-12:00  s2
+            │  ↓ wait 3 days
+            └─ EMAIL 2  FRI 09:00-12:00  s2
                  A  (no subject: same thread)  v3
             """)
         #expect(CampaignTree.render(campaign, dim: true).contains("\u{1B}[2ms1\u{1B}[0m"))

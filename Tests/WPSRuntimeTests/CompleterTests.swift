@@ -95,3 +95,25 @@ import WPSLanguage
         #expect(RuntimeCommands.unvis(#"x\04"#) == #"x\04"#)
     }
 }
+
+@Suite struct SecretMaskingTests {
+    @Test func mistypedAliasedAndSecretLookingFlagsAreMasked() {
+        for line in [
+            "mailbox add --pasword Hunter2 --email a@b.co", "mailbox add --smtp-password Hunter2", "mailbox add --imap-pasword Hunter2",
+            "campaign list --api-key Hunter2", "mailbox add --Password Hunter2", "mailbox add --smtp-pasword=Hunter2",
+            "x --client-secret Hunter2", "x --auth-token Hunter2",
+        ] {
+            let masked = HistoryMasker.mask(line)
+            #expect(!masked.contains("Hunter2"), "\(line)")
+            #expect(masked.contains("••••"), "\(line)")
+        }
+        #expect(HistoryMasker.mask("mailbox add --email a@b.co --smtp-port 465") == "mailbox add --email a@b.co --smtp-port 465")
+    }
+
+    @Test func secretLookingVariablesAreMasked() {
+        #expect(HistoryMasker.mask(#"let pw = "Hunter2""#) == "let pw = ••••")
+        #expect(HistoryMasker.mask("let api_key = Hunter2; echo $api_key") == "let api_key = ••••; echo $api_key")
+        #expect(HistoryMasker.mask("let smtpPassword = $(cat pw.txt)\nlet n = 5") == "let smtpPassword = ••••\nlet n = 5")
+        #expect(HistoryMasker.mask("let name = Ann") == "let name = Ann")
+    }
+}

@@ -19,6 +19,9 @@ public struct OutreachClient: Sendable {
         public var baseURLs: [Provider: String]
         /// API keys by provider.
         public var apiKeys: [Provider: String]
+        /// What to tell the user when a provider has no key (`profile 'staging' reads its key
+        /// from STAGING_KEY, which is not set`); the default names `WOODPECKER_API_KEY`.
+        public var missingKeyHints: [Provider: String] = [:]
         /// The longest a single attempt may take.
         public var requestTimeout: Duration
         public var retry: RetryPolicy
@@ -74,7 +77,8 @@ public struct OutreachClient: Sendable {
         guard let key = configuration.apiKeys[provider], !key.isEmpty else {
             throw OutreachError(
                 kind: .configuration, endpoint: endpoint.endpointDescription,
-                detail: "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile")
+                detail: configuration.missingKeyHints[provider]
+                    ?? "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile")
         }
         var headers: [(name: String, value: String)] = [
             ("accept", "application/json"), ("user-agent", configuration.userAgent), ("x-api-key", key),

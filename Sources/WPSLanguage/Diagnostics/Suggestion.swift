@@ -14,6 +14,24 @@ public enum Suggestion {
         return best?.0
     }
 
+    /// The closest candidate, as ``closest(to:in:)``; of equally close ones, one of the same family
+    /// as `family` (the same first `-` part: `smtp-…` before `imap-…`).
+    public static func closest(to word: String, in candidates: [String], preferringFamilyOf family: String) -> String? {
+        let target = Array(word.lowercased())
+        let prefix = family.lowercased().split(separator: "-").first.map(String.init) ?? ""
+        var best: (candidate: String, distance: Int, sameFamily: Bool)?
+        for candidate in candidates {
+            let distance = self.distance(target, Array(candidate.lowercased()))
+            guard distance <= max(1, max(target.count, candidate.count) / 3) else { continue }
+            let sameFamily = candidate.lowercased().split(separator: "-").first.map(String.init) == prefix
+            if let current = best, current.distance < distance || (current.distance == distance && (current.sameFamily || !sameFamily)) {
+                continue
+            }
+            best = (candidate, distance, sameFamily)
+        }
+        return best?.candidate
+    }
+
     /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
     public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -111,7 +111,10 @@ extension Parser {
             if case .flag(let name, let attached) = current.kind {
                 let flagRange = current.range
                 advance()
-                let boolean = descriptor.flag(named: name)?.isBoolean ?? false
+                // An alias (`--smtp-email`) is recorded under its flag's name (`--email`).
+                let flag = descriptor.flag(named: name)
+                let name = flag?.name ?? name
+                let boolean = flag?.isBoolean ?? false
                 var value: Expression?
                 if attached || (!boolean && startsValue) {
                     value = parseValue()

@@ -18,8 +18,7 @@ public struct CommandChecker: Sendable {
             case .flag(let name, let value, let range):
                 let nameRange = SourceRange(range.start, range.start + 2 + name.utf8.count)
                 guard let flag = descriptor.flag(named: name) else {
-                    problems.append(
-                        .unknown("flag", "--" + name, at: nameRange, candidates: descriptor.flags.map { "--" + $0.name }))
+                    problems.append(unknownFlag(name, at: nameRange))
                     continue
                 }
                 if seen[name] != nil, !flag.repeatable {
@@ -32,6 +31,10 @@ public struct CommandChecker: Sendable {
                     }
                     continue
                 }
+                if flag.isSecret, Self.literalText(value) == SecretMask.history {
+                    problems.append(Self.maskedSecret(flag, at: value.range))
+                    continue
+                }
                 if let problem = Self.kindProblem(value, flag.kind, what: "--\(name)") { problems.append(problem) }
             }
         }
@@ -40,6 +43,39 @@ public struct CommandChecker: Sendable {
         }
         checkPositionals(positionals, command, &problems)
         return problems
+    }
+
+    /// An unknown flag, with the closest spelling the command knows (aliases too: `--smtp-pasword`
+    /// suggests `--smtp-password`, never `--imap-password`).
+    func unknownFlag(_ name: String, at range: SourceRange) -> Diagnostic {
+        let spellings = descriptor.flagSpellings
+        guard let best = Suggestion.closest(to: name, in: spellings.map(\.spelling), preferringFamilyOf: name),
+            let flag = spellings.first(where: { $0.spelling == best })?.flag
+        else {
+            return Diagnostic(.error, "unknown flag '--\(name)'", at: range)
+        }
+        let shown = best == flag ? "--\(best)" : "--\(best) (--\(flag))"
+        return Diagnostic(.error, "unknown flag '--\(name)'", at: range, label: "did you mean '\(shown)'?")
+    }
+
+    /// A secret flag whose value is the history's mask: the line was recalled from history.
+    static func maskedSecret(_ flag: FlagDescriptor, at range: SourceRange) -> Diagnostic {
+        let what = String(flag.name.map { $0 == "-" ? " " : $0 })
+        return Diagnostic(
+            .error, "this line came from history with its \(what) masked: type the \(what) again", at: range,
+            label: "the history keeps \(SecretMask.history) in place of the secret")
+    }
+
+    /// The text of a literal value (a word or a string without interpolation).
+    static func literalText(_ value: Expression) -> String? {
+        switch value {
+        case .word(let word, _): return word
+        case .literal(let literal, _): return literal
+        case .string(let parts, _):
+            guard parts.allSatisfy({ if case .text = $0 { true } else { false } }) else { return nil }
+            return parts.map { if case .text(let t) = $0 { t } else { "" } }.joined()
+        default: return nil
+        }
     }
 
     private func checkPositionals(_ values: [Expression], _ command: Command, _ problems: inout [Diagnostic]) {
@@ -97,7 +133,7 @@ public struct CommandChecker: Sendable {
         case .bool:
             return ["true", "false"].contains(text) ? nil : "true or false"
         case .duration:
-            return isDuration(text) ? nil : "a duration such as 3d or 13h"
+            return isDuration(text) ? nil : "a wait in days or hours such as 3d or 13h (1…9999)"
         case .time:
             return isTime(text) ? nil : "a time HH:mm such as 08:00"
         case .signature:
@@ -117,11 +153,15 @@ public struct CommandChecker: Sendable {
         }
     }
 
-    /// `3d`, `13h`, `30m`.
-    public static func isDuration(_ text: String) -> Bool {
-        guard let unit = text.last, "dhm".contains(unit), let value = Int(text.dropLast()), value > 0 else { return false }
-        return true
+    /// A wait: `3d` (days) or `13h` (hours), a whole number 1…9999 — what `followup_after` can hold.
+    public static func duration(_ text: String) -> (value: Int, inHours: Bool)? {
+        guard let unit = text.last, unit == "d" || unit == "h", let value = Int(text.dropLast()), (1...9999).contains(value)
+        else { return nil }
+        return (value, unit == "h")
     }
+
+    /// Whether `text` is a wait ``duration(_:)`` accepts.
+    public static func isDuration(_ text: String) -> Bool { duration(text) != nil }
 
     /// `HH:mm`.
     public static func isTime(_ text: String) -> Bool {

@@ -12,25 +12,36 @@ public struct CommandDescriptor: Sendable, Hashable {
     public var examples: [String]
     /// The API requests the command compiles to, e.g. `POST campaigns` (empty for shell commands).
     public var sends: [String]
+    /// It destroys something for good (`campaign delete`): on a terminal it asks first, elsewhere
+    /// it needs `--yes`.
+    public var isDestructive: Bool
 
     public init(
         _ words: [String], _ summary: String, discussion: String = "", positionals: [PositionalDescriptor] = [],
-        flags: [FlagDescriptor] = [], examples: [String] = [], sends: [String] = []
+        flags: [FlagDescriptor] = [], examples: [String] = [], sends: [String] = [], destructive: Bool = false
     ) {
         self.sends = sends
+        self.isDestructive = destructive
         self.words = words
         self.summary = summary
         self.discussion = discussion
         self.positionals = positionals
-        self.flags = flags
+        self.flags = destructive ? flags + [FlagDescriptor.yes] : flags
         self.examples = examples
     }
 
     /// `campaign new`
     public var name: String { words.joined(separator: " ") }
 
-    /// The flag with this name, if the command has one.
-    public func flag(named name: String) -> FlagDescriptor? { flags.first { $0.name == name } }
+    /// The flag with this name or alias (`--smtp-email` for `--email`), if the command has one.
+    public func flag(named name: String) -> FlagDescriptor? {
+        flags.first { $0.name == name } ?? flags.first { $0.aliases.contains(name) }
+    }
+
+    /// Every name a flag of this command answers to, aliases included, with its flag's name.
+    public var flagSpellings: [(spelling: String, flag: String)] {
+        flags.flatMap { flag in [(flag.name, flag.name)] + flag.aliases.map { ($0, flag.name) } }
+    }
 
     /// The usage line: `campaign new NAME [--accounts LIST] …`.
     public var usage: String {
@@ -71,12 +82,24 @@ public struct FlagDescriptor: Sendable, Hashable {
     /// May be given more than once (`--subject` once per A/B version).
     public var repeatable: Bool
     public var required: Bool
+    /// The API fields the flag fills, in each provider's spelling (`smtp_email`,
+    /// `smtpEmailAddress`); a broken rule at one of them is reported at the flag.
+    public var fields: [String]
+    /// Other names the flag answers to: each field's name as a flag (`--smtp-email`), unless it
+    /// is the flag's own name.
+    public var aliases: [String]
 
     public init(
         _ name: String, _ kind: ValueKind, _ summary: String, secret: Bool = false, repeatable: Bool = false,
-        required: Bool = false
+        required: Bool = false, fields: [String] = [], aliases: [String] = []
     ) {
         self.name = name
+        self.fields = fields
+        var spellings: [String] = []
+        for spelling in fields.map { Self.flagSpelling(ofField: $0) } + aliases where spelling != name && !spellings.contains(spelling) {
+            spellings.append(spelling)
+        }
+        self.aliases = spellings
         self.kind = kind
         self.summary = summary
         self.isSecret = secret
@@ -86,4 +109,23 @@ public struct FlagDescriptor: Sendable, Hashable {
 
     /// A boolean flag takes no value (`--track-opens`), or an attached one (`--track-opens=false`).
     public var isBoolean: Bool { kind == .bool }
+
+    /// `--yes`, which every destructive command takes.
+    public static let yes = FlagDescriptor("yes", .bool, "do it without asking (needed without a terminal)")
+
+    /// An API field's name as a flag: `smtp_email` → `smtp-email`, `smtpEmailAddress` →
+    /// `smtp-email-address`.
+    public static func flagSpelling(ofField field: String) -> String {
+        var result = ""
+        for character in field {
+            if character == "_" {
+                result.append("-")
+            } else if character.isUppercase {
+                result += "-" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
 }

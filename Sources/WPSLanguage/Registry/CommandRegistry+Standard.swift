@@ -8,30 +8,51 @@ extension CommandRegistry {
     static let mailboxCommands: [CommandDescriptor] = [
         CommandDescriptor(
             ["mailbox", "add"], "Connect one SMTP/IMAP mailbox.",
+            discussion: """
+                Each flag also answers to the API's own field name (--smtp-email for --email, Saleshandy's \
+                --smtp-host for --smtp-server, …). --password @FILE reads the password from FILE less one final \
+                newline (as $(cat FILE) would); a password that starts with '@' is quoted: '@…'. Secrets are \
+                never shown: the history keeps ••••, and a recalled line with •••• is refused.
+                """,
             flags: [
-                FlagDescriptor("email", .email, "the SMTP email (smtp_email)", required: true),
-                FlagDescriptor("login", .string, "the SMTP login, if not the email"),
-                FlagDescriptor("password", .string, "the SMTP password", secret: true, required: true),
-                FlagDescriptor("smtp-server", .string, "the SMTP host"), FlagDescriptor("smtp-port", .integer, "1…65535"),
-                FlagDescriptor("from-name", .string, "the sender name"),
-                FlagDescriptor("imap-email", .email, "the IMAP email (default: --email)"),
-                FlagDescriptor("imap-password", .string, "the IMAP password (default: --password)", secret: true),
-                FlagDescriptor("imap-server", .string, "the IMAP host"), FlagDescriptor("imap-port", .integer, "1…65535"),
-                FlagDescriptor("footer", .string, "an email footer"), FlagDescriptor("bcc", .email, "a BCC address"),
-                FlagDescriptor("open-tracking-domain", .string, "a domain for open tracking"),
-                FlagDescriptor("click-tracking-domain", .string, "a domain for click tracking"),
-                FlagDescriptor("unsubscribe-tracking-domain", .string, "a domain for unsubscribe links"),
-                FlagDescriptor("wait-from", .integer, "seconds between sends, from (10…9999)"),
-                FlagDescriptor("wait-to", .integer, "seconds between sends, to (20…9999)"),
-                FlagDescriptor("daily-limit", .integer, "emails per day (1…5500)"),
-                FlagDescriptor("notify", .choice(["mail"]), "mail me when the batch is processed"), provider,
-                FlagDescriptor("esp", .choice(["gsuite", "microsoft", "smtp"]), "Saleshandy: the email service provider"),
-                FlagDescriptor("first-name", .string, "Saleshandy: sender first name"),
-                FlagDescriptor("last-name", .string, "Saleshandy: sender last name"),
-                FlagDescriptor("smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption"),
-                FlagDescriptor("imap-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: IMAP encryption"),
+                FlagDescriptor("email", .email, "the SMTP email", required: true, fields: ["smtp_email", "smtpEmailAddress"]),
+                FlagDescriptor("login", .string, "the SMTP login, if not the email", fields: ["smtp_login", "smtpUserName"]),
+                FlagDescriptor(
+                    "password", .string, "the SMTP password (or @FILE)", secret: true,
+                    required: true, fields: ["smtp_password", "smtpPassword"]),
+                FlagDescriptor("smtp-server", .string, "the SMTP host", fields: ["smtp_server", "smtpHost"]),
+                FlagDescriptor("smtp-port", .integer, "1…65535", fields: ["smtp_port", "smtpPort"]),
+                FlagDescriptor("from-name", .string, "the sender name", fields: ["smtp_from_name"]),
+                FlagDescriptor("imap-email", .email, "the IMAP email (default: --email)", fields: ["imap_email", "imapEmailAddress"]),
+                FlagDescriptor(
+                    "imap-password", .string, "the IMAP password (default: --password)", secret: true,
+                    fields: ["imap_password", "imapPassword"]),
+                FlagDescriptor("imap-login", .string, "Saleshandy: the IMAP login, if not the IMAP email", fields: ["imapUserName"]),
+                FlagDescriptor("imap-server", .string, "the IMAP host", fields: ["imap_server", "imapHost"]),
+                FlagDescriptor("imap-port", .integer, "1…65535", fields: ["imap_port", "imapPort"]),
+                FlagDescriptor("footer", .string, "an email footer", fields: ["footer"]),
+                FlagDescriptor("bcc", .email, "a BCC address", fields: ["bcc"]),
+                FlagDescriptor("open-tracking-domain", .string, "a domain for open tracking", fields: ["open_tracking_domain"]),
+                FlagDescriptor("click-tracking-domain", .string, "a domain for click tracking", fields: ["click_tracking_domain"]),
+                FlagDescriptor(
+                    "unsubscribe-tracking-domain", .string, "a domain for unsubscribe links",
+                    fields: ["unsubscribe_tracking_domain"]),
+                FlagDescriptor("wait-from", .integer, "seconds between sends, from (10…9999)", fields: ["sending_wait_time_from"]),
+                FlagDescriptor("wait-to", .integer, "seconds between sends, to (20…9999)", fields: ["sending_wait_time_to"]),
+                FlagDescriptor("daily-limit", .integer, "emails per day (1…5500)", fields: ["daily_sending_limit"]),
+                FlagDescriptor(
+                    "notify", .choice(["mail"]), "mail me when the batch is processed",
+                    fields: ["completion_notification_types"]),
+                provider,
+                FlagDescriptor(
+                    "esp", .choice(["gsuite", "microsoft", "smtp"]), "Saleshandy: the email service provider",
+                    fields: ["emailServiceProvider"]),
+                FlagDescriptor("first-name", .string, "Saleshandy: sender first name", fields: ["fromFirstName"]),
+                FlagDescriptor("last-name", .string, "Saleshandy: sender last name", fields: ["fromLastName"]),
+                FlagDescriptor("smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption", fields: ["smtpEncryption"]),
+                FlagDescriptor("imap-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: IMAP encryption", fields: ["imapEncryption"]),
             ],
-            examples: ["mailbox add --email ann@example.com --password $pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
+            examples: ["mailbox add --email ann@example.com --password @pw.txt --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"]),
         CommandDescriptor(
             ["mailbox", "import"],
             "Connect mailboxes from a CSV, JSON or NDJSON file (- for stdin, or piped records): every row is checked first, then sent in batches (at most 200), journaled so a second run sends only what was never accepted.",
@@ -48,16 +69,21 @@ extension CommandRegistry {
         CommandDescriptor(
             ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).",
             positionals: [PositionalDescriptor("email", .email, repeating: true)],
-            flags: [FlagDescriptor("name", .string, "the display name"), FlagDescriptor("credential", .integer, "the Graph credential id")], sends: ["POST mailboxes/microsoft/bulk"]),
+            flags: [
+                FlagDescriptor("name", .string, "the display name", fields: ["display_name"]),
+                FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
+            ], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
             positionals: [PositionalDescriptor("file", .file, optional: true)],
             flags: [
-                FlagDescriptor("credential", .integer, "the Graph credential id"),
+                FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
                 FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
             ], sends: ["POST mailboxes/microsoft/bulk"]),
-        CommandDescriptor(["mailbox", "list"], "List connected mailboxes.", flags: [provider], sends: ["GET mailboxes"]),
+        CommandDescriptor(
+            ["mailbox", "list"], "List connected mailboxes.", flags: [provider],
+            examples: [#"mailbox list | where type == "SMTP" | count"#], sends: ["GET mailboxes"]),
         CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)], sends: ["GET mailboxes/{id}"]),
         CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
         CommandDescriptor(
@@ -72,20 +98,29 @@ extension CommandRegistry {
     ]
 
     static let campaignSettingFlags: [FlagDescriptor] = [
-        FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3"),
-        FlagDescriptor("timezone", .timezone, "an IANA time zone such as Europe/Berlin"),
-        FlagDescriptor("prospect-timezone", .bool, "send in each prospect's time zone"),
-        FlagDescriptor("daily-enroll", .integer, "emails per day from the campaign (> 0)"),
-        FlagDescriptor("gdpr-unsubscribe", .bool, "GDPR-compliant unsubscribe"),
-        FlagDescriptor("list-unsubscribe", .bool, "a List-Unsubscribe header"),
+        FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", fields: ["email_account_ids"]),
+        FlagDescriptor("timezone", .timezone, "an IANA time zone such as Europe/Berlin", fields: ["timezone"]),
+        FlagDescriptor("prospect-timezone", .bool, "send in each prospect's time zone", fields: ["prospect_timezone"]),
+        FlagDescriptor("daily-enroll", .integer, "emails per day from the campaign (> 0)", fields: ["daily_enroll"]),
+        FlagDescriptor("gdpr-unsubscribe", .bool, "GDPR-compliant unsubscribe", fields: ["gdpr_unsubscribe"]),
+        FlagDescriptor("list-unsubscribe", .bool, "a List-Unsubscribe header", fields: ["list_unsubscribe"]),
     ]
 
+    /// A step's own `followup_after`: the wait after it before the next step, as the campaign
+    /// spec's `wait` is.
+    static let wait = FlagDescriptor(
+        "wait", .duration, "how long after this step the next step is sent: 3d or 13h (default 1d)",
+        fields: ["followup_after"])
+
     static let messageFlags: [FlagDescriptor] = [
-        FlagDescriptor("subject", .string, "the subject (once per A/B version)", repeatable: true),
-        FlagDescriptor("message", .string, "the message body, or @file.html (once per version)", repeatable: true),
-        FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"),
-        FlagDescriptor("track-opens", .bool, "track opens"),
-        FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00"),
+        FlagDescriptor("subject", .string, "the subject (once per A/B version)", repeatable: true, fields: ["subject"]),
+        FlagDescriptor(
+            "message", .string, "the message body, or @file.html / @file.md (once per version)", repeatable: true,
+            fields: ["message"]),
+        FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", fields: ["signature"]),
+        FlagDescriptor("track-opens", .bool, "track opens", fields: ["track_opens"]),
+        FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00", fields: ["delivery_time"]),
+        wait,
     ]
 
     static let campaignCommands: [CommandDescriptor] = [
@@ -93,10 +128,15 @@ extension CommandRegistry {
             ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.",
             positionals: [PositionalDescriptor("name", .string)],
             flags: campaignSettingFlags + messageFlags + [FlagDescriptor("steps", .file, "the step tree from a YAML or JSON file")],
-            examples: [#"let c = campaign new "Q4" --accounts 123000 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00""#], sends: ["POST campaigns"]),
+            examples: [
+                #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00" --wait 3d"#,
+            ],
+            sends: ["POST campaigns"]),
         CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", sends: ["GET campaigns"]),
         CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
-        CommandDescriptor(["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(
+            ["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)],
+            examples: ["campaign show 777001"], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
             ["campaign", "export"], "Write a campaign as a readable YAML spec (windows and waits in wps notation).",
             positionals: [PositionalDescriptor("id", .campaignID)], examples: ["campaign export 777001 > q4.yaml"], sends: ["GET campaigns/{id}"]),
@@ -110,33 +150,51 @@ extension CommandRegistry {
             examples: [#"campaign preview q4.yaml --prospect "first_name=Ann,company=Acme""#], sends: ["GET campaigns/{id} (given an id)"]),
         CommandDescriptor(
             ["campaign", "diff"], "Show what campaign apply would change to make campaign ID match FILE.",
-            positionals: [PositionalDescriptor("id", .campaignID), PositionalDescriptor("file", .file)], sends: ["GET campaigns/{id}"]),
+            positionals: [PositionalDescriptor("id", .campaignID), PositionalDescriptor("file", .file)],
+            examples: ["campaign diff 777001 q4.yaml"], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
             ["campaign", "apply"], "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.",
             positionals: [PositionalDescriptor("file", .file)],
             flags: [FlagDescriptor("allow-edit", .bool, "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)")],
             examples: ["campaign apply q4.yaml"],
             sends: ["GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}", "POST campaigns/{id}/steps", "DELETE campaigns/{id}/steps/{step_id}", "POST campaigns/{id}/make_editable"]),
-        CommandDescriptor(["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/run"]),
+        CommandDescriptor(
+            ["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)],
+            examples: ["campaign run 777001 | select id status"], sends: ["POST campaigns/{id}/run"]),
         CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/pause"]),
-        CommandDescriptor(["campaign", "stop"], "Stop a campaign for good.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/stop"]),
+        CommandDescriptor(
+            ["campaign", "stop"], "Stop a campaign for good (it cannot run again).", positionals: [PositionalDescriptor("id", .campaignID)],
+            sends: ["GET campaigns/{id}", "POST campaigns/{id}/stop"], destructive: true),
         CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/make_editable"]),
-        CommandDescriptor(["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["DELETE campaigns/{id}"]),
+        CommandDescriptor(
+            ["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)],
+            examples: [#"let c = campaign new "Old" --accounts 123001 --timezone UTC --daily-enroll 5 --subject "Hi" --message "Hello"; campaign delete $c.id --yes"#],
+            sends: ["GET campaigns/{id}", "DELETE campaigns/{id}"], destructive: true),
         CommandDescriptor(
             ["campaign", "set"], "Change a campaign's name, accounts or settings (DRAFT or EDITED).",
             positionals: [PositionalDescriptor("id", .campaignID)],
-            flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)")] + campaignSettingFlags, sends: ["PATCH campaigns/{id}"]),
+            flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)", fields: ["name"])] + campaignSettingFlags,
+            sends: ["PATCH campaigns/{id}"]),
         CommandDescriptor(
             ["step", "add"], "Add an email step after the last step.",
-            flags: [FlagDescriptor("after", .stepID, "the leaf step to follow", required: true), campaignFlag,
-                    FlagDescriptor("wait", .duration, "how long to wait before it: 3d or 13h")] + messageFlags,
-            examples: ["step add --after $c.steps.followup.id --wait 3d --message @followup.html --window \"FRI 08:00-18:00\""], sends: ["POST campaigns/{id}/steps"]),
-        CommandDescriptor(["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)], flags: [campaignFlag], sends: ["DELETE campaigns/{id}/steps/{step_id}"]),
+            flags: [FlagDescriptor("after", .stepID, "the leaf step to follow", required: true, fields: ["parent_id"]), campaignFlag]
+                + messageFlags,
+            examples: [
+                #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message "Hello" --wait 3d; step add --after $c.steps.followup.id --subject "Re: Hi" --message @followup.html --window "FRI 08:00-18:00""#,
+            ],
+            sends: ["POST campaigns/{id}/steps"]),
+        CommandDescriptor(
+            ["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)],
+            flags: [campaignFlag], sends: ["GET campaigns/{id}", "DELETE campaigns/{id}/steps/{step_id}"], destructive: true),
         CommandDescriptor(
             ["version", "set"], "Change one version of an email step.",
             positionals: [PositionalDescriptor("step", .stepID), PositionalDescriptor("version", .versionID)],
-            flags: [campaignFlag, FlagDescriptor("subject", .string, "the subject"), FlagDescriptor("message", .string, "the message"),
-                    FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE"), FlagDescriptor("track-opens", .bool, "track opens")], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"]),
+            flags: [
+                campaignFlag, FlagDescriptor("subject", .string, "the subject", fields: ["subject"]),
+                FlagDescriptor("message", .string, "the message, or @file.html / @file.md", fields: ["message"]),
+                FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", fields: ["signature"]),
+                FlagDescriptor("track-opens", .bool, "track opens", fields: ["track_opens"]),
+            ], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"]),
     ]
 
     static let filterCommands: [CommandDescriptor] = [
@@ -144,7 +202,9 @@ extension CommandRegistry {
                           examples: [#"campaign list | where status == "DRAFT""#]),
         CommandDescriptor(["select"], "Keep only these fields.", positionals: [PositionalDescriptor("field", .field, repeating: true)]),
         CommandDescriptor(["get"], "Take the value at a path.", positionals: [PositionalDescriptor("path", .field)]),
-        CommandDescriptor(["sort-by"], "Sort by a field.", positionals: [PositionalDescriptor("field", .field)], flags: [FlagDescriptor("reverse", .bool, "largest first")]),
+        CommandDescriptor(
+            ["sort-by"], "Sort by a field.", positionals: [PositionalDescriptor("field", .field)],
+            flags: [FlagDescriptor("reverse", .bool, "largest first")], examples: ["campaign list | sort-by name --reverse"]),
         CommandDescriptor(["first"], "The first N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
         CommandDescriptor(["last"], "The last N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
         CommandDescriptor(["count"], "How many items."),
@@ -152,7 +212,9 @@ extension CommandRegistry {
         CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]))]),
         CommandDescriptor(["table"], "Render as a table."),
         CommandDescriptor(["open"], "Read a CSV, JSON, NDJSON or YAML file into values.", positionals: [PositionalDescriptor("file", .file)]),
-        CommandDescriptor(["save"], "Write the value to a file (format from its extension).", positionals: [PositionalDescriptor("file", .file)]),
+        CommandDescriptor(
+            ["save"], "Write the value to a file (format from its extension).", positionals: [PositionalDescriptor("file", .file)],
+            examples: ["campaign list | save campaigns.csv"]),
     ]
 
     static let shellCommands: [CommandDescriptor] = [

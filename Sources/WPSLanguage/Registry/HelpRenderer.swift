@@ -48,8 +48,13 @@ public struct HelpRenderer: Sendable {
                 var notes: [String] = []
                 if flag.required { notes.append("required") }
                 if flag.repeatable { notes.append("repeatable") }
+                if flag.isSecret { notes.append("secret") }
                 let tail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
                 lines.append("  " + head.padding(toLength: width, withPad: " ", startingAt: 0) + flag.summary + tail)
+                if !flag.aliases.isEmpty {
+                    let aliases = flag.aliases.map { "--" + $0 }.joined(separator: ", ")
+                    lines.append("  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + "also: " + aliases)
+                }
             }
         }
         if !command.examples.isEmpty {

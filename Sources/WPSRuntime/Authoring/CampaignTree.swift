@@ -1,8 +1,8 @@
 import OutreachAPI
 
-/// `campaign show`: a campaign drawn as a tree — START, then each EMAIL step with the wait
-/// before it, its window in the notation, and its versions A–E with subjects; ids dimmed on a
-/// terminal.
+/// `campaign show`: a campaign drawn as a tree — START, then each EMAIL step with its window in
+/// the notation and its versions A–E with subjects, each wait drawn between the two steps it
+/// separates; ids dimmed on a terminal.
 enum CampaignTree {
     static func render(_ campaign: Campaign, dim: Bool) -> String {
         func faint(_ text: String) -> String { dim ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
@@ -19,8 +19,7 @@ enum CampaignTree {
             let isLast = index == path.count - 1
             let branch = isLast ? "└─ " : "├─ "
             let stem = isLast ? "   " : "│  "
-            let wait = index >= 2 ? "after " + waitText(path[index - 1].followup_after) + " → " : ""
-            var head = "\(branch)\(wait)\(step.type.rawValue) \(index)"
+            var head = "\(branch)\(step.type.rawValue) \(index)"
             if let window = step.delivery_time { head += "  " + WindowNotation.format(window) }
             if let id = step.id { head += "  " + faint(id) }
             lines.append(head)
@@ -32,6 +31,8 @@ enum CampaignTree {
                 if version.track_opens == true { extras.append("tracks opens") }
                 lines.append(stem + "  \(letter)  \(subject)" + (extras.isEmpty ? "" : "  (" + extras.joined(separator: ", ") + ")") + (version.id.map { "  " + faint($0) } ?? ""))
             }
+            // The step's followup_after is the wait between it and the next step: drawn between them.
+            if !isLast { lines.append("│  ↓ wait " + waitText(step.followup_after)) }
         }
         return lines.joined(separator: "\n")
     }

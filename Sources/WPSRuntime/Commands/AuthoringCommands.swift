@@ -49,7 +49,12 @@ enum AuthoringCommands {
             let spec = try checked(path, command: command)
             let campaign = try await session.send(Woodpecker.GetCampaign(id: id), for: command)
             let plan = CampaignPlan.make(current: campaign, spec: spec)
-            return report(campaign: campaign, plan: plan, applied: false)
+            var result = report(campaign: campaign, plan: plan, applied: false)
+            if !plan.changes.isEmpty, ![CampaignStatus.draft, .edited].contains(campaign.status), case .record(var record) = result {
+                record["allow_edit"] = .string(statusPlan(campaign))
+                result = .record(record)
+            }
+            return result
         }
         table["campaign apply"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -82,7 +87,9 @@ enum AuthoringCommands {
                         at: command.range)
                 }
                 _ = try await session.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
+                session.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
             }
+            let before = campaign.status
             for change in plan.changes {
                 switch change {
                 case .update(let patch, _):
@@ -97,9 +104,49 @@ enum AuthoringCommands {
                 }
                 session.progress("applied: \(change.description)")
             }
+            try await restore(campaign.id, to: before, session: session, command: command)
             let final = try await session.send(Woodpecker.GetCampaign(id: campaign.id), for: command)
             _ = try session.value(of: final)
-            return report(campaign: final, plan: plan, applied: true)
+            var result = report(campaign: final, plan: plan, applied: true)
+            if case .record(var record) = result {
+                record["status_before"] = .string(before.rawValue)
+                result = .record(record)
+            }
+            return result
+        }
+    }
+
+    /// What `--allow-edit` does to a campaign's status, as `campaign diff` tells it.
+    static func statusPlan(_ campaign: Campaign) -> String {
+        let status = campaign.status.rawValue
+        switch campaign.status {
+        case .running: return "\(status) → EDITED (make_editable, not sending) while changing, then run again → RUNNING"
+        case .stopped: return "\(status) → EDITED (make_editable) while changing, then stop again → STOPPED"
+        case .paused: return "\(status) → EDITED (make_editable); it stays EDITED (not sending) until `campaign run`"
+        default: return "\(status) → EDITED (make_editable)"
+        }
+    }
+
+    /// After `--allow-edit`, the campaign goes back to the status it had: a RUNNING one is run
+    /// again, a STOPPED one stopped again; a PAUSED one stays EDITED (not sending either), which
+    /// is said. A refusal is an error (exit 1) saying the changes were applied.
+    static func restore(_ id: Int, to status: CampaignStatus, session: Session, command: Command) async throws {
+        let action: Woodpecker.CampaignAction.Action
+        switch status {
+        case .running: action = .run
+        case .stopped: action = .stop
+        case .paused:
+            session.progress("campaign \(id) was PAUSED and is now EDITED (not sending): `campaign run \(id)` sends again")
+            return
+        default: return
+        }
+        do {
+            _ = try await session.client.send(Woodpecker.CampaignAction(id: id, action: action))
+            session.progress("campaign \(id): EDITED → \(status.rawValue) again")
+        } catch let error as OutreachError {
+            throw RuntimeError(
+                "the changes were applied, but campaign \(id) could not be made \(status.rawValue) again; it is EDITED (not sending):\n  \(error.description)",
+                at: command.range, exitCode: 1)
         }
     }
 

@@ -12,6 +12,9 @@ enum CampaignCommands {
                 name: name, email_account_ids: try await args.ints("accounts", &interpreter),
                 settings: try await settings(args, &interpreter))
             if let file = try await args.string("steps", &interpreter) {
+                if !command.values(of: "wait").isEmpty {
+                    throw RuntimeError("--wait applies to the first step; with --steps FILE, give each step's followup_after in the file", at: args.range(of: "wait"))
+                }
                 draft.steps = try loadSteps(file, at: args.range(of: "steps"))
             } else {
                 draft.steps = .start(try await emailStep(args, &interpreter, defaultSignature: .sender))
@@ -33,12 +36,22 @@ enum CampaignCommands {
         for (word, action) in actions {
             table["campaign \(word)"] = { _, command, interpreter in
                 let campaignID = try await id(command, &interpreter)
+                if action == .stop {
+                    try await Confirmation.ask(command, session: session, &interpreter) {
+                        let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+                        return "Stop campaign \(Confirmation.describe(campaign)) for good? It cannot run again."
+                    }
+                }
                 _ = try await session.send(Woodpecker.CampaignAction(id: campaignID, action: action), for: command)
                 return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command))
             }
         }
         table["campaign delete"] = { _, command, interpreter in
             let campaignID = try await id(command, &interpreter)
+            try await Confirmation.ask(command, session: session, &interpreter) {
+                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+                return "Delete campaign \(Confirmation.describe(campaign))?"
+            }
             _ = try await session.send(Woodpecker.DeleteCampaign(id: campaignID), for: command)
             return .record(["id": .int(campaignID), "deleted": .bool(true)])
         }
@@ -54,14 +67,19 @@ enum CampaignCommands {
             let args = CommandArguments(command: command)
             guard let parent = try await args.string("after", &interpreter) else { throw RuntimeError("step add needs --after STEP_ID", at: command.range) }
             let campaignID = try session.campaignID(forStep: parent, given: try await args.int("campaign", &interpreter), at: args.range(of: "after"))
-            var step = try await emailStep(args, &interpreter, defaultSignature: .sender)
-            if let wait = try await args.string("wait", &interpreter) { step.followup_after = try followupAfter(wait, at: args.range(of: "wait")) }
+            let step = try await emailStep(args, &interpreter, defaultSignature: .sender)
             return try session.value(of: try await session.send(Woodpecker.AddStep(campaignID: campaignID, NewStepRequest(parent_id: parent, step: step)), for: command))
         }
         table["step delete"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
             guard let step = try await args.positional(0, &interpreter)?.text else { throw RuntimeError("step delete needs STEP_ID", at: command.range) }
             let campaignID = try session.campaignID(forStep: step, given: try await args.int("campaign", &interpreter), at: command.range)
+            try await Confirmation.ask(command, session: session, &interpreter) {
+                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+                let path = campaign.steps.path
+                let place = path.firstIndex { $0.id == step }.map { "step \($0) of \(path.count - 1) in " } ?? "in "
+                return "Delete step \(step) (\(place)campaign \(Confirmation.describe(campaign)))?"
+            }
             return try session.value(of: try await session.send(Woodpecker.DeleteStep(campaignID: campaignID, stepID: step), for: command))
         }
         table["version set"] = { _, command, interpreter in
@@ -122,7 +140,10 @@ enum CampaignCommands {
                 subject: subjects.indices.contains(index) ? subjects[index] : nil,
                 message: messages.indices.contains(index) ? messages[index] : messages.last, signature: signature, track_opens: track)
         }
-        return Step.email(versions: versions, deliveryTime: try await window(args, &interpreter) ?? WindowNotation.parse("MON-FRI 09:00-17:00"))
+        var step = Step.email(versions: versions, deliveryTime: try await window(args, &interpreter) ?? WindowNotation.parse("MON-FRI 09:00-17:00"))
+        // --wait is the step's own followup_after: the wait after it before the next step.
+        if let wait = try await args.string("wait", &interpreter) { step.followup_after = try followupAfter(wait, at: args.range(of: "wait")) }
+        return step
     }
 
     /// `--window`, compiled; a problem points into the string.
@@ -136,12 +157,12 @@ enum CampaignCommands {
         }
     }
 
-    /// `3d` → 3 DAY, `13h` → 13 HOUR.
+    /// `3d` → 3 DAY, `13h` → 13 HOUR: the rule the checker applies (``CommandChecker/duration(_:)``).
     static func followupAfter(_ text: String, at range: SourceRange) throws -> FollowupAfter {
-        guard let unit = text.last, let value = Int(text.dropLast()), value > 0, unit == "d" || unit == "h" else {
-            throw RuntimeError("expected a wait such as 3d or 13h, got '\(text)'", at: range)
+        guard let wait = CommandChecker.duration(text) else {
+            throw RuntimeError("expected a wait in days or hours such as 3d or 13h (1…9999), got '\(text)'", at: range)
         }
-        return FollowupAfter(range: unit == "d" ? .day : .hour, value: value)
+        return FollowupAfter(range: wait.inHours ? .hour : .day, value: wait.value)
     }
 
     /// `--steps FILE`: a START step tree as JSON or YAML (the API's field names).

@@ -6,11 +6,43 @@ import WPSLanguage
 struct CommandArguments {
     let command: Command
 
-    /// The evaluated value of a flag (its last occurrence); nil when absent.
+    /// The evaluated value of a flag (its last occurrence); nil when absent. A secret flag's
+    /// `@FILE` drops one final newline, and no message about it quotes its value.
     func value(_ flag: String, _ interpreter: inout Interpreter) async throws -> Value? {
         guard let last = command.values(of: flag).last else { return nil }
         guard let expression = last else { return .bool(true) }  // a boolean flag given alone
-        return try await interpreter.evaluate(expression)
+        guard isSecret(flag) else { return try await interpreter.evaluate(expression) }
+        return try await Self.secret(expression, flag: flag, &interpreter)
+    }
+
+    /// Whether the command's registry entry marks `flag` secret.
+    func isSecret(_ flag: String) -> Bool {
+        CommandRegistry.standard.command(command.words)?.flag(named: flag)?.isSecret ?? false
+    }
+
+    /// A secret flag's value: `@FILE` read less one final newline (as `$(cat FILE)` would), a
+    /// value that is the history's mask refused, and nothing of it in any message.
+    static func secret(_ expression: Expression, flag: String, _ interpreter: inout Interpreter) async throws -> Value {
+        let value: Value
+        if case .fileReference(let path, let range) = expression {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw RuntimeError(
+                    "--\(flag): cannot read the file named after '@' (no such file, or not UTF-8 text); "
+                        + "a \(flag.replacingOccurrences(of: "-", with: " ")) that starts with '@' must be quoted: '@…'",
+                    at: range)
+            }
+            var secret = text
+            if let end = secret.last, end == "\n" || end == "\r\n" { secret.removeLast() }  // "\r\n" is one Character
+            value = .string(secret)
+        } else {
+            value = try await interpreter.evaluate(expression)
+        }
+        if value.text == SecretMask.history {
+            let what = flag.replacingOccurrences(of: "-", with: " ")
+            throw RuntimeError(
+                "--\(flag): this value came from history with its \(what) masked: type the \(what) again", at: expression.range)
+        }
+        return value
     }
 
     /// Every value given for a repeatable flag.

@@ -4,21 +4,14 @@ import WPSLanguage
 /// Which command flag produced an API field, so a broken rule is reported at the flag the user
 /// wrote (`--timezone`), not only at the request's field path (`settings.timezone`).
 enum FlagForField {
-    static let flags: [String: String] = [
-        "smtp_email": "email", "smtp_password": "password", "smtp_server": "smtp-server", "smtp_port": "smtp-port",
-        "smtp_login": "login", "smtp_from_name": "from-name", "imap_email": "imap-email", "imap_password": "imap-password",
-        "imap_server": "imap-server", "imap_port": "imap-port", "footer": "footer", "bcc": "bcc",
-        "open_tracking_domain": "open-tracking-domain", "click_tracking_domain": "click-tracking-domain",
-        "unsubscribe_tracking_domain": "unsubscribe-tracking-domain", "sending_wait_time_from": "wait-from",
-        "sending_wait_time_to": "wait-to", "daily_sending_limit": "daily-limit", "completion_notification_types": "notify",
-        "timezone": "timezone", "daily_enroll": "daily-enroll", "email_account_ids": "accounts", "subject": "subject",
-        "message": "message", "signature": "signature", "track_opens": "track-opens", "delivery_time": "window",
-        "followup_after": "wait", "name": "name", "parent_id": "after", "credential_id": "credential", "mailbox_email": "email",
-        "display_name": "name", "smtpEmailAddress": "email", "smtpPassword": "password", "smtpHost": "smtp-server",
-        "smtpPort": "smtp-port", "smtpUserName": "login", "smtpEncryption": "smtp-encryption", "imapEmailAddress": "imap-email",
-        "imapPassword": "imap-password", "imapHost": "imap-server", "imapPort": "imap-port", "imapEncryption": "imap-encryption",
-        "emailServiceProvider": "esp", "fromFirstName": "first-name", "fromLastName": "last-name",
-    ]
+    /// API field → flag, from the fields each flag of the registry declares.
+    static let flags: [String: String] = {
+        var map: [String: String] = [:]
+        for flag in CommandRegistry.standard.commands.flatMap(\.flags) {
+            for field in flag.fields where map[field] == nil { map[field] = flag.name }
+        }
+        return map
+    }()
 
     /// The flag behind a field path such as `steps.followup.delivery_time.MONDAY[1]`, if any.
     static func flag(for path: String) -> String? {

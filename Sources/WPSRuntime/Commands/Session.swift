@@ -41,6 +41,9 @@ public final class Session: @unchecked Sendable {
     public var stdoutIsTerminal = false
     /// `--dry-run`: bulk imports print their requests instead of sending them.
     public var dryRun = false
+    /// Asks the person at the terminal a yes/no question (`[y/N]`), true for yes; nil without a
+    /// terminal, where destructive commands need `--yes`.
+    public var confirm: ((String) -> Bool)?
     /// Where a dry run shows requests (stdout).
     public var dryRunOutput: @Sendable (String) -> Void = { print($0) }
     /// Where import journals are kept; nil when the data is not kept either (an ephemeral sandbox).

@@ -60,8 +60,12 @@ public struct Completer {
         guard let command = registry.command(name) else { return ([], length) }
         let arguments = Array(words.dropFirst(name.count))
         if word.hasPrefix("-") {
-            let given = Set(arguments.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2).prefix { $0 != "=" }) })
-            return (command.flags.filter { $0.repeatable || !given.contains($0.name) }.map { "--" + $0.name }.filter { $0.hasPrefix(word) }, length)
+            let given = Set(arguments.filter { $0.hasPrefix("--") }.compactMap { command.flag(named: String($0.dropFirst(2).prefix { $0 != "=" }))?.name })
+            // Flags by name first, then the API's field names (aliases) once a prefix is typed.
+            let open = command.flags.filter { $0.repeatable || !given.contains($0.name) }
+            let names = open.map { "--" + $0.name }.filter { $0.hasPrefix(word) }
+            let aliases = word.count > 2 ? open.flatMap(\.aliases).map { "--" + $0 }.filter { $0.hasPrefix(word) } : []
+            return (names + aliases.filter { !names.contains($0) }, length)
         }
         if let previous = arguments.last, previous.hasPrefix("--"), let flag = command.flag(named: String(previous.dropFirst(2))), !flag.isBoolean {
             return (values(flag.kind, word), length)

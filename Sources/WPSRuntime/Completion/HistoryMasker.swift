@@ -1,47 +1,74 @@
 import WPSLanguage
 
-/// Masks secrets in wps source: the value of every flag the registry marks secret
-/// (`--password`, `--imap-password`, …). History lines get `••••`; source shown in a
-/// diagnostic keeps its byte length (each byte becomes `*`) so carets stay in place.
+/// Masks secrets in wps source: the value of every flag that is secret or looks secret
+/// (`--password`, `--smtp-password`, `--pasword`, `--api-key`, …, see ``SecretMask``) and of every
+/// `let` whose variable looks secret (`let pw = …`). History lines get `••••`; a diagnostic shows
+/// `****` (fixed width: it tells nothing of the secret's length) with its carets moved to match.
 public enum HistoryMasker {
-    static let secretFlags: Set<String> = Set(CommandRegistry.standard.commands.flatMap(\.flags).filter(\.isSecret).map(\.name))
+    /// Every spelling of every flag the registry marks secret, aliases included.
+    static let secretFlags: Set<String> = Set(
+        CommandRegistry.standard.commands.flatMap(\.flags).filter(\.isSecret).flatMap { [$0.name] + $0.aliases })
 
-    /// The byte ranges of `text` holding the values of secret flags.
+    /// Whether `--name` has its value masked.
+    public static func isSecretFlag(_ name: String) -> Bool {
+        SecretMask.flagLooksSecret(name, secretFlags: secretFlags)
+    }
+
+    /// The byte ranges of `text` holding secret values: of secret-looking flags, and the whole
+    /// value of a `let` whose variable looks secret.
     public static func secretRanges(in text: String) -> [Range<Int>] {
         let tokens = Lexer.tokenize(SourceFile(name: "", text: text)).tokens
         var ranges: [Range<Int>] = []
         let length = text.utf8.count
-        for (index, token) in tokens.enumerated() {
-            guard case .flag(let name, _) = token.kind, secretFlags.contains(name), index + 1 < tokens.count else { continue }
-            let value = tokens[index + 1]
-            switch value.kind {
-            case .end, .newline, .semicolon, .pipe, .flag: continue
+        func add(_ start: Int, _ end: Int) {
+            let lower = min(start, length)
+            ranges.append(lower..<max(lower, min(end, length)))
+        }
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            switch tokens[index].kind {
+            case .flag(let name, _) where isSecretFlag(name) && index + 1 < tokens.count:
+                let value = tokens[index + 1]
+                switch value.kind {
+                case .end, .newline, .semicolon, .pipe, .flag, .rightBrace: continue
+                default: add(value.range.start, value.range.end)
+                }
+            case .word("let") where index + 3 < tokens.count:
+                guard case .word(let name) = tokens[index + 1].kind, SecretMask.nameLooksSecret(name),
+                    tokens[index + 2].kind == .assign
+                else { continue }
+                // Everything up to the end of the statement is the secret.
+                var last = index + 3
+                while last + 1 < tokens.count, !endsStatement(tokens[last + 1].kind) { last += 1 }
+                guard !endsStatement(tokens[index + 3].kind) else { continue }
+                add(tokens[index + 3].range.start, tokens[last].range.end)
+                index = last
             default:
-                let start = min(value.range.start, length)
-                ranges.append(start..<max(start, min(value.range.end, length)))
+                continue
             }
         }
         return ranges
+    }
+
+    static func endsStatement(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .end, .newline, .semicolon, .rightBrace: true
+        default: false
+        }
     }
 
     /// The line as the history stores it: each secret value replaced by `••••`.
     public static func mask(_ line: String) -> String {
         var bytes = Array(line.utf8)
         for range in secretRanges(in: line).reversed() {
-            bytes.replaceSubrange(range, with: Array("••••".utf8))
+            bytes.replaceSubrange(range, with: Array(SecretMask.history.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The source as a diagnostic shows it: each byte of a secret value replaced by `*`, so
-    /// line and column numbers are unchanged.
-    public static func maskForDisplay(_ source: SourceFile) -> SourceFile {
-        let ranges = secretRanges(in: source.text)
-        guard !ranges.isEmpty else { return source }
-        var bytes = Array(source.text.utf8)
-        for range in ranges {
-            for offset in range { bytes[offset] = UInt8(ascii: "*") }
-        }
-        return SourceFile(name: source.name, text: String(decoding: bytes, as: UTF8.self))
+    /// A renderer for diagnostics of `source` that shows each secret value as `****`.
+    public static func renderer(for source: SourceFile) -> DiagnosticRenderer {
+        DiagnosticRenderer(source: source, masking: secretRanges(in: source.text))
     }
 }

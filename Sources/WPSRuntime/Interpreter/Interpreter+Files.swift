@@ -22,7 +22,13 @@ extension Interpreter {
             return .string(TableRenderer().render(input))
         case "env":
             var record = Record()
-            for scope in scopes { for key in scope.keys.sorted() where !["args", "_"].contains(key) { record[key] = .string(scope[key]?.typeName ?? "") } }
+            // Types only, never values; a variable whose name looks secret says so.
+            for scope in scopes {
+                for key in scope.keys.sorted() where !["args", "_"].contains(key) {
+                    let type = scope[key]?.typeName ?? ""
+                    record[key] = .string(SecretMask.nameLooksSecret(key) ? "\(type) (secret, not shown)" : type)
+                }
+            }
             return .record(["variables": .record(record)])
         case "exit":
             var code: Int32 = 0

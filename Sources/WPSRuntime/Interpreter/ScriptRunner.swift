@@ -52,7 +52,7 @@ public struct ScriptRunner {
     public func check(_ source: SourceFile) -> Int32 {
         let parsed = Parser.parse(source)
         guard !parsed.diagnostics.isEmpty else { return 0 }
-        let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
+        let renderer = HistoryMasker.renderer(for: source)
         for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
         return 2
     }
@@ -60,7 +60,7 @@ public struct ScriptRunner {
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
     public func execute(_ source: SourceFile, interpreter: inout Interpreter) async -> Outcome {
         let parsed = Parser.parse(source)
-        let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
+        let renderer = HistoryMasker.renderer(for: source)
         if !parsed.diagnostics.isEmpty {
             for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
             return .finished(2)

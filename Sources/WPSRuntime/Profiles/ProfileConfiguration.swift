@@ -178,14 +178,21 @@ public struct ProfileConfiguration: Sendable {
         throw RuntimeError("no profile '\(wanted)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))")
     }
 
-    /// A client configuration for a profile: its provider's base URL and key, and the
-    /// environment's keys for the other provider.
+    /// A client configuration for a profile: its provider's base URL and its own key (from what
+    /// the profile says, nothing else), and the environment's keys for the other provider.
     public func clientConfiguration(for profile: Profile) -> OutreachClient.Configuration {
         var configuration = OutreachClient.Configuration()
         for other in profiles where other.name == other.provider.rawValue {
             if let key = other.apiKey { configuration.apiKeys[other.provider] = key }
         }
-        if let key = profile.apiKey { configuration.apiKeys[profile.provider] = key }
+        // The profile's own key only: never another variable's key sent to this profile's host.
+        configuration.apiKeys[profile.provider] = profile.apiKey?.isEmpty == false ? profile.apiKey : nil
+        if configuration.apiKeys[profile.provider] == nil {
+            configuration.missingKeyHints[profile.provider] =
+                profile.keySource.hasPrefix("env ")
+                ? "profile '\(profile.name)' takes its API key from \(profile.keySource.dropFirst(4)), which is not set (nothing was sent)"
+                : "profile '\(profile.name)' has no API key (nothing was sent)"
+        }
         if let base = profile.baseURL { configuration.baseURLs[profile.provider] = base }
         return configuration
     }

@@ -1,0 +1,32 @@
+import OutreachAPI
+import WPSLanguage
+
+/// Destructive commands (`campaign delete`, `campaign stop`, `step delete`) ask first, as gh
+/// does: on a terminal a `[y/N]` question naming what will go; `--yes` skips it; without a
+/// terminal they refuse (exit 2) naming `--yes`, having sent nothing. `--dry-run` never asks.
+enum Confirmation {
+    /// Returns when the command may go ahead; `question` (which may fetch what it names) runs
+    /// only when there is someone to ask.
+    static func ask(
+        _ command: Command, session: Session, _ interpreter: inout Interpreter,
+        question: () async throws -> String
+    ) async throws {
+        if session.dryRun { return }
+        if try await CommandArguments(command: command).bool("yes", &interpreter) == true { return }
+        guard let confirm = session.confirm else {
+            throw RuntimeError(
+                "'\(command.name)' cannot be undone and there is no terminal to ask on: add --yes to do it (nothing was sent)",
+                at: command.nameRange)
+        }
+        let text = try await question()
+        guard confirm(text + " [y/N] ") else {
+            throw RuntimeError("'\(command.name)' not confirmed: nothing was changed", at: command.nameRange, exitCode: 1)
+        }
+    }
+
+    /// `777001 "Q4 outreach" (RUNNING, 3 steps)`.
+    static func describe(_ campaign: Campaign) -> String {
+        let steps = max(campaign.steps.path.count - 1, 0)
+        return "\(campaign.id) \"\(campaign.name)\" (\(campaign.status.rawValue), \(steps) step\(steps == 1 ? "" : "s"))"
+    }
+}

@@ -1,0 +1,60 @@
+"""Every example `help COMMAND` shows runs against `wps --sandbox` and succeeds, in a folder
+holding the files the examples name (pw.txt, first.html, followup.html, boxes.csv, q4.yaml) and
+after a first campaign (777001) exists, as in a new user's session."""
+import os
+import re
+import subprocess
+
+
+SPEC = """name: Q4 spec
+accounts: [123001]
+settings: {timezone: Europe/Berlin, daily_enroll: 50}
+steps:
+  - window: MON-FRI 08:00-18:00
+    wait: 3d
+    versions:
+      - {subject: "Hi {{FIRST_NAME | \\"there\\"}}", message: "<p>A</p>"}
+  - window: FRI 09:00-12:00
+    versions:
+      - {message: "<p>follow</p>"}
+"""
+
+PRELUDE = 'campaign new "First" --accounts 123001 --timezone UTC --daily-enroll 5 --subject "Hi" --message "Hello" | count; '
+
+
+def run(wps, cwd, script):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    return subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", script], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def examples(wps, cwd):
+    """Each command's name and the examples its help lists."""
+    overview = run(wps, cwd, "help").stdout
+    names = re.findall(r"^  (\S+(?: \S+)*?)  +\S", overview, re.M)
+    found = []
+    for name in names:
+        text = run(wps, cwd, f"help {name}").stdout
+        if "\nexamples:\n" in text:
+            block = text.split("\nexamples:\n", 1)[1]
+            found += [(name, line.strip()) for line in block.splitlines() if line.startswith("  ")]
+    return names, found
+
+
+def test_every_help_example_runs_against_the_sandbox(wps, tmp_path):
+    (tmp_path / "pw.txt").write_text("example-password\n")
+    (tmp_path / "first.html").write_text("<p>Hi {{FIRST_NAME}}</p>")
+    (tmp_path / "followup.html").write_text("<p>Following up</p>")
+    # examples/boxes.csv has rows that fail on purpose; help's examples mean a file that connects.
+    (tmp_path / "boxes.csv").write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
+        f"h{i}@example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(3)))
+    (tmp_path / "q4.yaml").write_text(SPEC)
+    names, found = examples(wps, tmp_path)
+    assert "campaign new" in names and "mailbox add" in names and len(names) > 30
+    assert len(found) >= 17, found
+    failures = []
+    for name, example in found:
+        out = run(wps, tmp_path, PRELUDE + example)
+        if out.returncode != 0:
+            failures.append(f"{name}: {example}\n  exit {out.returncode}: {out.stderr.strip()}")
+    assert failures == [], "\n".join(failures)

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import WPSLanguage
+
+/// Flags answer to the API's own field names, and a mistyped one is never steered to another
+/// field family.
+@Suite struct FlagAliasTests {
+    let add = CommandRegistry.standard.command(["mailbox", "add"])
+
+    @Test func everyDocumentedFieldIsAFlagOrAnAlias() throws {
+        let add = try #require(add)
+        for field in [
+            "smtp_email", "smtp_login", "smtp_password", "smtp_server", "smtp_port", "smtp_from_name", "imap_email",
+            "imap_password", "imap_server", "imap_port", "footer", "bcc", "open_tracking_domain", "click_tracking_domain",
+            "unsubscribe_tracking_domain", "sending_wait_time_from", "sending_wait_time_to", "daily_sending_limit",
+            "smtpEmailAddress", "smtpUserName", "smtpPassword", "smtpHost", "smtpPort", "smtpEncryption", "imapEmailAddress",
+            "imapUserName", "imapPassword", "imapHost", "imapPort", "imapEncryption", "emailServiceProvider", "fromFirstName",
+            "fromLastName",
+        ] {
+            #expect(add.flag(named: FlagDescriptor.flagSpelling(ofField: field)) != nil, "\(field)")
+        }
+        #expect(add.flag(named: "smtp-email")?.name == "email")
+        #expect(add.flag(named: "smtp-password")?.name == "password")
+        #expect(add.flag(named: "smtp-host")?.name == "smtp-server")
+        #expect(add.flag(named: "smtp-email-address")?.name == "email")
+        let new = try #require(CommandRegistry.standard.command(["campaign", "new"]))
+        #expect(new.flag(named: "email-account-ids")?.name == "accounts")
+        #expect(new.flag(named: "delivery-time")?.name == "window")
+        #expect(new.flag(named: "followup-after")?.name == "wait")
+        #expect(CommandRegistry.standard.command(["step", "add"])?.flag(named: "parent-id")?.name == "after")
+    }
+
+    @Test func anAliasIsRecordedUnderItsFlagsName() throws {
+        let result = parse("mailbox add --smtp-email a@b.co --smtp-password pw --smtp-login me --smtp-from-name Ann")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+            Issue.record("not a pipeline")
+            return
+        }
+        let command = try #require(pipeline.stages.first)
+        for name in ["email", "password", "login", "from-name"] { #expect(command.values(of: name).count == 1, "\(name)") }
+        #expect(problems("mailbox add --smtp-email a@b.co --email b@b.co --password x").contains { $0.contains("--email is given twice") })
+    }
+
+    @Test func didYouMeanStaysInTheFieldFamily() {
+        #expect(problems("mailbox add --smtp-pasword x --email a@b.co")
+            == ["t.wps:1:13: error: unknown flag '--smtp-pasword' — did you mean '--smtp-password (--password)'?",
+                "t.wps:1:1: error: 'mailbox add' needs --password (the SMTP password (or @FILE))"])
+        #expect(problems("mailbox add --imap-pasword x --email a@b.co --password y").first?.contains("'--imap-password'") == true)
+        #expect(problems("mailbox add --smtp-emial a@b.co --password y").first?.contains("'--smtp-email (--email)'") == true)
+        #expect(problems("campaign new x --daily-enrol 5").first?.hasSuffix("did you mean '--daily-enroll'?") == true)
+    }
+
+    @Test func aSecretThatIsTheHistorysMaskIsRefused() {
+        #expect(problems("mailbox add --email a@b.co --password ••••") == [
+            "t.wps:1:39: error: this line came from history with its password masked: type the password again — "
+                + "the history keeps •••• in place of the secret"
+        ])
+        #expect(problems("mailbox add --email a@b.co --password \"••••\"").count == 1)
+        #expect(problems("mailbox add --email a@b.co --password real").isEmpty)
+    }
+
+    @Test func helpListsAliasesAndSecrets() throws {
+        let help = try #require(HelpRenderer().help(for: ["mailbox", "add"]))
+        #expect(help.contains("also: --smtp-email, --smtp-email-address"))
+        #expect(help.contains("the SMTP password (or @FILE) (required, secret)"))
+        #expect(help.contains("@FILE reads the password from FILE less one final"))
+    }
+
+    @Test func waitsAreDaysOrHoursInOneRule() {
+        #expect(CommandChecker.duration("3d")! == (3, false))
+        #expect(CommandChecker.duration("13h")! == (13, true))
+        for bad in ["30m", "0d", "3w", "10000d", "d", "-1h"] { #expect(CommandChecker.duration(bad) == nil, "\(bad)") }
+        #expect(problems("campaign new x --wait 30m").first?.contains("expected a wait in days or hours") == true)
+    }
+
+    @Test func destructiveCommandsTakeYes() {
+        let registry = CommandRegistry.standard
+        let destructive = registry.commands.filter(\.isDestructive).map(\.name)
+        #expect(destructive == ["campaign stop", "campaign delete", "step delete"])
+        for name in destructive { #expect(registry.command(name.split(separator: " ").map(String.init))?.flag(named: "yes") != nil) }
+    }
+}
