@@ -72,4 +72,86 @@ func followupAfter(_ step: [String: Any]) -> [String: Int?]? {
                     == true)
         }
     }
+
+    @Test func addingAStepKeepsItsWholeFollowupSubtree() async throws {
+        let sandbox = try await TestSandbox()
+        try await sandbox.app.test(.router) { client in
+            let account = try await connectedAccount(client, sandbox)
+            let (id, _, _) = try await createdCampaign(client, account: account)
+            let before = stepPath(try await client.call(.get, "/rest/v2/campaigns/\(id)").body)
+            let leaf = try #require(before.last?["id"] as? String)
+
+            let nested = emailStepJSON(
+                "<p>A</p>", after: #"{"range":"DAY","value":2}"#,
+                next: emailStepJSON("<p>B</p>", after: #"{"range":"HOUR","value":13}"#, next: emailStepJSON("<p>C</p>"))
+            )
+            let added = try await client.call(
+                .post, "/rest/v2/campaigns/\(id)/steps", json: #"{"parent_id":"\#(leaf)","step":\#(nested)}"#)
+            #expect(added.status == 200)
+            let after = stepPath(added.body)
+            #expect(after.count == before.count + 3)
+            let new = Array(after.suffix(3))
+            let messages = new.map {
+                (($0["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["message"] as? String
+            }
+            #expect(messages == ["<p>A</p>", "<p>B</p>", "<p>C</p>"])
+            #expect(new.map(followupAfter) == [["DAY": 2], ["HOUR": 13], ["DAY": 1]])
+            let ids = after.compactMap { $0["id"] as? String }
+            #expect(ids.count == after.count && Set(ids).count == ids.count)
+            #expect(ids.allSatisfy { UUID(uuidString: $0) != nil && $0 == $0.lowercased() })
+            let versionIDs = new.compactMap {
+                (($0["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String
+            }
+            #expect(versionIDs.count == 3 && versionIDs.allSatisfy { $0.count == 64 })
+            #expect(new.last?.keys.contains("followup") == true && new.last?["followup"] is NSNull)
+
+            // The campaign keeps them, and a step can be added after the new leaf.
+            let stored = stepPath(try await client.call(.get, "/rest/v2/campaigns/\(id)").body)
+            #expect(stored.compactMap { $0["id"] as? String } == ids)
+            let newLeaf = try #require(ids.last)
+            let again = try await client.call(
+                .post, "/rest/v2/campaigns/\(id)/steps",
+                json: #"{"parent_id":"\#(newLeaf)","step":\#(emailStepJSON("<p>D</p>"))}"#)
+            #expect(again.status == 200 && (stepPath(again.body)).count == after.count + 1)
+        }
+    }
+
+    @Test func aNestedStepIsCheckedByTheSameRules() async throws {
+        let sandbox = try await TestSandbox()
+        try await sandbox.app.test(.router) { client in
+            let account = try await connectedAccount(client, sandbox)
+            let (id, _, _) = try await createdCampaign(client, account: account)
+            let before = stepPath(try await client.call(.get, "/rest/v2/campaigns/\(id)").body)
+            let leaf = try #require(before.last?["id"] as? String)
+            let broken = emailStepJSON("<p>A</p>", next: #"{"type":"EMAIL","followup_after":{"range":"WEEK"}}"#)
+            let answer = try await client.call(
+                .post, "/rest/v2/campaigns/\(id)/steps", json: #"{"parent_id":"\#(leaf)","step":\#(broken)}"#)
+            #expect(answer.status == 400)
+            let message = try #require(errorMessage(answer.body))
+            #expect(message.contains("step.followup.delivery_time: must be provided"))
+            #expect(message.contains("step.followup.body: must be provided"))
+            #expect(message.contains("step.followup.followup_after.range: must be DAY or HOUR, got WEEK"))
+            #expect(stepPath(try await client.call(.get, "/rest/v2/campaigns/\(id)").body).count == before.count)
+
+            // A/B testing anywhere in the subtree needs a paid plan.
+            let freeAccount = try await connectedAccount(client, sandbox, key: "free-trial")
+            let free = try #require(
+                try await client.call(
+                    .post, "/rest/v2/campaigns", key: "free-trial", json: String(format: campaignBody, "\(freeAccount)")
+                )
+                .body as? [String: Any])
+            let freeID = try #require(free["id"] as? Int)
+            let freeLeaf = try #require(stepPath(free).last?["id"] as? String)
+            let ab = emailStepJSON("<p>A</p>", subject: "A").replacingOccurrences(
+                of: #""track_opens":true}]}"#,
+                with:
+                    #""track_opens":true},{"subject":"B","message":"<p>B</p>","signature":"SENDER","track_opens":true}]}"#
+            )
+            let abNested = try await client.call(
+                .post, "/rest/v2/campaigns/\(freeID)/steps", key: "free-trial",
+                json: #"{"parent_id":"\#(freeLeaf)","step":\#(emailStepJSON("<p>A</p>", next: ab))}"#)
+            #expect(abNested.status == 403)
+            #expect((abNested.body as? [String: Any])?["type"] as? String == "MISSING_FEATURES")
+        }
+    }
 }
