@@ -119,4 +119,45 @@ import Testing
         #expect(message(CampaignPatch.self, #"{"name":"x""#) == "the request body is not valid JSON")
         #expect(message(CampaignPatch.self, #""a password""#) == "the request body must be a JSON object, got a string")
     }
+
+    @Test func aBodyOverTheLimitGets413InTheEndpointsShape() async throws {
+        let sandbox = try await TestSandbox { $0.maxBodySize = 64 }
+        let big = #"{"name":""# + String(repeating: "x", count: 100) + #""}"#
+        try await sandbox.app.test(.router) { client in
+            let bulk = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", json: big)
+            #expect(bulk.status == 413)
+            let bulkBody = try #require(bulk.body as? [String: Any])
+            #expect(bulkBody["code"] as? String == "VALIDATION_FAILURE")
+            #expect(
+                bulkBody["details"] as? [String] == ["The request body is larger than the sandbox accepts (64 bytes)"])
+
+            for path in ["/rest/v2/campaigns", "/rest/v2/campaigns/1", "/rest/v2/campaigns/1/steps"] {
+                let campaign = try await client.call(path.hasSuffix("/1") ? .patch : .post, path, json: big)
+                #expect(campaign.status == 413, "\(path)")
+                let body = try #require(campaign.body as? [String: Any], "\(path)")
+                #expect(body["type"] as? String == "INPUT_DATA_VALIDATION_FAILURE", "\(path)")
+                #expect(body["message"] as? String == "The request body is larger than the sandbox accepts (64 bytes)")
+                #expect(body.keys.contains("details") && body["details"] is NSNull, "\(path)")
+            }
+
+            let saleshandy = try await client.call(.post, "/v1/email-accounts/connect", json: big)
+            #expect(saleshandy.status == 413)
+            let saleshandyBody = try #require(saleshandy.body as? [String: Any])
+            #expect(saleshandyBody.keys.sorted() == ["message"])
+            #expect(
+                saleshandyBody["message"] as? String == "The request body is larger than the sandbox accepts (64 bytes)"
+            )
+
+            let microsoft = try await client.call(.post, "/rest/v2/mailboxes/microsoft/bulk", json: big)
+            #expect(microsoft.status == 413 && microsoft.body == nil)
+
+            let other = try await client.call(.get, "/rest/v2/mailboxes", json: big)
+            #expect(other.status == 413)
+            #expect((other.body as? [String: Any])?["title"] as? String == "Payload Too Large")
+            #expect((other.body as? [String: Any])?["status"] as? Int == 413)
+
+            let atLimit = String(repeating: " ", count: 62)
+            #expect(try await client.call(.post, "/rest/v2/campaigns", json: "{" + atLimit + "}").status == 400)
+        }
+    }
 }
