@@ -44,8 +44,9 @@ extension Validation {
         return problems.items
     }
 
-    /// The rules of `POST campaigns/{id}/steps`. A new step always follows an existing one, so
-    /// it is never the first EMAIL step of its path.
+    /// The rules of `POST campaigns/{id}/steps`, for the step and every follow-up nested under
+    /// it. A new step always follows an existing one, so it is never the first EMAIL step of
+    /// its path.
     public static func newStep(_ request: NewStepRequest) -> [ValidationProblem] {
         var problems = ProblemList()
         if let parent = problems.required(request.parent_id, "parent_id"), !isUUID(parent) {

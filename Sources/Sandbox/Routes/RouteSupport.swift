@@ -22,7 +22,8 @@ extension Request {
         throw unauthorized
     }
 
-    /// The body decoded as JSON into `T`; `invalid(reason)` makes the error to throw otherwise.
+    /// The body decoded as JSON into `T`; `invalid(reason)` makes the error to throw otherwise,
+    /// in the endpoint's error shape (the reason comes from ``RequestBodyDecoding``).
     func decodeJSON<T: Decodable>(
         _ type: T.Type, context: SandboxContext, invalid: (String) -> SandboxError
     ) async throws -> T {
@@ -34,12 +35,9 @@ extension Request {
         let buffer = try await request.collectBody(upTo: .max)
         let data = Data(buffer.readableBytesView)
         guard !data.isEmpty else { throw invalid("the request body is empty") }
-        do {
-            return try JSONCoding.decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw invalid(Self.describe(error))
-        } catch {
-            throw invalid("the request body is not valid JSON")
+        switch RequestBodyDecoding.decode(T.self, from: data) {
+        case .success(let value): return value
+        case .failure(let problem): throw invalid(problem.message)
         }
     }
 
@@ -47,36 +45,6 @@ extension Request {
     static func isJSON(mediaType: String) -> Bool {
         let type = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            return (parent.isEmpty ? "" : parent + ".") + key.stringValue + ": must be provided"
-        case .typeMismatch(let type, let context):
-            return "\(path(context)): must be \(Self.kind(type))"
-        case .valueNotFound(let type, let context):
-            return "\(path(context)): must be \(Self.kind(type)), got null"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the request body is not valid JSON" : "\(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "the request body does not match the documented schema"
-        }
-    }
-
-    static func kind(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: "an integer"
-        case is String.Type: "a string"
-        case is Bool.Type: "a boolean"
-        case is Double.Type: "a number"
-        default: type is any Collection.Type ? "an array" : "an object"
-        }
     }
 }
 

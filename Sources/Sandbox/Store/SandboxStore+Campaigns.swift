@@ -124,11 +124,12 @@ extension SandboxStore {
         }
     }
 
-    /// `POST campaigns/{id}/steps` after decoding and validation.
+    /// `POST campaigns/{id}/steps` after decoding and validation: the step and its whole
+    /// `followup` subtree are appended after the leaf.
     func addStep(key: String, campaignID: Int, _ request: NewStepRequest) async throws -> Campaign {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Campaign in
             var campaign = try Self.editable(campaignID, in: tenant)
-            guard let parentID = request.parent_id, var step = request.step else {
+            guard let parentID = request.parent_id, let step = request.step else {
                 throw SandboxError.campaignInput(["parent_id and step: must be provided"])
             }
             var steps = campaign.steps.path
@@ -140,8 +141,8 @@ extension SandboxStore {
                     "Validation failure: step \(parentID) is not a leaf: steps can only be added after the last step")
             }
             if tenant.isFreePlan, CampaignBuilder.usesABTesting(step) { throw Self.missingFeatures }
-            step.followup = nil
-            steps.append(CampaignBuilder.materialize(step))
+            // The new step and every follow-up nested under it, with ids and defaults, as on create.
+            steps += CampaignBuilder.materialize(step).path
             campaign.steps = CampaignBuilder.chain(steps) ?? campaign.steps
             tenant.campaigns[campaignID] = campaign
             return campaign

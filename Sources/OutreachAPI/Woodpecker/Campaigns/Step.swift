@@ -95,15 +95,34 @@ public struct StepBody: Codable, Sendable, Hashable {
 }
 
 /// How long to wait before a step's follow-up fires: `{"range": "DAY", "value": 3}`.
+///
+/// Each field has its own documented default (`range` DAY, `value` 1), applied separately when
+/// decoding: `{"range": "HOUR"}` is 1 HOUR, `{"value": 5}` is 5 DAY, `{}` is 1 DAY.
 public struct FollowupAfter: Codable, Sendable, Hashable {
     public var range: FollowupRange
     public var value: Int
-    public init(range: FollowupRange, value: Int) {
+    public init(range: FollowupRange = FollowupAfter.defaultRange, value: Int = FollowupAfter.defaultValue) {
         self.range = range
         self.value = value
     }
-    /// The documented default: 1 DAY.
-    public static let `default` = FollowupAfter(range: .day, value: 1)
+
+    /// The documented default of `range`.
+    public static let defaultRange = FollowupRange.day
+    /// The documented default of `value`.
+    public static let defaultValue = 1
+
+    enum CodingKeys: String, CodingKey {
+        case range, value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        range = try c.decodeIfPresent(FollowupRange.self, forKey: .range) ?? Self.defaultRange
+        value = try c.decodeIfPresent(Int.self, forKey: .value) ?? Self.defaultValue
+    }
+
+    /// The documented default of the whole object: 1 DAY.
+    public static let `default` = FollowupAfter()
     /// The largest value (the API requires `value < 10000`).
     public static let maxValue = 9999
 }

@@ -111,6 +111,7 @@ extension Woodpecker {
     }
 
     /// `POST campaigns/{id}/steps` — add an EMAIL step after a leaf step; answers the campaign.
+    /// A `followup` nested in the step is sent and checked with it, and added too.
     public struct AddStep: Endpoint {
         public static let provider = Provider.woodpecker
         public static let successStatuses: Set<Int> = [200, 201]
