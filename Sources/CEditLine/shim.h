@@ -96,14 +96,11 @@ static int wps_getc(EditLine *el, wchar_t *out) {
         if (ready < 0) return -1;
         // Ctrl-C (ISIG) flushes the terminal's input queue: bytes poll() saw may be gone, and a
         // blocking read() would then wait for the next key with the interrupt unnoticed (the
-        // signal may be handled on another thread, so read() is not interrupted either). Read
-        // only what is there, without blocking even if the queue is flushed between the check
-        // and the read; a hang-up with nothing left is the end of input.
-        int available = 0;
-        if (ioctl(STDIN_FILENO, FIONREAD, &available) == 0 && available <= 0) {
-            if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return 0;
-            continue;
-        }
+        // signal may be handled on another thread, so read() is not interrupted either). So the
+        // read never blocks: nothing there (EAGAIN) means poll again. A Ctrl-D typed while the
+        // terminal was still in canonical mode (before libedit switched it, right after the
+        // prompt) is no byte at all: poll() says ready and read() returns 0 — the end of input,
+        // as the person meant. (Skipping reads when FIONREAD said 0 lost it: the shell spun.)
         int flags = fcntl(STDIN_FILENO, F_GETFL);
         int toggled = flags >= 0 && !(flags & O_NONBLOCK) && fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) == 0;
         ssize_t count = read(STDIN_FILENO, bytes + have, 1);
@@ -112,6 +109,7 @@ static int wps_getc(EditLine *el, wchar_t *out) {
         errno = saved;
         if (count == 0) return 0;
         if (count < 0) {
+            if (errno == EAGAIN && (input.revents & (POLLHUP | POLLERR | POLLNVAL))) return 0;
             if (errno == EINTR || errno == EAGAIN) continue;
             return -1;
         }

@@ -184,3 +184,17 @@ def test_ids_seen_in_the_session_complete_with_their_names(tmp_path):
     child.expect("Beta launch")
     child.expect(PROMPT)
     leave(child)
+
+
+def test_ctrl_d_right_after_the_prompt_always_leaves(tmp_path):
+    """A Ctrl-D that reaches the terminal before libedit has switched it out of canonical mode is
+    an end-of-file with no byte: the shell must take it as the end (it once spun, polling, in
+    about one session of thirty). One Ctrl-D, no retry, in each of 15 sessions."""
+    for attempt in range(15):
+        child = spawn(tmp_path)
+        child.delaybeforesend = None
+        child.sendline(f"echo round-{attempt}")
+        child.expect(f"\r\nround-{attempt}\r\n")
+        child.expect(PROMPT)
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF, timeout=15)
