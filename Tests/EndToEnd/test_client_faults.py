@@ -58,3 +58,13 @@ def test_a_malformed_json_answer_fails_naming_the_endpoint(wps, tmp_path):
     assert out.returncode == 1, out.stderr
     assert 'GET campaigns/12: answered 200 with a body that is not valid JSON: "{\\"id\\": 1, \\"status\\": <html>' in out.stderr
     assert out.stdout == ""
+
+
+def test_a_refused_connection_reads_as_one_sentence(wps, tmp_path):
+    from conftest import free_port
+    env = profile_environment(tmp_path, f"http://127.0.0.1:{free_port()}", KEY)
+    out = run(wps, env, "-c", "campaign list")
+    assert out.returncode == 1
+    first = out.stderr.splitlines()[0]
+    assert first.startswith("error: GET campaigns: cannot connect to 127.0.0.1:") and "(connection refused)" in first, first
+    assert "errno" not in out.stderr and "error set" not in out.stderr

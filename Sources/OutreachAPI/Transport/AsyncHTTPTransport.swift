@@ -61,10 +61,11 @@ public struct AsyncHTTPTransport: HTTPTransport {
                     "the certificate of \(host) is not issued for \(name); put a name it was issued for in the base URL")
             }
             throw TransportFailure.untrusted("the TLS connection to \(Self.host(of: request.url)) failed (\(error))")
-        } catch is NIOConnectionError {
-            throw TransportFailure.notSent("could not connect to \(Self.host(of: request.url))")
+        } catch let error as NIOConnectionError {
+            let reason = error.connectionErrors.lazy.compactMap { ($0.error as? IOError).map(Self.reason) }.first
+            throw TransportFailure.notSent("cannot connect to \(Self.host(of: request.url))" + (reason.map { " (\($0))" } ?? ""))
         } catch let error as IOError {
-            throw TransportFailure.notSent("could not connect to \(Self.host(of: request.url)): \(error.description)")
+            throw TransportFailure.notSent("cannot connect to \(Self.host(of: request.url)) (\(Self.reason(error)))")
         } catch ChannelError.connectTimeout {
             throw TransportFailure.notSent("connection to \(Self.host(of: request.url)) timed out")
         } catch is CancellationError {
@@ -74,6 +75,12 @@ public struct AsyncHTTPTransport: HTTPTransport {
         } catch {
             throw TransportFailure.outcomeUnknown("\(error)")
         }
+    }
+
+    /// An I/O error as a few words: `connection refused`, `network is unreachable`.
+    static func reason(_ error: IOError) -> String {
+        guard let text = strerror(error.errnoCode) else { return "error \(error.errnoCode)" }
+        return String(cString: text).lowercased()
     }
 
     static func classify(_ error: HTTPClientError, timeout: Duration) -> any Error {
