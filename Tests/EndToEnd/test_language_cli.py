@@ -310,3 +310,21 @@ def test_campaign_show_draws_a_tree_or_gives_json(wps):
     assert lines[-1].startswith("     A  (no subject: same thread)  ")
     out = wps_run(wps, "--sandbox", "--output", "json", "-c", script)
     assert json.loads(out.stdout.split("\n", 1)[1])["steps"]["type"] == "START"
+
+
+def test_env_shows_the_profile_provider_and_base_urls_never_a_key(wps, sandbox, tmp_path):
+    from conftest import profile_environment
+    env = profile_environment(tmp_path, sandbox, "env-key-never-shown")
+    out = subprocess.run([str(wps), "--output", "json", "-c", "let n = 1; env"], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(out.stdout)
+    assert shown["profile"] == "sb" and shown["provider"] == "woodpecker"
+    assert shown["base_url"] == f"{sandbox.url}/rest/v2" and shown["variables"] == {"n": "int"}
+    assert "env-key-never-shown" not in out.stdout + out.stderr
+
+
+def test_a_missing_required_field_is_named_as_the_flag_to_type(wps):
+    out = wps_run(wps, "--sandbox", "-c", "campaign new x --accounts 123001 --subject s --message m")
+    assert out.returncode == 2
+    assert "  --timezone (settings.timezone): must be provided" in out.stderr
+    assert "  --daily-enroll (settings.daily_enroll): must be provided" in out.stderr

@@ -33,7 +33,12 @@ enum FlagForField {
                 if located == nil { located = arguments.range(of: "steps") }
                 return "  --steps file: \(problem)"
             }
-            guard let flag = flag(for: problem.path), given.contains(flag) else { return "  \(problem)" }
+            guard let flag = flag(for: problem.path) else { return "  \(problem)" }
+            guard given.contains(flag) else {
+                // Not given: named as the user would type it, if this command has the flag.
+                let has = CommandRegistry.standard.command(command.words)?.flag(named: flag) != nil
+                return has ? "  --\(flag) (\(problem.path)): \(problem.message)" : "  \(problem)"
+            }
             if located == nil { located = arguments.range(of: flag) }
             return "  --\(flag): \(problem.message) (\(problem.path))"
         }

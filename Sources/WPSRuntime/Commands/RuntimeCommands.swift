@@ -11,6 +11,17 @@ public enum RuntimeCommands {
         ImportCommands.register(session, into: &table)
         CampaignCommands.register(session, into: &table)
         AuthoringCommands.register(session, into: &table)
+        table["env"] = { _, _, interpreter in
+            // What its help promises: the profile, provider and base URLs in use (never a key).
+            let configuration = session.client.configuration
+            var urls = Record()
+            for provider in Provider.allCases { urls[provider.rawValue] = .string(configuration.baseURL(for: provider)) }
+            return .record([
+                "profile": .string(session.activeProfile), "provider": .string(session.provider.rawValue),
+                "base_url": .string(configuration.baseURL(for: session.provider)), "base_urls": .record(urls),
+                "dry_run": .bool(session.dryRun), "variables": .record(interpreter.variableTypes),
+            ])
+        }
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
         table["history"] = { _, command, _ in
             guard let path = session.historyPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -21,15 +21,7 @@ extension Interpreter {
         case "table":
             return .string(TableRenderer().render(input))
         case "env":
-            var record = Record()
-            // Types only, never values; a variable whose name looks secret says so.
-            for scope in scopes {
-                for key in scope.keys.sorted() where !["args", "_"].contains(key) {
-                    let type = scope[key]?.typeName ?? ""
-                    record[key] = .string(SecretMask.nameLooksSecret(key) ? "\(type) (secret, not shown)" : type)
-                }
-            }
-            return .record(["variables": .record(record)])
+            return .record(["variables": .record(variableTypes)])
         case "exit":
             var code: Int32 = 0
             if let argument = arguments.first {
@@ -42,6 +34,18 @@ extension Interpreter {
         default:
             return nil
         }
+    }
+
+    /// Every variable in scope by its type, never its value; one whose name looks secret says so.
+    var variableTypes: Record {
+        var record = Record()
+        for scope in scopes {
+            for key in scope.keys.sorted() where !["args", "_"].contains(key) {
+                let type = scope[key]?.typeName ?? ""
+                record[key] = .string(SecretMask.nameLooksSecret(key) ? "\(type) (secret, not shown)" : type)
+            }
+        }
+        return record
     }
 
     /// The text `save` writes: by the file's extension (json, ndjson, yaml, csv), else as text.
