@@ -328,3 +328,19 @@ def test_a_missing_required_field_is_named_as_the_flag_to_type(wps):
     assert out.returncode == 2
     assert "  --timezone (settings.timezone): must be provided" in out.stderr
     assert "  --daily-enroll (settings.daily_enroll): must be provided" in out.stderr
+
+
+def test_length_sleep_clear_and_env_variables(wps):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["WPS_TEST_VALUE"] = "from-the-environment"
+    out = subprocess.run([str(wps), "--sandbox", "--output", "json", "-c",
+                          'echo "Q4 outreach" | length; [1 2 3] | length; campaign list | length; sleep 20ms; '
+                          'echo $env.WPS_TEST_VALUE; $env | where $it == "WPS_TEST_VALUE" | count; clear'],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["11", "3", "0", "from-the-environment", "1"]
+    assert "\x1b[2J" not in out.stdout  # clear does nothing when stdout is not a terminal
+    out = wps_run(wps, "-c", "echo $env.WPS_NO_SUCH_VARIABLE")
+    assert out.returncode == 2 and "no environment variable 'WPS_NO_SUCH_VARIABLE'" in out.stderr
+    out = wps_run(wps, "-c", "sleep soon")
+    assert out.returncode == 2 and "sleep takes a duration such as 500ms, 2s or 1m, got 'soon'" in out.stderr

@@ -208,6 +208,9 @@ extension CommandRegistry {
         CommandDescriptor(["first"], "The first N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
         CommandDescriptor(["last"], "The last N items (default 1).", positionals: [PositionalDescriptor("n", .integer, optional: true)]),
         CommandDescriptor(["count"], "How many items."),
+        CommandDescriptor(
+            ["length"], "How many items a list has, characters a text, or fields a record.",
+            examples: [#"echo "Q4 outreach" | length"#]),
         CommandDescriptor(["each"], "Run a block for each item ($it).", positionals: [PositionalDescriptor("block", .block)]),
         CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]))]),
         CommandDescriptor(["table"], "Render as a table."),
@@ -225,6 +228,10 @@ extension CommandRegistry {
         CommandDescriptor(["profile", "use"], "Switch profile.", positionals: [PositionalDescriptor("name", .profile)]),
         CommandDescriptor(["version"], "Show wps's version."),
         CommandDescriptor(["history"], "Show the command history."),
+        CommandDescriptor(
+            ["sleep"], "Wait a while (Ctrl-C ends it): 500ms, 2s, 1m.", positionals: [PositionalDescriptor("duration", .string)],
+            examples: ["sleep 100ms"]),
+        CommandDescriptor(["clear"], "Clear the terminal screen."),
         CommandDescriptor(["exit"], "Leave the shell.", positionals: [PositionalDescriptor("code", .integer, optional: true)]),
     ]
 }

@@ -22,6 +22,28 @@ public enum RuntimeCommands {
                 "dry_run": .bool(session.dryRun), "variables": .record(interpreter.variableTypes),
             ])
         }
+        table["length"] = { input, _, _ in
+            switch input {
+            case .list(let items): .int(items.count)
+            case .record(let record): .int(record.count)
+            case .null: .int(0)
+            default: .int(input.text.count)
+            }
+        }
+        table["sleep"] = { _, command, interpreter in
+            guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else {
+                throw RuntimeError("sleep needs a duration such as 500ms, 2s or 1m", at: command.range)
+            }
+            guard let duration = ImportCommands.parseInterval(value.text), duration >= .milliseconds(1) else {
+                throw RuntimeError("sleep takes a duration such as 500ms, 2s or 1m, got '\(value.text)'", at: command.positionals.first?.range)
+            }
+            try await Task.sleep(for: duration)
+            return .null
+        }
+        table["clear"] = { _, _, _ in
+            if session.stdoutIsTerminal { FileHandle.standardOutput.write(Data("\u{1B}[H\u{1B}[2J".utf8)) }
+            return .null
+        }
         table["version"] = { _, _, _ in .string("wps \(OutreachAPIVersion.string)") }
         table["history"] = { _, command, _ in
             guard let path = session.historyPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -68,6 +68,7 @@ extension Interpreter {
     }
 
     func resolve(_ reference: VariableReference, at range: SourceRange) throws -> Value {
+        if reference.name == "env", variable("env") == nil { return try environment(reference, at: range) }
         guard let value = variable(reference.name) else {
             let names = scopes.flatMap(\.keys)
             let suggestion = Suggestion.closest(to: reference.name, in: names).map { " — did you mean '$\($0)'?" } ?? ""
@@ -75,6 +76,25 @@ extension Interpreter {
         }
         do {
             return try value.get(reference.path)
+        } catch {
+            throw RuntimeError(error.message, at: range)
+        }
+    }
+
+    /// `$env.NAME`: an environment variable (a key can come from there without being typed);
+    /// `$env` alone: the names only, never the values.
+    func environment(_ reference: VariableReference, at range: SourceRange) throws -> Value {
+        let environment = ProcessInfo.processInfo.environment
+        guard case .field(let name)? = reference.path.first else {
+            guard reference.path.isEmpty else { throw RuntimeError("write $env.NAME", at: range) }
+            return .list(environment.keys.sorted().map(Value.string))
+        }
+        guard let value = environment[name] else {
+            let suggestion = Suggestion.closest(to: name, in: Array(environment.keys)).map { " — did you mean '$env.\($0)'?" } ?? ""
+            throw RuntimeError("no environment variable '\(name)'\(suggestion)", at: range)
+        }
+        do {
+            return try Value.string(value).get(Array(reference.path.dropFirst()))
         } catch {
             throw RuntimeError(error.message, at: range)
         }
