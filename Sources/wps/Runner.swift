@@ -99,7 +99,8 @@ struct Runner {
         }
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
-        let runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
+        var runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
+        runner.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
         session.drawsTrees = runner.format == .table
         session.stdoutIsTerminal = isTerminal
         var interpreter = Interpreter(arguments: options.arguments, commands: RuntimeCommands.all(session: session)) { value in
@@ -188,6 +189,14 @@ struct Runner {
         while try await !client.send(Woodpecker.GetBatchSummary(batchID: batch.batch_id)).processing_finished {
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    /// The width tables fit: the terminal's columns, or `COLUMNS` when stdout is not a terminal
+    /// (nil without either: no limit).
+    static func terminalWidth(isTerminal: Bool) -> Int? {
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     static func write(_ text: String) {

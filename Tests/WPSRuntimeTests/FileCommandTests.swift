@@ -118,3 +118,31 @@ import WPSLanguage
             """)
     }
 }
+
+@Suite struct TableWidthTests {
+    let rows: Value = .list([
+        .record(["id": .int(777001), "name": .string(String(repeating: "long name ", count: 8)), "status": .string("DRAFT")]),
+        .record(["id": .int(7), "name": .string("short"), "status": .string("RUNNING")]),
+    ])
+
+    @Test func withoutAWidthNothingIsCut() {
+        let text = TableRenderer().render(rows)
+        #expect(text.contains(String(repeating: "long name ", count: 7) + "long name"))
+        #expect(!text.contains("…"))
+    }
+
+    @Test func theWidestColumnIsCutToFitTheTerminal() {
+        for width in [30, 50, 80] {
+            let text = TableRenderer(width: width).render(rows)
+            for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(width): \(line)") }
+            #expect(text.contains("…"))
+            #expect(text.contains("777001") && text.contains("RUNNING"), "narrow columns are kept whole")
+        }
+    }
+
+    @Test func aNestedRecordShowsWhatNamesIt() {
+        let boxes: Value = .list([.record(["id": .int(1), "details": .record(["email": .string("ann@example.com"), "port": .int(465)])])])
+        #expect(TableRenderer().render(boxes).contains("ann@example.com"))
+        #expect(TableRenderer().render(.list([.record(["x": .record(["a": .int(1)])])])).contains("{1 fields}"))
+    }
+}

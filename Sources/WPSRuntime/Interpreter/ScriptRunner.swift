@@ -11,6 +11,9 @@ public struct ScriptRunner {
     }
 
     public var format: OutputFormat
+    /// The terminal's width in columns, asked at each render (the window may be resized); nil
+    /// when stdout is not a terminal: tables are then never cut.
+    public var terminalWidth: () -> Int? = { nil }
     let write: (String) -> Void
     let writeError: (String) -> Void
 
@@ -25,7 +28,7 @@ public struct ScriptRunner {
         if case .string(let text) = value { return text }
         switch format {
         case .json: return JSONRenderer(pretty: true).render(value)
-        case .table: return TableRenderer().render(value)
+        case .table: return TableRenderer(width: terminalWidth()).render(value)
         case .ndjson: return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n")
         case .yaml: return ((try? YAMLRenderer().render(value)) ?? JSONRenderer(pretty: true).render(value)).trimmingCharacters(in: .newlines)
         case .csv: return ((try? CSVRenderer().render(value)) ?? "").trimmingCharacters(in: .newlines)

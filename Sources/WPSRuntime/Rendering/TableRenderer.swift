@@ -1,12 +1,19 @@
 import Foundation
+import WPSLanguage
 
 /// Renders values for a terminal: a list of records as a table (columns in first-seen order,
-/// numbers right-aligned, nested values shown compactly), a record as key/value rows, text as is.
+/// numbers right-aligned, nested values shown compactly: a nested record by its email, name or
+/// id), a record as key/value rows, text as is.
+///
+/// A table fits `width` (the terminal's columns) when one is given: the widest column is cut
+/// first, its cells ending in `…`, then the next widest, down to a few characters each.
 public struct TableRenderer: Sendable {
-    /// The widest a cell may be before it is cut with `…`.
-    public var maxCellWidth: Int
+    /// The terminal's width in columns; nil: no limit (output that is not a terminal).
+    public var width: Int?
+    /// The fewest columns a cut column keeps.
+    static let minimumColumn = 6
 
-    public init(maxCellWidth: Int = 40) { self.maxCellWidth = maxCellWidth }
+    public init(width: Int? = nil) { self.width = width }
 
     public func render(_ value: Value) -> String {
         switch value {
@@ -33,12 +40,14 @@ public struct TableRenderer: Sendable {
 
     func table(header: [String], rows: [[Value]], alignNumbers: Bool) -> String {
         let cells = rows.map { $0.map(cell) }
-        var widths = header.map(\.count)
-        for row in cells { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
+        var widths = header.map(DisplayWidth.of)
+        for row in cells { for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) } }
+        if let width { widths = Self.fit(widths, into: width) }
         func line(_ texts: [String], numeric: [Bool]) -> String {
             texts.enumerated().map { index, text in
-                let pad = String(repeating: " ", count: widths[index] - text.count)
-                return numeric[index] ? pad + text : text + pad
+                let shown = Self.cut(text, to: widths[index])
+                let pad = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(shown)))
+                return numeric[index] ? pad + shown : shown + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [line(header, numeric: header.map { _ in false })]
@@ -50,13 +59,48 @@ public struct TableRenderer: Sendable {
     }
 
     func cell(_ value: Value) -> String {
-        let text: String
         switch value {
-        case .list(let items): text = items.count <= 3 && items.allSatisfy({ $0.number != nil || { if case .string = $0 { true } else { false } }($0) }) ? items.map(\.text).joined(separator: ",") : "[\(items.count) items]"
-        case .record(let record): text = "{\(record.count) fields}"
-        default: text = value.text.replacingOccurrences(of: "\n", with: " ")
+        case .list(let items):
+            let scalars = items.allSatisfy { $0.number != nil || { if case .string = $0 { true } else { false } }($0) }
+            return items.count <= 3 && scalars ? items.map(\.text).joined(separator: ",") : "[\(items.count) items]"
+        case .record(let record):
+            // A nested record by what names it (`details` of a mailbox: its email).
+            for key in ["email", "name", "title", "id"] {
+                if let named = record[key], named.isScalar, named != .null { return cell(named) }
+            }
+            return "{\(record.count) fields}"
+        default:
+            return value.text.replacingOccurrences(of: "\n", with: " ")
         }
-        return text.count > maxCellWidth ? String(text.prefix(maxCellWidth - 1)) + "…" : text
+    }
+
+    /// Column widths that fit `total` columns (two spaces between columns): the widest is cut
+    /// first, one column at a time, none below ``minimumColumn`` (or its own width).
+    static func fit(_ natural: [Int], into total: Int) -> [Int] {
+        var widths = natural
+        let gaps = 2 * max(0, widths.count - 1)
+        while widths.reduce(0, +) + gaps > total {
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumColumn else { break }
+            let excess = widths.reduce(0, +) + gaps - total
+            let others = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? minimumColumn
+            // Down to the next widest column at most in one step, so the cuts are shared out.
+            widths[widest] = max(minimumColumn, widths[widest] - excess, min(widths[widest] - 1, others))
+        }
+        return widths
+    }
+
+    /// `text` within `width` display columns, its end replaced by `…` when cut.
+    static func cut(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let next = DisplayWidth.of(character)
+            if used + next > width - 1 { break }
+            kept.append(character)
+            used += next
+        }
+        return kept + "…"
     }
 }
 
