@@ -304,3 +304,17 @@ def test_campaign_show_draws_a_tree_or_gives_json(wps):
     assert lines[-1].startswith("     A  (no subject: same thread)  ")
     out = wps_run(wps, "--sandbox", "--output", "json", "-c", script)
     assert json.loads(out.stdout.split("\n", 1)[1])["steps"]["type"] == "START"
+
+
+def test_commas_separate_list_items(wps):
+    for text in ["[1, 2, 3]", "[1,2,3]", "[1 2 3]"]:
+        out = wps_run(wps, "-c", f"echo {text} | to json")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [1, 2, 3], text
+    out = wps_run(wps, "-c", 'echo ["a", "b"] | to json')
+    assert json.loads(out.stdout) == ["a", "b"]
+    # A flag's comma list is still one word, split by the command.
+    out = wps_run(wps, "--dry-run", "-c", "campaign new x --accounts 1,2,3 --timezone UTC --daily-enroll 5 --subject Hi --message '<p>x</p>'")
+    assert out.returncode == 0, out.stderr
+    assert '"email_account_ids" : [\n    1,\n    2,\n    3\n  ]' in out.stdout
+
