@@ -318,3 +318,12 @@ def test_commas_separate_list_items(wps):
     assert out.returncode == 0, out.stderr
     assert '"email_account_ids" : [\n    1,\n    2,\n    3\n  ]' in out.stdout
 
+
+def test_sort_by_puts_nulls_last_and_numbers_before_strings(wps, tmp_path):
+    rows = tmp_path / "nn.json"
+    rows.write_text(json.dumps([{"n": 3}, {"n": None}, {"n": 1}, {"n": "b"}, {"n": 2}, {"n": None}, {"n": "a"}]))
+    out = wps_run(wps, "-c", f"open {rows} | sort-by n | get n | to json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [1, 2, 3, "a", "b", None, None]
+    out = wps_run(wps, "-c", f"open {rows} | sort-by n --reverse | get n | to json")
+    assert json.loads(out.stdout) == ["b", "a", 3, 2, 1, None, None]
