@@ -327,3 +327,24 @@ def test_sort_by_puts_nulls_last_and_numbers_before_strings(wps, tmp_path):
     assert json.loads(out.stdout) == [1, 2, 3, "a", "b", None, None]
     out = wps_run(wps, "-c", f"open {rows} | sort-by n --reverse | get n | to json")
     assert json.loads(out.stdout) == ["b", "a", 3, 2, 1, None, None]
+
+
+def test_saved_and_redirected_files_end_in_one_newline(wps, tmp_path):
+    script = tmp_path / "files.wps"
+    names = []
+    body = ["let rows = $(mailbox list)"]
+    for ext in ["json", "yaml", "csv", "ndjson", "txt"]:
+        body.append(f"$rows | save {tmp_path}/saved.{ext}")
+        names.append(f"saved.{ext}")
+    for fmt in ["json", "yaml", "csv", "ndjson"]:
+        body.append(f"$rows | to {fmt} > {tmp_path}/piped.{fmt}")
+        names.append(f"piped.{fmt}")
+    body += [f"$rows > {tmp_path}/value.json", f"echo hello > {tmp_path}/echo.txt"]
+    names += ["value.json", "echo.txt"]
+    script.write_text("\n".join(body) + "\n")
+    out = wps_run(wps, "--sandbox", str(script))
+    assert out.returncode == 0, out.stderr
+    for name in names:
+        text = (tmp_path / name).read_text()
+        assert text.endswith("\n") and not text.endswith("\n\n"), (name, text[-20:])
+    assert (tmp_path / "echo.txt").read_text() == "hello\n"
