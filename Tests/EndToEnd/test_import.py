@@ -431,3 +431,19 @@ def test_a_reimport_with_another_batch_size_reports_every_row(wps, tmp_path):
         assert "report: 7 mailboxes" in out.stderr
         assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("again")) == sorted(emails)
 
+
+def test_an_unquoted_password_with_spaces_is_sent_as_written_with_a_warning(wps, tmp_path):
+    source = tmp_path / "spaces.csv"
+    source.write_text("email,password,host,port,imap_host,imap_port\n"
+                      f"sp0@example.com,\" {PASSWORD} \",smtp.example.com,465,imap.example.com,993\n"
+                      f"sp1@example.com, {PASSWORD}  ,smtp.example.com,465,imap.example.com,993\n"
+                      f"sp2@example.com,{PASSWORD},smtp.example.com,465,imap.example.com,993\n")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "0") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | get size")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [3]
+        warnings = [line for line in out.stderr.splitlines() if line.startswith("warning:")]
+        assert warnings == [f"warning: {source}:3: smtp_password: spaces before or after the password are sent as written"
+                            " (quote the field to keep them without this warning)"]
+        assert PASSWORD not in out.stdout + out.stderr

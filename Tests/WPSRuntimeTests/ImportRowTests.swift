@@ -13,8 +13,8 @@ final class Notes: @unchecked Sendable {
     var text: String { lock.withLock { stored.joined(separator: "\n") } }
 }
 
-/// Rows counted as rows (a JSON array on one line holds several), journaled by number — checked
-/// in the request bodies wps sends.
+/// Rows counted as rows (a JSON array on one line holds several), journaled by number, and
+/// passwords sent exactly as written — checked in the request bodies wps sends.
 @Suite struct ImportRowTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wps-rows-\(UUID().uuidString)").path
 
@@ -48,6 +48,70 @@ final class Notes: @unchecked Sendable {
     }
 
     static let header = "email,password,host,port,imap_host,imap_port,imap_password\n"
+
+    @Test func passwordsAreSentExactlyAsWrittenAndOtherFieldsTrimmed() async throws {
+        let path = try write(
+            "pw.csv",
+            Self.header
+                + "a@example.com,\" wrong \",smtp.example.com,465,imap.example.com,993,\n"
+                + "b@example.com,  Spaced-Pw-1  , smtp.example.com ,465,imap.example.com,993,\"\tImap Pw \"\n"
+                + "c@example.com,plain,smtp.example.com,465,imap.example.com,993,\n")
+        let log = RequestLog()
+        let notes = Notes()
+        _ = try await runCommands(
+            "mailbox import \(path)", session: session(body: { _ in #"{"batch_id":1}"# }, log: log, notes: notes))
+        let sent = try await mailboxes(log)
+        #expect(sent.map(\.smtp_password) == [" wrong ", "  Spaced-Pw-1  ", "plain"])
+        #expect(sent.map(\.imap_password) == [" wrong ", "\tImap Pw ", "plain"])
+        #expect(sent[1].smtp_server == "smtp.example.com")
+        // The bytes on the wire hold the spaces.
+        let body = try #require(await log.requests.first?.body)
+        #expect(
+            String(decoding: body, as: UTF8.self).contains(#""smtp_password":"  Spaced-Pw-1  ""#)
+                || String(decoding: body, as: UTF8.self).contains(#""smtp_password" : "  Spaced-Pw-1  ""#))
+        // Only the unquoted one is warned about, by place, without the password.
+        #expect(
+            notes.text.contains(
+                "warning: \(path):3: smtp_password: spaces before or after the password are sent as written"))
+        #expect(!notes.text.contains(":2: smtp_password") && !notes.text.contains(":4: imap_password"))
+        #expect(!notes.text.contains("Spaced-Pw-1") && !notes.text.contains("wrong"))
+    }
+
+    @Test func aPasswordOfSpacesIsBlankNotLeftOut() async throws {
+        // Trimmed, it would have been left out and the SMTP password sent in its place.
+        let path = try write(
+            "blank.csv", Self.header + "a@example.com,pw,smtp.example.com,465,imap.example.com,993,\"   \"\n")
+        let log = RequestLog()
+        let notes = Notes()
+        do {
+            _ = try await runCommands(
+                "mailbox import \(path)", session: session(body: { _ in "{}" }, log: log, notes: notes))
+            Issue.record("expected an error")
+        } catch let error as RuntimeError {
+            #expect(error.message.contains("\(path):2: imap_password: must not be blank"))
+        }
+        #expect(await log.requests.isEmpty)
+    }
+
+    @Test func saleshandyPasswordsAreSentAsWritten() async throws {
+        let path = try write(
+            "sh.csv",
+            "smtpEmailAddress,smtpPassword,smtpHost,smtpPort,imapHost,imapPort,imapPassword\n"
+                + "a@example.com,\" Sh-Pw \",smtp.example.com,465,imap.example.com,993, Imap-Sh \n")
+        let log = RequestLog()
+        let notes = Notes()
+        let session = session(
+            .saleshandy, body: { _ in #"{"message":"ok","payload":{"requestId":"r1"}}"# }, log: log, notes: notes)
+        _ = try await runCommands("mailbox import \(path)", session: session)
+        let body = try #require(await log.requests.first?.body)
+        let accounts = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [[String: Any]])
+        #expect(accounts.first?["smtpPassword"] as? String == " Sh-Pw ")
+        #expect(accounts.first?["imapPassword"] as? String == " Imap-Sh ")
+        #expect(
+            notes.text.contains(
+                "warning: \(path):2: imapPassword: spaces before or after the password are sent as written"))
+        #expect(!notes.text.contains("Sh-Pw") && !notes.text.contains("Imap-Sh"))
+    }
 
     static func json(_ emails: [String]) -> String {
         let objects = emails.map {

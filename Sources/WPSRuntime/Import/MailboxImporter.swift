@@ -47,6 +47,9 @@ struct MailboxImporter<Target: ImportTarget> {
         var problemCount = 0
         /// Where each row is.
         var places = RowPlaces()
+        /// Secrets written unquoted with spaces around them (sent as written), by place.
+        var warnings: [String] = []
+        var warningCount = 0
     }
 
     /// One settled part of a batch: its rows (by number) accepted in a batch, or already there.
@@ -75,12 +78,22 @@ struct MailboxImporter<Target: ImportTarget> {
         var result = CheckResult()
         var seen: [UInt64: Int32] = [:]  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
+        let secrets = target.secretColumns
         try source.checkText()
         var reader = try source.rows()
         while let row = try reader.next() {
             result.rows += 1
             result.places.append(row.place)
             if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+            for (column, written) in row.asWritten where !written.quoted {
+                guard let field = secrets[column] else { continue }
+                result.warningCount += 1
+                if result.warnings.count < Self.problemListLimit {
+                    result.warnings.append(
+                        "\(source.name):\(row.place): \(field): spaces before or after the password are sent as written"
+                            + " (quote the field to keep them without this warning)")
+                }
+            }
             var (item, problems) = target.item(from: row, checking: true)
             if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
                 let key = Self.fingerprint(email)
@@ -108,6 +121,11 @@ struct MailboxImporter<Target: ImportTarget> {
     func run() async throws -> Outcome {
         let checked = try check()
         let places = checked.places
+        for warning in checked.warnings { progress.note("warning: \(warning)") }
+        if checked.warningCount > checked.warnings.count {
+            let more = checked.warningCount - checked.warnings.count
+            progress.note("warning: … and \(more) more passwords with spaces around them")
+        }
         if checked.problemCount > 0 {
             let more = checked.problemCount > checked.problems.count ? "\n  … and \(checked.problemCount - checked.problems.count) more" : ""
             let list = checked.problems.joined(separator: "\n  ") + more

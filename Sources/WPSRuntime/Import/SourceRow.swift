@@ -3,16 +3,34 @@
 /// line its object starts on, and its index in the array where that line starts more than one
 /// object; pipeline records: the position, from 1).
 public struct SourceRow: Sendable, Hashable {
+    /// A field's text as the file wrote it, where that differs from the trimmed text in `fields`.
+    public struct Written: Sendable, Hashable {
+        public var text: String
+        /// Written inside quotes (CSV), where surrounding spaces are part of the field.
+        public var quoted: Bool
+
+        public init(text: String, quoted: Bool) {
+            self.text = text
+            self.quoted = quoted
+        }
+    }
+
     public var line: Int
     /// The 0-based index in the JSON array, set only when the row's line starts other rows too.
     public var index: Int?
     /// Column name (trimmed, lower-cased) → value (trimmed); empty values are left out.
     public var fields: [String: String]
+    /// Column name → the text as written, for the fields trimming changed (CSV only): a secret
+    /// is sent as written, never trimmed.
+    public var asWritten: [String: Written]
 
     /// A row; column names are lower-cased unless `normalized` says they already are.
-    public init(line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false) {
+    public init(
+        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false, asWritten: [String: Written] = [:]
+    ) {
         self.line = line
         self.index = index
+        self.asWritten = asWritten
         if normalized {
             self.fields = fields
         } else {
