@@ -317,3 +317,133 @@ def test_saleshandy_rows_sent_without_an_answer_are_resent_only_when_asked(wps, 
         out = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source} --resend-unsettled | get size")
         assert out.returncode == 0, out.stderr
         assert json.loads(out.stdout) == [5]
+
+
+def mailbox_objects(count: int, prefix: str) -> list[dict]:
+    return [{"email": f"{prefix}{i}@example.com", "password": PASSWORD, "host": "smtp.example.com", "port": 465,
+             "imap_host": "imap.example.com", "imap_port": 993} for i in range(count)]
+
+
+def test_a_json_array_on_one_line_is_counted_journaled_and_reported_by_rows(wps, tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(mailbox_objects(3, "oneline")) + "\n")
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(mailbox_objects(3, "pretty"), indent=2) + "\n")
+    starts = [str(n) for n, text in enumerate(pretty.read_text().splitlines(), 1) if text == "  {"]
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        report = tmp_path / "one-report.csv"
+        out = run_wps(wps, env, "-c", f"mailbox import {one} --batch-size 2 | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "3 of 3 rows accepted, 2 batches sent" in out.stderr
+        rows = read_report(report)
+        assert [(r["line"], r["email"], r["outcome"]) for r in rows] == [
+            (f"1[{i}]", f"oneline{i}@example.com", "connected") for i in range(3)]
+        assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("oneline")) == [f"oneline{i}@example.com" for i in range(3)]
+        # The journal holds rows: run again, nothing is sent and the records still count three.
+        again = run_wps(wps, env, "-c", f"mailbox import {one} --batch-size 2")
+        assert again.returncode == 0, again.stderr
+        assert "3 of 3 rows were accepted by an earlier run" in again.stderr
+        records = json.loads(again.stdout)
+        assert [(r["size"], r["lines"]) for r in records] == [(2, "1[0-1]"), (1, "1[2]")]
+
+        report = tmp_path / "pretty-report.csv"
+        out = run_wps(wps, env, "-c", f"mailbox import {pretty} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "3 of 3 rows accepted" in out.stderr
+        assert [r["line"] for r in read_report(report)] == starts
+        assert PASSWORD not in out.stdout + out.stderr + report.read_text()
+
+
+def test_microsoft_rows_of_a_one_line_array_are_rows(wps, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    ms = tmp_path / "ms.json"
+    ms.write_text(json.dumps([{"mailbox_email": "ms0@example.com"}, {"mailbox_email": "not-an-email"},
+                              {"mailbox_email": "ms2@example.com"}]) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms}")
+    assert out.returncode == 2
+    assert f"{ms}:1[1]: mailbox_email: must be a valid email address" in out.stderr
+    # Skipping the invalid row skips that row only, not every row on its line.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} --skip-invalid | select email")
+    assert out.returncode == 0, out.stderr
+    assert "skipping 1 invalid row of" in out.stderr and "(lines 1[1])" in out.stderr
+    assert "2 of 2 rows accepted" in out.stderr
+    assert json.loads(out.stdout) == [{"email": "ms0@example.com"}, {"email": "ms2@example.com"}]
+
+
+def test_a_one_line_array_killed_with_sigkill_and_run_again_lands_exactly_once(wps, tmp_path):
+    source = tmp_path / "boxes.json"
+    objects = mailbox_objects(2_000, "killone")
+    source.write_text(json.dumps(objects) + "\n")
+    emails = [o["email"] for o in objects]
+    with sandbox(wps, "--processing-delay", "500", "--latency", "150") as box:
+        env = environment(tmp_path, box)
+        first = subprocess.Popen([str(wps), "-c", f"mailbox import {source} --batch-size 50 --parallel 2"], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        journal = None
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            found = glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))
+            if found and Path(found[0]).read_text().count("\naccepted ") >= 4:
+                journal = Path(found[0])
+                break
+            time.sleep(0.05)
+        assert journal is not None, "the import never journaled four batches"
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        text = journal.read_text()
+        assert "finished" not in text and PASSWORD not in text
+        assert text.startswith("# wps import journal v2 ") and "\naccepted " in text
+
+        report = tmp_path / "report.csv"
+        out = run_wps(wps, env, "-c", f"mailbox import {source} --batch-size 50 | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "resuming:" in out.stderr
+        held = [e for e in sandbox_mailboxes(box) if e.startswith("killone")]
+        assert len(held) == len(set(held)) == 2_000, "a mailbox was connected twice or not at all"
+        assert sorted(held) == sorted(emails)
+        rows = read_report(report)
+        assert [r["line"] for r in rows] == [f"1[{i}]" for i in range(2_000)]
+        assert [r["email"] for r in rows] == emails
+        assert {r["outcome"] for r in rows} == {"connected"}
+        assert journal.read_text().rstrip().endswith("finished")
+
+
+def test_a_reimport_with_another_batch_size_reports_every_row(wps, tmp_path):
+    r1 = tmp_path / "r1.csv"
+    write_rows(r1, 6, prefix="again")
+    r2 = tmp_path / "r2.csv"
+    emails = write_rows(r2, 7, prefix="again")  # r1 and one more row
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {r1} --batch-size 3 | batch watch")
+        assert out.returncode == 0, out.stderr
+        report = tmp_path / "rep.csv"
+        # r2 is another file (another journal): its first six rows are found in r1's two batches.
+        out = run_wps(wps, env, "-c", f"mailbox import {r2} --batch-size 2 | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        rows = read_report(report)
+        assert [int(r["line"]) for r in rows] == list(range(2, 9))
+        assert [r["email"] for r in rows] == emails
+        assert {r["outcome"] for r in rows} == {"connected"}
+        assert len({r["batch_id"] for r in rows}) == 3
+        assert "report: 7 mailboxes" in out.stderr
+        assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("again")) == sorted(emails)
+
+
+def test_an_unquoted_password_with_spaces_is_sent_as_written_with_a_warning(wps, tmp_path):
+    source = tmp_path / "spaces.csv"
+    source.write_text("email,password,host,port,imap_host,imap_port\n"
+                      f"sp0@example.com,\" {PASSWORD} \",smtp.example.com,465,imap.example.com,993\n"
+                      f"sp1@example.com, {PASSWORD}  ,smtp.example.com,465,imap.example.com,993\n"
+                      f"sp2@example.com,{PASSWORD},smtp.example.com,465,imap.example.com,993\n")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "0") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | get size")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [3]
+        warnings = [line for line in out.stderr.splitlines() if line.startswith("warning:")]
+        assert warnings == [f"warning: {source}:3: smtp_password: spaces before or after the password are sent as written"
+                            " (quote the field to keep them without this warning)"]
+        assert PASSWORD not in out.stdout + out.stderr

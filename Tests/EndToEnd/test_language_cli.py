@@ -344,3 +344,47 @@ def test_length_sleep_clear_and_env_variables(wps):
     assert out.returncode == 2 and "no environment variable 'WPS_NO_SUCH_VARIABLE'" in out.stderr
     out = wps_run(wps, "-c", "sleep soon")
     assert out.returncode == 2 and "sleep takes a duration such as 500ms, 2s or 1m, got 'soon'" in out.stderr
+
+
+def test_commas_separate_list_items(wps):
+    for text in ["[1, 2, 3]", "[1,2,3]", "[1 2 3]"]:
+        out = wps_run(wps, "-c", f"echo {text} | to json")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [1, 2, 3], text
+    out = wps_run(wps, "-c", 'echo ["a", "b"] | to json')
+    assert json.loads(out.stdout) == ["a", "b"]
+    # A flag's comma list is still one word, split by the command.
+    out = wps_run(wps, "--dry-run", "-c", "campaign new x --accounts 1,2,3 --timezone UTC --daily-enroll 5 --subject Hi --message '<p>x</p>'")
+    assert out.returncode == 0, out.stderr
+    assert '"email_account_ids" : [\n    1,\n    2,\n    3\n  ]' in out.stdout
+
+
+def test_sort_by_puts_nulls_last_and_numbers_before_strings(wps, tmp_path):
+    rows = tmp_path / "nn.json"
+    rows.write_text(json.dumps([{"n": 3}, {"n": None}, {"n": 1}, {"n": "b"}, {"n": 2}, {"n": None}, {"n": "a"}]))
+    out = wps_run(wps, "-c", f"open {rows} | sort-by n | get n | to json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [1, 2, 3, "a", "b", None, None]
+    out = wps_run(wps, "-c", f"open {rows} | sort-by n --reverse | get n | to json")
+    assert json.loads(out.stdout) == ["b", "a", 3, 2, 1, None, None]
+
+
+def test_saved_and_redirected_files_end_in_one_newline(wps, tmp_path):
+    script = tmp_path / "files.wps"
+    names = []
+    body = ["let rows = $(mailbox list)"]
+    for ext in ["json", "yaml", "csv", "ndjson", "txt"]:
+        body.append(f"$rows | save {tmp_path}/saved.{ext}")
+        names.append(f"saved.{ext}")
+    for fmt in ["json", "yaml", "csv", "ndjson"]:
+        body.append(f"$rows | to {fmt} > {tmp_path}/piped.{fmt}")
+        names.append(f"piped.{fmt}")
+    body += [f"$rows > {tmp_path}/value.json", f"echo hello > {tmp_path}/echo.txt"]
+    names += ["value.json", "echo.txt"]
+    script.write_text("\n".join(body) + "\n")
+    out = wps_run(wps, "--sandbox", str(script))
+    assert out.returncode == 0, out.stderr
+    for name in names:
+        text = (tmp_path / name).read_text()
+        assert text.endswith("\n") and not text.endswith("\n\n"), (name, text[-20:])
+    assert (tmp_path / "echo.txt").read_text() == "hello\n"

@@ -61,6 +61,19 @@ func kinds(_ text: String) -> [TokenKind] {
         #expect(kinds("let x = $(count)") == [.word("let"), .word("x"), .assign, .subpipelineStart, .word("count"), .rightParen])
     }
 
+    @Test func aCommaSeparatesOnlyDirectlyInsideAList() {
+        #expect(kinds("[1, 2,3] 4,5") == [
+            .leftBracket, .word("1"), .comma, .word("2"), .comma, .word("3"), .rightBracket, .word("4,5"),
+        ])
+        #expect(kinds(#"["a","b"]"#) == [
+            .leftBracket, .string([.text("a")]), .comma, .string([.text("b")]), .rightBracket,
+        ])
+        #expect(kinds("[$(echo 1,2), { echo a,b }]") == [
+            .leftBracket, .subpipelineStart, .word("echo"), .word("1,2"), .rightParen, .comma, .leftBrace, .word("echo"),
+            .word("a,b"), .rightBrace, .rightBracket,
+        ])
+    }
+
     @Test func commentsNewlinesAndContinuations() {
         #expect(kinds("a # comment\nb \\\n  --c\n") == [.word("a"), .newline, .word("b"), .flag("c", attached: false), .newline])
     }

@@ -107,6 +107,52 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(problems("50 | count") == ["t.wps:1:1: error: unknown command '50'"])
     }
 
+    /// The items of the list a `let x = …` statement assigns.
+    func listItems(_ text: String) -> [Expression]? {
+        guard case .assignment(_, let pipeline, _)? = parse(text).script.statements.first,
+            case .list(let items, _)? = pipeline.input
+        else { return nil }
+        return items
+    }
+
+    @Test(arguments: ["[1, 2, 3]", "[1,2,3]", "[1 2 3]", "[1 ,2 , 3]", "[1, 2, 3,]", "[\n  1,\n  2,\n  3\n]"])
+    func commasSeparateListItems(_ list: String) throws {
+        #expect(parse("let x = \(list)").diagnostics == [])
+        let items = try #require(listItems("let x = \(list)"))
+        #expect(items.count == 3)
+        for (item, expected) in zip(items, ["1", "2", "3"]) {
+            guard case .word(let word, _) = item else { Issue.record("\(item)"); continue }
+            #expect(word == expected)
+        }
+    }
+
+    @Test func commasSeparateStringsAndNestedLists() throws {
+        let strings = try #require(listItems(#"let x = ["a", "b"]"#))
+        #expect(strings == [.string([.text("a")], r(9, 12)), .string([.text("b")], r(14, 17))])
+        let nested = try #require(listItems("let x = [[1, 2], [3]]"))
+        guard nested.count == 2, case .list(let first, _) = nested[0], case .list(let second, _) = nested[1] else {
+            Issue.record("\(nested)")
+            return
+        }
+        #expect(first == [.word("1", r(10, 11)), .word("2", r(13, 14))] && second.count == 1)
+    }
+
+    @Test func aCommaOutsideAListStaysInTheWord() throws {
+        let result = parse("campaign new x --accounts 1,2,3 --timezone Europe/Berlin --daily-enroll 5")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline)? = result.script.statements.first else { Issue.record("pipeline"); return }
+        #expect(pipeline.stages.first?.values(of: "accounts") == [.word("1,2,3", r(26, 31))])
+        // Inside a list, a sub-pipeline's commas are its own again.
+        let items = try #require(listItems("let x = [$(echo 1,2), 3]"))
+        guard items.count == 2, case .subpipeline(let inner, _) = items[0] else { Issue.record("\(items)"); return }
+        #expect(inner.stages.first?.positionals == [.word("1,2", r(16, 19))])
+    }
+
+    @Test func aCommaWithoutAnItemIsAnError() {
+        #expect(problems("let x = [1,, 2]") == ["t.wps:1:12: error: expected a list item before ','"])
+        #expect(problems("let x = [, 1]") == ["t.wps:1:10: error: expected a list item before ','"])
+    }
+
     @Test func eachTakesABlock() {
         let result = parse("campaign list | each { campaign get $it.id }")
         #expect(result.diagnostics == [])

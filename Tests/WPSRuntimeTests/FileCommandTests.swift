@@ -37,6 +37,29 @@ import WPSLanguage
         }
     }
 
+    @Test func savedAndRedirectedFilesEndInExactlyOneNewline() async throws {
+        // `save` by the file's extension, `>` the text (or the value as JSON), each a text file.
+        let files = [
+            "$rows | save s.json", "$rows | save s.yaml", "$rows | save s.csv", "$rows | save s.ndjson",
+            "echo hello | save s.txt", "$rows > r.json", "$rows | to json > t.json", "$rows | to yaml > t.yaml",
+            "$rows | to csv > t.csv", "$rows | to ndjson > t.ndjson", "echo hello > t.txt", "echo \"two\n\n\" > n.txt",
+        ]
+        var interpreter = Interpreter { _ in }
+        interpreter.setVariable("rows", .list([.record(["email": .string("a@example.com"), "port": .int(465)])]))
+        let script = files.map { $0.replacingOccurrences(of: "> ", with: "> \(directory)/")
+            .replacingOccurrences(of: "save ", with: "save \(directory)/") }.joined(separator: "\n")
+        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: script)).script)
+        func text(_ name: String) throws -> String { try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8) }
+        for name in files.compactMap({ $0.split(separator: " ").last.map(String.init) }) {
+            let written = try text(name)
+            #expect(written.hasSuffix("\n") && !written.hasSuffix("\n\n"), "\(name): \(written.debugDescription)")
+        }
+        #expect(try text("t.csv") == "email,port\na@example.com,465\n")
+        #expect(try text("t.txt") == "hello\n" && text("n.txt") == "two\n")
+        #expect(Interpreter.textFileContent("a\r\nb\r\n") == "a\r\nb\r\n")
+        #expect(Interpreter.textFileContent("") == "" && Interpreter.textFileContent("\n\n") == "")
+    }
+
     @Test func openReportsBadFiles() async throws {
         let path = "\(directory)/bad.json"
         try "{nope".write(toFile: path, atomically: true, encoding: .utf8)

@@ -128,7 +128,7 @@ import Testing
     @Test func aLostAnswerIsLearntByResendingNotDuplicated() async throws {
         let api = FakeAPI(lost: 1)
         var notes: [String] = []
-        let parts = try await Importer.settle(mailboxes(3), lines: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true) { notes.append($0) }
+        let parts = try await Importer.settle(mailboxes(3), rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true) { notes.append($0) }
         #expect(api.submissions == 2)
         #expect(notes.count == 1)
         guard case .accepted(let id, let lines) = try #require(parts.first) else { Issue.record("not accepted"); return }
@@ -139,7 +139,7 @@ import Testing
         let api = FakeAPI(lost: 0)
         api.accepted["m1@example.com"] = -1  // connected some other way: no batch named
         api.accepted["m2@example.com"] = 55
-        let parts = try await Importer.settle(mailboxes(4), lines: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true) { _ in }
+        let parts = try await Importer.settle(mailboxes(4), rows: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true) { _ in }
         let described = parts.map { part -> String in
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
@@ -152,7 +152,7 @@ import Testing
     @Test func withoutReconciliationALostAnswerFails() async throws {
         let api = FakeAPI(lost: 1)
         await #expect(throws: OutreachError.self) {
-            _ = try await Importer.settle(mailboxes(1), lines: LineSet([2]), submit: { try api.submit($0) }, reconciles: false) { _ in }
+            _ = try await Importer.settle(mailboxes(1), rows: LineSet([2]), submit: { try api.submit($0) }, reconciles: false) { _ in }
         }
     }
 

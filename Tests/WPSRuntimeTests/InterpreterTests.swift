@@ -37,6 +37,25 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
         #expect(try await run(script) == ["3", "[1,2]", "5", "[5,4,3,2,1]"])
     }
 
+    @Test func sortByPutsNullsLastAndMixedKindsInOneOrder() async throws {
+        let script = """
+            let a = [3 null 1.5 "b" 2 null "a" true 1]
+            $a | sort-by it
+            $a | sort-by it --reverse
+            """
+        #expect(try await run(script) == [
+            #"[1,1.5,2,3,"a","b",true,null,null]"#, #"[true,"b","a",3,2,1.5,1,null,null]"#,
+        ])
+        let records = Value.list([.int(2), .null, .int(1), .string("x")].map { Value.record(["n": $0]) })
+        for (flag, expected) in [("", "[1,2,\"x\",null]"), (" --reverse", "[\"x\",2,1,null]")] {
+            let printed = Printed()
+            var interpreter = Interpreter { printed.values.append($0) }
+            interpreter.setVariable("r", records)
+            try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$r | sort-by n\(flag) | get n")).script)
+            #expect(printed.values.map { JSONRenderer().render($0) } == [expected], "sort-by n\(flag)")
+        }
+    }
+
     @Test func whereSeesFieldsOfEachRecord() async throws {
         let printed = Printed()
         let parsed = Parser.parse(SourceFile(name: "t", text: #"$_ | where status == "DRAFT" and daily > 10 | select id | to json"#))

@@ -21,8 +21,12 @@ public struct Lexer {
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
     var isIncomplete = false
-    /// Open `$(` and `(` awaiting their `)`, so `)` ends a sub-pipeline and not a word.
-    var parenDepth = 0
+    /// The brackets open here, innermost last (`(` also for `$(`): a `,` directly inside a `[`
+    /// separates list items (`[1, 2, 3]`); anywhere else it is part of a word (`--accounts 1,2,3`).
+    var openers: [UInt8] = []
+
+    /// Whether the innermost open bracket is a list's `[`.
+    var inList: Bool { openers.last == UInt8(ascii: "[") }
 
     /// Tokenizes a whole source file.
     public static func tokenize(_ source: SourceFile) -> Result {
@@ -72,16 +76,13 @@ public struct Lexer {
                 position += 2
                 emit(.operator("&&"), from: start)
             case UInt8(ascii: ";"): single(.semicolon)
-            case UInt8(ascii: "["): single(.leftBracket)
-            case UInt8(ascii: "]"): single(.rightBracket)
-            case UInt8(ascii: "{"): single(.leftBrace)
-            case UInt8(ascii: "}"): single(.rightBrace)
-            case UInt8(ascii: "("):
-                parenDepth += 1
-                single(.leftParen)
-            case UInt8(ascii: ")"):
-                parenDepth = max(0, parenDepth - 1)
-                single(.rightParen)
+            case UInt8(ascii: ",") where inList: single(.comma)
+            case UInt8(ascii: "["): open(byte, .leftBracket)
+            case UInt8(ascii: "{"): open(byte, .leftBrace)
+            case UInt8(ascii: "("): open(byte, .leftParen)
+            case UInt8(ascii: "]"): close(UInt8(ascii: "["), .rightBracket)
+            case UInt8(ascii: "}"): close(UInt8(ascii: "{"), .rightBrace)
+            case UInt8(ascii: ")"): close(UInt8(ascii: "("), .rightParen)
             case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
                 lexOperator()
             case UInt8(ascii: "\""):
@@ -91,7 +92,7 @@ public struct Lexer {
             case UInt8(ascii: "$"):
                 if peek() == UInt8(ascii: "(") {
                     position += 2
-                    parenDepth += 1
+                    openers.append(UInt8(ascii: "("))
                     emit(.subpipelineStart, from: start)
                 } else {
                     lexVariable()
@@ -114,6 +115,19 @@ public struct Lexer {
             }
         }
         tokens.append(Token(.end, SourceRange(position, position)))
+    }
+
+    /// Emits an opening bracket and remembers it.
+    mutating func open(_ opener: UInt8, _ kind: TokenKind) {
+        openers.append(opener)
+        single(kind)
+    }
+
+    /// Emits a closing bracket and closes the innermost `opener` (and what is open inside it);
+    /// an unmatched one closes nothing: the parser reports it.
+    mutating func close(_ opener: UInt8, _ kind: TokenKind) {
+        if let index = openers.lastIndex(of: opener) { openers.removeSubrange(index...) }
+        single(kind)
     }
 
     mutating func single(_ kind: TokenKind) {
@@ -158,8 +172,11 @@ public struct Lexer {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
+    /// Whether `byte` continues a word here (directly inside a list, a `,` does not).
     func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
+        case UInt8(ascii: ","):
+            return !inList
         case 0x00, UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: ";"),
             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
             UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
@@ -169,7 +186,8 @@ public struct Lexer {
         }
     }
 
-    /// Reads bytes up to the next separator (a `\` continuation or `$` inside a word is kept).
+    /// Reads bytes up to the next separator (a `\` continuation or `$` inside a word is kept);
+    /// directly inside a list, a `,` is a separator too.
     mutating func readWord() -> String {
         let start = position
         while let byte = current, isWordByte(byte) {

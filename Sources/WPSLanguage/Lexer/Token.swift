@@ -27,6 +27,8 @@ public enum TokenKind: Sendable, Hashable {
     case subpipelineStart
     case leftBracket, rightBracket, leftBrace, rightBrace, leftParen, rightParen
     case pipe, semicolon, newline
+    /// `,` between the items of a list (`[1, 2, 3]`); elsewhere a comma is part of a word.
+    case comma
     /// A comparison or boolean operator: `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~`, `&&`, `||`, `!`.
     /// `>` at the end of a pipeline is a redirect; the parser decides.
     case `operator`(String)

@@ -37,7 +37,10 @@ extension Parser {
             return .subpipeline(pipeline, SourceRange(token.range.start, end))
         case .leftBracket:
             advance()
+            // Items are separated by spaces, line breaks or commas (`[1 2 3]`, `[1, 2, 3]`); a
+            // comma after the last item is allowed, one with no item before it is not.
             var items: [Expression] = []
+            var awaitingItem = true
             while true {
                 while current.kind == .newline { advance() }
                 if current.kind == .rightBracket { break }
@@ -45,6 +48,13 @@ extension Parser {
                     expectMore("']' to close the list")
                     return nil
                 }
+                if current.kind == .comma {
+                    if awaitingItem { error("expected a list item before ','", at: current.range) }
+                    awaitingItem = true
+                    advance()
+                    continue
+                }
+                awaitingItem = false
                 guard let item = parseValue() else {
                     error("unexpected \(describe(current.kind)) in a list", at: current.range)
                     advance()

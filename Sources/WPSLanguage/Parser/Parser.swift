@@ -143,6 +143,7 @@ public struct Parser {
         case .rightParen: "')'"
         case .pipe: "'|'"
         case .semicolon: "';'"
+        case .comma: "','"
         case .newline: "the end of the line"
         case .operator(let op): "'\(op)'"
         case .assign: "'='"

@@ -21,8 +21,8 @@ enum ImportCommands {
                 let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
                     .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
                 }
-                let settled = try await run(importer, command: command)
-                return records(settled, source: source, idKey: "request_id", target: target, session: session)
+                let outcome = try await run(importer, command: command)
+                return records(outcome, source: source, idKey: "request_id", target: target, session: session)
             }
             let target = ManualMailboxTarget()
             var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
@@ -30,8 +30,8 @@ enum ImportCommands {
             let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
                 try await submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
             }
-            let settled = try await run(importer, command: command)
-            return records(settled, source: source, idKey: "batch_id", target: target, session: session)
+            let outcome = try await run(importer, command: command)
+            return records(outcome, source: source, idKey: "batch_id", target: target, session: session)
         }
 
         table["mailbox microsoft import"] = { input, command, interpreter in
@@ -137,7 +137,9 @@ enum ImportCommands {
         return options
     }
 
-    static func run<Target: ImportTarget>(_ importer: MailboxImporter<Target>, command: Command) async throws -> [MailboxImporter<Target>.Settlement] {
+    static func run<Target: ImportTarget>(
+        _ importer: MailboxImporter<Target>, command: Command
+    ) async throws -> MailboxImporter<Target>.Outcome {
         do {
             return try await importer.run()
         } catch let error as RuntimeError where error.range == nil {
@@ -187,42 +189,51 @@ enum ImportCommands {
         return "── dry run: would send ──\n" + prepared.redactedDescription
     }
 
-    /// One record per batch for the pipeline and `batch watch`.
+    /// One record per batch for the pipeline and `batch watch`: its size in rows, where they are
+    /// (`lines`, a ``RowPlaceSet``: `2-201`, or `1[0-199]` for a JSON array on one line), and for
+    /// sources that cannot be read again (standard input, records) each row's email.
     static func records<Target: ImportTarget>(
-        _ settled: [MailboxImporter<Target>.Settlement], source: ImportSource, idKey: String, target: Target, session: Session
+        _ outcome: MailboxImporter<Target>.Outcome, source: ImportSource, idKey: String, target: Target,
+        session: Session
     ) -> Value {
-        // Sources that cannot be read again carry their emails, for reports.
         var emails: [Int: String] = [:]
         if source.path == nil, var reader = try? source.rows() {
-            while let row = try? reader.next() { emails[row.line] = target.email(of: target.item(from: row, checking: false).item) }
+            var number = 0
+            while let row = try? reader.next() {
+                number += 1
+                emails[number] = target.email(of: target.item(from: row, checking: false).item)
+            }
         }
+        let places = outcome.places
         var result: [Value] = []
-        for part in settled {
-            let lines: LineSet
+        for part in outcome.settled {
+            let rows: LineSet
             var record: Record = [:]
             switch part {
             case .accepted(let id, let set):
-                lines = set
+                rows = set
                 if id.isEmpty {
                     record[idKey] = .null
                     record["dry_run"] = .bool(true)
                 } else {
                     record[idKey] = idKey == "batch_id" ? (Int(id).map(Value.int) ?? .string(id)) : .string(id)
                     session.batchIDs.append(id)
-                    session.idLabels[id] = "\(lines.count) mailbox\(lines.count == 1 ? "" : "es") from \(source.name)"
+                    session.idLabels[id] = "\(rows.count) mailbox\(rows.count == 1 ? "" : "es") from \(source.name)"
                 }
             case .existing(let set):
-                lines = set
+                rows = set
                 record[idKey] = .null
                 record["status"] = .string("already connected")
             }
-            record["size"] = .int(lines.count)
+            let placed = places.placeSet(of: rows), lines = placed.allLines
+            record["size"] = .int(rows.count)
             record["first_line"] = .int(lines.first ?? 0)
             record["last_line"] = .int(lines.last ?? 0)
-            record["lines"] = .string(lines.description)
+            record["lines"] = .string(placed.description)
             record["source"] = .string(source.path ?? source.name)
             if source.path == nil {
-                record["emails"] = .list(lines.ranges.flatMap { Array($0) }.map { .string(emails[$0] ?? "") })
+                // In the order of `lines`: source order.
+                record["emails"] = .list(rows.ranges.flatMap { Array($0) }.map { .string(emails[$0] ?? "") })
             }
             result.append(.record(record))
         }

@@ -19,8 +19,16 @@ struct BatchWatcher {
     /// Where a batch's rows came from (an import record).
     struct Origin {
         var source: String
-        var lines: LineSet
+        /// The rows' places (the record's `lines`).
+        var places: RowPlaceSet
+        /// Each row's email in source order, for sources that cannot be read again.
         var emails: [String]?
+    }
+
+    /// One mailbox of an import record: where it is, and its email.
+    struct Mailbox {
+        var place: RowPlace
+        var email: String
     }
 
     let session: Session
@@ -28,27 +36,49 @@ struct BatchWatcher {
     let interval: Duration
     let range: SourceRange
 
-    /// Batch id → origin, from import records; ids given alone have none. Records without an id
-    /// (already connected, dry run) are returned apart.
-    static func parse(_ items: [Value], idKey: String) -> (ids: [String], origins: [String: Origin], existing: [Origin], dryRun: Int) {
-        var ids: [String] = [], origins: [String: Origin] = [:], existing: [Origin] = [], dryRun = 0
+    /// Batch id → origins, from import records; ids given alone have none. A batch may come in
+    /// several records (a re-import or a resume finds rows in batches sent before, each record
+    /// with its own rows), so every record's rows count. Records without an id (already
+    /// connected, dry run) are returned apart.
+    static func parse(
+        _ items: [Value], idKey: String
+    ) -> (ids: [String], origins: [String: [Origin]], existing: [Origin], dryRun: Int) {
+        var ids: [String] = [], origins: [String: [Origin]] = [:], existing: [Origin] = [], dryRun = 0
         for item in items {
             guard case .record(let record) = item else {
                 let id = item.text
                 if !id.isEmpty, !ids.contains(id) { ids.append(id) }
                 continue
             }
-            let origin = record["lines"].flatMap { LineSet(parsing: Substring($0.text)) }.map {
-                Origin(source: record["source"]?.text ?? "", lines: $0, emails: record["emails"]?.items.map(\.text))
+            let origin = record["lines"].flatMap { RowPlaceSet(parsing: Substring($0.text)) }.map {
+                Origin(source: record["source"]?.text ?? "", places: $0, emails: record["emails"]?.items.map(\.text))
             }
             guard let id = record[idKey], id != .null else {
                 if record["dry_run"] == .bool(true) { dryRun += 1 } else if let origin { existing.append(origin) }
                 continue
             }
             if !ids.contains(id.text) { ids.append(id.text) }
-            if let origin { origins[id.text] = origin }
+            if let origin { origins[id.text, default: []].append(origin) }
         }
         return (ids, origins, existing, dryRun)
+    }
+
+    /// The mailboxes of origins, each once: emails the records carry, or read again from the
+    /// source files (streaming, once per file).
+    static func mailboxes<Target: ImportTarget>(of origins: [Origin], target: Target) -> [[Mailbox]] {
+        var wanted: [String: RowPlaceSet] = [:]
+        for origin in origins where origin.emails == nil {
+            wanted[origin.source, default: RowPlaceSet()].formUnion(origin.places)
+        }
+        var found: [String: [RowPlace: String]] = [:]
+        for (path, places) in wanted { found[path] = Self.emails(in: path, at: places, target: target) }
+        var seen: Set<String> = []
+        return origins.map { origin in
+            let places = origin.places.places
+            let emails = origin.emails ?? places.map { found[origin.source]?[$0] ?? "" }
+            return zip(places, emails).map { Mailbox(place: $0, email: $1) }
+                .filter { seen.insert("\(origin.source)\u{0}\($0.place)\u{0}\($0.email)").inserted }
+        }
     }
 
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
@@ -82,42 +112,53 @@ struct BatchWatcher {
         progress.finish()
 
         var rows: [ImportReport.Row] = []
-        var lookups: [String: [Int: String]] = [:]  // source path → line → email, for the lines watched
-        var wanted: [String: LineSet] = [:]
-        for origin in Array(origins.values) + existing where origin.emails == nil { wanted[origin.source, default: LineSet()].formUnion(origin.lines) }
-        for (path, lines) in wanted { lookups[path] = Self.emails(in: path, lines: lines) }
-        func emails(of origin: Origin) -> [(Int, String)] {
-            let lines = origin.lines.ranges.flatMap { Array($0) }
-            if let list = origin.emails { return Array(zip(lines, list)) }
-            return lines.map { ($0, lookups[origin.source]?[$0] ?? "") }
+        let batchOrigins = numbers.map { origins[String($0)] ?? [] }
+        let mailboxes = Self.mailboxes(of: batchOrigins.flatMap { $0 } + existing, target: ManualMailboxTarget())
+        var next = 0
+        func take(_ count: Int) -> ArraySlice<[Mailbox]> {
+            defer { next += count }
+            return mailboxes[next..<(next + count)]
         }
         var failedTotal = 0, total = 0, sample: [String] = []
-        for id in numbers {
-            guard let summary = latest[id] else { continue }
+        for (index, id) in numbers.enumerated() {
+            guard let summary = latest[id] else {
+                _ = take(batchOrigins[index].count)
+                continue
+            }
             total += summary.batch_size
             let failed = Dictionary(summary.failed_mailboxes.map { ($0.smtp_email.lowercased(), $0.error_message ?? "") }, uniquingKeysWith: { a, _ in a })
             let conditional = Set(summary.conditionally_connected_mailboxes.map { $0.smtp_email.lowercased() })
             failedTotal += summary.failedCount
             for failure in summary.failed_mailboxes.prefix(max(0, 3 - sample.count)) { sample.append("\(failure.smtp_email): \(failure.error_message ?? "failed")") }
-            if let origin = origins[String(id)] {
-                for (line, email) in emails(of: origin) {
-                    let key = email.lowercased()
-                    let outcome = failed[key] != nil ? "failed" : conditional.contains(key) ? "conditionally_connected" : "connected"
-                    rows.append(.init(source: origin.source, line: line, email: email, batch: String(id), outcome: outcome, error: failed[key] ?? ""))
+            let list = batchOrigins[index]
+            if !list.isEmpty {
+                for (origin, boxes) in zip(list, take(list.count)) {
+                    for box in boxes {
+                        let key = box.email.lowercased()
+                        let outcome =
+                            failed[key] != nil ? "failed" : conditional.contains(key) ? "conditionally_connected" : "connected"
+                        rows.append(.init(
+                            source: origin.source, place: box.place, email: box.email, batch: String(id), outcome: outcome,
+                            error: failed[key] ?? ""))
+                    }
                 }
             } else {
                 for item in summary.failed_mailboxes {
-                    rows.append(.init(source: "", line: nil, email: item.smtp_email, batch: String(id), outcome: "failed", error: item.error_message ?? ""))
+                    rows.append(.init(
+                        source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "failed",
+                        error: item.error_message ?? ""))
                 }
                 for item in summary.conditionally_connected_mailboxes {
-                    rows.append(.init(source: "", line: nil, email: item.smtp_email, batch: String(id), outcome: "conditionally_connected", error: ""))
+                    rows.append(.init(
+                        source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "conditionally_connected", error: ""))
                 }
             }
         }
-        for origin in existing {
-            for (line, email) in emails(of: origin) {
+        for (origin, boxes) in zip(existing, take(existing.count)) {
+            for box in boxes {
                 total += 1
-                rows.append(.init(source: origin.source, line: line, email: email, batch: "", outcome: "already_connected", error: ""))
+                rows.append(.init(
+                    source: origin.source, place: box.place, email: box.email, batch: "", outcome: "already_connected", error: ""))
             }
         }
         let value = Value.list(try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
@@ -158,36 +199,35 @@ struct BatchWatcher {
             guard let status = latest[id] else { continue }
             total += status.payload.total
             failed += status.payload.failed
-            var lineOf: [String: Int] = [:]
-            var sourceName = ""
-            if let origin = origins[id] {
-                sourceName = origin.source
-                let lines = origin.lines.ranges.flatMap { Array($0) }
-                let list = origin.emails ?? {
-                    let found = Self.emails(in: origin.source, lines: origin.lines, target: SaleshandyAccountTarget())
-                    return lines.map { found[$0] ?? "" }
-                }()
-                for (line, email) in zip(lines, list) { lineOf[email.lowercased()] = line }
+            var origin: [String: (source: String, box: Mailbox)] = [:]  // email → where it came from
+            let list = origins[id] ?? []
+            for (from, boxes) in zip(list, Self.mailboxes(of: list, target: SaleshandyAccountTarget())) {
+                for box in boxes where origin[box.email.lowercased()] == nil {
+                    origin[box.email.lowercased()] = (from.source, box)
+                }
             }
             for account in status.payload.accounts ?? [] {
                 let failedAccount = account.status != "connected"
                 if failedAccount, sample.count < 3 { sample.append("\(account.email): \(account.error ?? account.status)") }
+                let from = origin[account.email.lowercased()]
                 rows.append(.init(
-                    source: sourceName, line: lineOf[account.email.lowercased()], email: account.email, batch: id,
-                    outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
+                    source: from?.source ?? list.first?.source ?? "", place: from?.box.place, email: account.email,
+                    batch: id, outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
             }
         }
         let value = Value.list(try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
         return Outcome(value: value, reportRows: rows, total: total, failed: failed, failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
     }
 
-    /// Line → email for the given lines of an import file (read again, streaming).
-    static func emails<Target: ImportTarget>(in path: String, lines: LineSet, target: Target = ManualMailboxTarget()) -> [Int: String] {
+    /// Place → email for the rows of an import file at `places` (read again, streaming).
+    static func emails<Target: ImportTarget>(
+        in path: String, at places: RowPlaceSet, target: Target
+    ) -> [RowPlace: String] {
         guard let source = try? ImportSource.file(path), var reader = try? source.rows() else { return [:] }
-        var result: [Int: String] = [:]
+        var result: [RowPlace: String] = [:]
         while let row = try? reader.next() {
-            guard lines.contains(row.line) else { continue }
-            result[row.line] = target.email(of: target.item(from: row, checking: false).item) ?? ""
+            guard places.contains(row.place) else { continue }
+            result[row.place] = target.email(of: target.item(from: row, checking: false).item) ?? ""
         }
         return result
     }

@@ -47,13 +47,23 @@ struct CSVRecordReader {
     /// The next record and its first line; nil at the end of the input. An empty line is a
     /// record of one empty field.
     mutating func next() throws(Malformed) -> (line: Int, fields: [String])? {
-        guard peek() != nil else { return nil }
+        try nextRecord().map { ($0.line, $0.fields) }
+    }
+
+    /// The next record, with which of its fields were quoted (where spaces around the text are
+    /// part of the field, RFC 4180); nil at the end of the input.
+    mutating func nextRecord() throws(Malformed) -> (line: Int, fields: [String], quoted: [Bool])? {
+        guard let first = peek() else { return nil }
         let start = line
         var fields: [String] = []
+        var quoted: [Bool] = []
+        var next: UInt8? = first
         while true {
+            quoted.append(next == UInt8(ascii: "\""))
             let (text, endOfRecord) = try readField(recordLine: start)
             fields.append(text)
-            if endOfRecord { return (start, fields) }
+            if endOfRecord { return (start, fields, quoted) }
+            next = peek()
         }
     }
 

@@ -27,7 +27,7 @@ struct CSVRowReader: RowReader {
     }
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
-        while let (line, record) = try Self.record(from: &records, name) {
+        while let (line, record, quoted) = try Self.record(from: &records, name) {
             if record.count == 1, record[0].isEmpty { continue }  // a blank line
             if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
                 throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
@@ -37,18 +37,26 @@ struct CSVRowReader: RowReader {
                 throw RuntimeError(
                     "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote")
             }
+            // Fields are trimmed; what trimming changed is kept as written too, for the secrets
+            // (an unquoted field of nothing but spaces is an empty field: there is nothing to keep).
             var fields: [String: String] = Dictionary(minimumCapacity: header.count)
-            for (column, value) in zip(header, record) where !column.isEmpty {
+            var asWritten: [String: SourceRow.Written] = [:]
+            for (position, (column, value)) in zip(header, record).enumerated() where !column.isEmpty {
                 let trimmed = Self.trimmed(value)
                 if !trimmed.isEmpty { fields[column] = trimmed }
+                if trimmed.utf8.count != value.utf8.count, !trimmed.isEmpty || quoted[position] {
+                    asWritten[column] = .init(text: value, quoted: quoted[position])
+                }
             }
-            return SourceRow(line: line, fields: fields, normalized: true)
+            return SourceRow(line: line, fields: fields, normalized: true, asWritten: asWritten)
         }
         return nil
     }
 
-    private static func record(from records: inout CSVRecordReader, _ name: String) throws(RuntimeError) -> (line: Int, fields: [String])? {
-        do { return try records.next() } catch {
+    private static func record(
+        from records: inout CSVRecordReader, _ name: String
+    ) throws(RuntimeError) -> (line: Int, fields: [String], quoted: [Bool])? {
+        do { return try records.nextRecord() } catch {
             throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
         }
     }

@@ -5,11 +5,14 @@ import WPSLanguage
 protocol ImportField: CaseIterable, Sendable, RawRepresentable where RawValue == Int {
     /// Other column names for the field (lower-case), in order of precedence.
     var aliases: [String] { get }
+    /// A password: sent exactly as written, never trimmed, never shown.
+    var isSecret: Bool { get }
 }
 
 extension ImportField {
     /// The API's name for the field: the case name.
     var name: String { "\(self)" }
+    var isSecret: Bool { false }
 }
 
 /// How an import target's fields are named in a row, resolved once per row.
@@ -21,6 +24,8 @@ struct ColumnMap<Field: ImportField>: Sendable {
     /// Column name → (field, precedence: 0 for the field's own name, then its aliases in order).
     private let columns: [String: (field: Int, rank: Int)]
     private let count: Int
+    /// Which fields (by raw value) are secrets.
+    private let secret: [Bool]
 
     init() {
         var columns: [String: (field: Int, rank: Int)] = [:]
@@ -31,13 +36,23 @@ struct ColumnMap<Field: ImportField>: Sendable {
         }
         self.columns = columns
         count = Field.allCases.count
+        var secret = [Bool](repeating: false, count: count)
+        for field in Field.allCases where field.isSecret { secret[field.rawValue] = true }
+        self.secret = secret
     }
 
     /// Every column name a row may use.
     var known: Set<String> { Set(columns.keys) }
 
+    /// The column names that give a secret field → the field's name.
+    var secretColumns: [String: String] {
+        let names = Field.allCases.map(\.name)
+        return columns.filter { secret[$0.value.field] }.mapValues { names[$0.field] }
+    }
+
     /// The row's values by field (where several columns give a field, its own name wins, then
     /// its aliases in order), and with `checking` a problem for each column no field uses.
+    /// Secrets are taken as written (``SourceRow/asWritten``), the rest trimmed.
     func resolve(_ row: SourceRow, checking: Bool) -> ResolvedRow<Field> {
         var values = [String?](repeating: nil, count: count)
         var ranks = [Int](repeating: .max, count: count)
@@ -51,6 +66,12 @@ struct ColumnMap<Field: ImportField>: Sendable {
                 values[field] = value
                 ranks[field] = rank
             }
+        }
+        // A secret trimming changed (or emptied) is sent as written.
+        for (column, written) in row.asWritten {
+            guard let (field, rank) = columns[column], secret[field], rank <= ranks[field] else { continue }
+            values[field] = written.text
+            ranks[field] = rank
         }
         var problems: [ValidationProblem] = []
         if !unknown.isEmpty {

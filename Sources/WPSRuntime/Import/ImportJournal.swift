@@ -5,29 +5,46 @@ import Foundation
 ///
 /// One entry per line, each forced to disk before the import goes on:
 /// ```
-/// # wps import journal v1 boxes.csv sha256:…
-/// sending 2-201            rows about to be sent (their outcome is unknown until the next entry)
-/// accepted 4711 2-201      rows the API accepted in batch 4711
+/// # wps import journal v2 boxes.csv sha256:…
+/// sending 1-200            rows about to be sent (their outcome is unknown until the next entry)
+/// accepted 4711 1-200      rows the API accepted in batch 4711
 /// existing 7,9             rows the API already had (connected before this import)
 /// finished
 /// ```
-/// It holds line numbers and batch ids only: never a field of a row, so never a password.
+/// Rows are numbered from 1 in the source's order (a JSON array on one line holds many rows on
+/// one line). Journals of version 1 numbered the rows by their lines; ``State/countsLines`` says
+/// so, and the importer converts them (``rewrite(_:path:header:)``).
+/// It holds row numbers and batch ids only: never a field of a row, so never a password.
 struct ImportJournal {
     /// What a journal says so far.
     struct State {
         /// Accepted batches in the order they were recorded (a batch may appear more than once
         /// when reconciliation found rows in it).
-        var accepted: [(id: String, lines: LineSet)] = []
+        var accepted: [(id: String, rows: LineSet)] = []
         var existing = LineSet()
         /// Rows sent whose outcome was never recorded.
         var unsettled = LineSet()
         var finished = false
+        /// Written by version 1, which numbered rows by the line they start on.
+        var countsLines = false
 
         /// Rows that need no sending: accepted or already there.
         var covered: LineSet {
-            var lines = existing
-            for batch in accepted { lines.formUnion(batch.lines) }
-            return lines
+            var rows = existing
+            for batch in accepted { rows.formUnion(batch.rows) }
+            return rows
+        }
+
+        /// The same state counted in rows: a version-1 journal's lines become the rows that start
+        /// on them.
+        func inRows(_ places: RowPlaces) -> State {
+            guard countsLines else { return self }
+            var state = State()
+            state.accepted = accepted.map { ($0.id, places.rows(onLines: $0.rows)) }
+            state.existing = places.rows(onLines: existing)
+            state.unsettled = places.rows(onLines: unsettled)
+            state.finished = finished
+            return state
         }
     }
 
@@ -39,9 +56,9 @@ struct ImportJournal {
 
         var text: String {
             switch self {
-            case .sending(let lines): "sending \(lines)"
-            case .accepted(let id, let lines): "accepted \(id) \(lines)"
-            case .existing(let lines): "existing \(lines)"
+            case .sending(let rows): "sending \(rows)"
+            case .accepted(let id, let rows): "accepted \(id) \(rows)"
+            case .existing(let rows): "existing \(rows)"
             case .finished: "finished"
             }
         }
@@ -65,20 +82,23 @@ struct ImportJournal {
         var state = State()
         var sent = LineSet()
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("#") {
+                if index == 0, line.hasPrefix(Self.headerPrefix(version: 1)) { state.countsLines = true }
+                continue
+            }
             let words = line.split(separator: " ")
-            func lines(_ at: Int) throws(RuntimeError) -> LineSet {
+            func rows(_ at: Int) throws(RuntimeError) -> LineSet {
                 guard words.count > at, let set = LineSet(parsing: words[at]) else {
                     throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
                 }
                 return set
             }
             switch words.first {
-            case "sending": sent.formUnion(try lines(1))
+            case "sending": sent.formUnion(try rows(1))
             case "accepted":
                 guard words.count == 3 else { throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'") }
-                state.accepted.append((String(words[1]), try lines(2)))
-            case "existing": state.existing.formUnion(try lines(1))
+                state.accepted.append((String(words[1]), try rows(2)))
+            case "existing": state.existing.formUnion(try rows(1))
             case "finished": state.finished = true
             default:
                 // A torn last line (the process died mid-write) is ignored; anything else is damage.
@@ -106,7 +126,33 @@ struct ImportJournal {
         guard let handle = FileHandle(forWritingAtPath: path) else { throw RuntimeError("cannot open the import journal \(path) for writing") }
         self.handle = handle
         do { try handle.seekToEnd() } catch {}
-        if isNew { try append(line: "# wps import journal v1 " + header) }
+        if isNew { try append(line: Self.headerPrefix(version: 2) + header) }
+    }
+
+    /// The start of a journal's first line.
+    static func headerPrefix(version: Int) -> String { "# wps import journal v\(version) " }
+
+    /// Replaces the journal at `path` with one (version 2) that says what `state` says, in rows:
+    /// written beside it, forced to disk, then moved over it, so a crash leaves one or the other.
+    static func rewrite(_ state: State, path: String, header: String) throws(RuntimeError) {
+        var lines = [headerPrefix(version: 2) + header]
+        lines += state.accepted.map { Entry.accepted(id: $0.id, $0.rows).text }
+        if !state.existing.isEmpty { lines.append(Entry.existing(state.existing).text) }
+        if !state.unsettled.isEmpty { lines.append(Entry.sending(state.unsettled).text) }
+        if state.finished { lines.append(Entry.finished.text) }
+        let temporary = path + ".rewrite"
+        let content = Data(lines.map { $0 + "\n" }.joined().utf8)
+        let written = FileManager.default.createFile(atPath: temporary, contents: content, attributes: [.posixPermissions: 0o600])
+        guard written, let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw RuntimeError("cannot write the import journal \(temporary)")
+        }
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw RuntimeError("cannot write the import journal \(temporary): \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else { throw RuntimeError("cannot replace the import journal \(path)") }
     }
 
     /// Appends an entry and forces it to disk; a failure (disk full) stops the import.

@@ -6,8 +6,9 @@ enum ImportReport {
     /// One mailbox's outcome.
     struct Row: Sendable {
         var source: String
-        /// The source line; nil when the batch was not imported in this session's pipeline.
-        var line: Int?
+        /// Where the row is: `12`, or `1[2]` in a JSON array on one line (``RowPlace``); nil when
+        /// the batch was not imported in this session's pipeline.
+        var place: RowPlace?
         var email: String
         var batch: String
         /// `connected`, `conditionally_connected`, `failed`, `already_connected`.
@@ -24,8 +25,13 @@ enum ImportReport {
         else { throw CocoaError(.fileWriteNoPermission) }
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: header)
-        for row in rows.sorted(by: { ($0.source, $0.line ?? .max, $0.email) < ($1.source, $1.line ?? .max, $1.email) }) {
-            try writer.write(row: [row.source, row.line.map(String.init) ?? "", row.email, row.batch, row.outcome, row.error])
+        // In source order: by line, then index in a one-line array; rows of unknown place last.
+        func order(_ row: Row) -> (String, Int, Int, String) {
+            (row.source, row.place?.line ?? .max, row.place?.index ?? -1, row.email)
+        }
+        for row in rows.sorted(by: { order($0) < order($1) }) {
+            let place = row.place?.description ?? ""
+            try writer.write(row: [row.source, place, row.email, row.batch, row.outcome, row.error])
         }
         writer.stream.close()
         if let handle = FileHandle(forWritingAtPath: path) {

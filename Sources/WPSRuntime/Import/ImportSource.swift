@@ -139,10 +139,17 @@ public struct ImportSource: Sendable {
             throw RuntimeError("\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of mailbox objects")
         }
         let lines = Self.elementLines(data, depth: 1)
+        func line(_ index: Int) -> Int { index < lines.count ? lines[index] : index + 1 }
         return try array.enumerated().map { index, item throws(RuntimeError) in
-            let line = index < lines.count ? lines[index] : index + 1
-            guard let object = item as? [String: Any] else { throw RuntimeError("\(name):\(line): item \(index + 1) is not an object") }
-            return SourceRow(line: line, fields: try Self.textFields(object, at: "\(name):\(line)"))
+            // Objects that share a line (an array on one line) are told apart by their index.
+            let shared = (index > 0 && line(index - 1) == line(index))
+                || (index + 1 < array.count && line(index + 1) == line(index))
+            let place = RowPlace(line: line(index), index: shared ? index : nil)
+            guard let object = item as? [String: Any] else {
+                throw RuntimeError("\(name):\(place): item \(index + 1) is not an object")
+            }
+            let fields = try Self.textFields(object, at: "\(name):\(place)")
+            return SourceRow(line: place.line, index: place.index, fields: fields)
         }
     }
 

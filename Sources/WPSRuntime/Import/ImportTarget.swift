@@ -12,6 +12,8 @@ protocol ImportTarget: Sendable {
     var maxBatchSize: Int { get }
     /// Every column a row may use (the API's names and the aliases), for unknown-column checks.
     var knownColumns: Set<String> { get }
+    /// The columns that give a password (→ the API's name for it): sent as written, never trimmed.
+    var secretColumns: [String: String] { get }
     /// The item a row describes, and the problems of its fields (conversion and documented rules),
     /// each with the API's field name; with `checking: false` only the item (for rows already checked).
     func item(from row: SourceRow, checking: Bool) -> (item: Item, problems: [ValidationProblem])
@@ -47,10 +49,14 @@ struct ManualMailboxTarget: ImportTarget {
             default: []
             }
         }
+
+        var isSecret: Bool { self == .smtp_password || self == .imap_password }
     }
     static let map = ColumnMap<Field>()
     static let known = map.known
+    static let secrets = map.secretColumns
     var knownColumns: Set<String> { Self.known }
+    var secretColumns: [String: String] { Self.secrets }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: ManualMailbox, problems: [ValidationProblem]) {
         var row = Self.map.resolve(row, checking: checking)
@@ -105,10 +111,14 @@ struct SaleshandyAccountTarget: ImportTarget {
             case .imapEncryption: ["imap_encryption"]
             }
         }
+
+        var isSecret: Bool { self == .smtpPassword || self == .imapPassword }
     }
     static let map = ColumnMap<Field>()
     static let known = map.known
+    static let secrets = map.secretColumns
     var knownColumns: Set<String> { Self.known }
+    var secretColumns: [String: String] { Self.secrets }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: SaleshandyEmailAccount, problems: [ValidationProblem]) {
         var row = Self.map.resolve(row, checking: checking)
@@ -147,6 +157,7 @@ struct MicrosoftAccountTarget: ImportTarget {
     static let map = ColumnMap<Field>()
     static let known = map.known
     var knownColumns: Set<String> { Self.known }
+    var secretColumns: [String: String] { [:] }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {
         let row = Self.map.resolve(row, checking: checking)

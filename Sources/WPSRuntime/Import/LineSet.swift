@@ -1,4 +1,5 @@
-/// A set of source line numbers kept as sorted, merged ranges, written `2-201,205,207-210`.
+/// A set of numbers — an import's row numbers, or source lines — kept as sorted, merged ranges,
+/// written `2-201,205,207-210`.
 ///
 /// Batches are runs of consecutive rows, so an import of a million rows is a few thousand ranges.
 public struct LineSet: Sendable, Hashable, CustomStringConvertible {

@@ -16,6 +16,10 @@ typealias ImportSubmitter<Item: Sendable> = @Sendable ([Item]) async throws -> S
 /// Runs `mailbox import`: checks every row first (streaming), then sends the rows in batches
 /// with bounded concurrency, recording each batch in a journal so a second run sends only what
 /// was never accepted, and reconciling any batch whose answer was lost before resending it.
+///
+/// Rows are counted, journaled and settled by their number in the source (from 1), never by
+/// their line: a JSON array on one line holds many rows on one line. Messages name rows by
+/// their place (``RowPlace``).
 struct MailboxImporter<Target: ImportTarget> {
     struct Options {
         var batchSize: Int
@@ -37,15 +41,27 @@ struct MailboxImporter<Target: ImportTarget> {
     /// What the check of every row found.
     struct CheckResult {
         var rows = 0
+        /// The invalid rows, by number.
         var invalid = LineSet()
         var problems: [String] = []
         var problemCount = 0
+        /// Where each row is.
+        var places = RowPlaces()
+        /// Secrets written unquoted with spaces around them (sent as written), by place.
+        var warnings: [String] = []
+        var warningCount = 0
     }
 
-    /// One settled part of a batch: accepted in a batch, or already there.
+    /// One settled part of a batch: its rows (by number) accepted in a batch, or already there.
     enum Settlement {
-        case accepted(id: String, lines: LineSet)
+        case accepted(id: String, rows: LineSet)
         case existing(LineSet)
+    }
+
+    /// What an import came to: one settlement per batch, in source order, and where the rows are.
+    struct Outcome {
+        var settled: [Settlement]
+        var places: RowPlaces
     }
 
     let target: Target
@@ -60,37 +76,56 @@ struct MailboxImporter<Target: ImportTarget> {
     /// Pass 1: every row converted and checked, duplicates found; nothing is sent.
     func check() throws(RuntimeError) -> CheckResult {
         var result = CheckResult()
-        var seen: [UInt64: Int32] = [:]
+        var seen: [UInt64: Int32] = [:]  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
+        let secrets = target.secretColumns
         try source.checkText()
         var reader = try source.rows()
         while let row = try reader.next() {
             result.rows += 1
+            result.places.append(row.place)
             if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+            for (column, written) in row.asWritten where !written.quoted {
+                guard let field = secrets[column] else { continue }
+                result.warningCount += 1
+                if result.warnings.count < Self.problemListLimit {
+                    result.warnings.append(
+                        "\(source.name):\(row.place): \(field): spaces before or after the password are sent as written"
+                            + " (quote the field to keep them without this warning)")
+                }
+            }
             var (item, problems) = target.item(from: row, checking: true)
             if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
                 let key = Self.fingerprint(email)
                 if let first = seen[key] {
-                    problems.append(ValidationProblem("", "duplicate mailbox \(target.email(of: item) ?? email): already on line \(first)"))
+                    let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
+                    let message = "duplicate mailbox \(target.email(of: item) ?? email): already on line \(place)"
+                    problems.append(ValidationProblem("", message))
                 } else {
-                    seen[key] = Int32(clamping: row.line)
+                    seen[key] = Int32(clamping: result.rows)
                 }
             }
             guard !problems.isEmpty else { continue }
-            result.invalid.insert(row.line)
+            result.invalid.insert(result.rows)
             // An unknown column is listed once, at the first row that uses it.
             problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
             result.problemCount += problems.count
             for problem in problems where result.problems.count < Self.problemListLimit {
-                result.problems.append("\(source.name):\(row.line): \(problem)")
+                result.problems.append("\(source.name):\(row.place): \(problem)")
             }
         }
         return result
     }
 
-    /// Checks, then sends; returns one record per batch.
-    func run() async throws -> [Settlement] {
+    /// Checks, then sends; returns one settlement per batch.
+    func run() async throws -> Outcome {
         let checked = try check()
+        let places = checked.places
+        for warning in checked.warnings { progress.note("warning: \(warning)") }
+        if checked.warningCount > checked.warnings.count {
+            let more = checked.warningCount - checked.warnings.count
+            progress.note("warning: … and \(more) more passwords with spaces around them")
+        }
         if checked.problemCount > 0 {
             let more = checked.problemCount > checked.problems.count ? "\n  … and \(checked.problemCount - checked.problems.count) more" : ""
             let list = checked.problems.joined(separator: "\n  ") + more
@@ -99,7 +134,7 @@ struct MailboxImporter<Target: ImportTarget> {
                 throw RuntimeError(
                     "\(checked.problemCount) problem\(checked.problemCount == 1 ? "" : "s") in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)")
             }
-            progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(checked.invalid)):\n  \(list)")
+            progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)")
         }
         let valid = checked.rows - checked.invalid.count
         guard valid > 0 else {
@@ -109,15 +144,17 @@ struct MailboxImporter<Target: ImportTarget> {
         var state = ImportJournal.State()
         var journal: ImportJournal?
         if let path = options.journalPath, !options.dryRun {
-            state = try ImportJournal.load(path)
+            let loaded = try ImportJournal.load(path)
+            state = loaded.inRows(places)
             if !state.unsettled.isEmpty, !options.reconcilesByResending, !options.resendUnsettled {
                 throw RuntimeError(
-                    "lines \(state.unsettled) of \(source.name) were sent by an earlier run that never learnt the outcome (journal \(path)); check the account, then run again with --resend-unsettled to send them again")
+                    "lines \(places.describe(state.unsettled)) of \(source.name) were sent by an earlier run that never learnt the outcome (journal \(path)); check the account, then run again with --resend-unsettled to send them again")
             }
+            if loaded.countsLines { try ImportJournal.rewrite(state, path: path, header: options.journalHeader) }
             journal = try ImportJournal(path: path, header: options.journalHeader)
         }
         defer { journal?.close() }
-        var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, lines: $0.lines) }
+        var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, rows: $0.rows) }
         if !state.existing.isEmpty { settled.append(.existing(state.existing)) }
         let skip = state.covered
         let alreadyDone = skip.count
@@ -126,12 +163,12 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
-            return settled.sorted { Self.firstLine($0) < Self.firstLine($1) }
+            return Outcome(settled: Self.byBatch(settled), places: places)
         }
 
         var reader = try source.rows()
         var batch: [Target.Item] = []
-        var batchLines: [Int] = []
+        var batchRows: [Int] = []
         var sentRows = alreadyDone
         var batchesSent = 0
         var failure: (any Error)?
@@ -148,13 +185,13 @@ struct MailboxImporter<Target: ImportTarget> {
             func record(_ parts: [Settlement]) throws(RuntimeError) {
                 for part in parts {
                     switch part {
-                    case .accepted(let id, let lines):
-                        try journal?.append(.accepted(id: id, lines))
-                        sentRows += lines.count
-                    case .existing(let lines):
-                        try journal?.append(.existing(lines))
-                        sentRows += lines.count
-                        progress.note("lines \(lines) of \(source.name): already connected; not sent again")
+                    case .accepted(let id, let rows):
+                        try journal?.append(.accepted(id: id, rows))
+                        sentRows += rows.count
+                    case .existing(let rows):
+                        try journal?.append(.existing(rows))
+                        sentRows += rows.count
+                        progress.note("lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
                     }
                     settled.append(part)
                 }
@@ -171,35 +208,37 @@ struct MailboxImporter<Target: ImportTarget> {
             }
 
             func dispatch() async throws {
-                let items = batch, lines = LineSet(batchLines)
+                let items = batch, rows = LineSet(batchRows)
                 batch.removeAll(keepingCapacity: true)
-                batchLines.removeAll(keepingCapacity: true)
+                batchRows.removeAll(keepingCapacity: true)
                 batchesSent += 1
                 if options.dryRun {
                     options.show(batchesSent == 1
                         ? (options.describe?(items) ?? "")
-                        : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) mailbox\(items.count == 1 ? "" : "es") (lines \(lines))")
-                    settled.append(.accepted(id: "", lines: lines))
-                    sentRows += lines.count
+                        : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) mailbox\(items.count == 1 ? "" : "es") (lines \(places.describe(rows)))")
+                    settled.append(.accepted(id: "", rows: rows))
+                    sentRows += rows.count
                     return
                 }
-                try journal?.append(.sending(lines))
+                try journal?.append(.sending(rows))
                 while inFlight >= options.parallel { await collectOne() }
                 if failure != nil { return }
                 inFlight += 1
                 let submit = self.submit, reconciles = options.reconcilesByResending, progress = self.progress, name = source.name
                 group.addTask {
-                    try await Self.settle(items, lines: lines, submit: submit, reconciles: reconciles) { note in
-                        progress.note("lines \(lines) of \(name): \(note)")
+                    try await Self.settle(items, rows: rows, submit: submit, reconciles: reconciles) { note in
+                        progress.note("lines \(places.describe(rows)) of \(name): \(note)")
                     }
                 }
             }
 
+            var number = 0
             while failure == nil, let row = try reader.next() {
                 try Task.checkCancellation()
-                if checked.invalid.contains(row.line) || skip.contains(row.line) { continue }
+                number += 1
+                if checked.invalid.contains(number) || skip.contains(number) { continue }
                 batch.append(target.item(from: row, checking: false).item)
-                batchLines.append(row.line)
+                batchRows.append(number)
                 if batch.count == size { try await dispatch() }
             }
             if failure == nil, !batch.isEmpty { try await dispatch() }
@@ -216,17 +255,17 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         try journal?.append(.finished)
         progress.finish()
-        return settled.sorted { Self.firstLine($0) < Self.firstLine($1) }
+        return Outcome(settled: Self.byBatch(settled), places: places)
     }
 
     /// Sends one batch until every row is settled: accepted, or found already there. A lost answer
     /// is reconciled by sending the same rows again: the API accepts them (the first never
     /// arrived) or answers 409 naming the batch that holds them.
     static func settle(
-        _ items: [Target.Item], lines: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool, note: @escaping (String) -> Void
+        _ items: [Target.Item], rows: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool, note: @escaping (String) -> Void
     ) async throws -> [Settlement] {
         var items = items
-        var lineList = lines.ranges.flatMap { Array($0) }
+        var rowList = rows.ranges.flatMap { Array($0) }
         var parts: [Settlement] = []
         var lostAnswers = 0
         while !items.isEmpty {
@@ -240,29 +279,29 @@ struct MailboxImporter<Target: ImportTarget> {
             }
             switch result {
             case .accepted(let id):
-                parts.append(.accepted(id: id, lines: LineSet(lineList)))
+                parts.append(.accepted(id: id, rows: LineSet(rowList)))
                 return merged(parts)
             case .conflicts(let conflicts):
-                var keptItems: [Target.Item] = [], keptLines: [Int] = []
+                var keptItems: [Target.Item] = [], keptRows: [Int] = []
                 for (index, item) in items.enumerated() {
                     guard let origin = conflicts[index] else {
                         keptItems.append(item)
-                        keptLines.append(lineList[index])
+                        keptRows.append(rowList[index])
                         continue
                     }
-                    if let id = origin { parts.append(.accepted(id: id, lines: LineSet([lineList[index]]))) } else { parts.append(.existing(LineSet([lineList[index]]))) }
+                    if let id = origin { parts.append(.accepted(id: id, rows: LineSet([rowList[index]]))) } else { parts.append(.existing(LineSet([rowList[index]]))) }
                 }
                 guard keptItems.count < items.count else { throw RuntimeError("the API refused the batch with a conflict wps could not read", exitCode: 1) }
                 items = keptItems
-                lineList = keptLines
+                rowList = keptRows
             }
         }
         return merged(parts)
     }
 
-    static func firstLine(_ part: Settlement) -> Int {
+    static func firstRow(_ part: Settlement) -> Int {
         switch part {
-        case .accepted(_, let lines), .existing(let lines): lines.first ?? 0
+        case .accepted(_, let rows), .existing(let rows): rows.first ?? 0
         }
     }
 
@@ -273,15 +312,23 @@ struct MailboxImporter<Target: ImportTarget> {
         var existing = LineSet()
         for part in parts {
             switch part {
-            case .accepted(let id, let lines):
+            case .accepted(let id, let rows):
                 if accepted[id] == nil { order.append(id) }
-                accepted[id, default: LineSet()].formUnion(lines)
-            case .existing(let lines): existing.formUnion(lines)
+                accepted[id, default: LineSet()].formUnion(rows)
+            case .existing(let rows): existing.formUnion(rows)
             }
         }
-        var result = order.map { Settlement.accepted(id: $0, lines: accepted[$0] ?? LineSet()) }
+        var result = order.map { Settlement.accepted(id: $0, rows: accepted[$0] ?? LineSet()) }
         if !existing.isEmpty { result.append(.existing(existing)) }
         return result
+    }
+
+    /// One settlement per batch, in source order: a batch found in pieces (rows a resume or a
+    /// reconciliation learnt were in it) is joined; dry-run batches (no id) stay apart.
+    static func byBatch(_ parts: [Settlement]) -> [Settlement] {
+        let dryRun = parts.filter { if case .accepted("", _) = $0 { true } else { false } }
+        let sent = parts.filter { if case .accepted("", _) = $0 { false } else { true } }
+        return (merged(sent) + dryRun).sorted { firstRow($0) < firstRow($1) }
     }
 
     /// FNV-1a, 64 bits: a stable fingerprint for duplicate checks without keeping every email.

@@ -1,14 +1,36 @@
-/// One row of an import source: its fields by column name, and the line it starts on
-/// (CSV: the physical line, counting line breaks inside quoted fields; NDJSON: the line;
-/// a JSON array: the line its object starts on; pipeline records: the position, from 1).
+/// One row of an import source: its fields by column name, and where it starts (CSV: the
+/// physical line, counting line breaks inside quoted fields; NDJSON: the line; a JSON array: the
+/// line its object starts on, and its index in the array where that line starts more than one
+/// object; pipeline records: the position, from 1).
 public struct SourceRow: Sendable, Hashable {
+    /// A field's text as the file wrote it, where that differs from the trimmed text in `fields`.
+    public struct Written: Sendable, Hashable {
+        public var text: String
+        /// Written inside quotes (CSV), where surrounding spaces are part of the field.
+        public var quoted: Bool
+
+        public init(text: String, quoted: Bool) {
+            self.text = text
+            self.quoted = quoted
+        }
+    }
+
     public var line: Int
+    /// The 0-based index in the JSON array, set only when the row's line starts other rows too.
+    public var index: Int?
     /// Column name (trimmed, lower-cased) → value (trimmed); empty values are left out.
     public var fields: [String: String]
+    /// Column name → the text as written, for the fields trimming changed (CSV only): a secret
+    /// is sent as written, never trimmed.
+    public var asWritten: [String: Written]
 
     /// A row; column names are lower-cased unless `normalized` says they already are.
-    public init(line: Int, fields: [String: String], normalized: Bool = false) {
+    public init(
+        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false, asWritten: [String: Written] = [:]
+    ) {
         self.line = line
+        self.index = index
+        self.asWritten = asWritten
         if normalized {
             self.fields = fields
         } else {
@@ -17,6 +39,9 @@ public struct SourceRow: Sendable, Hashable {
             self.fields = lowered
         }
     }
+
+    /// Where the row is, as messages and reports name it: `12`, or `1[2]` in a one-line array.
+    public var place: RowPlace { RowPlace(line: line, index: index) }
 
     /// The value of the first of `names` (lower-case) present.
     public func value(_ names: [String]) -> String? {

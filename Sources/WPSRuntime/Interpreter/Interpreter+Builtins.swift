@@ -65,8 +65,17 @@ extension Interpreter {
                 guard case .record = item else { return (item, item) }
                 return (item, try item.get(Self.path(field)))
             }
-            let sorted = keyed.sorted { (Value.compare($0.1, $1.1) ?? 0) < 0 }.map(\.0)
-            return .list(reverse ? sorted.reversed() : sorted)
+            // One total order (numbers, strings, booleans, lists, records); `--reverse` turns it
+            // round, but nulls stay last either way; equal keys keep their input order.
+            let sorted = keyed.enumerated().sorted { left, right in
+                let (a, b) = (left.element.1, right.element.1)
+                if a == .null || b == .null {
+                    return a == b ? left.offset < right.offset : b == .null
+                }
+                let order = reverse ? Value.sortOrder(b, a) : Value.sortOrder(a, b)
+                return order == 0 ? left.offset < right.offset : order < 0
+            }
+            return .list(sorted.map(\.element.0))
         case "each":
             guard case .block(let block)? = arguments.first else { return input }
             var results: [Value] = []

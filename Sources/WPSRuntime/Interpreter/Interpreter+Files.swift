@@ -11,12 +11,7 @@ extension Interpreter {
             do { return try ValueReader.read(path) } catch { throw RuntimeError(error.message, at: command.range) }
         case "save":
             guard let path = try await words(arguments).first else { return nil }
-            let text = try Self.format(input, forFile: path)
-            do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw RuntimeError("cannot write \(path): \(error.localizedDescription)", at: command.range)
-            }
+            try Self.writeTextFile(Self.format(input, forFile: path), to: path, at: command.range)
             return .null
         case "table":
             return .string(TableRenderer().render(input))
@@ -48,15 +43,40 @@ extension Interpreter {
         return record
     }
 
+    /// `> FILE`: text as it is, anything else as pretty JSON; a text file either way.
+    func write(_ value: Value, to path: String, at range: SourceRange) throws {
+        let text: String
+        if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
+        try Self.writeTextFile(text, to: path, at: range)
+    }
+
     /// The text `save` writes: by the file's extension (json, ndjson, yaml, csv), else as text.
     static func format(_ value: Value, forFile path: String) throws -> String {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") { return try CSVRenderer().render(value) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try YAMLRenderer().render(value) }
-        if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") { return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n") + "\n" }
-        if lower.hasSuffix(".json") { return JSONRenderer(pretty: true).render(value) + "\n" }
+        if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") { return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n") }
+        if lower.hasSuffix(".json") { return JSONRenderer(pretty: true).render(value) }
         if case .string(let text) = value { return text }
-        return JSONRenderer(pretty: true).render(value) + "\n"
+        return JSONRenderer(pretty: true).render(value)
+    }
+
+    /// Writes `text` as a text file: whatever line breaks it ends with become exactly one
+    /// (`\r\n` when its last one was), so every line is complete; no text is an empty file.
+    static func writeTextFile(_ text: String, to path: String, at range: SourceRange) throws {
+        do {
+            try textFileContent(text).write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw RuntimeError("cannot write \(path): \(error.localizedDescription)", at: range)
+        }
+    }
+
+    /// `text` ending in exactly one line break (none when it is empty or only line breaks).
+    static func textFileContent(_ text: String) -> String {
+        var body = Substring(text)
+        let ending = body.last == "\r\n" ? "\r\n" : "\n"
+        while let last = body.last, last.isNewline { body.removeLast() }
+        return body.isEmpty ? "" : body + ending
     }
 }
 

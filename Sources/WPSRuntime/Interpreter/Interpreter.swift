@@ -108,17 +108,6 @@ public struct Interpreter {
         try await body(&self)
     }
 
-    /// `> FILE`: text as it is, anything else as pretty JSON.
-    func write(_ value: Value, to path: String, at range: SourceRange) throws {
-        let text: String
-        if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) + "\n" }
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw RuntimeError("cannot write \(path): \(error.localizedDescription)", at: range)
-        }
-    }
-
     /// Runs a pipeline: its input value, then each stage on the previous stage's result.
     public mutating func run(_ pipeline: Pipeline) async throws -> Value {
         var value = Value.null

@@ -49,6 +49,38 @@ extension Value {
         return nil
     }
 
+    /// The total order `sort-by` uses, so every list sorts the same way whatever it holds:
+    /// numbers first (by value; NaN after every other number), then strings (by their Unicode
+    /// scalars), booleans (false first), lists and records (each kind in input order: sorting is
+    /// stable), and null last. Negative when `lhs` goes first, 0 when neither does.
+    public static func sortOrder(_ lhs: Value, _ rhs: Value) -> Int {
+        let (left, right) = (lhs.sortRank, rhs.sortRank)
+        guard left == right else { return left < right ? -1 : 1 }
+        switch (lhs, rhs) {
+        case (.string(let l), .string(let r)):
+            return l.unicodeScalars.lexicographicallyPrecedes(r.unicodeScalars) ? -1
+                : (r.unicodeScalars.lexicographicallyPrecedes(l.unicodeScalars) ? 1 : 0)
+        case (.bool(let l), .bool(let r)):
+            return l == r ? 0 : (l ? 1 : -1)
+        default:
+            guard let l = lhs.number, let r = rhs.number else { return 0 }
+            if l.isNaN || r.isNaN { return l.isNaN == r.isNaN ? 0 : (l.isNaN ? 1 : -1) }
+            return l < r ? -1 : (l > r ? 1 : 0)
+        }
+    }
+
+    /// The place of the value's kind in ``sortOrder(_:_:)``.
+    private var sortRank: Int {
+        switch self {
+        case .int, .double: 0
+        case .string: 1
+        case .bool: 2
+        case .list: 3
+        case .record: 4
+        case .null: 5
+        }
+    }
+
     /// The value as a number, if it is one.
     public var number: Double? {
         switch self {
