@@ -66,7 +66,8 @@ struct Runner {
                 configuration.apiKeys[provider] = "dry-run"  // shown masked; nothing is sent for real
             }
             let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
-            clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.write($0) }
+            // The requests go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
+            clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.writeError($0) }
         }
         configuration.requestTimeout = timeout
         let client = OutreachClient(configuration: configuration, transport: clientTransport)
@@ -83,7 +84,7 @@ struct Runner {
         session.dryRun = options.dryRun
         session.activeCAFile = caFile
         session.caFileIsFixed = options.caFile != nil
-        session.dryRunOutput = { Self.write($0) }
+        session.dryRunOutput = { Self.writeError($0) }
         session.progressIsTerminal = isatty(STDERR_FILENO) == 1
         if isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 {
             session.confirm = { question in

@@ -293,10 +293,10 @@ def test_batch_size_parallel_and_notify_flags(wps, tmp_path):
     assert out.returncode == 2 and "--parallel must be in 1…6" in out.stderr
     out = run_wps(wps, env, "--dry-run", "-c", f"mailbox import {source} --batch-size 2 --notify mail")
     assert out.returncode == 0, out.stderr
-    assert '"completion_notification_types" : [\n    "MAIL"\n  ]' in out.stdout
-    assert "would send batch 2: 1 mailbox (lines 4)" in out.stdout
+    assert '"completion_notification_types" : [\n    "MAIL"\n  ]' in out.stderr
+    assert "would send batch 2: 1 mailbox (lines 4)" in out.stderr
     assert PASSWORD not in out.stdout + out.stderr
-    records = json.loads(out.stdout[out.stdout.index("\n[") + 1:])
+    records = json.loads(out.stdout)  # the requests went to stderr; stdout is the records alone
     assert [r["dry_run"] for r in records] == [True, True]
 
 

@@ -140,7 +140,8 @@ def test_dry_run_prints_every_request_with_secrets_masked(wps):
     env = {"WOODPECKER_API_KEY": "planted-api-key-4242"}
     out = wps_run(wps, "--dry-run", str(ROOT / "examples" / "quickstart.wps"), env=env)
     assert out.returncode == 0, out.stderr
-    text = out.stdout
+    text = out.stderr  # the requests; stdout keeps the results
+    assert "would send" not in out.stdout
     assert text.count("── dry run: would send ──") >= 15
     assert "POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk\n" in text
     assert "POST https://api.woodpecker.co/rest/v2/campaigns\n" in text
@@ -152,7 +153,7 @@ def test_dry_run_prints_every_request_with_secrets_masked(wps):
 def test_dry_run_still_checks_the_rules_first(wps):
     out = wps_run(wps, "--dry-run", "-c", "mailbox add --email nope --password pw --smtp-server s.example.com --smtp-port 0 --imap-server i.example.com --imap-port 993")
     assert out.returncode == 2
-    assert "would send" not in out.stdout
+    assert "would send" not in out.stdout + out.stderr
     assert "--smtp-port: must be in 1…65535, got 0 (mailboxes[0].smtp_port)" in out.stderr
     assert "--email: must be a valid email address (mailboxes[0].smtp_email)" in out.stderr
 
@@ -238,7 +239,9 @@ def test_dry_run_shows_the_exact_request(wps):
                   "mailbox add --email x@example.com --password pw-777 --smtp-server s.example.com --smtp-port 465 "
                   "--imap-server i.example.com --imap-port 993", env=env)
     assert out.returncode == 0, out.stderr
-    assert out.stdout == """── dry run: would send ──
+    # The request on stderr, the result alone on stdout: `wps --dry-run -c '…' | jq` works.
+    assert json.loads(out.stdout) == {"batch_id": 1001, "size": 1}
+    assert out.stderr + out.stdout == """── dry run: would send ──
 POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk
 accept: application/json
 user-agent: wps/0.1.0
