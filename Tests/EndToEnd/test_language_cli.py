@@ -391,3 +391,12 @@ def test_saved_and_redirected_files_end_in_one_newline(wps, tmp_path):
         text = (tmp_path / name).read_text()
         assert text.endswith("\n") and not text.endswith("\n\n"), (name, text[-20:])
     assert (tmp_path / "echo.txt").read_text() == "hello\n"
+
+
+def test_two_arrows_append_to_a_text_file(wps, tmp_path):
+    target = tmp_path / "log.txt"
+    target.write_text("kept, without a final newline")
+    out = wps_run(wps, "-c", f"echo one >> {target}; [1, 2] | length >> {target}; echo two >> {tmp_path / 'new.txt'}")
+    assert out.returncode == 0, out.stderr
+    assert target.read_text() == "kept, without a final newline\none\n2\n"
+    assert (tmp_path / "new.txt").read_text() == "two\n"

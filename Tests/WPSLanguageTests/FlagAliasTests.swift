@@ -81,3 +81,18 @@ import Testing
         for name in destructive { #expect(registry.command(name.split(separator: " ").map(String.init))?.flag(named: "yes") != nil) }
     }
 }
+
+@Suite struct AppendRedirectTests {
+    @Test func twoArrowsAppend() throws {
+        let result = parse("campaign list | count >> counts.txt")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+            Issue.record("not a pipeline")
+            return
+        }
+        #expect(pipeline.appends && pipeline.redirect != nil)
+        guard case .pipeline(let replacing) = try #require(parse("echo a > f.txt").script.statements.first) else { return }
+        #expect(!replacing.appends)
+        #expect(problems("echo a >>") == ["t.wps:1:8: error: '>>' needs a file to write to"])
+    }
+}

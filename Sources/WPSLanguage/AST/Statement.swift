@@ -48,11 +48,14 @@ public struct Pipeline: Sendable, Equatable {
     public var stages: [Command]
     /// `> FILE`: where the rendered output goes.
     public var redirect: Expression?
+    /// `>> FILE`: the output is added at the end of the file instead of replacing it.
+    public var appends: Bool
     public var range: SourceRange
-    public init(input: Expression? = nil, stages: [Command], redirect: Expression? = nil, range: SourceRange) {
+    public init(input: Expression? = nil, stages: [Command], redirect: Expression? = nil, appends: Bool = false, range: SourceRange) {
         self.input = input
         self.stages = stages
         self.redirect = redirect
+        self.appends = appends
         self.range = range
     }
 }

@@ -143,7 +143,7 @@ public struct Lexer {
         position += 1
         switch (first, second) {
         case (UInt8(ascii: "="), UInt8(ascii: "=")), (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")),
-            (UInt8(ascii: ">"), UInt8(ascii: "=")), (UInt8(ascii: "="), UInt8(ascii: "~")):
+            (UInt8(ascii: ">"), UInt8(ascii: "=")), (UInt8(ascii: "="), UInt8(ascii: "~")), (UInt8(ascii: ">"), UInt8(ascii: ">")):
             position += 1
             emit(.operator(String(decoding: bytes[start..<position], as: UTF8.self)), from: start)
         case (UInt8(ascii: "="), _):

@@ -17,9 +17,9 @@ extension Parser {
             input = parseValue()
             guard current.kind == .pipe else {
                 let value = input
-                let redirect = parseRedirect()
+                let (redirect, appends) = parseRedirect()
                 return Pipeline(
-                    input: value, stages: [], redirect: redirect,
+                    input: value, stages: [], redirect: redirect, appends: appends,
                     range: SourceRange(start, redirect?.range.end ?? value?.range.end ?? start))
             }
             advance()
@@ -39,19 +39,20 @@ extension Parser {
                 return nil
             }
         }
-        let redirect = parseRedirect()
+        let (redirect, appends) = parseRedirect()
         let end = redirect?.range.end ?? stages.last?.range.end ?? start
-        return Pipeline(input: input, stages: stages, redirect: redirect, range: SourceRange(start, end))
+        return Pipeline(input: input, stages: stages, redirect: redirect, appends: appends, range: SourceRange(start, end))
     }
 
-    /// `> FILE` at the end of a pipeline, if there.
-    mutating func parseRedirect() -> Expression? {
-        guard current.kind == .operator(">") else { return nil }
+    /// `> FILE` or `>> FILE` (append) at the end of a pipeline, if there.
+    mutating func parseRedirect() -> (target: Expression?, appends: Bool) {
+        guard current.kind == .operator(">") || current.kind == .operator(">>") else { return (nil, false) }
+        let appends = current.kind == .operator(">>")
         let arrow = current.range
         advance()
         let target = parseValue()
-        if target == nil { error("'>' needs a file to write to", at: arrow) }
-        return target
+        if target == nil { error("'\(appends ? ">>" : ">")' needs a file to write to", at: arrow) }
+        return (target, appends)
     }
 
     /// Whether the current token ends a pipeline stage.
@@ -60,7 +61,7 @@ extension Parser {
         case .pipe, .semicolon, .newline, .end: true
         case .rightBrace: braceDepth > 0
         case .rightParen: parenDepth > 0
-        case .operator(">"): true
+        case .operator(">"), .operator(">>"): true
         default: false
         }
     }

@@ -43,11 +43,29 @@ extension Interpreter {
         return record
     }
 
-    /// `> FILE`: text as it is, anything else as pretty JSON; a text file either way.
-    func write(_ value: Value, to path: String, at range: SourceRange) throws {
+    /// `> FILE`: text as it is, anything else as pretty JSON; a text file either way. `>> FILE`
+    /// adds the same at the end of the file (created when missing).
+    func write(_ value: Value, to path: String, appending: Bool = false, at range: SourceRange) throws {
         let text: String
         if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
-        try Self.writeTextFile(text, to: path, at: range)
+        guard appending, FileManager.default.fileExists(atPath: path) else { return try Self.writeTextFile(text, to: path, at: range) }
+        guard let handle = FileHandle(forUpdatingAtPath: path) else {
+            throw RuntimeError("cannot append to \(path): permission denied or not a file", at: range)
+        }
+        defer { try? handle.close() }
+        do {
+            let end = try handle.seekToEnd()
+            var content = Self.textFileContent(text)
+            // A file that does not end in a line break gets one first, so the new text starts a line.
+            if end > 0 {
+                try handle.seek(toOffset: end - 1)
+                if try handle.read(upToCount: 1) != Data("\n".utf8) { content = "\n" + content }
+                try handle.seekToEnd()
+            }
+            try handle.write(contentsOf: Data(content.utf8))
+        } catch {
+            throw RuntimeError("cannot append to \(path): \(error.localizedDescription)", at: range)
+        }
     }
 
     /// The text `save` writes: by the file's extension (json, ndjson, yaml, csv), else as text.

@@ -61,7 +61,7 @@ public struct Interpreter {
             let result = try await run(pipeline)
             setVariable("_", result)
             if let target = pipeline.redirect {
-                try await write(result, to: evaluate(target).text, at: target.range)
+                try await write(result, to: evaluate(target).text, appending: pipeline.appends, at: target.range)
             } else if result != .null {
                 output(result)  // commands that return nothing print nothing
             }
