@@ -400,3 +400,21 @@ def test_two_arrows_append_to_a_text_file(wps, tmp_path):
     assert out.returncode == 0, out.stderr
     assert target.read_text() == "kept, without a final newline\none\n2\n"
     assert (tmp_path / "new.txt").read_text() == "two\n"
+
+
+def test_where_on_a_field_no_item_has_is_a_located_error(wps):
+    out = wps_run(wps, "--sandbox", "-c", 'mailbox list | where typ == "SMTP" | count')
+    assert out.returncode == 2
+    assert "no item has a field 'typ' — did you mean 'type'? (the items' fields: id, type, details)" in out.stderr
+    assert "1 | mailbox list | where typ" in out.stderr and "                      ^^^" in out.stderr
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c",
+                  'mailbox list | where type == "SMTP" and details.email =~ "ann" | count; campaign list | where status == "DRAFT" | count')
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1", "0"]
+
+
+def test_select_keeps_nested_paths_so_sort_by_still_works(wps):
+    out = wps_run(wps, "--sandbox", "--output", "json", "-c",
+                  'mailbox list | where type == "SMTP" | select id details.email | sort-by details.email --reverse | first')
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"id": 123005, "details": {"email": "cyd@demo.example.com"}}

@@ -21,6 +21,7 @@ extension Interpreter {
             return values.count == 1 ? values[0] : .string(values.map(\.text).joined(separator: " "))
         case "where":
             guard let condition = arguments.first else { return input }
+            try Self.checkFields(of: condition, in: input.items)
             var kept: [Value] = []
             for item in input.items {
                 let passes = try await inItemScope(item) { try await $0.evaluate(condition, fieldsOf: item).isTruthy }
@@ -32,7 +33,16 @@ extension Interpreter {
             func pick(_ item: Value) -> Value {
                 guard case .record(let record) = item else { return item }
                 var picked = Record()
-                for field in fields { picked[field] = record[field] ?? (try? item.get(Self.path(field))) ?? .null }
+                for field in fields {
+                    let value = record[field] ?? (try? item.get(Self.path(field))) ?? .null
+                    // `select id details.email` keeps the nesting, so `sort-by details.email` still works.
+                    let names = field.split(separator: ".").map(String.init)
+                    if record[field] == nil, names.count > 1, !field.contains("[") {
+                        picked = Self.setting(names[...], to: value, in: picked)
+                    } else {
+                        picked[field] = value
+                    }
+                }
                 return .record(picked)
             }
             if case .list(let items) = input { return .list(items.map(pick)) }
@@ -106,6 +116,51 @@ extension Interpreter {
         default:
             throw RuntimeError("'\(command.name)' cannot run here yet", at: command.range)
         }
+    }
+
+    /// A field `where` tests (a bare word on the left of a comparison, or alone) that no item
+    /// has is a mistake, not an empty result: located, with the closest field the items have.
+    static func checkFields(of condition: Expression, in items: [Value]) throws {
+        let records = items.compactMap { if case .record(let record) = $0 { record } else { nil } }
+        guard !records.isEmpty, records.count == items.count else { return }
+        var fields: [(String, SourceRange)] = []
+        func collect(_ expression: Expression, asField: Bool) {
+            switch expression {
+            case .word(let word, let range) where asField:
+                if Double(word) == nil, !["true", "false", "null"].contains(word) { fields.append((word, range)) }
+            case .binary(.and, let lhs, let rhs, _), .binary(.or, let lhs, let rhs, _):
+                collect(lhs, asField: true)
+                collect(rhs, asField: true)
+            case .binary(_, let lhs, _, _):
+                collect(lhs, asField: true)
+            case .unary(_, let operand, _):
+                collect(operand, asField: true)
+            default:
+                break
+            }
+        }
+        collect(condition, asField: true)
+        for (word, range) in fields {
+            let name = String(word.prefix { $0 != "." })
+            guard !records.contains(where: { $0[name] != nil }) else { continue }
+            var known: [String] = []
+            for record in records { for key in record.keys where !known.contains(key) { known.append(key) } }
+            let suggestion = Suggestion.closest(to: name, in: known).map { " — did you mean '\($0)'?" } ?? ""
+            throw RuntimeError("no item has a field '\(name)'\(suggestion) (the items' fields: \(known.joined(separator: ", ")))", at: range)
+        }
+    }
+
+    /// `record` with the value at a path of field names set (records made on the way).
+    static func setting(_ names: ArraySlice<String>, to value: Value, in record: Record) -> Record {
+        guard let first = names.first else { return record }
+        var copy = record
+        if names.count == 1 {
+            copy[first] = value
+        } else {
+            let inner: Record = if case .record(let existing)? = record[first] { existing } else { Record() }
+            copy[first] = .record(setting(names.dropFirst(), to: value, in: inner))
+        }
+        return copy
     }
 
     /// Runs `body` with `$it` set to an item.
