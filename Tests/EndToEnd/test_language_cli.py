@@ -359,7 +359,7 @@ def test_commas_separate_list_items(wps):
     # A flag's comma list is still one word, split by the command.
     out = wps_run(wps, "--dry-run", "-c", "campaign new x --accounts 1,2,3 --timezone UTC --daily-enroll 5 --subject Hi --message '<p>x</p>'")
     assert out.returncode == 0, out.stderr
-    assert '"email_account_ids" : [\n    1,\n    2,\n    3\n  ]' in out.stdout
+    assert '"email_account_ids" : [\n    1,\n    2,\n    3\n  ]' in out.stderr  # the dry-run request
 
 
 def test_sort_by_puts_nulls_last_and_numbers_before_strings(wps, tmp_path):
