@@ -32,8 +32,20 @@ import WPSLanguage
             let printed = Printed()
             var interpreter = Interpreter { printed.values.append($0) }
             interpreter.setVariable("rows", .list([.record(["email": .string("a@example.com"), "port": .string("465")])]))
-            try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | save \(path)\nopen \(path)")).script)
-            #expect(printed.values == [.list([.record(["email": .string("a@example.com"), "port": .string("465")])])], "\(ext)")
+            // CSV has no types: its integers read back as numbers, unless --raw keeps the text.
+            let open = ext == "csv" ? "open \(path) --raw\nopen \(path)" : "open \(path)"
+            try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | save \(path)\n\(open)")).script)
+            var expected: [Value] = [.list([.record(["email": .string("a@example.com"), "port": .string("465")])])]
+            if ext == "csv" { expected.append(.list([.record(["email": .string("a@example.com"), "port": .int(465)])])) }
+            #expect(printed.values == expected, "\(ext)")
+        }
+    }
+
+    @Test func csvIntegersWrittenPlainlyAreNumbers() {
+        #expect(ValueReader.csvField("42") == .int(42))
+        #expect(ValueReader.csvField("-7") == .int(-7))
+        for text in ["007", "+1", "1e3", "12.50", "", " 4", "99999999999999999999"] {
+            #expect(ValueReader.csvField(text) == .string(text), "\(text)")
         }
     }
 

@@ -214,7 +214,10 @@ extension CommandRegistry {
         CommandDescriptor(["each"], "Run a block for each item ($it).", positionals: [PositionalDescriptor("block", .block)]),
         CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]))]),
         CommandDescriptor(["table"], "Render as a table."),
-        CommandDescriptor(["open"], "Read a CSV, JSON, NDJSON or YAML file into values.", positionals: [PositionalDescriptor("file", .file)]),
+        CommandDescriptor(
+            ["open"], "Read a CSV, JSON, NDJSON or YAML file into values (CSV integers as numbers).",
+            positionals: [PositionalDescriptor("file", .file)],
+            flags: [FlagDescriptor("raw", .bool, "keep every CSV field as text (ids with leading zeros are kept anyway)")]),
         CommandDescriptor(
             ["save"], "Write the value to a file (format from its extension).", positionals: [PositionalDescriptor("file", .file)],
             examples: ["campaign list | save campaigns.csv"]),

@@ -8,7 +8,8 @@ extension Interpreter {
         switch command.name {
         case "open":
             guard let path = try await words(arguments).first else { return nil }
-            do { return try ValueReader.read(path) } catch { throw RuntimeError(error.message, at: command.range) }
+            let raw = !command.values(of: "raw").isEmpty
+            do { return try ValueReader.read(path, rawCSV: raw) } catch { throw RuntimeError(error.message, at: command.range) }
         case "save":
             guard let path = try await words(arguments).first else { return nil }
             try Self.writeTextFile(Self.format(input, forFile: path), to: path, at: command.range)

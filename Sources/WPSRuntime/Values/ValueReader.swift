@@ -6,13 +6,15 @@ import Yams
 /// Reads files into values for `open`: CSV (a list of records, one per row), JSON, NDJSON and
 /// YAML, chosen by the file's extension.
 enum ValueReader {
-    static func read(_ path: String) throws(RuntimeError) -> Value {
+    /// The file as values; CSV fields that are integers written plainly (`42`, `-7`, not `007`
+    /// or `+1`) become numbers unless `rawCSV` keeps every field as text.
+    static func read(_ path: String, rawCSV: Bool = false) throws(RuntimeError) -> Value {
         guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
         if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
         let text = String(decoding: data, as: UTF8.self)
         let lower = path.lowercased()
         do {
-            if lower.hasSuffix(".csv") { return try csv(text) }
+            if lower.hasSuffix(".csv") { return try csv(text, raw: rawCSV) }
             if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
                 var items: [Value] = []
                 for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -76,16 +78,23 @@ enum ValueReader {
         }
     }
 
-    static func csv(_ text: String) throws -> Value {
+    static func csv(_ text: String, raw: Bool = false) throws -> Value {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         let header = reader.headerRow ?? []
         var rows: [Value] = []
         while let fields = reader.next() {
             var record = Record()
-            for (name, field) in zip(header, fields) { record[name] = .string(field) }
+            for (name, field) in zip(header, fields) { record[name] = raw ? .string(field) : csvField(field) }
             rows.append(.record(record))
         }
         return .list(rows)
+    }
+
+    /// A CSV field: an integer when it is written as one would write it (so `10` sorts after
+    /// `9`), else the text as it is — `007`, `1e3`, `+1` and `12.50` stay text.
+    static func csvField(_ field: String) -> Value {
+        guard let number = Int(field), String(number) == field else { return .string(field) }
+        return .int(number)
     }
 
     static func yaml(_ node: Node?) -> Value {
