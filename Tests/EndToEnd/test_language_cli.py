@@ -304,13 +304,14 @@ def test_campaign_show_draws_a_tree_or_gives_json(wps):
     out = wps_run(wps, "--sandbox", "--output", "table", "-c", script)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[-7].startswith("Q4  #") and "DRAFT · Europe/Berlin · 50/day · accounts 123001" in lines[-7]
-    assert lines[-5].startswith("├─ EMAIL 1  MON-FRI 08:00-18:00; SUN all-day  ")
-    assert lines[-4].startswith('│    A  "Hi"  ')
+    assert lines[-8].startswith("Q4  #") and "DRAFT · Europe/Berlin · 50/day · accounts 123001" in lines[-8]
+    assert lines[-6].startswith("├─ EMAIL 1  MON-FRI 08:00-18:00; SUN all-day  ")
+    assert lines[-5].startswith('│    A  "Hi"  ')
     # campaign new --wait 2d is step 1's followup_after: the wait between step 1 and step 2.
-    assert lines[-3] == "│  ↓ wait 2 days"
-    assert lines[-2].startswith("└─ EMAIL 2  FRI 09:00-12:00  ")
-    assert lines[-1].startswith("     A  (no subject: same thread)  ")
+    assert lines[-4] == "│  ↓ wait 2 days"
+    assert lines[-3].startswith("└─ EMAIL 2  FRI 09:00-12:00  ")
+    assert lines[-2].startswith("     A  (no subject: same thread)  ")
+    assert lines[-1] == "   ↓ wait 1 day before a step added after it"
     out = wps_run(wps, "--sandbox", "--output", "json", "-c", script)
     assert json.loads(out.stdout.split("\n", 1)[1])["steps"]["type"] == "START"
 

@@ -107,6 +107,7 @@ import Testing
             │  ↓ wait 3 days
             └─ EMAIL 2  FRI 09:00-12:00  s2
                  A  (no subject: same thread)  v3
+               ↓ wait 1 day before a step added after it
             """)
         #expect(CampaignTree.render(campaign, dim: true).contains("\u{1B}[2ms1\u{1B}[0m"))
     }

@@ -33,6 +33,8 @@ enum CampaignTree {
             }
             // The step's followup_after is the wait between it and the next step: drawn between them.
             if !isLast { lines.append("│  ↓ wait " + waitText(step.followup_after)) }
+            // The last step's own wait applies to a step added after it: said, not hidden.
+            if isLast { lines.append("   ↓ wait " + waitText(step.followup_after) + " before a step added after it") }
         }
         return lines.joined(separator: "\n")
     }
