@@ -109,3 +109,41 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         }
     }
 }
+
+@Suite struct SecretFileTests {
+    /// `--password @FILE` sends the file's text less exactly one final newline, as `$(cat FILE)`.
+    @Test func aPasswordFileLosesExactlyOneFinalNewline() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wps-pw-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (content, sent) in [("s3cret\n", "s3cret"), ("s3cret\n\n", "s3cret\n"), ("s3cret", "s3cret"), (" s3 \r\n", " s3 ")] {
+            let path = directory + "/pw.txt"
+            try content.write(toFile: path, atomically: true, encoding: .utf8)
+            let log = RequestLog()
+            let session = session(answer: { _, _ in TransportResponse(status: 202, body: Array(#"{"batch_id":1}"#.utf8)) }, log: log)
+            _ = try await runCommands(
+                "mailbox add --email a@example.com --password @\(path) --smtp-server s.example.com --smtp-port 465 "
+                    + "--imap-server i.example.com --imap-port 993", session: session)
+            let body = try #require(await log.requests.first?.body)
+            let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+            let mailbox = try #require((object["mailboxes"] as? [[String: Any]])?.first)
+            #expect(mailbox["smtp_password"] as? String == sent, "\(content.debugDescription)")
+            #expect(mailbox["imap_password"] as? String == sent)
+        }
+    }
+
+    @Test func aMissingPasswordFileIsNamedWithoutItsValue() async throws {
+        let log = RequestLog()
+        let session = session(answer: { _, _ in TransportResponse(status: 202, body: []) }, log: log)
+        await #expect(throws: RuntimeError.self) {
+            _ = try await runCommands("mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993", session: session)
+        }
+        do {
+            _ = try await runCommands("mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993", session: session)
+        } catch let error as RuntimeError {
+            #expect(!error.message.contains("Summer2024x"))
+            #expect(error.message.contains("cannot read the file named after '@'"))
+        }
+        #expect(await log.requests.isEmpty)
+    }
+}
