@@ -53,7 +53,7 @@ public struct ScriptRunner {
         let parsed = Parser.parse(source)
         guard !parsed.diagnostics.isEmpty else { return 0 }
         let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
-        for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
+        for text in renderer.render(parsed.diagnostics) { writeError(text) }
         return 2
     }
 
@@ -62,7 +62,7 @@ public struct ScriptRunner {
         let parsed = Parser.parse(source)
         let renderer = DiagnosticRenderer(source: HistoryMasker.maskForDisplay(source))
         if !parsed.diagnostics.isEmpty {
-            for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
+            for text in renderer.render(parsed.diagnostics) { writeError(text) }
             return .finished(2)
         }
         do {
