@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,41 +35,82 @@ def free_port():
         return s.getsockname()[1]
 
 
+# How long a wait may take before the driver gives up: a safety net only. Every wait ends as soon
+# as its condition holds, so a loaded machine makes a run slower, never wrong.
+DEADLINE = 120
+
+
+def wait_until(condition, what, timeout=DEADLINE):
+    """Calls `condition` until it returns something truthy, and returns that; exits naming `what`
+    after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.02)
+
+
 def wait_for_port(port, process, what):
-    deadline = time.time() + 30
-    while time.time() < deadline:
+    def accepts():
         if process.poll() is not None:
             raise SystemExit(f"{what} exited: {process.stderr.read() if process.stderr else ''}")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
         except OSError:
-            time.sleep(0.02)
-    raise SystemExit(f"{what} did not start")
+            return False
+    wait_until(accepts, f"{what} to accept connections on port {port}")
 
 
 class Sandbox:
-    """`wps sandbox` on a free port; `--log` goes to a file so the server's timings can be read."""
+    """`wps sandbox --port 0` (it picks a free port and names it in its banner: no race for the
+    port); `--log` goes to a file so the server's timings can be read."""
 
     def __init__(self, binary, folder, *args):
-        self.port = free_port()
-        self.log_path = Path(folder) / f"sandbox-{self.port}.log"
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen([binary, "sandbox", "--port", str(self.port), "--log", *args],
+        descriptor, path = tempfile.mkstemp(dir=folder, prefix="sandbox-", suffix=".log")
+        self.log_path = Path(path)
+        self.log = os.fdopen(descriptor, "w")
+        self.process = subprocess.Popen([binary, "sandbox", "--port", "0", "--log", *args],
                                         stdout=subprocess.DEVNULL, stderr=self.log)
-        wait_for_port(self.port, self.process, "wps sandbox")
+        self.port = int(wait_until(self._banner, "wps sandbox's start-up banner").group(1))
         self.url = f"http://127.0.0.1:{self.port}/rest/v2"
+        self.probes = 0
+
+    def _banner(self):
+        """The 'listening on' match once the banner is complete (its last line, `  rate limit: …`,
+        ends with a newline); the banner is written after the port is bound."""
+        text = self.log_path.read_text(errors="replace")
+        if self.process.poll() is not None:
+            raise SystemExit(f"wps sandbox exited: {text[-2000:]}")
+        if not re.search(r"^  rate limit: .*\n", text, re.M):
+            return None
+        return re.search(r"^wps sandbox listening on https?://\S*:(\d+)$", text, re.M)
 
     def log_mark(self):
-        self.log.flush()
         return self.log_path.stat().st_size
 
     def timings_since(self, mark):
-        """(request count, total server processing ms) logged since `mark`."""
-        time.sleep(0.05)
-        with self.log_path.open() as f:
-            f.seek(mark)
-            durations = [float(m.group(1)) for m in re.finditer(r"app;dur=([0-9.]+)", f.read())]
+        """(request count, total server processing ms) logged since `mark`. The sandbox logs each
+        request before answering it, so once a probe sent now is logged, every request answered
+        before it is too: read up to the probe's line (never the file once, hoping it is all there)."""
+        self.probes += 1
+        probe = f"/bench-probe/{self.probes}"
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{self.port}{probe}", timeout=60).close()
+        except urllib.error.HTTPError:
+            pass  # an unknown path: 404, logged like any request
+
+        def before_probe():
+            with self.log_path.open("rb") as f:
+                f.seek(mark)
+                text = f.read().decode(errors="replace")
+            line = re.search(rf"^GET {re.escape(probe)} .*\n", text, re.M)
+            return [text[:line.start()]] if line else None  # (in a list: no requests is an empty text)
+        text = wait_until(before_probe, f"the sandbox to log {probe}")[0]
+        durations = [float(m.group(1)) for m in re.finditer(r"app;dur=([0-9.]+)", text)]
         return len(durations), sum(durations)
 
     def stop(self):

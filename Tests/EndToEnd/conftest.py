@@ -3,6 +3,7 @@ import os
 import re
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -33,38 +34,152 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# How long any wait below may take before it fails: a safety net only. Every wait ends as soon as
+# its condition holds, so a loaded machine makes the tests slower, never wrong.
+DEADLINE = 120.0
+
+
+def wait_until(condition, what: str, timeout: float = DEADLINE, interval: float = 0.05):
+    """Calls `condition` until it returns something truthy, and returns that. After `timeout`
+    seconds fails with "timed out … waiting for WHAT" (and the last value, when it says more)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            detail = "" if result in (None, False) else f" (last: {result!r})"
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}{detail}")
+        time.sleep(interval)
+
+
+def wait_for_file_text(path: Path, condition, what: str, timeout: float = DEADLINE) -> str:
+    """Reads the file at `path` (absent counts as empty) until `condition(text)` holds; returns the
+    text. For logs and journals another process appends to: never read once and assume."""
+    def current():
+        try:
+            text = path.read_text(errors="replace")
+        except FileNotFoundError:
+            return None
+        return text if condition(text) else None
+    try:
+        return wait_until(current, what, timeout)
+    except AssertionError as error:
+        shown = path.read_text(errors="replace")[-2000:] if path.exists() else "(no such file)"
+        raise AssertionError(f"{error}; {path} holds: {shown!r}") from None
+
+
+class StreamLines:
+    """The lines a child process writes to a pipe, read on a thread as they come so the child never
+    blocks on a full pipe. `wait_for` waits until a complete line (newline included) shows what the
+    test needs: a line half-written when the test looks is not there yet."""
+
+    def __init__(self, stream, name: str):
+        self.name = name
+        self.lines: list[str] = []
+        self.closed = False
+        self.condition = threading.Condition()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream):
+        try:
+            for line in stream:
+                with self.condition:
+                    self.lines.append(line)
+                    self.condition.notify_all()
+        finally:
+            with self.condition:
+                self.closed = True
+                self.condition.notify_all()
+
+    def text(self) -> str:
+        with self.condition:
+            return "".join(self.lines)
+
+    def complete_lines(self, start: int = 0) -> list[str]:
+        """The lines read so far from index `start` on that are complete, without their newlines."""
+        with self.condition:
+            return [line.rstrip("\n") for line in self.lines[start:] if line.endswith("\n")]
+
+    def wait_for(self, found, what: str, start: int = 0, timeout: float = DEADLINE):
+        """Waits until `found(lines)` (the complete lines from index `start` on, without their
+        newlines) returns something truthy, and returns it. Fails with a clear message, showing what
+        was read, when the stream closes without it or after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        with self.condition:
+            while True:
+                result = found(self.complete_lines(start))
+                if result:
+                    return result
+                if self.closed:
+                    raise AssertionError(f"{self.name} closed before {what}; it wrote: {''.join(self.lines)[-3000:]!r}")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    so_far = "".join(self.lines)[-3000:]
+                    raise AssertionError(
+                        f"timed out after {timeout:.0f} s waiting for {what}; {self.name} so far: {so_far!r}")
+                self.condition.wait(left)
+
+    def join(self, timeout: float = DEADLINE):
+        self.thread.join(timeout)
+
+
+def line_starting(prefix: str):
+    """For `StreamLines.wait_for`: the first line starting with `prefix`."""
+    return lambda lines: next((line for line in lines if line.startswith(prefix)), None)
+
+
 class Sandbox:
-    """A `wps sandbox` process on a free loopback port."""
+    """A `wps sandbox` process on a port of its own choosing (`--port 0`, so no other process can
+    take it between choosing and binding), ready when its start-up banner is complete: the banner is
+    written after the port is bound, and its last line (`  rate limit: …`) ends it. Its stderr (the
+    banner, warnings and the `--log` request lines) is read as it comes (`self.stderr`)."""
+
+    BANNER = re.compile(r"^wps sandbox listening on (https?)://[^ ]*:(\d+)$")
 
     def __init__(self, wps: Path, *args: str):
-        self.port = free_port()
-        self.scheme = "https" if "--tls-cert" in args else "http"
         self.process = subprocess.Popen(
-            [str(wps), "sandbox", "--port", str(self.port), *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("sandbox exited: " + self.process.stderr.read())
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("sandbox did not start")
+            [str(wps), "sandbox", "--port", "0", *args],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.stderr = StreamLines(self.process.stderr, "the sandbox's stderr")
+        try:
+            self.stderr.wait_for(line_starting("  rate limit: "), "the sandbox's start-up banner")
+        except AssertionError as error:
+            self.stop()
+            raise RuntimeError(f"sandbox did not start: {error}") from None
+        listening = self.stderr.wait_for(lambda lines: next(filter(None, map(self.BANNER.match, lines)), None),
+                                         "the 'listening on' line")
+        self.scheme = listening.group(1)
+        self.port = int(listening.group(2))
+        self.banner_end = len(self.stderr.complete_lines())
+        self.log_position = self.banner_end
 
     @property
     def url(self) -> str:
         return f"{self.scheme}://127.0.0.1:{self.port}"
 
+    def wait_for_log(self, found, what: str, start: int | None = None):
+        """Waits until the lines the sandbox wrote after its banner (or after line `start`) satisfy
+        `found`; returns what `found` returned."""
+        return self.stderr.wait_for(found, what, self.banner_end if start is None else start)
+
+    def new_log_lines(self) -> list[str]:
+        """The complete lines the sandbox wrote to stderr since the last call (or its banner)."""
+        lines = self.stderr.complete_lines(self.log_position)
+        self.log_position += len(lines)
+        return lines
+
     def stop(self) -> str:
+        """Stops the sandbox and returns everything it wrote to stderr."""
         self.process.terminate()
         try:
-            _, err = self.process.communicate(timeout=10)
+            self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            _, err = self.process.communicate()
-        return err
+            self.process.wait()
+        self.stderr.join()
+        return self.stderr.text()
 
 
 @pytest.fixture

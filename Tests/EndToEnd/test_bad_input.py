@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -30,17 +29,12 @@ class LoggedSandbox:
 
     def __init__(self, wps):
         self.box = Sandbox(wps, "--no-rate-limit", "--log")
-        self.lines: list[str] = []
-        self.condition = threading.Condition()
         self.probes = 0
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
 
-    def _read(self):
-        for line in self.box.process.stderr:
-            with self.condition:
-                self.lines.append(line.rstrip("\n"))
-                self.condition.notify_all()
+    @property
+    def lines(self) -> list[str]:
+        """Every complete line the sandbox wrote to stderr so far (the banner first)."""
+        return self.box.stderr.complete_lines()
 
     @property
     def url(self):
@@ -54,14 +48,14 @@ class LoggedSandbox:
             urllib.request.urlopen(f"{self.url}{path}", timeout=30)
         except urllib.error.HTTPError:
             pass  # an unknown path: 404, logged like any request
-        with self.condition:
-            found = self.condition.wait_for(lambda: any(line.startswith(f"GET {path} ") for line in self.lines[mark:]), timeout=60)
-            assert found, f"the sandbox never logged the probe {path}: {self.lines[mark:]}"
-            window = self.lines[mark:]
-            end = mark + next(i for i, line in enumerate(window) if line.startswith(f"GET {path} ")) + 1
-            # `METHOD PATH STATUS`, without the server's processing time (`app;dur=MS`).
-            requests = [re.sub(r" app;dur=\S+$", "", line) for line in self.lines[mark:end - 1] if re.match(r"^[A-Z]+ /", line)]
-            return requests, end
+        window = self.box.stderr.wait_for(
+            lambda lines: lines if any(line.startswith(f"GET {path} ") for line in lines) else None,
+            f"the sandbox to log the probe {path}", start=mark)
+        end = mark + next(i for i, line in enumerate(window) if line.startswith(f"GET {path} ")) + 1
+        # `METHOD PATH STATUS`, without the server's processing time (`app;dur=MS`).
+        requests = [re.sub(r" app;dur=\S+$", "", line) for line in window[:end - 1 - mark]
+                    if re.match(r"^[A-Z]+ /", line)]
+        return requests, end
 
     def stop(self):
         self.box.stop()

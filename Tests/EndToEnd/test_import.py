@@ -6,13 +6,12 @@ import json
 import os
 import signal
 import subprocess
-import time
 from contextlib import contextmanager
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, Sandbox, profile_environment
+from conftest import ROOT, Sandbox, profile_environment, wait_for_file_text, wait_until
 
 KEY = "import-e2e-key"
 PASSWORD = "Planted-Import-Pw-6620"
@@ -48,14 +47,14 @@ def sandbox(binary, *args):
 
 def sandbox_mailboxes(box: Sandbox) -> list[str]:
     """Every SMTP mailbox the sandbox holds for KEY (retrying through injected faults)."""
-    for _ in range(50):
+    def answer():
         request = urllib.request.Request(f"{box.url}/rest/v2/mailboxes", headers={"x-api-key": KEY})
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return [m["details"]["email"] for m in json.loads(response.read()) if m["type"] == "SMTP"]
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return [[m["details"]["email"] for m in json.loads(response.read()) if m["type"] == "SMTP"]]
         except (urllib.error.URLError, ConnectionError, json.JSONDecodeError):
-            time.sleep(0.1)
-    raise AssertionError("the sandbox never answered GET mailboxes")
+            return None
+    return wait_until(answer, "the sandbox to answer GET mailboxes (through its injected faults)")[0]
 
 
 def read_report(path: Path) -> list[dict]:
@@ -116,14 +115,9 @@ def test_killed_with_sigkill_and_run_again_lands_exactly_once(wps, tmp_path):
         env = environment(tmp_path, box)
         first = subprocess.Popen([str(wps), "-c", f"mailbox import {source} --parallel 2"], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        journal = None
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            found = glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))
-            if found and Path(found[0]).read_text().count("\naccepted ") >= 4:
-                journal = Path(found[0])
-                break
-            time.sleep(0.05)
+        journals = str(tmp_path / "state" / "wps" / "imports" / "*.journal")
+        journal = Path(wait_until(lambda: glob.glob(journals), "the import to start its journal")[0])
+        wait_for_file_text(journal, lambda text: text.count("\naccepted ") >= 4, "the import to journal four batches")
         assert journal is not None, "the import never journaled four batches"
         first.send_signal(signal.SIGKILL)
         first.wait()
@@ -381,15 +375,10 @@ def test_a_one_line_array_killed_with_sigkill_and_run_again_lands_exactly_once(w
         env = environment(tmp_path, box)
         first = subprocess.Popen([str(wps), "-c", f"mailbox import {source} --batch-size 50 --parallel 2"], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        journal = None
-        deadline = time.time() + 120
-        while time.time() < deadline:
+        def journaled_four():
             found = glob.glob(str(tmp_path / "state" / "wps" / "imports" / "*.journal"))
-            if found and Path(found[0]).read_text().count("\naccepted ") >= 4:
-                journal = Path(found[0])
-                break
-            time.sleep(0.05)
-        assert journal is not None, "the import never journaled four batches"
+            return Path(found[0]) if found and Path(found[0]).read_text().count("\naccepted ") >= 4 else None
+        journal = wait_until(journaled_four, "the import to journal four batches")
         first.send_signal(signal.SIGKILL)
         first.wait()
         text = journal.read_text()

@@ -1,11 +1,10 @@
 """The built `wps` binary: --version and `wps sandbox` serving both providers over real HTTP."""
 import json
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
-from conftest import Sandbox
+from conftest import Sandbox, wait_until
 
 
 def call(url, method="GET", body=None, key="e2e-key", headers=None):
@@ -55,13 +54,11 @@ def test_sandbox_serves_woodpecker_and_saleshandy(sandbox):
     status, _, body = call(sandbox.url + "/rest/v2/mailboxes/manual_connection/bulk", "POST", {"mailboxes": [MAILBOX]})
     assert status == 202
     batch = body["batch_id"]
-    deadline = time.time() + 10
-    while True:
+    def finished():
         status, _, summary = call(f"{sandbox.url}/rest/v2/mailboxes/manual_connection/bulk/{batch}/summary")
         assert status == 200
-        if summary["processing_finished"] or time.time() > deadline:
-            break
-        time.sleep(0.1)
+        return summary if summary["processing_finished"] else None
+    summary = wait_until(finished, f"the sandbox to process batch {batch}")
     assert summary["connected_mailboxes_count"] == 1
 
     status, _, mailboxes = call(sandbox.url + "/rest/v2/mailboxes")

@@ -116,7 +116,7 @@ def test_multi_line_blocks_continue_on_a_second_prompt(tmp_path):
 def test_ctrl_c_cancels_a_long_watch_and_the_prompt_returns(tmp_path):
     child = spawn(tmp_path, env={"WPS_SANDBOX_PROCESSING_MS": "60000"})
     child.sendline("mailbox add --email slow@example.com --password pw --smtp-server s.example.com --smtp-port 465 --imap-server i.example.com --imap-port 993 | batch watch")
-    child.expect(pexpect.TIMEOUT, timeout=1.5)  # still watching
+    child.expect(r"batches 0/1 finished")  # watching: the first summary is on the progress line
     child.sendcontrol("c")
     child.expect("interrupted", timeout=10)
     child.expect(PROMPT)

@@ -8,14 +8,13 @@ import shutil
 import socket
 import ssl
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import Sandbox, free_port, profile_environment
+from conftest import Sandbox, free_port, profile_environment, wait_until
 
 KEY = "tls-e2e-key-Secret-4471"
 
@@ -94,8 +93,8 @@ def make_campaign(box: Sandbox, cafile: Path, name: str) -> int:
     mailbox = {"smtp_email": "tls@example.com", "smtp_password": "pw", "smtp_server": "smtp.example.com", "smtp_port": 465,
                "imap_email": "tls@example.com", "imap_password": "pw", "imap_server": "imap.example.com", "imap_port": 993}
     batch = call("POST", "/rest/v2/mailboxes/manual_connection/bulk", {"mailboxes": [mailbox]})["batch_id"]
-    while not call("GET", f"/rest/v2/mailboxes/manual_connection/bulk/{batch}/summary")["processing_finished"]:
-        pass
+    wait_until(lambda: call("GET", f"/rest/v2/mailboxes/manual_connection/bulk/{batch}/summary")["processing_finished"],
+               f"the sandbox to process batch {batch}")
     smtp = [m["id"] for m in call("GET", "/rest/v2/mailboxes") if m["type"] == "SMTP"][0]
     window = {"MONDAY": [{"from": "08:00", "to": "18:00"}]}
     draft = {"name": name, "email_account_ids": [smtp], "settings": {"timezone": "Europe/Berlin", "daily_enroll": 10},
@@ -105,20 +104,8 @@ def make_campaign(box: Sandbox, cafile: Path, name: str) -> int:
 
 
 def requests_logged(box: Sandbox) -> list[str]:
-    """Lines of the sandbox's --log output so far that record a request."""
-    # The sandbox writes one line per request to stderr; read what is there without stopping it.
-    fd = box.process.stderr.fileno()
-    os.set_blocking(fd, False)
-    chunks = []
-    try:
-        while chunk := os.read(fd, 65536):
-            chunks.append(chunk)
-    except BlockingIOError:
-        pass
-    finally:
-        os.set_blocking(fd, True)
-    text = b"".join(chunks).decode(errors="replace")
-    return [line for line in text.splitlines() if "/rest/" in line or "/v1/" in line]
+    """Lines of the sandbox's --log output since the last call that record a request."""
+    return [line for line in box.new_log_lines() if "/rest/" in line or "/v1/" in line]
 
 
 # --- the sandbox serves TLS ---------------------------------------------------------------------
@@ -177,11 +164,11 @@ def assert_only_the_next_request_is_logged(wps, box, pki, env):
     drain: a request that got through earlier would have been logged before it."""
     out = run_wps(wps, env, "--ca-file", str(pki["ca"]), "-c", "mailbox list")
     assert out.returncode == 0, out.stderr
-    for _ in range(100):
-        logged = requests_logged(box)
-        if logged:
-            break
-        time.sleep(0.05)
+    # wps had its answer, so the request is logged (the sandbox logs before it answers); wait
+    # until the line has been read.
+    box.wait_for_log(lambda lines: any(line.startswith("GET /rest/v2/mailboxes ") for line in lines),
+                     "the sandbox to log GET /rest/v2/mailboxes", start=box.log_position)
+    logged = requests_logged(box)
     assert [line.split()[:2] for line in logged] == [["GET", "/rest/v2/mailboxes"]]
 
 

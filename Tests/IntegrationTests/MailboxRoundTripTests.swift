@@ -140,9 +140,10 @@ import Testing
             let id = accepted.payload.requestId
             #expect(accepted.message.contains(id))
             var status = try await client.send(Saleshandy.GetConnectStatus(requestID: id))
-            for _ in 0..<200 where !status.payload.isCompleted {
-                try await Task.sleep(for: .milliseconds(20))
+            try await waitUntil("the connect request to complete") {
+                if status.payload.isCompleted { return true }
                 status = try await client.send(Saleshandy.GetConnectStatus(requestID: id))
+                return status.payload.isCompleted
             }
             #expect(status.payload.isCompleted)
             #expect(status.payload.connected == 1)

@@ -48,15 +48,34 @@ struct SandboxHarness {
     }
 }
 
-/// Polls a batch until the sandbox has processed it.
-func waitForBatch(_ client: OutreachClient, _ id: Int) async throws -> BatchSummary {
-    for _ in 0..<200 {
-        let summary = try await client.send(Woodpecker.GetBatchSummary(batchID: id))
-        if summary.processing_finished { return summary }
+/// Calls `condition` until it holds; returns false, recording an issue that names `what`, if it
+/// still does not after `timeout`. The timeout is a safety net only: every wait ends as soon as the
+/// condition holds, so a loaded machine makes a test slower, never wrong.
+@discardableResult
+func waitUntil(
+    _ what: String, timeout: Duration = .seconds(120), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while try await !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("timed out after \(timeout) waiting for \(what)", sourceLocation: sourceLocation)
+            return false
+        }
         try await Task.sleep(for: .milliseconds(20))
     }
-    Issue.record("batch \(id) did not finish")
-    return try await client.send(Woodpecker.GetBatchSummary(batchID: id))
+    return true
+}
+
+/// Polls a batch until the sandbox has processed it.
+func waitForBatch(_ client: OutreachClient, _ id: Int) async throws -> BatchSummary {
+    var summary = try await client.send(Woodpecker.GetBatchSummary(batchID: id))
+    try await waitUntil("batch \(id) to finish") {
+        if summary.processing_finished { return true }
+        summary = try await client.send(Woodpecker.GetBatchSummary(batchID: id))
+        return summary.processing_finished
+    }
+    return summary
 }
 
 /// Expects `body` to fail with an API error and returns it.

@@ -54,9 +54,10 @@ import Testing
             let connect = try await a.send(Saleshandy.ConnectEmailAccounts([Self.saleshandyAccount]))
             let request = connect.payload.requestId
             var status = try await a.send(Saleshandy.GetConnectStatus(requestID: request))
-            for _ in 0..<200 where !status.payload.isCompleted {
-                try await Task.sleep(for: .milliseconds(20))
+            try await waitUntil("the connect request to complete") {
+                if status.payload.isCompleted { return true }
                 status = try await a.send(Saleshandy.GetConnectStatus(requestID: request))
+                return status.payload.isCompleted
             }
             let before = try await Snapshot.take(a, campaign: campaign.id, batch: accepted.batch_id, request: request)
 

@@ -23,6 +23,22 @@ actor Latch {
     }
 }
 
+/// Calls `condition` until it holds; records an issue naming `what` if it still does not after
+/// `timeout` (a safety net only: the wait ends as soon as the condition holds).
+func waitUntil(
+    _ what: String, timeout: Duration = .seconds(120), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while try await !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("timed out after \(timeout) waiting for \(what)", sourceLocation: sourceLocation)
+            return
+        }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+}
+
 @Suite struct RateLimitMiddlewareTests {
     /// A router whose only route waits for `latch` (or `work`), behind the rate limit.
     func app(_ middleware: AccountRateLimitMiddleware<SandboxContext>, latch: Latch? = nil, work: Duration = .zero) -> some ApplicationProtocol {
@@ -38,11 +54,7 @@ actor Latch {
 
     /// Waits until `count` requests of account `key` are queued.
     func waitForQueue(_ middleware: AccountRateLimitMiddleware<SandboxContext>, _ count: Int, key: String = "k") async throws {
-        for _ in 0..<500 {
-            if await middleware.gate.queued(key) == count { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("the queue never reached \(count)")
+        try await waitUntil("the queue to reach \(count)") { await middleware.gate.queued(key) == count }
     }
 
     /// Sends `count` concurrent requests over separate connections (the test client has one).
@@ -89,7 +101,7 @@ actor Latch {
         let latch = Latch()
         try await app(middleware, latch: latch).test(.live) { client in
             async let first = statuses(client, count: 1)
-            for _ in 0..<500 where await latch.held == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            try await waitUntil("the first request to be held") { await latch.held > 0 }
             #expect(await latch.held == 1)
             // Two more wait behind it for at most 100 ms, then are refused.
             #expect(try await statuses(client, count: 2) == [429, 429])
@@ -110,7 +122,7 @@ actor Latch {
         let gate = AccountGate(queueLimit: 6, maxWait: .seconds(5))
         #expect(await gate.enter("x"))
         let waiter = Task { await gate.enter("x") }
-        try await Task.sleep(for: .milliseconds(50))
+        try await waitUntil("the second entrant to queue") { await gate.queued("x") > 0 }
         #expect(await gate.queued("x") == 1)
         await gate.leave("x")
         #expect(await waiter.value)

@@ -1,8 +1,13 @@
 /// Renders diagnostics for people: rustc-style with the source line and a caret under the span,
 /// or one line per diagnostic (`file:line:col: error: message — label`).
 ///
-/// Secret values (byte ranges given as `masking`) are shown as ``SecretMask/display``, a mask
-/// of fixed width, and the carets are placed under the line as shown.
+/// Give it every diagnostic at once (`render(diagnostics)`), as `wps` does with a script's
+/// problems: each source line is then laid out once — where its characters start, how wide they
+/// are — and every diagnostic on it is placed by a binary search. One at a time, each diagnostic
+/// walks its line again, and a long line with many problems costs their product.
+///
+/// Secret values (byte ranges given as `masking`) are shown as ``SecretMask/display``, a mask of
+/// fixed width, and the carets are placed under the line as shown.
 public struct DiagnosticRenderer: Sendable {
     public let source: SourceFile
     /// Byte ranges of `source` whose text is never shown.
@@ -15,6 +20,29 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The full form, with the source line and carets.
     public func render(_ diagnostic: Diagnostic) -> String {
+        if holdsSecret(diagnostic) { return renderMasked(diagnostic) }
+        var layouts = LineLayouts(source, for: [diagnostic])
+        return render(diagnostic, on: layouts.layout(of: diagnostic.range.start))
+    }
+
+    /// The full form of each diagnostic, in order.
+    public func render(_ diagnostics: [Diagnostic]) -> [String] {
+        var layouts = LineLayouts(source, for: diagnostics.filter { !holdsSecret($0) })
+        return diagnostics.map { holdsSecret($0) ? renderMasked($0) : render($0, on: layouts.layout(of: $0.range.start)) }
+    }
+
+    /// Whether the line a diagnostic starts on holds a secret.
+    func holdsSecret(_ diagnostic: Diagnostic) -> Bool {
+        guard !masking.isEmpty else { return false }
+        let index = source.lineIndex(of: diagnostic.range.start)
+        let start = source.lineStarts[index]
+        let end = start + source.line(index + 1).utf8.count
+        return masking.contains { $0.lowerBound < end && $0.upperBound > start }
+    }
+
+    /// The full form of a diagnostic on a line that holds a secret: the secret shown as the
+    /// fixed mask, the carets placed under the line as shown.
+    func renderMasked(_ diagnostic: Diagnostic) -> String {
         let start = source.location(of: diagnostic.range.start)
         let line = source.line(start.line)
         let gutter = String(repeating: " ", count: String(start.line).count)
@@ -60,11 +88,161 @@ public struct DiagnosticRenderer: Sendable {
         return text
     }
 
+
     /// The one-line form.
     public func renderLine(_ diagnostic: Diagnostic) -> String {
         let start = source.location(of: diagnostic.range.start)
-        var text = "\(source.name):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        return renderLine(diagnostic, line: start.line, column: start.column)
+    }
+
+    /// The one-line form of each diagnostic, in order.
+    public func renderLines(_ diagnostics: [Diagnostic]) -> [String] {
+        var layouts = LineLayouts(source, for: diagnostics)
+        return diagnostics.map { diagnostic in
+            let layout = layouts.layout(of: diagnostic.range.start)
+            return renderLine(diagnostic, line: layout.index + 1, column: layout.column(of: diagnostic.range.start))
+        }
+    }
+
+    func render(_ diagnostic: Diagnostic, on layout: LineLayout) -> String {
+        let lineNumber = layout.index + 1
+        let startColumn = layout.column(of: diagnostic.range.start)
+        let gutter = String(repeating: " ", count: String(lineNumber).count)
+        // Carets span the range's characters on its first line (at least one).
+        let endColumn = layout.column(of: min(diagnostic.range.end, layout.end))
+        let first = startColumn - 1
+        let last = min(layout.count, first + max(0, endColumn - startColumn))
+        let width = max(1, layout.width(from: first, to: last))
+        var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        text += "\(gutter)--> \(source.name):\(lineNumber):\(startColumn)\n"
+        text += "\(gutter) |\n"
+        text += "\(lineNumber) | \(layout.text)\n"
+        text += "\(gutter) | \(layout.padding(before: first))\(String(repeating: "^", count: width))"
+        if let label = diagnostic.label { text += " \(label)" }
+        return text
+    }
+
+    func renderLine(_ diagnostic: Diagnostic, line: Int, column: Int) -> String {
+        var text = "\(source.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let label = diagnostic.label { text += " — \(label)" }
         return text
     }
+}
+
+/// The layouts of the lines some diagnostics start on, each made once, and only as far into its
+/// line as the diagnostics on it reach.
+struct LineLayouts {
+    let source: SourceFile
+    /// For each line, the furthest offset a diagnostic on it needs laid out.
+    var reach: [Int: Int] = [:]
+    var made: [Int: LineLayout] = [:]
+
+    init(_ source: SourceFile, for diagnostics: [Diagnostic]) {
+        self.source = source
+        for diagnostic in diagnostics {
+            let line = source.lineIndex(of: diagnostic.range.start)
+            let furthest = max(diagnostic.range.start, diagnostic.range.end)
+            reach[line] = max(reach[line] ?? furthest, furthest)
+        }
+    }
+
+    /// The layout of the line holding `offset`.
+    mutating func layout(of offset: Int) -> LineLayout {
+        let index = source.lineIndex(of: offset)
+        if let layout = made[index] { return layout }
+        let layout = LineLayout(source, line: index, through: reach[index] ?? Int.max)
+        made[index] = layout
+        return layout
+    }
+}
+
+/// One source line's characters — those starting before an offset: where each starts (a UTF-8
+/// offset into the line), the display width up to each, and the blanks (tabs kept as tabs) that
+/// reach each, so carets after them sit under the span in a terminal.
+struct LineLayout {
+    /// The 0-based line index.
+    let index: Int
+    /// The UTF-8 offsets in the file where the line starts and ends (before its newline).
+    let start: Int
+    let end: Int
+    /// The line, without its newline (all of it, whatever the layout reaches).
+    let text: String
+    let bytes: [UInt8]
+    /// Where each character laid out starts, as an offset into the line.
+    let characterStarts: [Int]
+    /// The display width of the first *n* characters, for n in 0…count.
+    let widths: [Int]
+    /// The blanks under the characters laid out, and how many of their bytes reach each one.
+    let blanks: [UInt8]
+    let blankEnds: [Int]
+
+    /// ASCII is read byte by byte: a byte below 0x80 followed by another (or by the end) is a
+    /// character of its own, one column wide (except `\r`, which may start `\r\n`). Anything else —
+    /// non-ASCII, or an ASCII byte a combining mark may follow — is read as a `Character`.
+    init(_ source: SourceFile, line index: Int, through reach: Int) {
+        self.index = index
+        start = source.lineStarts[index]
+        text = String(source.line(index + 1))
+        let utf8 = text.utf8
+        bytes = Array(utf8)
+        end = start + bytes.count
+        let limit = min(max(reach, start), end) - start
+        let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), carriageReturn = UInt8(ascii: "\r")
+        var starts: [Int] = [], widths = [0], blanks: [UInt8] = [], blankEnds = [0]
+        starts.reserveCapacity(limit)
+        widths.reserveCapacity(limit + 1)
+        blanks.reserveCapacity(limit)
+        blankEnds.reserveCapacity(limit + 1)
+        var offset = 0, width = 0
+        while offset < limit {
+            starts.append(offset)
+            let byte = bytes[offset]
+            if byte < 0x80, byte != carriageReturn, offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
+                blanks.append(byte == tab ? tab : space)
+                width += 1
+                offset += 1
+            } else {
+                let position = utf8.index(utf8.startIndex, offsetBy: offset)
+                let character = text[position]
+                let columns = DisplayWidth.of(character)
+                if character == "\t" {
+                    blanks.append(tab)
+                } else {
+                    for _ in 0..<columns { blanks.append(space) }
+                }
+                width += columns
+                offset = max(offset + 1, utf8.distance(from: utf8.startIndex, to: text.index(after: position)))
+            }
+            widths.append(width)
+            blankEnds.append(blanks.count)
+        }
+        characterStarts = starts
+        self.widths = widths
+        self.blanks = blanks
+        self.blankEnds = blankEnds
+    }
+
+    /// How many characters are laid out.
+    var count: Int { characterStarts.count }
+
+    /// The 1-based column of a file offset on this line (clamped to it; at most the offset the
+    /// layout reaches), as ``SourceFile/location(of:)`` counts it: one more than the characters
+    /// before the offset. An offset inside a scalar's bytes counts from the scalar's start; one
+    /// inside a character of several scalars counts that character.
+    func column(of offset: Int) -> Int {
+        var relative = min(max(offset, start), end) - start
+        while relative > 0, relative < bytes.count, bytes[relative] & 0xC0 == 0x80 { relative -= 1 }
+        var low = 0, high = characterStarts.count  // the first character starting at or after `relative`
+        while low < high {
+            let middle = (low + high) / 2
+            if characterStarts[middle] < relative { low = middle + 1 } else { high = middle }
+        }
+        return low + 1
+    }
+
+    /// The display width of characters first..<last.
+    func width(from first: Int, to last: Int) -> Int { widths[last] - widths[first] }
+
+    /// The blanks under the first `count` characters.
+    func padding(before count: Int) -> String { String(decoding: blanks[0..<blankEnds[count]], as: UTF8.self) }
 }

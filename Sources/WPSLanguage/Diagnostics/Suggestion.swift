@@ -3,11 +3,14 @@ public enum Suggestion {
     /// The candidate nearest to `word` (optimal string alignment distance), if the distance is at
     /// most a third of the longer word's length (at least 1), as swift-argument-parser judges it.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let target = Array(word.lowercased())
+        let target = Letters(word)
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = self.distance(target, Array(candidate.lowercased()))
+            let letters = Letters(candidate)
             let limit = max(1, max(target.count, candidate.count) / 3)
+            // The distance is at least the difference in length: past the limit, skip the table.
+            guard abs(target.count - letters.count) <= limit else { continue }
+            let distance = target.distance(to: letters)
             guard distance <= limit else { continue }
             if best == nil || distance < best?.1 ?? .max { best = (candidate, distance) }
         }
@@ -33,7 +36,9 @@ public enum Suggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
-    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func distance(_ a: [Character], _ b: [Character]) -> Int { alignmentDistance(a, b) }
+
+    static func alignmentDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
@@ -51,5 +56,33 @@ public enum Suggestion {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[b.count]
+    }
+
+    /// A word, lower-cased, as the characters the distance counts. ASCII without a carriage return
+    /// (`\r\n` is one character) is kept as bytes, one per character: comparing bytes is much cheaper
+    /// than comparing `Character`s, and command, flag and field names are ASCII.
+    struct Letters {
+        let bytes: [UInt8]?
+        let characters: [Character]
+
+        init(_ word: String) {
+            let lower = word.lowercased()
+            if lower.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+                bytes = Array(lower.utf8)
+                characters = []
+            } else {
+                bytes = nil
+                characters = Array(lower)
+            }
+        }
+
+        var count: Int { bytes?.count ?? characters.count }
+
+        func distance(to other: Letters) -> Int {
+            if let mine = bytes, let theirs = other.bytes { return alignmentDistance(mine, theirs) }
+            return alignmentDistance(asCharacters, other.asCharacters)
+        }
+
+        var asCharacters: [Character] { bytes.map { Array(String(decoding: $0, as: UTF8.self)) } ?? characters }
     }
 }

@@ -8,6 +8,11 @@ public struct CommandRegistry: Sendable {
     private let byName: [String: CommandDescriptor]
     /// Every prefix of every command's words (to know when to keep reading name words).
     private let prefixes: Set<String>
+    /// The first words of every command (`campaign`, `mailbox`, `where`, …), sorted, for suggestions.
+    public let nouns: [String]
+    /// The words that may follow each proper prefix of a command's words, sorted. Built once: the
+    /// parser asks on every unknown command.
+    private let next: [[String]: [String]]
 
     public init(_ commands: [CommandDescriptor]) {
         self.commands = commands
@@ -17,6 +22,14 @@ public struct CommandRegistry: Sendable {
             for count in 1...command.words.count { prefixes.insert(command.words.prefix(count).joined(separator: " ")) }
         }
         self.prefixes = prefixes
+        nouns = Array(Set(commands.compactMap(\.words.first))).sorted()
+        var next: [[String]: Set<String>] = [:]
+        for command in commands {
+            for count in 0..<command.words.count {
+                next[Array(command.words.prefix(count)), default: []].insert(command.words[count])
+            }
+        }
+        self.next = next.mapValues { $0.sorted() }
     }
 
     /// The command named by exactly these words.
@@ -25,13 +38,6 @@ public struct CommandRegistry: Sendable {
     /// Whether some command's name starts with these words.
     public func isPrefix(_ words: [String]) -> Bool { prefixes.contains(words.joined(separator: " ")) }
 
-    /// The first words of every command (`campaign`, `mailbox`, `where`, …), for suggestions.
-    public var nouns: [String] { Array(Set(commands.compactMap(\.words.first))).sorted() }
-
     /// The words that may follow `words` (`campaign` → `new`, `get`, …).
-    public func subcommands(after words: [String]) -> [String] {
-        let next = commands.filter { $0.words.count > words.count && Array($0.words.prefix(words.count)) == words }
-            .map { $0.words[words.count] }
-        return Array(Set(next)).sorted()
-    }
+    public func subcommands(after words: [String]) -> [String] { next[words] ?? [] }
 }

@@ -21,17 +21,24 @@ public struct SourceFile: Sendable, Hashable {
     /// The line and column of a UTF-8 offset.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), text.utf8.count)
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
-        }
+        let low = lineIndex(of: clamped)
         let lineStart = lineStarts[low]
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStart)
         let end = utf8.index(utf8.startIndex, offsetBy: clamped)
         let column = text[start..<end].count + 1
         return SourceLocation(line: low + 1, column: column, offset: clamped)
+    }
+
+    /// The 0-based index of the line holding a UTF-8 offset (clamped to the text).
+    func lineIndex(of offset: Int) -> Int {
+        let clamped = min(max(offset, 0), text.utf8.count)
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// The text of a 1-based line, without its newline.

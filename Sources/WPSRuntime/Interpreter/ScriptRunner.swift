@@ -56,7 +56,7 @@ public struct ScriptRunner {
         let parsed = Parser.parse(source)
         guard !parsed.diagnostics.isEmpty else { return 0 }
         let renderer = HistoryMasker.renderer(for: source)
-        for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
+        for text in renderer.render(parsed.diagnostics) { writeError(text) }
         return 2
     }
 
@@ -65,7 +65,7 @@ public struct ScriptRunner {
         let parsed = Parser.parse(source)
         let renderer = HistoryMasker.renderer(for: source)
         if !parsed.diagnostics.isEmpty {
-            for diagnostic in parsed.diagnostics { writeError(renderer.render(diagnostic)) }
+            for text in renderer.render(parsed.diagnostics) { writeError(text) }
             return .finished(2)
         }
         do {
