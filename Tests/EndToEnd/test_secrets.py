@@ -208,18 +208,7 @@ def test_no_planted_secret_reaches_any_output_or_file(wps, tmp_path):
             f"mailbox import {csv_file} --dry-run",
             "profile list", "env", "history",
         ]
-        for line in typed:
-            child.sendline(line)
-            child.expect(prompt)
-        child.sendcontrol("d")
-        child.expect(pexpect.EOF)
-        # The terminal echoes what is typed, as it would for any program; everything else the
-        # shell printed (results, diagnostics, `history`) is scanned.
-        text = "".join(transcript)
-        for line in typed:
-            assert line in text
-            text = text.replace(line + "\r\n", "<typed>\r\n", 1)
-        scan.add("shell transcript (typed lines left out)", text)
+        scan.add("shell transcript (typed lines left out)", type_lines(child, prompt, typed, transcript))
         runs += 1
     finally:
         log = box.stop()
@@ -244,6 +233,22 @@ def test_no_planted_secret_reaches_any_output_or_file(wps, tmp_path):
     print(f"\nsecrets scan: {len(planted_secrets)} planted secrets × {len(encodings('x'))} encodings; "
           f"{runs} runs, {len(scan.texts)} texts scanned ({len(files)} files), {sum(len(t) for _, t in scan.texts)} characters; {len(leaks)} leaks")
     assert leaks == [], "\n".join(leaks)
+
+
+def type_lines(child, prompt: str, typed: list, transcript: list) -> str:
+    """Types each line at the shell's prompt, leaves with Ctrl-D, and returns what the shell
+    printed. The terminal echoes what is typed, as it would for any program: those echoes are
+    left out; everything else (results, diagnostics, `history`) is what the scan reads."""
+    for line in typed:
+        child.sendline(line)
+        child.expect(prompt)
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    text = "".join(transcript)
+    for line in typed:
+        assert line in text
+        text = text.replace(line + "\r\n", "<typed>\r\n", 1)
+    return text
 
 
 class _Collect:
@@ -340,15 +345,7 @@ def test_mistyped_and_secret_looking_flags_never_show_their_values(wps, tmp_path
         child.expect(prompt)
         typed = lines + [f"mailbox add --email h@b.co --password {s['shell']} --smtp-server s --smtp-port 465 "
                          f"--imap-server i --imap-port 993 | count", "env", "history"]
-        for line in typed:
-            child.sendline(line)
-            child.expect(prompt)
-        child.sendcontrol("d")
-        child.expect(pexpect.EOF)
-        text = "".join(transcript)
-        for line in typed:
-            text = text.replace(line + "\r\n", "<typed>\r\n", 1)
-        scan.add("shell transcript (typed lines left out)", text)
+        scan.add("shell transcript (typed lines left out)", type_lines(child, prompt, typed, transcript))
     finally:
         log = box.stop()
     scan.add("sandbox --log", log)

@@ -45,7 +45,6 @@ public struct DiagnosticRenderer: Sendable {
     func renderMasked(_ diagnostic: Diagnostic) -> String {
         let start = source.location(of: diagnostic.range.start)
         let line = source.line(start.line)
-        let gutter = String(repeating: " ", count: String(start.line).count)
         // Carets span the range on its first line (at least one column), in byte offsets of the line.
         let lineStart = source.lineStarts[start.line - 1]
         let bytes = Array(line.utf8)
@@ -66,10 +65,16 @@ public struct DiagnosticRenderer: Sendable {
         let width = max(1, DisplayWidth.of(spanned))
         // Pad by display width (tabs kept as tabs) so the carets sit under the span in a terminal.
         let padding = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
+        return frame(diagnostic, line: start.line, column: start.column, shown: before + spanned + after, carets: padding, width)
+    }
+
+    /// A diagnostic's message, place, the line as shown and the carets under it.
+    func frame(_ diagnostic: Diagnostic, line: Int, column: Int, shown: String, carets padding: String, _ width: Int) -> String {
+        let gutter = String(repeating: " ", count: String(line).count)
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        text += "\(gutter)--> \(source.name):\(start.line):\(start.column)\n"
+        text += "\(gutter)--> \(source.name):\(line):\(column)\n"
         text += "\(gutter) |\n"
-        text += "\(start.line) | \(before)\(spanned)\(after)\n"
+        text += "\(line) | \(shown)\n"
         text += "\(gutter) | \(padding)\(String(repeating: "^", count: width))"
         if let label = diagnostic.label { text += " \(label)" }
         return text
@@ -107,19 +112,12 @@ public struct DiagnosticRenderer: Sendable {
     func render(_ diagnostic: Diagnostic, on layout: LineLayout) -> String {
         let lineNumber = layout.index + 1
         let startColumn = layout.column(of: diagnostic.range.start)
-        let gutter = String(repeating: " ", count: String(lineNumber).count)
         // Carets span the range's characters on its first line (at least one).
         let endColumn = layout.column(of: min(diagnostic.range.end, layout.end))
         let first = startColumn - 1
         let last = min(layout.count, first + max(0, endColumn - startColumn))
         let width = max(1, layout.width(from: first, to: last))
-        var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        text += "\(gutter)--> \(source.name):\(lineNumber):\(startColumn)\n"
-        text += "\(gutter) |\n"
-        text += "\(lineNumber) | \(layout.text)\n"
-        text += "\(gutter) | \(layout.padding(before: first))\(String(repeating: "^", count: width))"
-        if let label = diagnostic.label { text += " \(label)" }
-        return text
+        return frame(diagnostic, line: lineNumber, column: startColumn, shown: layout.text, carets: layout.padding(before: first), width)
     }
 
     func renderLine(_ diagnostic: Diagnostic, line: Int, column: Int) -> String {
