@@ -447,3 +447,52 @@ def test_an_unquoted_password_with_spaces_is_sent_as_written_with_a_warning(wps,
         assert warnings == [f"warning: {source}:3: smtp_password: spaces before or after the password are sent as written"
                             " (quote the field to keep them without this warning)"]
         assert PASSWORD not in out.stdout + out.stderr
+
+
+def sandbox_environment(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    return env
+
+
+def test_semicolon_and_tab_files_are_read_by_their_header_and_delimiter_forces_one(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    header = ["email", "password", "host", "port", "imap_host", "imap_port", "from_name"]
+    row = ["smtp.example.com", "465", "imap.example.com", "993"]
+    semi = tmp_path / "semi.csv"
+    semi.write_text(";".join(header) + "\n"
+                    + ";".join(["ann@example.com", "pw,1"] + row + ['"Ann; Sales"']) + "\n"
+                    + ";".join(["bob@example.com", "pw"] + row + ["Bob"]) + "\n")
+    tabbed = tmp_path / "tabbed.csv"
+    tabbed.write_text("\t".join(header) + "\n" + "\t".join(["cy@example.com", "pw"] + row + ["Cy, Jr"]) + "\n")
+    for source, emails in [(semi, ["ann@example.com", "bob@example.com"]), (tabbed, ["cy@example.com"])]:
+        report = tmp_path / f"{source.stem}-report.csv"
+        out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert [r["email"] for r in read_report(report)] == emails
+        assert [r["outcome"] for r in read_report(report)] == ["connected"] * len(emails)
+    # A quoted header field holding a comma does not make a semicolon file a comma file.
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text('"email";"password";"host";"port";"imap_host";"imap_port";"from, name"\n'
+                      + ";".join(["dee@example.com", "pw"] + row + ["Dee"]) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {quoted}")
+    assert out.returncode == 2 and "from, name: unknown column" in out.stderr, out.stderr
+    assert "smtp_email" not in out.stderr
+    # --delimiter forces one: ';' read as ',' is one column; tab and \t name a tab.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ','")
+    assert out.returncode == 2 and "header" in out.stderr
+    for name in ["tab", "'\\t'", '"\\t"']:
+        out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {tabbed} --delimiter {name} | count")
+        assert out.returncode == 0 and "1 of 1 rows accepted" in out.stderr, (name, out.stderr)
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ';' | count")
+    assert out.returncode == 0 and "2 of 2 rows accepted" in out.stderr, out.stderr
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter '|'")
+    assert out.returncode == 2 and "--delimiter" in out.stderr
+    ms = tmp_path / "ms.csv"
+    ms.write_text("mailbox_email;display_name\nok@example.com;Ok, Fine\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} | count")
+    assert out.returncode == 0 and json.loads(out.stdout) == 1, out.stderr
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} --delimiter ';' | count")
+    assert out.returncode == 0 and json.loads(out.stdout) == 1, out.stderr
+    helped = run_wps(wps, env, "-c", "help mailbox import")
+    assert "--delimiter" in helped.stdout + helped.stderr

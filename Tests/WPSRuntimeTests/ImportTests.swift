@@ -82,6 +82,25 @@ import Testing
         }
     }
 
+    @Test func theDelimiterIsToldFromTheHeader() throws {
+        let known: Set<String> = ["email", "from_name", "port"]
+        func lines(_ text: String, delimiter: UInt8? = nil) throws -> [[String: String]] {
+            var source = ImportSource.standardInput(Data(text.utf8))
+            source.delimiter = delimiter
+            var reader = try source.rows(known: known)
+            var rows: [[String: String]] = []
+            while let row = try reader.next() { rows.append(row.fields) }
+            return rows
+        }
+        let ann = ["email": "a@example.com", "from_name": "Ann; B, C"]
+        #expect(try lines("email;from_name\na@example.com;\"Ann; B, C\"\n") == [ann])
+        #expect(try lines("email\tfrom_name\na@example.com\t\"Ann; B, C\"\n") == [ann])
+        #expect(try lines("email,from_name\na@example.com,\"Ann; B, C\"\n") == [ann])
+        // Known columns count before fields: `x;y;z` does not make `;` the delimiter.
+        #expect(try lines("email,x;y;z,port\na@example.com,1,2\n").first?["port"] == "2")
+        #expect(try lines("email;port\na@example.com;1\n", delimiter: UInt8(ascii: ",")).first?["email;port"] == "a@example.com;1")
+    }
+
     @Test func aHashKeysTheContent() throws {
         let one = ImportSource.standardInput(Data("email\na@example.com\n".utf8))
         let two = ImportSource.standardInput(Data("email\nb@example.com\n".utf8))

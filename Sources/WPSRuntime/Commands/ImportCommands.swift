@@ -103,12 +103,26 @@ enum ImportCommands {
             throw RuntimeError("\(args.command.words.joined(separator: " ")) needs FILE, - (stdin) or records piped in", at: range)
         }
         if case .list(let records) = value { return .records(records) }
-        let path = value.text
-        if path == "-" { return .standardInput(FileHandle.standardInput.readDataToEndOfFile()) }
-        switch Result(catching: { () throws(RuntimeError) -> ImportSource in try .file(path) }) {
-        case .success(let source): return source
-        case .failure(let error): throw RuntimeError(error.message, at: range)
+        var delimiter: UInt8?
+        if let text = try await args.string("delimiter", &interpreter) {
+            guard let byte = ImportSource.delimiter(named: text) else {
+                throw RuntimeError(
+                    "--delimiter must be ',', ';', tab or \\t, got '\(text)'", at: args.range(of: "delimiter"))
+            }
+            delimiter = byte
         }
+        let path = value.text
+        var source: ImportSource
+        if path == "-" {
+            source = .standardInput(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            switch Result(catching: { () throws(RuntimeError) -> ImportSource in try .file(path) }) {
+            case .success(let file): source = file
+            case .failure(let error): throw RuntimeError(error.message, at: range)
+            }
+        }
+        source.delimiter = delimiter
+        return source
     }
 
     static func importOptions<Target: ImportTarget>(
@@ -197,7 +211,7 @@ enum ImportCommands {
         session: Session
     ) -> Value {
         var emails: [Int: String] = [:]
-        if source.path == nil, var reader = try? source.rows() {
+        if source.path == nil, var reader = try? source.rows(known: target.knownColumns) {
             var number = 0
             while let row = try? reader.next() {
                 number += 1

@@ -6,8 +6,12 @@ struct CSVRowReader: RowReader {
     var records: CSVRecordReader
     let header: [String]
 
-    init(name: String, records: CSVRecordReader) throws(RuntimeError) {
+    /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
+    /// line into the most `known` columns (then the most fields).
+    init(name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil) throws(RuntimeError) {
         self.name = name
+        var records = records
+        records.delimiter = delimiter ?? CSVRecordReader.detectDelimiter(in: records.peekFirstLine(), known: known)
         self.records = records
         guard let first = try Self.record(from: &self.records, name) else {
             throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")

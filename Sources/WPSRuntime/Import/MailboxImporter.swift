@@ -80,7 +80,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var reportedColumns: Set<String> = []
         let secrets = target.secretColumns
         try source.checkText()
-        var reader = try source.rows()
+        var reader = try source.rows(known: target.knownColumns)
         while let row = try reader.next() {
             result.rows += 1
             result.places.append(row.place)
@@ -166,7 +166,7 @@ struct MailboxImporter<Target: ImportTarget> {
             return Outcome(settled: Self.byBatch(settled), places: places)
         }
 
-        var reader = try source.rows()
+        var reader = try source.rows(known: target.knownColumns)
         var batch: [Target.Item] = []
         var batchRows: [Int] = []
         var sentRows = alreadyDone
