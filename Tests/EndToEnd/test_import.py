@@ -496,3 +496,25 @@ def test_semicolon_and_tab_files_are_read_by_their_header_and_delimiter_forces_o
     assert out.returncode == 0 and json.loads(out.stdout) == 1, out.stderr
     helped = run_wps(wps, env, "-c", "help mailbox import")
     assert "--delimiter" in helped.stdout + helped.stderr
+
+
+def test_rows_of_empty_fields_are_skipped_and_a_too_wide_row_is_one_problem(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "export.csv"
+    write_rows(source, 3, prefix="wide")
+    text = source.read_text().replace("\r\n", "\n").splitlines()
+    header = text[0]
+    fields = header.count(",") + 1
+    text.insert(3, text[3] + ",stray")  # line 4: one field too many
+    text += ["," * (fields - 1)] * 3 + [" ;".replace(";", "," * (fields - 1))]
+    source.write_text("\n".join(text) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source}")
+    assert out.returncode == 2
+    assert f"{source}:4: has {fields + 1} fields, the header has {fields}" in out.stderr, out.stderr
+    assert "1 problem in 1 of 4 rows" in out.stderr, out.stderr
+    assert f"{source}:6" not in out.stderr and PASSWORD not in out.stderr
+    report = tmp_path / "r.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch --report {report}")
+    assert out.returncode == 0, out.stderr
+    assert "skipping 1 invalid row" in out.stderr
+    assert [r["line"] for r in read_report(report)] == ["2", "3", "5"]

@@ -32,9 +32,11 @@ struct CSVRowReader: RowReader {
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
         while let (line, record, quoted) = try Self.record(from: &records, name) {
-            if record.count == 1, record[0].isEmpty { continue }  // a blank line
-            if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
-                throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
+            // A blank line, or a row of empty fields (`,,,,`, which spreadsheets export after the data).
+            if record.allSatisfy({ Self.trimmed($0).isEmpty }) { continue }
+            if record.count > header.count, record[header.count...].contains(where: { !Self.trimmed($0).isEmpty }) {
+                let problem = "has \(record.count) fields, the header has \(header.count)"
+                return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
             }
             // A quote left open swallows the following lines into one field of a short row.
             if record.count < header.count, let field = record.last, field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {

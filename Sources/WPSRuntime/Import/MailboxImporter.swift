@@ -85,6 +85,12 @@ struct MailboxImporter<Target: ImportTarget> {
             result.rows += 1
             result.places.append(row.place)
             if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+            if let problem = row.problem {
+                result.invalid.insert(result.rows)
+                result.problemCount += 1
+                if result.problems.count < Self.problemListLimit { result.problems.append("\(source.name):\(row.place): \(problem)") }
+                continue
+            }
             for (column, written) in row.asWritten where !written.quoted {
                 guard let field = secrets[column] else { continue }
                 result.warningCount += 1
