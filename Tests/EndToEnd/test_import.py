@@ -518,3 +518,47 @@ def test_rows_of_empty_fields_are_skipped_and_a_too_wide_row_is_one_problem(wps,
     assert out.returncode == 0, out.stderr
     assert "skipping 1 invalid row" in out.stderr
     assert [r["line"] for r in read_report(report)] == ["2", "3", "5"]
+
+
+def test_problems_show_emails_name_header_columns_at_line_1_and_a_terminal_sees_20(wps, tmp_path):
+    import pty
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "problems.csv"
+    lines = ["Emial,password,host,port,imap_host,imap_port,email"]
+    lines += [f"x,{PASSWORD},smtp.example.com,465,imap.example.com,993,ann{i}@" for i in range(30)]
+    source.write_text("\n".join(lines) + "\n")
+    report = tmp_path / "problems-report.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --report {report}")
+    assert out.returncode == 2
+    assert f"{source}:1: Emial: unknown column — did you mean 'email'?" in out.stderr, out.stderr
+    assert f"{source}:2: smtp_email: must be a valid email address, got 'ann0@'" in out.stderr
+    assert "emial" not in out.stderr and PASSWORD not in out.stderr
+    # 1 header problem + 2 a row (smtp_email and imap_email) in 30 rows.
+    assert "61 problems in 30 of 30 rows" in out.stderr, out.stderr
+    assert "more" not in out.stderr
+    rows = read_report(report)
+    assert len(rows) == 61 and PASSWORD not in report.read_text()
+    assert rows[0] == {"source": str(source), "line": "1", "field": "Emial", "message": "unknown column — did you mean 'email'?"}
+    assert rows[-1] == {"source": str(source), "line": "31", "field": "imap_email",
+                        "message": "must be a valid email address, got 'ann29@'"}
+    assert oct(report.stat().st_mode & 0o777) == "0o600"
+    # On a terminal the list stops at 20.
+    leader, follower = pty.openpty()
+    process = subprocess.run([str(wps), "--sandbox", "-c", f"mailbox import {source}"], stdout=subprocess.PIPE,
+                             stderr=follower, env=env, timeout=120)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert process.returncode == 2
+    listed = [line for line in text.splitlines() if f"{source}:" in line]
+    assert len(listed) == 20, text
+    assert "… and 41 more; --report FILE lists all" in text, text

@@ -61,6 +61,7 @@ extension CommandRegistry {
                 FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)"),
                 FlagDescriptor("parallel", .integer, "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
+                FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)"),
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
                 FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)"),
                 FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome"),
@@ -80,6 +81,7 @@ extension CommandRegistry {
                 FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
                 FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
+                FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)"),
             ], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "list"], "List connected mailboxes.", flags: [provider],

@@ -141,6 +141,8 @@ enum ImportCommands {
         options.skipInvalid = try await args.bool("skip-invalid", &interpreter) ?? false
         options.resendUnsettled = try await args.bool("resend-unsettled", &interpreter) ?? false
         options.dryRun = session.dryRun
+        if session.progressIsTerminal { options.problemListLimit = 20 }
+        options.problemReport = try await args.string("report", &interpreter)
         options.show = session.dryRunOutput
         let explicit = try await args.string("journal", &interpreter)
         if explicit != nil || session.journalDirectory != nil, !session.dryRun {

@@ -5,6 +5,10 @@ struct CSVRowReader: RowReader {
     let name: String
     var records: CSVRecordReader
     let header: [String]
+    /// The header as the file spells it (trimmed, not lower-cased), for messages.
+    let spelled: [String]
+
+    var headerColumns: (line: Int, names: [String])? { (1, spelled) }
 
     /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
     /// line into the most `known` columns (then the most fields).
@@ -17,7 +21,8 @@ struct CSVRowReader: RowReader {
             throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
         }
         let raw = first.fields
-        header = raw.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        spelled = raw.map { $0.trimmingCharacters(in: .whitespaces) }
+        header = spelled.map { $0.lowercased() }
         if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
         // A first row holding an address is data: the header is missing.
         if let column = header.firstIndex(where: { $0.contains("@") }) {
