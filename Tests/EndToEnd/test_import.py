@@ -198,7 +198,9 @@ def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps, tmp_path):
         assert out.returncode == 0, out.stderr
         assert "skipping 18 invalid rows" in out.stderr
         records = json.loads(out.stdout)
-        assert [r["lines"] for r in records] == ["2"]
+        # The batch, then (since the skipped rows are reported too) one record of the skipped rows.
+        assert [r["lines"] for r in records if r.get("status") != "skipped"] == ["2"]
+        assert [r["size"] for r in records if r.get("status") == "skipped"] == [18]
     log = box.log
     assert log.count("POST /rest/v2/mailboxes/manual_connection/bulk") == 1  # only the --skip-invalid run
 
@@ -517,7 +519,9 @@ def test_rows_of_empty_fields_are_skipped_and_a_too_wide_row_is_one_problem(wps,
     out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch --report {report}")
     assert out.returncode == 0, out.stderr
     assert "skipping 1 invalid row" in out.stderr
-    assert [r["line"] for r in read_report(report)] == ["2", "3", "5"]
+    assert [(r["line"], r["outcome"]) for r in read_report(report)] == [
+        ("2", "connected"), ("3", "connected"), ("4", "skipped"), ("5", "connected")]
+    assert read_report(report)[2]["error"] == f"has {fields + 1} fields, the header has {fields}"
 
 
 def test_problems_show_emails_name_header_columns_at_line_1_and_a_terminal_sees_20(wps, tmp_path):
@@ -562,3 +566,27 @@ def test_problems_show_emails_name_header_columns_at_line_1_and_a_terminal_sees_
     listed = [line for line in text.splitlines() if f"{source}:" in line]
     assert len(listed) == 20, text
     assert "… and 41 more; --report FILE lists all" in text, text
+
+
+def test_skipped_rows_are_in_the_watch_report_and_failures_still_print_the_summaries(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "boxes.csv"
+    text = (ROOT / "examples" / "boxes.csv").read_text().rstrip("\n").split("\n")
+    text.insert(2, f"bad@,{PASSWORD},smtp.example.com,465,bad@,{PASSWORD},imap.example.com,993,Bad,50")
+    source.write_text("\n".join(text) + "\n")
+    report = tmp_path / "outcome.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch --report {report}")
+    assert out.returncode == 1
+    assert "failed to connect" in out.stderr
+    summaries = json.loads(out.stdout)  # printed before the exit
+    assert [s["failed_mailboxes_count"] > 0 for s in summaries] == [True]
+    rows = read_report(report)
+    skipped = [r for r in rows if r["outcome"] == "skipped"]
+    assert skipped == [{"source": str(source), "line": "3", "email": "bad@", "batch_id": "", "outcome": "skipped",
+                        "error": "smtp_email: must be a valid email address, got 'bad@'; "
+                                 "imap_email: must be a valid email address, got 'bad@'"}]
+    assert len(rows) == len(text) - 1
+    assert PASSWORD not in report.read_text() + out.stdout + out.stderr
+    # Inside a pipeline the summaries are not printed: the error ends it.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch | count")
+    assert out.returncode == 1 and out.stdout == ""

@@ -86,9 +86,11 @@ enum ImportCommands {
                 session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
             }
             if outcome.failed > 0, try await args.bool("allow-failures", &interpreter) != true {
-                throw RuntimeError(
+                var error = RuntimeError(
                     "\(outcome.failed) of \(outcome.total) mailbox\(outcome.total == 1 ? "" : "es") failed to connect\(outcome.failureSample); --allow-failures carries on",
                     at: command.range, exitCode: 1)
+                error.result = outcome.value  // the summaries are printed before the exit
+                throw error
             }
             return outcome.value
         }
@@ -252,6 +254,18 @@ enum ImportCommands {
                 record["emails"] = .list(rows.ranges.flatMap { Array($0) }.map { .string(emails[$0] ?? "") })
             }
             result.append(.record(record))
+        }
+        if !outcome.skipped.isEmpty {
+            // The rows --skip-invalid left out, for `batch watch --report` (outcome `skipped`).
+            let numbers = outcome.skipped.keys.sorted()
+            let placed = places.placeSet(of: LineSet(numbers)), lines = placed.allLines
+            result.append(.record([
+                idKey: .null, "status": .string("skipped"), "size": .int(numbers.count),
+                "first_line": .int(lines.first ?? 0), "last_line": .int(lines.last ?? 0),
+                "lines": .string(placed.description), "source": .string(source.path ?? source.name),
+                "emails": .list(numbers.map { .string(outcome.skipped[$0]?.email ?? "") }),
+                "reasons": .list(numbers.map { .string(outcome.skipped[$0]?.reason ?? "") }),
+            ]))
         }
         return .list(result)
     }

@@ -60,6 +60,8 @@ struct MailboxImporter<Target: ImportTarget> {
         var problemCount = 0
         /// Every problem, kept only when `--report` asks for them.
         var all: [Problem] = []
+        /// With `--skip-invalid`, each invalid row (by number): its email and why it is skipped.
+        var skipped: [Int: (email: String, reason: String)] = [:]
         /// Where each row is.
         var places = RowPlaces()
         /// Secrets written unquoted with spaces around them (sent as written), by place.
@@ -77,6 +79,8 @@ struct MailboxImporter<Target: ImportTarget> {
     struct Outcome {
         var settled: [Settlement]
         var places: RowPlaces
+        /// Rows `--skip-invalid` left out, by number, with their email and the reason.
+        var skipped: [Int: (email: String, reason: String)] = [:]
     }
 
     let target: Target
@@ -117,6 +121,7 @@ struct MailboxImporter<Target: ImportTarget> {
                 result.problemCount += 1
                 if result.problems.count < Self.problemListLimit { result.problems.append("\(source.name):\(row.place): \(problem)") }
                 if keepAll { result.all.append(Problem(place: "\(row.place)", field: "", message: problem)) }
+                if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
                 continue
             }
             for (column, written) in row.asWritten where !written.quoted {
@@ -141,6 +146,10 @@ struct MailboxImporter<Target: ImportTarget> {
             }
             guard !problems.isEmpty else { continue }
             result.invalid.insert(result.rows)
+            if options.skipInvalid {
+                let reason = problems.map(\.description).joined(separator: "; ")
+                result.skipped[result.rows] = (target.email(of: item) ?? "", reason)
+            }
             // An unknown column is listed once, at the first row that uses it.
             problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
             result.problemCount += problems.count
@@ -209,7 +218,7 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
-            return Outcome(settled: Self.byBatch(settled), places: places)
+            return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
         }
 
         var reader = try source.rows(known: target.knownColumns)
@@ -301,7 +310,7 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         try journal?.append(.finished)
         progress.finish()
-        return Outcome(settled: Self.byBatch(settled), places: places)
+        return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
     }
 
     /// Writes `--report FILE.csv` for the check: `source,line,field,message`, one row per
