@@ -61,7 +61,7 @@ extension CommandRegistry {
                 FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)"),
                 FlagDescriptor("parallel", .integer, "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
-                FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)"),
+                problemReport,
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
                 FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)"),
                 FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome"),
@@ -81,7 +81,7 @@ extension CommandRegistry {
                 FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
                 FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
-                FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)"),
+                problemReport,
             ], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "list"], "List connected mailboxes.", flags: [provider],
@@ -101,7 +101,12 @@ extension CommandRegistry {
 
     /// `--delimiter` of the imports: forces the CSV delimiter the header line would otherwise tell.
     static let delimiter = FlagDescriptor(
-        "delimiter", .choice([",", ";", "tab", "\\t", "\t"]), "the CSV delimiter: , ; tab or \\t (default: told from the header)")
+        "delimiter", .choice([",", ";", "tab", "\\t", "\t"]),
+        "the CSV delimiter: , ; tab or \\t (default: told from the header)")
+
+    /// `--report` of the imports: every problem the check finds.
+    static let problemReport = FlagDescriptor(
+        "report", .file, "write every problem the check finds to a CSV file (line, field, message)")
 
     static let campaignSettingFlags: [FlagDescriptor] = [
         FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", fields: ["email_account_ids"]),

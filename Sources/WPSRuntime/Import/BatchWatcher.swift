@@ -247,7 +247,8 @@ struct BatchWatcher {
     static func emails<Target: ImportTarget>(
         in path: String, at places: RowPlaceSet, target: Target
     ) -> [RowPlace: String] {
-        guard let source = try? ImportSource.file(path), var reader = try? source.rows(known: target.knownColumns) else { return [:] }
+        guard let source = try? ImportSource.file(path), var reader = try? source.rows(known: target.knownColumns)
+        else { return [:] }
         var result: [RowPlace: String] = [:]
         while let row = try? reader.next() {
             guard places.contains(row.place) else { continue }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Fields are separated by commas (or ``delimiter``: `;`, tab) and records by `\n`, `\r\n` or
 /// `\r`; a field that starts with a quote runs to the closing quote, may hold delimiters and line
-/// breaks, and writes a quote as `""`. A quote inside an unquoted field is kept as it is. What is refused, with the line: a quoted
-/// field never closed, text after a closing quote, and bytes that are not UTF-8.
+/// breaks, and writes a quote as `""`. A quote inside an unquoted field is kept as it is. What
+/// is refused, with the line: a quoted field never closed, text after a closing quote, and bytes
+/// that are not UTF-8.
 ///
 /// Written by hand rather than through CSV.swift, which decodes one Unicode scalar at a time
 /// through a class-based iterator: on a million rows that reader was 55 % of the import's time

@@ -126,9 +126,11 @@ public struct ImportSource: Sendable {
             return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data))
         case (.file(let path), _):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
-            return try CSVRowReader(name: name, records: CSVRecordReader(handle: handle), known: known, delimiter: delimiter)
+            let records = CSVRecordReader(handle: handle)
+            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
         case (.data(let data), _):
-            return try CSVRowReader(name: name, records: CSVRecordReader(data: data), known: known, delimiter: delimiter)
+            let records = CSVRecordReader(data: data)
+            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
         }
     }
 

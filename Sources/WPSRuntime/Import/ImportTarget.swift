@@ -26,7 +26,8 @@ protocol ImportTarget: Sendable {
 /// a password.
 func showingEmails(_ problems: [ValidationProblem], _ emails: [String: String?]) -> [ValidationProblem] {
     problems.map { problem in
-        guard problem.message == "must be a valid email address", let value = emails[problem.path] ?? nil else { return problem }
+        guard problem.message == "must be a valid email address", let value = emails[problem.path] ?? nil
+        else { return problem }
         return ValidationProblem(problem.path, "\(problem.message), got '\(value)'")
     }
 }

@@ -106,10 +106,11 @@ struct MailboxImporter<Target: ImportTarget> {
             let known = target.knownColumns, candidates = Array(known)
             for name in names where !name.isEmpty && !known.contains(name.lowercased()) {
                 reportedColumns.insert(name.lowercased())
-                let suggestion = Suggestion.closest(to: name.lowercased(), in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+                let closest = Suggestion.closest(to: name.lowercased(), in: candidates)
+                let message = "unknown column" + (closest.map { " — did you mean '\($0)'?" } ?? "")
                 result.problemCount += 1
-                result.problems.append("\(source.name):\(line): \(name): unknown column\(suggestion)")
-                if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: "unknown column\(suggestion)")) }
+                result.problems.append("\(source.name):\(line): \(name): \(message)")
+                if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
             }
         }
         while let row = try reader.next() {
@@ -119,7 +120,9 @@ struct MailboxImporter<Target: ImportTarget> {
             if let problem = row.problem {
                 result.invalid.insert(result.rows)
                 result.problemCount += 1
-                if result.problems.count < Self.problemListLimit { result.problems.append("\(source.name):\(row.place): \(problem)") }
+                if result.problems.count < Self.problemListLimit {
+                    result.problems.append("\(source.name):\(row.place): \(problem)")
+                }
                 if keepAll { result.all.append(Problem(place: "\(row.place)", field: "", message: problem)) }
                 if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
                 continue
@@ -324,9 +327,9 @@ struct MailboxImporter<Target: ImportTarget> {
         for problem in problems {
             text += [source, problem.place, problem.field, problem.message].map(quoted).joined(separator: ",") + "\n"
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw RuntimeError("cannot write the report \(path)", exitCode: 1)
-        }
+        let written = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard written else { throw RuntimeError("cannot write the report \(path)", exitCode: 1) }
     }
 
     /// Sends one batch until every row is settled: accepted, or found already there. A lost answer
