@@ -192,7 +192,9 @@ def test_invalid_rows_are_all_reported_and_nothing_is_sent(wps, tmp_path):
         assert out.returncode == 0, out.stderr
         assert "skipping 18 invalid rows" in out.stderr
         records = json.loads(out.stdout)
-        assert [r["lines"] for r in records] == ["2"]
+        # The batch, then (since the skipped rows are reported too) one record of the skipped rows.
+        assert [r["lines"] for r in records if r.get("status") != "skipped"] == ["2"]
+        assert [r["size"] for r in records if r.get("status") == "skipped"] == [18]
     log = box.log
     assert log.count("POST /rest/v2/mailboxes/manual_connection/bulk") == 1  # only the --skip-invalid run
 
@@ -436,3 +438,144 @@ def test_an_unquoted_password_with_spaces_is_sent_as_written_with_a_warning(wps,
         assert warnings == [f"warning: {source}:3: smtp_password: spaces before or after the password are sent as written"
                             " (quote the field to keep them without this warning)"]
         assert PASSWORD not in out.stdout + out.stderr
+
+
+def sandbox_environment(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    return env
+
+
+def test_semicolon_and_tab_files_are_read_by_their_header_and_delimiter_forces_one(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    header = ["email", "password", "host", "port", "imap_host", "imap_port", "from_name"]
+    row = ["smtp.example.com", "465", "imap.example.com", "993"]
+    semi = tmp_path / "semi.csv"
+    semi.write_text(";".join(header) + "\n"
+                    + ";".join(["ann@example.com", "pw,1"] + row + ['"Ann; Sales"']) + "\n"
+                    + ";".join(["bob@example.com", "pw"] + row + ["Bob"]) + "\n")
+    tabbed = tmp_path / "tabbed.csv"
+    tabbed.write_text("\t".join(header) + "\n" + "\t".join(["cy@example.com", "pw"] + row + ["Cy, Jr"]) + "\n")
+    for source, emails in [(semi, ["ann@example.com", "bob@example.com"]), (tabbed, ["cy@example.com"])]:
+        report = tmp_path / f"{source.stem}-report.csv"
+        out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert [r["email"] for r in read_report(report)] == emails
+        assert [r["outcome"] for r in read_report(report)] == ["connected"] * len(emails)
+    # A quoted header field holding a comma does not make a semicolon file a comma file.
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text('"email";"password";"host";"port";"imap_host";"imap_port";"from, name"\n'
+                      + ";".join(["dee@example.com", "pw"] + row + ["Dee"]) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {quoted}")
+    assert out.returncode == 2 and "from, name: unknown column" in out.stderr, out.stderr
+    assert "smtp_email" not in out.stderr
+    # --delimiter forces one: ';' read as ',' is one column; tab and \t name a tab.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ','")
+    assert out.returncode == 2 and "header" in out.stderr
+    for name in ["tab", "'\\t'", '"\\t"']:
+        out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {tabbed} --delimiter {name} | count")
+        assert out.returncode == 0 and "1 of 1 rows accepted" in out.stderr, (name, out.stderr)
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ';' | count")
+    assert out.returncode == 0 and "2 of 2 rows accepted" in out.stderr, out.stderr
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter '|'")
+    assert out.returncode == 2 and "--delimiter" in out.stderr
+    ms = tmp_path / "ms.csv"
+    ms.write_text("mailbox_email;display_name\nok@example.com;Ok, Fine\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} | count")
+    assert out.returncode == 0 and json.loads(out.stdout) == 1, out.stderr
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} --delimiter ';' | count")
+    assert out.returncode == 0 and json.loads(out.stdout) == 1, out.stderr
+    helped = run_wps(wps, env, "-c", "help mailbox import")
+    assert "--delimiter" in helped.stdout + helped.stderr
+
+
+def test_rows_of_empty_fields_are_skipped_and_a_too_wide_row_is_one_problem(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "export.csv"
+    write_rows(source, 3, prefix="wide")
+    text = source.read_text().replace("\r\n", "\n").splitlines()
+    header = text[0]
+    fields = header.count(",") + 1
+    text.insert(3, text[3] + ",stray")  # line 4: one field too many
+    text += ["," * (fields - 1)] * 3 + [" ;".replace(";", "," * (fields - 1))]
+    source.write_text("\n".join(text) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source}")
+    assert out.returncode == 2
+    assert f"{source}:4: has {fields + 1} fields, the header has {fields}" in out.stderr, out.stderr
+    assert "1 problem in 1 of 4 rows" in out.stderr, out.stderr
+    assert f"{source}:6" not in out.stderr and PASSWORD not in out.stderr
+    report = tmp_path / "r.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch --report {report}")
+    assert out.returncode == 0, out.stderr
+    assert "skipping 1 invalid row" in out.stderr
+    assert [(r["line"], r["outcome"]) for r in read_report(report)] == [
+        ("2", "connected"), ("3", "connected"), ("4", "skipped"), ("5", "connected")]
+    assert read_report(report)[2]["error"] == f"has {fields + 1} fields, the header has {fields}"
+
+
+def test_problems_show_emails_name_header_columns_at_line_1_and_a_terminal_sees_20(wps, tmp_path):
+    import pty
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "problems.csv"
+    lines = ["Emial,password,host,port,imap_host,imap_port,email"]
+    lines += [f"x,{PASSWORD},smtp.example.com,465,imap.example.com,993,ann{i}@" for i in range(30)]
+    source.write_text("\n".join(lines) + "\n")
+    report = tmp_path / "problems-report.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --report {report}")
+    assert out.returncode == 2
+    assert f"{source}:1: Emial: unknown column — did you mean 'email'?" in out.stderr, out.stderr
+    assert f"{source}:2: smtp_email: must be a valid email address, got 'ann0@'" in out.stderr
+    assert "emial" not in out.stderr and PASSWORD not in out.stderr
+    # 1 header problem + 2 a row (smtp_email and imap_email) in 30 rows.
+    assert "61 problems in 30 of 30 rows" in out.stderr, out.stderr
+    assert "more" not in out.stderr
+    rows = read_report(report)
+    assert len(rows) == 61 and PASSWORD not in report.read_text()
+    assert rows[0] == {"source": str(source), "line": "1", "field": "Emial", "message": "unknown column — did you mean 'email'?"}
+    assert rows[-1] == {"source": str(source), "line": "31", "field": "imap_email",
+                        "message": "must be a valid email address, got 'ann29@'"}
+    assert oct(report.stat().st_mode & 0o777) == "0o600"
+    # On a terminal the list stops at 20.
+    leader, follower = pty.openpty()
+    process = subprocess.run([str(wps), "--sandbox", "-c", f"mailbox import {source}"], stdout=subprocess.PIPE,
+                             stderr=follower, env=env, timeout=120)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert process.returncode == 2
+    listed = [line for line in text.splitlines() if f"{source}:" in line]
+    assert len(listed) == 20, text
+    assert "… and 41 more; --report FILE lists all" in text, text
+
+
+def test_skipped_rows_are_in_the_watch_report_and_failures_still_print_the_summaries(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "boxes.csv"
+    text = (ROOT / "examples" / "boxes.csv").read_text().rstrip("\n").split("\n")
+    text.insert(2, f"bad@,{PASSWORD},smtp.example.com,465,bad@,{PASSWORD},imap.example.com,993,Bad,50")
+    source.write_text("\n".join(text) + "\n")
+    report = tmp_path / "outcome.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch --report {report}")
+    assert out.returncode == 1
+    assert "failed to connect" in out.stderr
+    summaries = json.loads(out.stdout)  # printed before the exit
+    assert [s["failed_mailboxes_count"] > 0 for s in summaries] == [True]
+    rows = read_report(report)
+    skipped = [r for r in rows if r["outcome"] == "skipped"]
+    assert skipped == [{"source": str(source), "line": "3", "email": "bad@", "batch_id": "", "outcome": "skipped",
+                        "error": "smtp_email: must be a valid email address, got 'bad@'; "
+                                 "imap_email: must be a valid email address, got 'bad@'"}]
+    assert len(rows) == len(text) - 1
+    assert PASSWORD not in report.read_text() + out.stdout + out.stderr
+    # Inside a pipeline the summaries are not printed: the error ends it.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch | count")
+    assert out.returncode == 1 and out.stdout == ""

@@ -198,7 +198,7 @@ final class Notes: @unchecked Sendable {
                 "emails": .list([.string("x@example.com"), .string("y@example.com")]),
             ]),
         ]
-        let (ids, origins, _, _) = BatchWatcher.parse(records, idKey: "batch_id")
+        let (ids, origins, _, _, _) = BatchWatcher.parse(records, idKey: "batch_id")
         #expect(ids == ["5", "6"])
         #expect(origins["5"]?.map(\.places.description) == ["2-3", "4"])
         let boxes = BatchWatcher.mailboxes(of: origins["6"] ?? [], target: ManualMailboxTarget())

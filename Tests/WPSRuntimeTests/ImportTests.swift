@@ -73,13 +73,38 @@ import Testing
         _ = try ndjson.next()
         #expect(throws: RuntimeError.self) { _ = try ndjson.next() }
         #expect(throws: RuntimeError.self) { _ = try ImportSource.standardInput(Data("a,b,a\n1,2,3\n".utf8)).rows() }
-        var wide = try ImportSource.standardInput(Data("a,b\n1,2,3\n".utf8)).rows()
-        do {
-            _ = try wide.next()
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.message == "<stdin>:2: 3 fields, but the header names 2 columns")
+        // A row with too many fields is one problem of that row, not an error that ends the read.
+        var wide = try ImportSource.standardInput(Data("a,b\n1,2,3\n4,5\n".utf8)).rows()
+        let first = try wide.next()
+        #expect(first?.line == 2 && first?.problem == "has 3 fields, the header has 2")
+        #expect(try wide.next()?.fields == ["a": "4", "b": "5"])
+    }
+
+    @Test func rowsOfEmptyFieldsAreSkipped() throws {
+        let data = Data("email,from_name,port\na@example.com,Ann,1\n,,\n , ,\"\"\n\nb@example.com,Bob,2\n,,\n,,\n".utf8)
+        var reader = try ImportSource.standardInput(data).rows()
+        var rows: [SourceRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        #expect(rows.map(\.line) == [2, 6])
+    }
+
+    @Test func theDelimiterIsToldFromTheHeader() throws {
+        let known: Set<String> = ["email", "from_name", "port"]
+        func lines(_ text: String, delimiter: UInt8? = nil) throws -> [[String: String]] {
+            var source = ImportSource.standardInput(Data(text.utf8))
+            source.delimiter = delimiter
+            var reader = try source.rows(known: known)
+            var rows: [[String: String]] = []
+            while let row = try reader.next() { rows.append(row.fields) }
+            return rows
         }
+        let ann = ["email": "a@example.com", "from_name": "Ann; B, C"]
+        #expect(try lines("email;from_name\na@example.com;\"Ann; B, C\"\n") == [ann])
+        #expect(try lines("email\tfrom_name\na@example.com\t\"Ann; B, C\"\n") == [ann])
+        #expect(try lines("email,from_name\na@example.com,\"Ann; B, C\"\n") == [ann])
+        // Known columns count before fields: `x;y;z` does not make `;` the delimiter.
+        #expect(try lines("email,x;y;z,port\na@example.com,1,2\n").first?["port"] == "2")
+        #expect(try lines("email;port\na@example.com;1\n", delimiter: UInt8(ascii: ",")).first?["email;port"] == "a@example.com;1")
     }
 
     @Test func aHashKeysTheContent() throws {

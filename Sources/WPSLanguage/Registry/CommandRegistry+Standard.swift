@@ -60,7 +60,8 @@ extension CommandRegistry {
             flags: [
                 FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)"),
                 FlagDescriptor("parallel", .integer, "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)"),
-                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
+                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
+                problemReport,
                 FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed"), provider,
                 FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)"),
                 FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome"),
@@ -79,7 +80,8 @@ extension CommandRegistry {
             flags: [
                 FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
                 FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
-                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"),
+                FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
+                problemReport,
             ], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "list"], "List connected mailboxes.", flags: [provider],
@@ -96,6 +98,15 @@ extension CommandRegistry {
             ],
             examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
     ]
+
+    /// `--delimiter` of the imports: forces the CSV delimiter the header line would otherwise tell.
+    static let delimiter = FlagDescriptor(
+        "delimiter", .choice([",", ";", "tab", "\\t", "\t"]),
+        "the CSV delimiter: , ; tab or \\t (default: told from the header)")
+
+    /// `--report` of the imports: every problem the check finds.
+    static let problemReport = FlagDescriptor(
+        "report", .file, "write every problem the check finds to a CSV file (line, field, message)")
 
     static let campaignSettingFlags: [FlagDescriptor] = [
         FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", fields: ["email_account_ids"]),

@@ -86,9 +86,11 @@ enum ImportCommands {
                 session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
             }
             if outcome.failed > 0, try await args.bool("allow-failures", &interpreter) != true {
-                throw RuntimeError(
+                var error = RuntimeError(
                     "\(outcome.failed) of \(outcome.total) mailbox\(outcome.total == 1 ? "" : "es") failed to connect\(outcome.failureSample); --allow-failures carries on",
                     at: command.range, exitCode: 1)
+                error.result = outcome.value  // the summaries are printed before the exit
+                throw error
             }
             return outcome.value
         }
@@ -103,12 +105,26 @@ enum ImportCommands {
             throw RuntimeError("\(args.command.words.joined(separator: " ")) needs FILE, - (stdin) or records piped in", at: range)
         }
         if case .list(let records) = value { return .records(records) }
-        let path = value.text
-        if path == "-" { return .standardInput(FileHandle.standardInput.readDataToEndOfFile()) }
-        switch Result(catching: { () throws(RuntimeError) -> ImportSource in try .file(path) }) {
-        case .success(let source): return source
-        case .failure(let error): throw RuntimeError(error.message, at: range)
+        var delimiter: UInt8?
+        if let text = try await args.string("delimiter", &interpreter) {
+            guard let byte = ImportSource.delimiter(named: text) else {
+                throw RuntimeError(
+                    "--delimiter must be ',', ';', tab or \\t, got '\(text)'", at: args.range(of: "delimiter"))
+            }
+            delimiter = byte
         }
+        let path = value.text
+        var source: ImportSource
+        if path == "-" {
+            source = .standardInput(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            switch Result(catching: { () throws(RuntimeError) -> ImportSource in try .file(path) }) {
+            case .success(let file): source = file
+            case .failure(let error): throw RuntimeError(error.message, at: range)
+            }
+        }
+        source.delimiter = delimiter
+        return source
     }
 
     static func importOptions<Target: ImportTarget>(
@@ -127,6 +143,8 @@ enum ImportCommands {
         options.skipInvalid = try await args.bool("skip-invalid", &interpreter) ?? false
         options.resendUnsettled = try await args.bool("resend-unsettled", &interpreter) ?? false
         options.dryRun = session.dryRun
+        if session.progressIsTerminal { options.problemListLimit = 20 }
+        options.problemReport = try await args.string("report", &interpreter)
         options.show = session.dryRunOutput
         let explicit = try await args.string("journal", &interpreter)
         if explicit != nil || session.journalDirectory != nil, !session.dryRun {
@@ -197,7 +215,7 @@ enum ImportCommands {
         session: Session
     ) -> Value {
         var emails: [Int: String] = [:]
-        if source.path == nil, var reader = try? source.rows() {
+        if source.path == nil, var reader = try? source.rows(known: target.knownColumns) {
             var number = 0
             while let row = try? reader.next() {
                 number += 1
@@ -236,6 +254,18 @@ enum ImportCommands {
                 record["emails"] = .list(rows.ranges.flatMap { Array($0) }.map { .string(emails[$0] ?? "") })
             }
             result.append(.record(record))
+        }
+        if !outcome.skipped.isEmpty {
+            // The rows --skip-invalid left out, for `batch watch --report` (outcome `skipped`).
+            let numbers = outcome.skipped.keys.sorted()
+            let placed = places.placeSet(of: LineSet(numbers)), lines = placed.allLines
+            result.append(.record([
+                idKey: .null, "status": .string("skipped"), "size": .int(numbers.count),
+                "first_line": .int(lines.first ?? 0), "last_line": .int(lines.last ?? 0),
+                "lines": .string(placed.description), "source": .string(source.path ?? source.name),
+                "emails": .list(numbers.map { .string(outcome.skipped[$0]?.email ?? "") }),
+                "reasons": .list(numbers.map { .string(outcome.skipped[$0]?.reason ?? "") }),
+            ]))
         }
         return .list(result)
     }

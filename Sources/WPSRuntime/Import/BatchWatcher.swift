@@ -23,6 +23,8 @@ struct BatchWatcher {
         var places: RowPlaceSet
         /// Each row's email in source order, for sources that cannot be read again.
         var emails: [String]?
+        /// Why each row was skipped (`--skip-invalid`), in source order.
+        var reasons: [String]? = nil
     }
 
     /// One mailbox of an import record: where it is, and its email.
@@ -42,8 +44,9 @@ struct BatchWatcher {
     /// connected, dry run) are returned apart.
     static func parse(
         _ items: [Value], idKey: String
-    ) -> (ids: [String], origins: [String: [Origin]], existing: [Origin], dryRun: Int) {
+    ) -> (ids: [String], origins: [String: [Origin]], existing: [Origin], dryRun: Int, skipped: [Origin]) {
         var ids: [String] = [], origins: [String: [Origin]] = [:], existing: [Origin] = [], dryRun = 0
+        var skipped: [Origin] = []
         for item in items {
             guard case .record(let record) = item else {
                 let id = item.text
@@ -54,13 +57,20 @@ struct BatchWatcher {
                 Origin(source: record["source"]?.text ?? "", places: $0, emails: record["emails"]?.items.map(\.text))
             }
             guard let id = record[idKey], id != .null else {
-                if record["dry_run"] == .bool(true) { dryRun += 1 } else if let origin { existing.append(origin) }
+                if record["dry_run"] == .bool(true) {
+                    dryRun += 1
+                } else if var origin, record["status"]?.text == "skipped" {
+                    origin.reasons = record["reasons"]?.items.map(\.text)
+                    skipped.append(origin)
+                } else if let origin {
+                    existing.append(origin)
+                }
                 continue
             }
             if !ids.contains(id.text) { ids.append(id.text) }
             if let origin { origins[id.text, default: []].append(origin) }
         }
-        return (ids, origins, existing, dryRun)
+        return (ids, origins, existing, dryRun, skipped)
     }
 
     /// The mailboxes of origins, each once: emails the records carry, or read again from the
@@ -82,7 +92,7 @@ struct BatchWatcher {
     }
 
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
-        let (ids, origins, existing, dryRun) = Self.parse(items, idKey: "batch_id")
+        let (ids, origins, existing, dryRun, skipped) = Self.parse(items, idKey: "batch_id")
         let numbers = try ids.map { try CommandArguments.int(.string($0), what: "a batch ID", range: range) }
         if numbers.isEmpty, dryRun > 0 { session.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
         var latest: [Int: BatchSummary] = [:]
@@ -161,12 +171,13 @@ struct BatchWatcher {
                     source: origin.source, place: box.place, email: box.email, batch: "", outcome: "already_connected", error: ""))
             }
         }
+        rows += Self.skippedRows(skipped)
         let value = Value.list(try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
         return Outcome(value: value, reportRows: rows, total: total, failed: failedTotal, failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + (failedTotal > sample.count ? "; …" : "") + ")")
     }
 
     func watchSaleshandy(_ items: [Value]) async throws -> Outcome {
-        let (ids, origins, _, dryRun) = Self.parse(items.map { item in
+        let (ids, origins, _, dryRun, skipped) = Self.parse(items.map { item in
             if case .record = item { return item }
             return .record(["request_id": .string(item.text)])
         }, idKey: "request_id")
@@ -215,15 +226,29 @@ struct BatchWatcher {
                     batch: id, outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
             }
         }
+        rows += Self.skippedRows(skipped)
         let value = Value.list(try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
         return Outcome(value: value, reportRows: rows, total: total, failed: failed, failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
+    }
+
+    /// Report rows for the rows `--skip-invalid` left out: outcome `skipped`, the reason as the error.
+    static func skippedRows(_ origins: [Origin]) -> [ImportReport.Row] {
+        origins.flatMap { origin in
+            origin.places.places.enumerated().map { index, place in
+                let email = origin.emails.flatMap { index < $0.count ? $0[index] : nil } ?? ""
+                let reason = origin.reasons.flatMap { index < $0.count ? $0[index] : nil } ?? ""
+                return ImportReport.Row(
+                    source: origin.source, place: place, email: email, batch: "", outcome: "skipped", error: reason)
+            }
+        }
     }
 
     /// Place → email for the rows of an import file at `places` (read again, streaming).
     static func emails<Target: ImportTarget>(
         in path: String, at places: RowPlaceSet, target: Target
     ) -> [RowPlace: String] {
-        guard let source = try? ImportSource.file(path), var reader = try? source.rows() else { return [:] }
+        guard let source = try? ImportSource.file(path), var reader = try? source.rows(known: target.knownColumns)
+        else { return [:] }
         var result: [RowPlace: String] = [:]
         while let row = try? reader.next() {
             guard places.contains(row.place) else { continue }

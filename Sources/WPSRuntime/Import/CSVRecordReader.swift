@@ -3,10 +3,11 @@ import Foundation
 /// RFC 4180 records read straight from bytes, streamed in 1 MiB chunks, each with the physical
 /// line it starts on.
 ///
-/// Fields are separated by commas and records by `\n`, `\r\n` or `\r`; a field that starts with
-/// a quote runs to the closing quote, may hold commas and line breaks, and writes a quote as `""`.
-/// A quote inside an unquoted field is kept as it is. What is refused, with the line: a quoted
-/// field never closed, text after a closing quote, and bytes that are not UTF-8.
+/// Fields are separated by commas (or ``delimiter``: `;`, tab) and records by `\n`, `\r\n` or
+/// `\r`; a field that starts with a quote runs to the closing quote, may hold delimiters and line
+/// breaks, and writes a quote as `""`. A quote inside an unquoted field is kept as it is. What
+/// is refused, with the line: a quoted field never closed, text after a closing quote, and bytes
+/// that are not UTF-8.
 ///
 /// Written by hand rather than through CSV.swift, which decodes one Unicode scalar at a time
 /// through a class-based iterator: on a million rows that reader was 55 % of the import's time
@@ -26,6 +27,8 @@ struct CSVRecordReader {
     /// The physical line the next byte is on.
     private(set) var line = 1
     private var field: [UInt8] = []
+    /// The byte between fields: `,` unless set (`;` and tab are the other delimiters read).
+    var delimiter = UInt8(ascii: ",")
 
     /// Reads a file from its start.
     init(handle: FileHandle) {
@@ -67,6 +70,59 @@ struct CSVRecordReader {
         }
     }
 
+    /// The delimiters a file may use, in order of preference when they split a header equally.
+    static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+
+    /// The bytes of the first record still to read (up to its line break outside quotes), as far
+    /// as the buffer holds them; nothing is consumed.
+    mutating func peekFirstLine() -> ArraySlice<UInt8> {
+        if position == buffer.count { _ = refill() }
+        var inQuotes = false
+        var end = position
+        while end < buffer.count {
+            let byte = buffer[end]
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes, byte == 0x0A || byte == 0x0D { break }
+            end += 1
+        }
+        return buffer[position..<end]
+    }
+
+    /// The fields of one line split at `delimiter`, quotes respected (`""` inside quotes is a
+    /// quote), trimmed and lower-cased: for telling which delimiter a header uses.
+    static func headerFields(_ line: ArraySlice<UInt8>, delimiter: UInt8) -> [String] {
+        var fields: [String] = []
+        var current: [UInt8] = []
+        var inQuotes = false
+        for byte in line {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if byte == delimiter, !inQuotes {
+                fields.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+        }
+        fields.append(String(decoding: current, as: UTF8.self))
+        return fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    /// The delimiter of a header line: the one that splits it into the most `known` column
+    /// names, then into the most fields; `,` when none splits it.
+    static func detectDelimiter(in line: ArraySlice<UInt8>, known: Set<String>) -> UInt8 {
+        var best = UInt8(ascii: ","), bestScore = (known: -1, fields: -1)
+        for candidate in delimiters {
+            let fields = headerFields(line, delimiter: candidate)
+            let score = (known: fields.filter { known.contains($0) }.count, fields: fields.count)
+            if score.known > bestScore.known || (score.known == bestScore.known && score.fields > bestScore.fields) {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best
+    }
+
     /// One field, and whether the record ends after it.
     private mutating func readField(recordLine: Int) throws(Malformed) -> (String, Bool) {
         field.removeAll(keepingCapacity: true)
@@ -86,7 +142,7 @@ struct CSVRecordReader {
                 let text = try decoded(recordLine: recordLine)
                 guard let after = take() else { return (text, true) }
                 switch after {
-                case UInt8(ascii: ","): return (text, false)
+                case delimiter: return (text, false)
                 case UInt8(ascii: "\n"): line += 1; return (text, true)
                 case UInt8(ascii: "\r"): endLineAfterCarriageReturn(); return (text, true)
                 default:
@@ -116,10 +172,11 @@ struct CSVRecordReader {
             let start = position
             var end = start
             var stop: UInt8 = 0
+            let delimiter = self.delimiter
             buffer.withUnsafeBufferPointer { bytes in
                 while end < bytes.count {
                     let byte = bytes[end]
-                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                         stop = byte
                         break
                     }
@@ -132,7 +189,7 @@ struct CSVRecordReader {
             position += 1
             let text = try decoded(recordLine: recordLine)
             switch stop {
-            case UInt8(ascii: ","): return (text, false)
+            case delimiter: return (text, false)
             case UInt8(ascii: "\n"): line += 1; return (text, true)
             default: endLineAfterCarriageReturn(); return (text, true)
             }

@@ -5,15 +5,24 @@ struct CSVRowReader: RowReader {
     let name: String
     var records: CSVRecordReader
     let header: [String]
+    /// The header as the file spells it (trimmed, not lower-cased), for messages.
+    let spelled: [String]
 
-    init(name: String, records: CSVRecordReader) throws(RuntimeError) {
+    var headerColumns: (line: Int, names: [String])? { (1, spelled) }
+
+    /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
+    /// line into the most `known` columns (then the most fields).
+    init(name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil) throws(RuntimeError) {
         self.name = name
+        var records = records
+        records.delimiter = delimiter ?? CSVRecordReader.detectDelimiter(in: records.peekFirstLine(), known: known)
         self.records = records
         guard let first = try Self.record(from: &self.records, name) else {
             throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
         }
         let raw = first.fields
-        header = raw.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        spelled = raw.map { $0.trimmingCharacters(in: .whitespaces) }
+        header = spelled.map { $0.lowercased() }
         if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
         // A first row holding an address is data: the header is missing.
         if let column = header.firstIndex(where: { $0.contains("@") }) {
@@ -28,9 +37,11 @@ struct CSVRowReader: RowReader {
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
         while let (line, record, quoted) = try Self.record(from: &records, name) {
-            if record.count == 1, record[0].isEmpty { continue }  // a blank line
-            if record.count > header.count, record[header.count...].contains(where: { !$0.isEmpty }) {
-                throw RuntimeError("\(name):\(line): \(record.count) fields, but the header names \(header.count) columns")
+            // A blank line, or a row of empty fields (`,,,,`, which spreadsheets export after the data).
+            if record.allSatisfy({ Self.trimmed($0).isEmpty }) { continue }
+            if record.count > header.count, record[header.count...].contains(where: { !Self.trimmed($0).isEmpty }) {
+                let problem = "has \(record.count) fields, the header has \(header.count)"
+                return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
             }
             // A quote left open swallows the following lines into one field of a short row.
             if record.count < header.count, let field = record.last, field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {

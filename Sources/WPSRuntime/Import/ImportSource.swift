@@ -19,6 +19,8 @@ public struct ImportSource: Sendable {
     public let name: String
     public let format: Format
     let origin: Origin
+    /// The CSV delimiter `--delimiter` forces; nil: told from the header line.
+    public var delimiter: UInt8?
 
     /// A file; `.json` is a JSON array, `.ndjson`/`.jsonl` one object per line, anything else CSV.
     public static func file(_ path: String) throws(RuntimeError) -> ImportSource {
@@ -29,19 +31,29 @@ public struct ImportSource: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else { throw RuntimeError("cannot read \(path): permission denied") }
         let lower = path.lowercased()
         let format: Format = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .ndjson : .csv
-        return ImportSource(name: path, format: format, origin: .file(path))
+        return ImportSource(name: path, format: format, origin: .file(path), delimiter: nil)
     }
 
     /// Bytes read from standard input; the format is sniffed (`[` JSON, `{` NDJSON, else CSV).
     public static func standardInput(_ data: Data) -> ImportSource {
         let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         let format: Format = first == UInt8(ascii: "[") ? .json : first == UInt8(ascii: "{") ? .ndjson : .csv
-        return ImportSource(name: "<stdin>", format: format, origin: .data(data))
+        return ImportSource(name: "<stdin>", format: format, origin: .data(data), delimiter: nil)
     }
 
     /// Records from a pipeline.
     public static func records(_ values: [Value]) -> ImportSource {
-        ImportSource(name: "<pipeline>", format: .records, origin: .records(values))
+        ImportSource(name: "<pipeline>", format: .records, origin: .records(values), delimiter: nil)
+    }
+
+    /// The byte `--delimiter` names: `,`, `;`, `tab` or `\t` (a tab); nil for anything else.
+    public static func delimiter(named text: String) -> UInt8? {
+        switch text.lowercased() {
+        case ",", "comma": UInt8(ascii: ",")
+        case ";", "semicolon": UInt8(ascii: ";")
+        case "tab", "\\t", "\t": 0x09
+        default: nil
+        }
     }
 
     /// The path when the source is a file that can be read again (for reports).
@@ -92,8 +104,9 @@ public struct ImportSource: Sendable {
         if let problem = scanner.finish() { throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)") }
     }
 
-    /// A fresh reader over the rows, from the first.
-    public func rows() throws(RuntimeError) -> any RowReader {
+    /// A fresh reader over the rows, from the first; `known` (the columns a row may use) tells
+    /// a CSV header's delimiter unless ``delimiter`` is set.
+    public func rows(known: Set<String> = []) throws(RuntimeError) -> any RowReader {
         switch (origin, format) {
         case (.records(let values), _):
             return ArrayRowReader(rows: try values.enumerated().map { index, value throws(RuntimeError) in
@@ -113,9 +126,11 @@ public struct ImportSource: Sendable {
             return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data))
         case (.file(let path), _):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
-            return try CSVRowReader(name: name, records: CSVRecordReader(handle: handle))
+            let records = CSVRecordReader(handle: handle)
+            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
         case (.data(let data), _):
-            return try CSVRowReader(name: name, records: CSVRecordReader(data: data))
+            let records = CSVRecordReader(data: data)
+            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
         }
     }
 

@@ -21,6 +21,17 @@ protocol ImportTarget: Sendable {
     func email(of item: Item) -> String?
 }
 
+/// The problems, with an invalid email's value shown (`must be a valid email address, got
+/// 'ann@'`): `emails` maps the API's name of each email field to its value. Emails only, never
+/// a password.
+func showingEmails(_ problems: [ValidationProblem], _ emails: [String: String?]) -> [ValidationProblem] {
+    problems.map { problem in
+        guard problem.message == "must be a valid email address", let value = emails[problem.path] ?? nil
+        else { return problem }
+        return ValidationProblem(problem.path, "\(problem.message), got '\(value)'")
+    }
+}
+
 /// Woodpecker's manual SMTP/IMAP connection (`POST mailboxes/manual_connection/bulk`).
 struct ManualMailboxTarget: ImportTarget {
     var unit: String { "batch" }
@@ -74,7 +85,8 @@ struct ManualMailboxTarget: ImportTarget {
         var problems = row.problems
         let typeProblems = Set(problems.map(\.path))
         problems += Validation.manualMailbox(mailbox, path: "").filter { !typeProblems.contains($0.path) }
-        return (mailbox, problems)
+        let emails = ["smtp_email": mailbox.smtp_email, "imap_email": mailbox.imap_email, "bcc": mailbox.bcc]
+        return (mailbox, showingEmails(problems, emails))
     }
 
     func email(of item: ManualMailbox) -> String? { item.smtp_email }
@@ -137,7 +149,8 @@ struct SaleshandyAccountTarget: ImportTarget {
             ValidationProblem($0.path.replacingOccurrences(of: "[0].", with: ""), $0.message)
         }
         problems += rules.filter { !typeProblems.contains($0.path) }
-        return (account, problems)
+        let emails = ["smtpEmailAddress": account.smtpEmailAddress, "imapEmailAddress": account.imapEmailAddress]
+        return (account, showingEmails(problems, emails))
     }
 
     func email(of item: SaleshandyEmailAccount) -> String? { item.smtpEmailAddress }
@@ -167,7 +180,7 @@ struct MicrosoftAccountTarget: ImportTarget {
         problems += Validation.microsoftBulk(MicrosoftBulkRequest(accounts: [account])).map {
             ValidationProblem($0.path.replacingOccurrences(of: "accounts[0].", with: ""), $0.message)
         }
-        return (account, problems)
+        return (account, showingEmails(problems, ["mailbox_email": account.mailbox_email]))
     }
 
     func email(of item: MicrosoftAccount) -> String? { item.mailbox_email }

@@ -1,5 +1,6 @@
 import Foundation
 import OutreachAPI
+import WPSLanguage
 
 /// What one request of an import came to.
 enum SubmitResult: Sendable {
@@ -36,6 +37,18 @@ struct MailboxImporter<Target: ImportTarget> {
         var show: (String) -> Void = { print($0) }
         /// Whether a lost answer can be reconciled by resending (the API answers 409 naming the batch).
         var reconcilesByResending = true
+        /// The most problems listed in the message (20 on a terminal); the rest are counted.
+        var problemListLimit = MailboxImporter.problemListLimit
+        /// `--report FILE.csv`: every problem, one row each (`source,line,field,message`).
+        var problemReport: String?
+    }
+
+    /// One problem of the check, for `--report`: where, the field (empty for the row as a
+    /// whole), and what is wrong. Never a password: messages name fields, not their secrets.
+    struct Problem {
+        var place: String
+        var field: String
+        var message: String
     }
 
     /// What the check of every row found.
@@ -45,6 +58,10 @@ struct MailboxImporter<Target: ImportTarget> {
         var invalid = LineSet()
         var problems: [String] = []
         var problemCount = 0
+        /// Every problem, kept only when `--report` asks for them.
+        var all: [Problem] = []
+        /// With `--skip-invalid`, each invalid row (by number): its email and why it is skipped.
+        var skipped: [Int: (email: String, reason: String)] = [:]
         /// Where each row is.
         var places = RowPlaces()
         /// Secrets written unquoted with spaces around them (sent as written), by place.
@@ -62,6 +79,8 @@ struct MailboxImporter<Target: ImportTarget> {
     struct Outcome {
         var settled: [Settlement]
         var places: RowPlaces
+        /// Rows `--skip-invalid` left out, by number, with their email and the reason.
+        var skipped: [Int: (email: String, reason: String)] = [:]
     }
 
     let target: Target
@@ -79,12 +98,35 @@ struct MailboxImporter<Target: ImportTarget> {
         var seen: [UInt64: Int32] = [:]  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
         let secrets = target.secretColumns
+        let keepAll = options.problemReport != nil
         try source.checkText()
-        var reader = try source.rows()
+        var reader = try source.rows(known: target.knownColumns)
+        // A header names its unknown columns once, at its own line, as the file spells them.
+        if let (line, names) = reader.headerColumns {
+            let known = target.knownColumns, candidates = Array(known)
+            for name in names where !name.isEmpty && !known.contains(name.lowercased()) {
+                reportedColumns.insert(name.lowercased())
+                let closest = Suggestion.closest(to: name.lowercased(), in: candidates)
+                let message = "unknown column" + (closest.map { " — did you mean '\($0)'?" } ?? "")
+                result.problemCount += 1
+                result.problems.append("\(source.name):\(line): \(name): \(message)")
+                if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
+            }
+        }
         while let row = try reader.next() {
             result.rows += 1
             result.places.append(row.place)
             if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+            if let problem = row.problem {
+                result.invalid.insert(result.rows)
+                result.problemCount += 1
+                if result.problems.count < Self.problemListLimit {
+                    result.problems.append("\(source.name):\(row.place): \(problem)")
+                }
+                if keepAll { result.all.append(Problem(place: "\(row.place)", field: "", message: problem)) }
+                if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
+                continue
+            }
             for (column, written) in row.asWritten where !written.quoted {
                 guard let field = secrets[column] else { continue }
                 result.warningCount += 1
@@ -107,11 +149,18 @@ struct MailboxImporter<Target: ImportTarget> {
             }
             guard !problems.isEmpty else { continue }
             result.invalid.insert(result.rows)
+            if options.skipInvalid {
+                let reason = problems.map(\.description).joined(separator: "; ")
+                result.skipped[result.rows] = (target.email(of: item) ?? "", reason)
+            }
             // An unknown column is listed once, at the first row that uses it.
             problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
             result.problemCount += problems.count
             for problem in problems where result.problems.count < Self.problemListLimit {
                 result.problems.append("\(source.name):\(row.place): \(problem)")
+            }
+            if keepAll {
+                result.all += problems.map { Problem(place: "\(row.place)", field: $0.path, message: $0.message) }
             }
         }
         return result
@@ -127,14 +176,23 @@ struct MailboxImporter<Target: ImportTarget> {
             progress.note("warning: … and \(more) more passwords with spaces around them")
         }
         if checked.problemCount > 0 {
-            let more = checked.problemCount > checked.problems.count ? "\n  … and \(checked.problemCount - checked.problems.count) more" : ""
-            let list = checked.problems.joined(separator: "\n  ") + more
+            if let path = options.problemReport { try Self.writeProblems(checked.all, source: source.name, to: path) }
+            let shown = checked.problems.prefix(options.problemListLimit)
+            let hidden = checked.problemCount - shown.count
+            let where_ = options.problemReport.map { "; all are in \($0)" } ?? "; --report FILE lists all"
+            let more = hidden > 0 ? "\n  … and \(hidden) more\(where_)" : ""
+            let list = shown.joined(separator: "\n  ") + more
             let rows = checked.invalid.count
+            let count = "\(checked.problemCount) problem\(checked.problemCount == 1 ? "" : "s")"
             if !options.skipInvalid {
                 throw RuntimeError(
-                    "\(checked.problemCount) problem\(checked.problemCount == 1 ? "" : "s") in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)")
+                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)")
             }
-            progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)")
+            if rows == 0 {
+                progress.note("\(count) in the header of \(source.name), ignored (--skip-invalid):\n  \(list)")
+            } else {
+                progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)")
+            }
         }
         let valid = checked.rows - checked.invalid.count
         guard valid > 0 else {
@@ -163,10 +221,10 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
-            return Outcome(settled: Self.byBatch(settled), places: places)
+            return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
         }
 
-        var reader = try source.rows()
+        var reader = try source.rows(known: target.knownColumns)
         var batch: [Target.Item] = []
         var batchRows: [Int] = []
         var sentRows = alreadyDone
@@ -255,7 +313,23 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         try journal?.append(.finished)
         progress.finish()
-        return Outcome(settled: Self.byBatch(settled), places: places)
+        return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
+    }
+
+    /// Writes `--report FILE.csv` for the check: `source,line,field,message`, one row per
+    /// problem (0600).
+    static func writeProblems(_ problems: [Problem], source: String, to path: String) throws(RuntimeError) {
+        var text = "source,line,field,message\n"
+        func quoted(_ field: String) -> String {
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        for problem in problems {
+            text += [source, problem.place, problem.field, problem.message].map(quoted).joined(separator: ",") + "\n"
+        }
+        let written = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard written else { throw RuntimeError("cannot write the report \(path)", exitCode: 1) }
     }
 
     /// Sends one batch until every row is settled: accepted, or found already there. A lost answer

@@ -23,12 +23,17 @@ public struct SourceRow: Sendable, Hashable {
     /// Column name → the text as written, for the fields trimming changed (CSV only): a secret
     /// is sent as written, never trimmed.
     public var asWritten: [String: Written]
+    /// What is wrong with the row as a whole (`has 9 fields, the header has 8`): its fields are
+    /// not read, and the row is one located problem, skipped by `--skip-invalid` like any other.
+    public var problem: String?
 
     /// A row; column names are lower-cased unless `normalized` says they already are.
     public init(
-        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false, asWritten: [String: Written] = [:]
+        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false, asWritten: [String: Written] = [:],
+        problem: String? = nil
     ) {
         self.line = line
+        self.problem = problem
         self.index = index
         self.asWritten = asWritten
         if normalized {

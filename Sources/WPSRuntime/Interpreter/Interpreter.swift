@@ -58,7 +58,15 @@ public struct Interpreter {
     mutating func execute(_ statement: Statement) async throws {
         switch statement {
         case .pipeline(let pipeline):
-            let result = try await run(pipeline)
+            let result: Value
+            do {
+                result = try await run(pipeline)
+            } catch var error as RuntimeError where error.result != nil {
+                // The last stage failed with a result: show it as the statement's, then fail.
+                if let partial = error.result, pipeline.redirect == nil, partial != .null { output(partial) }
+                error.result = nil
+                throw error
+            }
             setVariable("_", result)
             if let target = pipeline.redirect {
                 try await write(result, to: evaluate(target).text, appending: pipeline.appends, at: target.range)
@@ -112,8 +120,13 @@ public struct Interpreter {
     public mutating func run(_ pipeline: Pipeline) async throws -> Value {
         var value = Value.null
         if let input = pipeline.input { value = try await evaluate(input) }
-        for command in pipeline.stages {
-            value = try await run(command, input: value)
+        for (index, command) in pipeline.stages.enumerated() {
+            do {
+                value = try await run(command, input: value)
+            } catch var error as RuntimeError where error.result != nil && index + 1 < pipeline.stages.count {
+                error.result = nil  // a result in mid-pipeline is nobody's to print
+                throw error
+            }
         }
         return value
     }

@@ -114,6 +114,9 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not about a line of the script (e.g. the server's TLS certificate is refused): printed as
     /// one line, `wps: MESSAGE`, without a source excerpt.
     public var isUnlocated = false
+    /// What the failing command still produced (`batch watch`'s summaries when mailboxes failed):
+    /// printed like a result when the command ends its pipeline, before the error.
+    public var result: Value?
 
     public init(_ message: String, at range: SourceRange? = nil, exitCode: Int32 = 2) {
         self.message = message
