@@ -16,6 +16,7 @@ struct WPS: AsyncParsableCommand {
         discussion: """
             wps FILE.wps [ARGS…]     run a script ($1, $2 … and $args hold ARGS)
             wps -c 'COMMAND'         run one command line
+            wps COMMAND [ARGS…]      run one command: wps help, wps campaign list
             wps --check FILE.wps     parse and check a script without running it
             wps < FILE.wps, wps -    run the lines of standard input
             wps sandbox              serve the emulated APIs (see wps sandbox --help)
@@ -70,7 +71,7 @@ struct WPS: AsyncParsableCommand {
     func validate() throws {
         if command != nil, script != nil { throw ValidationError("give either -c COMMAND or a script file, not both") }
         if let script, script != "-", !FileManager.default.fileExists(atPath: script) {
-            throw ValidationError("no such script: \(script)")
+            throw ValidationError("no such script: \(script) (to run a command line: wps -c '…')")
         }
         guard Self.parseTimeout(timeout) != nil else {
             throw ValidationError("--timeout must be a positive duration such as 30s, 500ms or 2m, got '\(timeout)'")
@@ -116,6 +117,7 @@ struct WPS: AsyncParsableCommand {
             SandboxServer.runTasksOnEventLoops()
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
         } else {
+            let arguments = CommandWords.rewritten(arguments)
             if runsWithoutTheShell(arguments) { SandboxServer.runTasksOnEventLoops() }
             await run(WPS.self, arguments)
         }

@@ -4,6 +4,15 @@ import WPSLanguage
 
 /// `mailbox …` and `batch …`, compiled into the typed Woodpecker and Saleshandy requests.
 enum MailboxCommands {
+    /// Refuses a Woodpecker-only command (`mailbox list`, `mailbox get`) when Saleshandy is the
+    /// provider asked for: its API documents only connect and its status, so nothing is sent.
+    static func woodpeckerOnly(_ args: CommandArguments, _ verb: String, _ session: Session, _ interpreter: inout Interpreter) async throws {
+        guard try await SaleshandyCommands.provider(args, session, &interpreter) == .saleshandy else { return }
+        throw RuntimeError(
+            "Saleshandy's API cannot \(verb) email accounts (it documents only connect and its status); mailbox \(verb) works with Woodpecker: --provider woodpecker",
+            at: args.range(of: "provider"))
+    }
+
     static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
         table["mailbox add"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -31,10 +40,12 @@ enum MailboxCommands {
             session.idLabels[String(accepted.batch_id)] = "1 mailbox"
             return .record(["batch_id": .int(accepted.batch_id), "size": .int(1)])
         }
-        table["mailbox list"] = { _, command, _ in
-            try ValueEncoder().encode(try await session.send(Woodpecker.ListMailboxes(), for: command))
+        table["mailbox list"] = { _, command, interpreter in
+            try await woodpeckerOnly(CommandArguments(command: command), "list", session, &interpreter)
+            return try ValueEncoder().encode(try await session.send(Woodpecker.ListMailboxes(), for: command))
         }
         table["mailbox get"] = { _, command, interpreter in
+            try await woodpeckerOnly(CommandArguments(command: command), "get", session, &interpreter)
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("mailbox get needs ID", at: command.range) }
             let id = try CommandArguments.int(value, what: "the mailbox ID", range: command.positionals.first?.range)
             return try ValueEncoder().encode(try await session.send(Woodpecker.GetMailbox(id: id), for: command))
