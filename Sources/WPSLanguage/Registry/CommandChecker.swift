@@ -48,6 +48,12 @@ public struct CommandChecker: Sendable {
     /// An unknown flag, with the closest spelling the command knows (aliases too: `--smtp-pasword`
     /// suggests `--smtp-password`, never `--imap-password`).
     func unknownFlag(_ name: String, at range: SourceRange) -> Diagnostic {
+        if let positional = namedPositional(name) {
+            let upper = positional.name.uppercased()
+            return Diagnostic(
+                .error, "'--\(name)' is not a flag of '\(descriptor.name)': \(upper) is given without one", at: range,
+                label: "usage: \(descriptor.usage)")
+        }
         let spellings = descriptor.flagSpellings
         guard let best = Suggestion.closest(to: name, in: spellings.map(\.spelling), preferringFamilyOf: name),
             let flag = spellings.first(where: { $0.spelling == best })?.flag
@@ -56,6 +62,11 @@ public struct CommandChecker: Sendable {
         }
         let shown = best == flag ? "--\(best)" : "--\(best) (--\(flag))"
         return Diagnostic(.error, "unknown flag '--\(name)'", at: range, label: "did you mean '\(shown)'?")
+    }
+
+    /// The positional an unknown flag names (`campaign new --name x`: NAME), if one does.
+    func namedPositional(_ flag: String) -> PositionalDescriptor? {
+        descriptor.positionals.first { $0.name.lowercased() == flag.lowercased() }
     }
 
     /// A secret flag whose value is the history's mask: the line was recalled from history.
@@ -92,7 +103,7 @@ public struct CommandChecker: Sendable {
                 continue
             }
             guard let value = remaining.popFirst() else {
-                if !positional.optional {
+                if !positional.optional, !command.arguments.contains(where: { Self.flag($0, names: positional) }) {
                     problems.append(Diagnostic(.error, "'\(descriptor.name)' needs \(positional.name.uppercased()) (\(positional.kind))", at: command.nameRange, label: "usage: \(descriptor.usage)"))
                 }
                 continue
@@ -102,6 +113,12 @@ public struct CommandChecker: Sendable {
         if let extra = remaining.first {
             problems.append(Diagnostic(.error, "too many arguments for '\(descriptor.name)'", at: extra.range, label: "usage: \(descriptor.usage)"))
         }
+    }
+
+    /// Whether an argument is a flag spelled as this positional's name (already reported).
+    static func flag(_ argument: Argument, names positional: PositionalDescriptor) -> Bool {
+        guard case .flag(let name, _, _) = argument else { return false }
+        return name.lowercased() == positional.name.lowercased()
     }
 
     /// A problem with a literal value for a kind, if the value is a literal word that cannot be one.
