@@ -2,8 +2,8 @@ import Foundation
 import WPSLanguage
 
 /// Renders values for a terminal: a list of records as a table (columns in first-seen order,
-/// numbers right-aligned, nested values shown compactly: a nested record by its email, name or
-/// id), a record as key/value rows, text as is.
+/// numbers right-aligned, a small nested record as dotted columns, a bigger one by its email,
+/// name or id), a record as key/value rows, text as is.
 ///
 /// A table fits `width` (the terminal's columns) when one is given: the widest column is cut
 /// first, its cells ending in `…`, then the next widest, down to a few characters each.
@@ -18,13 +18,9 @@ public struct TableRenderer: Sendable {
     public func render(_ value: Value) -> String {
         switch value {
         case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
-            var columns: [String] = []
-            for case .record(let record) in items { for key in record.keys where !columns.contains(key) { columns.append(key) } }
-            let rows = items.map { item -> [Value] in
-                guard case .record(let record) = item else { return [] }
-                return columns.map { record[$0] ?? .null }
-            }
-            return table(header: columns, rows: rows, alignNumbers: true)
+            let columns = Self.columns(of: items)
+            let rows = items.map { item in columns.map { Self.field(item, at: $0) } }
+            return table(header: columns.map { $0.joined(separator: ".") }, rows: rows, alignNumbers: true)
         case .list(let items) where items.isEmpty:
             return "(empty)"
         case .list(let items):
@@ -36,6 +32,41 @@ public struct TableRenderer: Sendable {
         default:
             return value.text
         }
+    }
+
+    /// The most fields a nested record may have to be shown as its own columns.
+    static let flattenedFields = 3
+
+    /// The columns of a list of records, as paths, in first-seen order. A field holding small
+    /// records of scalars (what `select id details.email details.daily_limit` leaves) becomes a
+    /// column per nested field, `details.email`; a bigger one stays one column, shown by what
+    /// names it.
+    static func columns(of items: [Value]) -> [[String]] {
+        var keys: [String] = []
+        for case .record(let record) in items { for key in record.keys where !keys.contains(key) { keys.append(key) } }
+        return keys.flatMap { key -> [[String]] in
+            var nested: [String] = []
+            for case .record(let record) in items {
+                switch record[key] ?? .null {
+                case .null: continue
+                case .record(let inner) where inner.allSatisfy({ $0.value.isScalar }):
+                    for field in inner.keys where !nested.contains(field) { nested.append(field) }
+                default: return [[key]]
+                }
+            }
+            guard !nested.isEmpty, nested.count <= flattenedFields else { return [[key]] }
+            return nested.map { [key, $0] }
+        }
+    }
+
+    /// The value at a column's path in one row; null where the row has none.
+    static func field(_ item: Value, at path: [String]) -> Value {
+        var value = item
+        for key in path {
+            guard case .record(let record) = value, let inner = record[key] else { return .null }
+            value = inner
+        }
+        return value
     }
 
     func table(header: [String], rows: [[Value]], alignNumbers: Bool) -> String {
@@ -68,7 +99,7 @@ public struct TableRenderer: Sendable {
             for key in ["email", "name", "title", "id"] {
                 if let named = record[key], named.isScalar, named != .null { return cell(named) }
             }
-            return "{\(record.count) fields}"
+            return record.count == 1 ? "{1 field}" : "{\(record.count) fields}"
         default:
             return value.text.replacingOccurrences(of: "\n", with: " ")
         }
