@@ -135,40 +135,27 @@ public struct OutreachClient: Sendable {
             }
             await throttle.release(account)
 
-            let retry: (reason: String, retryAfter: Double?)
+            let attemptOutcome: AttemptOutcome
             switch outcome {
             case .success(let response):
-                guard configuration.retry.shouldRetry(status: response.status, idempotent: idempotent) else {
-                    return response
-                }
-                retry = ("HTTP \(response.status)", RetryPolicy.parseRetryAfter(response.headers["retry-after"]))
-                if attempt >= configuration.retry.maxAttempts { return response }
+                attemptOutcome = .answered(
+                    status: response.status, retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"]))
             case .failure(let error as TransportFailure):
-                switch error {
-                case .notSent(let reason):
-                    if attempt >= configuration.retry.maxAttempts {
-                        throw OutreachError(kind: .unreachable, endpoint: request.endpoint, detail: reason, attempts: attempt)
-                    }
-                    retry = (reason, nil)
-                case .outcomeUnknown(let reason):
-                    if !idempotent {
-                        throw OutreachError(kind: .outcomeUnknown, endpoint: request.endpoint, detail: reason, attempts: attempt)
-                    }
-                    if attempt >= configuration.retry.maxAttempts {
-                        throw OutreachError(kind: .unreachable, endpoint: request.endpoint, detail: reason, attempts: attempt)
-                    }
-                    retry = (reason, nil)
-                case .failed(let reason):
-                    throw OutreachError(kind: .configuration, endpoint: request.endpoint, detail: reason, attempts: attempt)
-                case .untrusted(let reason):
-                    throw OutreachError(kind: .tls, endpoint: request.endpoint, detail: reason, attempts: attempt)
-                }
+                attemptOutcome = .transportFailed(error)
             case .failure(let error):
                 throw error
             }
-            let delay = configuration.retry.delay(afterAttempt: attempt, retryAfter: retry.retryAfter)
-            onEvent?(.retrying(endpoint: request.endpoint, attempt: attempt, reason: retry.reason, delay: delay))
-            try await sleep(delay)
+            switch configuration.retry.decide(attemptOutcome, idempotent: idempotent, attempt: attempt) {
+            case .deliver:
+                // Only an answer is delivered: a transport failure always retries or gives up.
+                guard case .success(let response) = outcome else { continue }
+                return response
+            case .giveUp(let kind, let reason):
+                throw OutreachError(kind: kind, endpoint: request.endpoint, detail: reason, attempts: attempt)
+            case .retry(let delay, let reason):
+                onEvent?(.retrying(endpoint: request.endpoint, attempt: attempt, reason: reason, delay: delay))
+                try await sleep(delay)
+            }
         }
     }
 
