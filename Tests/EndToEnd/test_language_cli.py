@@ -419,3 +419,51 @@ def test_select_keeps_nested_paths_so_sort_by_still_works(wps):
                   'mailbox list | where type == "SMTP" | select id details.email | sort-by details.email --reverse | first')
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == {"id": 123005, "details": {"email": "cyd@demo.example.com"}}
+
+
+def test_arithmetic_ranges_and_updating_a_variable(wps, tmp_path):
+    script = tmp_path / "count.wps"
+    script.write_text(
+        "let total = 0\n"
+        "for i in 1..4 {\n"
+        "  $total = $total + $i * 2\n"
+        "}\n"
+        'echo "total: $total, mean: $(($total / 4))"\n'
+        "mailbox list | where id % 2 == 1 | get id\n"
+    )
+    out = wps_run(wps, "--sandbox", "--output", "json", str(script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "total: 20, mean: 5"
+    assert json.loads("\n".join(out.stdout.splitlines()[1:])) == [123001, 123003, 123005]
+    out = wps_run(wps, "-c", "let n = 10\nlet m = $n / 0")
+    assert out.returncode == 2
+    assert "division by zero" in out.stderr and "<command>:2:9" in out.stderr
+
+
+def test_error_in_catch_is_a_record_that_reads_as_its_message(wps):
+    script = (
+        "try { campaign get 999999 } catch {\n"
+        '  echo "failed: $error"\n'
+        "  echo $error.status $error.code $error.endpoint\n"
+        "}\n"
+    )
+    out = wps_run(wps, "--sandbox", "-c", script)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "failed: GET campaigns/999999: HTTP 404 CAMPAIGN_NOT_EXIST: Campaign not found",
+        "404 CAMPAIGN_NOT_EXIST GET campaigns/999999",
+    ]
+
+
+def test_an_error_in_a_sourced_file_points_into_that_file(wps, tmp_path):
+    (tmp_path / "setup.wps").write_text("echo one\necho two\ncampaign get 999999\n")
+    (tmp_path / "broken.wps").write_text("echo one\n\nlet x = 1 + ]\n")
+    main = tmp_path / "main.wps"
+    main.write_text("# main\n\nsource setup.wps\necho never\n")
+    out = subprocess.run([str(wps), "--sandbox", str(main)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 1
+    assert "setup.wps:3:1" in out.stderr and "campaign get 999999" in out.stderr, out.stderr
+    assert "never" not in out.stdout
+    main.write_text("source broken.wps\n")
+    out = subprocess.run([str(wps), "--sandbox", str(main)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 2 and "broken.wps:3:13" in out.stderr, out.stderr

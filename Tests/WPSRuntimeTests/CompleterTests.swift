@@ -115,5 +115,8 @@ import WPSLanguage
         #expect(HistoryMasker.mask("let api_key = Hunter2; echo $api_key") == "let api_key = ••••; echo $api_key")
         #expect(HistoryMasker.mask("let smtpPassword = $(cat pw.txt)\nlet n = 5") == "let smtpPassword = ••••\nlet n = 5")
         #expect(HistoryMasker.mask("let name = Ann") == "let name = Ann")
+        // A new value for a secret-looking variable is masked too; reading it is not a secret.
+        #expect(HistoryMasker.mask(#"$pw = "Hunter3"; echo $pw"#) == "$pw = ••••; echo $pw")
+        #expect(HistoryMasker.mask("$n = $n + 1") == "$n = $n + 1")
     }
 }

@@ -39,14 +39,27 @@ public enum InterpolationPart: Sendable, Equatable {
     case pipeline(Pipeline)
 }
 
-/// The binary operators of conditions, loosest first: `or`, `and`, then comparisons.
+/// The binary operators, loosest first: `or`, `and`, comparisons, the range `..`, then
+/// arithmetic (`+` `-`, then `*` `/` `%`).
 public enum BinaryOperator: String, Sendable, Equatable {
     case or, and
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case matches = "=~"
+    /// `1..3`: the integers from one bound to the other, both included.
+    case range = ".."
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+
+    /// `+ - * / %`, written as words of their own: `$n + 1`.
+    public var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .remainder: true
+        default: false
+        }
+    }
 }
 
-/// `not` / `!`.
+/// `not` / `!`, and `-` before a value (`-$n`, `- (1 + 2)`).
 public enum UnaryOperator: String, Sendable, Equatable {
     case not
+    case negate = "-"
 }

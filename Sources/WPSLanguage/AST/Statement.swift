@@ -20,6 +20,9 @@ public indirect enum Statement: Sendable, Equatable {
     case pipeline(Pipeline)
     /// `let c = campaign get 777`
     case assignment(name: String, value: Pipeline, range: SourceRange)
+    /// `$n = $n + 1`: a new value for a variable declared before, in the scope it was declared in
+    /// (a `let` inside a block declares a new one that ends with the block).
+    case update(name: String, value: Pipeline, range: SourceRange)
     /// `for box in $boxes { echo $box.email }`
     case forLoop(variable: String, sequence: Expression, body: Block, range: SourceRange)
     /// `if $c.status == "DRAFT" { … } else { … }` (an `else if` is an `if` alone in the else block)
@@ -33,7 +36,7 @@ public indirect enum Statement: Sendable, Equatable {
     public var range: SourceRange {
         switch self {
         case .pipeline(let pipeline): pipeline.range
-        case .assignment(_, _, let range), .forLoop(_, _, _, let range), .conditional(_, _, _, let range),
+        case .assignment(_, _, let range), .update(_, _, let range), .forLoop(_, _, _, let range), .conditional(_, _, _, let range),
             .attempt(_, _, let range), .source(_, let range):
             range
         }

@@ -9,6 +9,8 @@ extension Parser {
             return parseNestedValue()
         case .leftBrace:
             return parseBlock(after: "each").map(Expression.block)  // parseBlock counts the nesting
+        case .leftParen:
+            return parseParenthesized()
         default:
             return parseFlatValue()
         }
@@ -76,13 +78,22 @@ extension Parser {
         switch token.kind {
         case .word(let word):
             advance()
-            return .word(word, token.range)
+            return rangeWord(word, at: token.range) ?? .word(word, token.range)
         case .literal(let text):
             advance()
             return .literal(text, token.range)
         case .variable(let reference):
             advance()
-            return .variable(reference, token.range)
+            let variable = Expression.variable(reference, token.range)
+            // `$n..3`: the variable ends at the first `.` of `..`; the rest is the next word.
+            if case .word(let rest) = current.kind, rest.hasPrefix(".."), current.range.start == token.range.end,
+                let upper = rangeBound(rest.dropFirst(2), at: current.range.start + 2)
+            {
+                let end = current.range.end
+                advance()
+                return .binary(.range, variable, upper, SourceRange(token.range.start, end))
+            }
+            return variable
         case .fileReference(let path):
             advance()
             return .fileReference(path, token.range)
@@ -156,30 +167,117 @@ extension Parser {
     }
 
     mutating func parseComparison() -> Expression? {
-        guard let left = parsePrimary() else { return nil }
+        guard let left = parseArithmetic() else { return nil }
         guard case .operator(let text) = current.kind, let op = BinaryOperator(rawValue: text) else { return left }
         advance()
-        guard let right = parsePrimary() else { return missingOperand(after: text) }
+        guard let right = parseArithmetic() else { return missingOperand(after: text) }
         return .binary(op, left, right, left.range.union(right.range))
     }
 
-    mutating func parsePrimary() -> Expression? {
-        if current.kind == .leftParen {
-            guard enterNesting() else { return nil }
+    /// `a .. b` or a sum: `$n + 1`, `2 * ($n - 1) % 7`. Operators are words of their own, as in
+    /// nushell: `$n+1` is not a sum (a word may hold `-` and `+`: `2026-01-05`, `+company`).
+    mutating func parseArithmetic() -> Expression? {
+        guard let left = parseSum() else { return nil }
+        guard isWord("..") else { return left }
+        advance()
+        guard let right = parseSum() else { return missingOperand(after: "..") }
+        return .binary(.range, left, right, left.range.union(right.range))
+    }
+
+    mutating func parseSum() -> Expression? {
+        guard var left = parseProduct() else { return nil }
+        while let op = arithmeticOperator(among: [.add, .subtract]) {
             advance()
-            parenDepth += 1
-            defer {
-                parenDepth -= 1
-                nesting -= 1
-            }
-            guard let inner = parseOr() else { return nil }
-            guard current.kind == .rightParen else {
-                if atEnd { expectMore("')'") } else { error("expected ')'", at: current.range) }
-                return nil
-            }
-            advance()
-            return inner
+            guard let right = parseProduct() else { return missingOperand(after: op.rawValue) }
+            left = .binary(op, left, right, left.range.union(right.range))
         }
+        return left
+    }
+
+    mutating func parseProduct() -> Expression? {
+        guard var left = parseNegation() else { return nil }
+        while let op = arithmeticOperator(among: [.multiply, .divide, .remainder]) {
+            advance()
+            guard let right = parseNegation() else { return missingOperand(after: op.rawValue) }
+            left = .binary(op, left, right, left.range.union(right.range))
+        }
+        return left
+    }
+
+    /// `- VALUE` (a number such as `-5` is one word already).
+    mutating func parseNegation() -> Expression? {
+        guard isWord("-") else { return parsePrimary() }
+        guard enterNesting() else { return nil }
+        defer { nesting -= 1 }
+        let start = current.range.start
+        advance()
+        guard let operand = parseNegation() else { return missingOperand(after: "-") }
+        return .unary(.negate, operand, SourceRange(start, operand.range.end))
+    }
+
+    /// The arithmetic operator the current word is, if it is one of `operators`.
+    func arithmeticOperator(among operators: [BinaryOperator]) -> BinaryOperator? {
+        guard case .word(let word) = current.kind, let op = BinaryOperator(rawValue: word), operators.contains(op) else { return nil }
+        return op
+    }
+
+    /// Whether the token after the current one is an arithmetic operator or `..`: `1 + 2` and
+    /// `$n * 3` are values, not a command `1` or a value followed by stray words.
+    var operatorFollows: Bool {
+        guard case .word(let word) = peekKind, let op = BinaryOperator(rawValue: word) else { return false }
+        return op.isArithmetic || op == .range
+    }
+
+    /// `( … )`: a condition or sum as one value: `echo ($n + 1)`, `where (a > 1) or b`.
+    mutating func parseParenthesized() -> Expression? {
+        guard enterNesting() else { return nil }
+        let start = current.range.start
+        advance()
+        parenDepth += 1
+        let outerBraces = braceDepth
+        braceDepth = 0
+        defer {
+            parenDepth -= 1
+            braceDepth = outerBraces
+            nesting -= 1
+        }
+        while current.kind == .newline { advance() }
+        guard let inner = parseOr() else { return nil }
+        while current.kind == .newline { advance() }
+        guard current.kind == .rightParen else {
+            if atEnd { expectMore("')' to close the '(' opened here") } else { error("expected ')'", at: current.range) }
+            if atEnd { diagnostics[diagnostics.count - 1].range = SourceRange(start, start + 1) }
+            return nil
+        }
+        advance()
+        return inner
+    }
+
+    /// `1..3`, `1..$n` (one word): a range; nil when the word is not one (`a..b`, `..`).
+    mutating func rangeWord(_ word: String, at range: SourceRange) -> Expression? {
+        guard let dot = word.firstIndex(of: "."), dot != word.startIndex, word[word.index(after: dot)...].hasPrefix(".")
+        else { return nil }
+        let lowerText = word[..<dot]
+        let upperStart = range.start + lowerText.utf8.count + 2
+        let upperText = word[word.index(dot, offsetBy: 2)...]
+        guard Int(lowerText) != nil, let upper = rangeBound(upperText, at: upperStart) else { return nil }
+        let lower = Expression.word(String(lowerText), SourceRange(range.start, range.start + lowerText.utf8.count))
+        return .binary(.range, lower, upper, range)
+    }
+
+    /// One bound of a range written as one word: an integer or a `$variable`.
+    func rangeBound(_ text: Substring, at start: Int) -> Expression? {
+        let range = SourceRange(start, start + text.utf8.count)
+        if Int(text) != nil { return .word(String(text), range) }
+        guard text.hasPrefix("$") else { return nil }
+        let lexed = Lexer.tokenize(source, range: range)
+        guard lexed.diagnostics.isEmpty, lexed.tokens.count == 2, case .variable(let reference) = lexed.tokens[0].kind,
+            lexed.tokens[0].range == range
+        else { return nil }
+        return .variable(reference, range)
+    }
+
+    mutating func parsePrimary() -> Expression? {
         if current.kind == .leftBrace { return nil }  // the block after `if …`
         guard let value = parseValue() else {
             if atEnd { expectMore("a value") } else { error("expected a value, found \(describe(current.kind))", at: current.range) }

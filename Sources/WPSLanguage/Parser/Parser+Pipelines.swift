@@ -13,8 +13,16 @@ extension Parser {
             default: return false
             }
         }()
-        if loneWord || (startsValue && !isCommandWord) {
-            input = parseValue()
+        // A word that names no command starts a value when it is a number or an operator follows:
+        // `1 + 2`, `1..3 | each { … }`; after `let`, `let n = $n + 1` too.
+        let valueWord: Bool = {
+            guard case .word(let word) = current.kind else { return false }
+            let commandWord = registry.isPrefix([word]) && !allowLoneWord
+            let numeric = Self.looksNumeric(word) || (word == "-" && peekStartsValue)
+            return !commandWord && (operatorFollows || (!registry.isPrefix([word]) && numeric))
+        }()
+        if loneWord || valueWord || (startsValue && !isCommandWord) {
+            input = current.kind == .leftBrace ? parseValue() : parseArithmetic()
             guard current.kind == .pipe else {
                 let value = input
                 let (redirect, appends) = parseRedirect()
@@ -151,8 +159,22 @@ extension Parser {
     /// Whether the current token can start a value.
     var startsValue: Bool {
         switch current.kind {
-        case .word, .string, .literal, .variable, .fileReference, .subpipelineStart, .leftBracket, .leftBrace: true
+        case .word, .string, .literal, .variable, .fileReference, .subpipelineStart, .leftBracket, .leftBrace, .leftParen: true
         default: false
         }
+    }
+
+    /// Whether the token after the current one can start a value.
+    var peekStartsValue: Bool {
+        switch peekKind {
+        case .word, .string, .literal, .variable, .subpipelineStart, .leftBracket, .leftParen: true
+        default: false
+        }
+    }
+
+    /// `5`, `-3`, `2.5`, `1..3`: a word that can only be a value.
+    static func looksNumeric(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(first) || (first == "-" && word.count > 1 && Double(word) != nil)
     }
 }

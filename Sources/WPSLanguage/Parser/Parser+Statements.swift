@@ -1,6 +1,17 @@
 extension Parser {
     mutating func parseStatement() -> Statement? {
         let start = current.range.start
+        if case .variable(let reference) = current.kind, peekKind == .assign {
+            guard reference.path.isEmpty else {
+                error("only a whole variable can be given a new value: $\(reference.name) = …", at: current.range)
+                recover()
+                return nil
+            }
+            advance()
+            advance()
+            guard let value = parsePipeline(allowLoneWord: true) else { return nil }
+            return .update(name: reference.name, value: value, range: SourceRange(start, value.range.end))
+        }
         guard case .word(let word) = current.kind else { return parsePipeline().map(Statement.pipeline) }
         switch word {
         case "let": return parseLet(start)

@@ -24,9 +24,22 @@ public struct HelpRenderer: Sendable {
             }
             lines.append("")
         }
+        lines += Self.language
         lines.append("help COMMAND shows a command's arguments, flags and examples.")
         return lines.joined(separator: "\n")
     }
+
+    /// The statements and operators, in brief.
+    static let language = [
+        "LANGUAGE",
+        "  let n = 50                variables; $n = $n + 1 gives a declared one a new value",
+        "  for i in 1..3 { … }       loops over a list or a range (inclusive)",
+        "  if COND { … } else { … }  == != < <= > >= =~, and, or, not, ( )",
+        "  try { … } catch { … }     $error: status, code, message, details, endpoint",
+        "  $n * (2 + 1) % 7          + - * / % ; + also joins text and lists; (…) is one argument",
+        "  A | B > FILE              pipelines; >> FILE appends; source FILE runs another script",
+        "",
+    ]
 
     /// One command's usage, arguments, flags and examples; nil when there is no such command.
     public func help(for words: [String]) -> String? {

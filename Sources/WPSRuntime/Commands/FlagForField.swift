@@ -43,8 +43,10 @@ enum FlagForField {
             return "  --\(flag): \(problem.message) (\(problem.path))"
         }
         let count = error.problems.count
-        return RuntimeError(
+        var failure = RuntimeError(
             "\(error.endpoint): \(count) documented rule\(count == 1 ? "" : "s") broken; nothing was sent\n" + lines.joined(separator: "\n"),
             at: located ?? command.range, exitCode: 2)
+        failure.failure = error
+        return failure
     }
 }

@@ -34,15 +34,22 @@ public enum HistoryMasker {
                 case .end, .newline, .semicolon, .pipe, .flag, .rightBrace: continue
                 default: add(value.range.start, value.range.end)
                 }
-            case .word("let") where index + 3 < tokens.count:
-                guard case .word(let name) = tokens[index + 1].kind, SecretMask.nameLooksSecret(name),
-                    tokens[index + 2].kind == .assign
-                else { continue }
+            case .word("let") where index + 3 < tokens.count, .variable where index + 2 < tokens.count:
+                // `let pw = …` and `$pw = …` (a new value for it).
+                let named = tokens[index].kind == .word("let") ? index + 1 : index
+                let name: String
+                switch tokens[named].kind {
+                case .word(let word) where named == index + 1: name = word
+                case .variable(let reference) where named == index && reference.path.isEmpty: name = reference.name
+                default: continue
+                }
+                guard SecretMask.nameLooksSecret(name), tokens[named + 1].kind == .assign, named + 2 < tokens.count else { continue }
                 // Everything up to the end of the statement is the secret.
-                var last = index + 3
+                let first = named + 2
+                var last = first
                 while last + 1 < tokens.count, !endsStatement(tokens[last + 1].kind) { last += 1 }
-                guard !endsStatement(tokens[index + 3].kind) else { continue }
-                add(tokens[index + 3].range.start, tokens[last].range.end)
+                guard !endsStatement(tokens[first].kind) else { continue }
+                add(tokens[first].range.start, tokens[last].range.end)
                 index = last
             default:
                 continue

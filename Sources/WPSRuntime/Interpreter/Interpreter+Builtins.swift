@@ -128,7 +128,7 @@ extension Interpreter {
             switch expression {
             case .word(let word, let range) where asField:
                 if Double(word) == nil, !["true", "false", "null"].contains(word) { fields.append((word, range)) }
-            case .binary(.and, let lhs, let rhs, _), .binary(.or, let lhs, let rhs, _):
+            case .binary(let op, let lhs, let rhs, _) where op == .and || op == .or || op.isArithmetic:
                 collect(lhs, asField: true)
                 collect(rhs, asField: true)
             case .binary(_, let lhs, _, _):

@@ -41,6 +41,9 @@ extension Interpreter {
             throw RuntimeError("a block is not a value here", at: block.range)
         case .unary(.not, let operand, _):
             return .bool(!(try await evaluate(operand, fieldsOf: item).isTruthy))
+        case .unary(.negate, let operand, let range):
+            let value = try await evaluate(operand, fieldsOf: item)
+            do { return try Value.negate(value) } catch { throw RuntimeError(error.message, at: range) }
         case .binary(let op, let lhs, let rhs, let range):
             let left = try await evaluate(lhs, fieldsOf: item)
             switch op {
@@ -49,6 +52,13 @@ extension Interpreter {
             default: break
             }
             let right = try await evaluate(rhs, fieldsOf: item)
+            if op.isArithmetic || op == .range {
+                do {
+                    return op == .range ? try Value.range(left, right) : try Value.arithmetic(op, left, right)
+                } catch {
+                    throw RuntimeError(error.message, at: range)
+                }
+            }
             switch op {
             case .equal: return .bool(Value.languageEquals(left, right))
             case .notEqual: return .bool(!Value.languageEquals(left, right))

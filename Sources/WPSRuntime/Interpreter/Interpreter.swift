@@ -76,6 +76,11 @@ public struct Interpreter {
         case .assignment(let name, let pipeline, _):
             let value = try await run(pipeline)
             scopes[scopes.count - 1][name] = value
+        case .update(let name, let pipeline, let range):
+            guard variable(name) != nil else {
+                throw RuntimeError("no variable '$\(name)' to give a new value; declare it first: let \(name) = …", at: range)
+            }
+            setVariable(name, try await run(pipeline))
         case .forLoop(let name, let sequence, let body, _):
             for item in try await evaluate(sequence).items {
                 try await inScope([name: item]) { try await $0.execute(body) }
@@ -90,19 +95,27 @@ public struct Interpreter {
             do {
                 try await inScope([:]) { try await $0.execute(body) }
             } catch let error as RuntimeError {
-                if let recovery { try await inScope(["error": .string(error.message)]) { try await $0.execute(recovery) } }
+                if let recovery { try await inScope(["error": error.value]) { try await $0.execute(recovery) } }
             }
         case .source(let pathExpression, let range):
             let path = try await evaluate(pathExpression).text
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw RuntimeError("cannot source \(path): no such file or not UTF-8 text", at: range)
             }
-            let parsed = Parser.parse(SourceFile(name: path, text: text))
+            // Problems in the sourced file are shown in that file, at their own line.
+            let file = SourceFile(name: path, text: text)
+            let parsed = Parser.parse(file)
             if let first = parsed.diagnostics.first {
-                let location = SourceFile(name: path, text: text).location(of: first.range.start)
-                throw RuntimeError("\(path):\(location): \(first.message)", at: range)
+                var error = RuntimeError(first.message, at: first.range)
+                error.sourceFile = file
+                throw error
             }
-            try await run(parsed.script)
+            do {
+                try await run(parsed.script)
+            } catch var error as RuntimeError where error.sourceFile == nil {
+                error.sourceFile = file
+                throw error
+            }
         }
     }
 

@@ -77,6 +77,7 @@ public struct ScriptRunner {
             writeError("wps: \(error.message)")
             return .finished(error.exitCode)
         } catch let error as RuntimeError {
+            let renderer = error.sourceFile.map(HistoryMasker.renderer(for:)) ?? renderer
             writeError(renderer.render(error.diagnostic(fallback: SourceRange(0, 0))))
             return .finished(error.exitCode)
         } catch is CancellationError {

@@ -117,6 +117,11 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the failing command still produced (`batch watch`'s summaries when mailboxes failed):
     /// printed like a result when the command ends its pipeline, before the error.
     public var result: Value?
+    /// The client's failure this error reports, when it comes from a request (its status, code,
+    /// details and endpoint make `$error` in a `catch`).
+    public var failure: OutreachError?
+    /// The file ``range`` is in when it is not the script being run (a `source`d file).
+    public var sourceFile: SourceFile?
 
     public init(_ message: String, at range: SourceRange? = nil, exitCode: Int32 = 2) {
         self.message = message
@@ -129,6 +134,37 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     public init(_ error: OutreachError, at range: SourceRange?) {
         self.init(error.description, at: range, exitCode: error.kind == .validation || error.kind == .configuration ? 2 : 1)
         isUnlocated = error.kind == .tls
+        failure = error
+    }
+
+    /// What `$error` is inside `catch`: a record of `status` (the HTTP status, or null when no
+    /// answer came), `code`, `message`, `details` and `endpoint`, whose text is the whole message,
+    /// so `echo "failed: $error"` reads as before.
+    public var value: Value {
+        var record = Record()
+        let answer = failure?.apiError
+        record["status"] = answer.map { .int($0.status) } ?? .null
+        record["code"] = .string(answer?.code ?? failure.map { Self.code(of: $0.kind) } ?? "ERROR")
+        let summary = failure?.kind == .validation ? message.prefix { $0 != "\n" } : Substring(message)
+        record["message"] = .string(answer?.message ?? answer?.code ?? String(summary))
+        let details = answer?.details ?? failure?.problems.map(\.description) ?? []
+        record["details"] = .list(details.map(Value.string))
+        record["endpoint"] = failure.map { .string($0.endpoint) } ?? .null
+        record.text = message
+        return .record(record)
+    }
+
+    /// The `code` of a failure that has no answer from the API.
+    static func code(of kind: OutreachError.Kind) -> String {
+        switch kind {
+        case .validation: "VALIDATION"
+        case .api: "API"
+        case .outcomeUnknown: "OUTCOME_UNKNOWN"
+        case .unreachable: "UNREACHABLE"
+        case .malformedResponse: "MALFORMED_RESPONSE"
+        case .configuration: "CONFIGURATION"
+        case .tls: "TLS"
+        }
     }
 
     public var description: String { message }

@@ -44,7 +44,8 @@ public enum Value: Sendable, Hashable {
         case .int(let value): String(value)
         case .double(let value): JSONRenderer.number(value)
         case .string(let value): value
-        case .list, .record: JSONRenderer().render(self)
+        case .record(let record): record.text ?? JSONRenderer().render(self)
+        case .list: JSONRenderer().render(self)
         }
     }
 
@@ -62,6 +63,9 @@ public enum Value: Sendable, Hashable {
 public struct Record: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [String] = []
     private var storage: [String: Value] = [:]
+    /// What the record reads as in text (`echo "$error"`), when it stands for a message; not part
+    /// of its fields, its equality or its JSON.
+    public var text: String?
 
     public init() {}
     public init(dictionaryLiteral elements: (String, Value)...) {
