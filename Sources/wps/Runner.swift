@@ -104,6 +104,7 @@ struct Runner {
         runner.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
         session.drawsTrees = runner.format == .table
         session.stdoutIsTerminal = isTerminal
+        session.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
         var interpreter = Interpreter(arguments: options.arguments, commands: RuntimeCommands.all(session: session)) { value in
             Self.write(runner.render(value))
         }

@@ -158,3 +158,72 @@ def test_preview_fills_snippets_from_a_prospect_or_fallbacks(wps, tmp_path):
     assert by_id[0]["subject"] == "Hi there" and len(by_id) == 3
     out = run(wps, f'campaign preview {spec} --prospect "nonsense"')
     assert out.returncode == 2 and "--prospect: write first_name=Ann,company=Acme" in out.stderr
+
+
+def run_table(wps, script, columns):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["COLUMNS"] = str(columns)
+    return subprocess.run([str(wps), "--sandbox", "--output", "table", "-c", script], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_diff_shows_its_whole_plan_on_a_narrow_terminal(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC)
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(SPEC.replace("daily_enroll: 50", "daily_enroll: 70").replace("wait: 3d", "wait: 4d")
+                      + "  - window: SAT 10:00-12:00\n    versions:\n      - {message: \"<p>third</p>\"}\n")
+    out = run_table(wps, f"let r = campaign apply {spec}; campaign diff $r.campaign_id {edited}; "
+                         f"let d = campaign diff $r.campaign_id {edited}; $d.changes | count", 40)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("campaign 777001 (DRAFT) against"))
+    assert lines[start].endswith(": 2 changes, 1 the API cannot make")
+    assert lines[start + 1:start + 6] == [
+        "  ~ set settings.daily_enroll 50 → 70",
+        "  + add step 3 at the end: SAT 10:00-12:00, 1 version",
+        "the API cannot make:",
+        "  ! step 1 wait 3d → 4d: the API cannot change an existing step's wait",
+        f"nothing was sent: campaign apply {edited} makes these changes",
+    ]
+    assert "…" not in out.stdout
+    # The plan is still a record for the pipeline.
+    assert lines[-1] == "2"
+
+
+def test_lint_reports_every_problem_in_one_run(wps, tmp_path):
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(SPEC.replace("accounts:", "acounts:").replace("wait: 3d", "wait: 3x")
+                    .replace("FRI 09:00-12:00", "FRY 09:00-12:00").replace("Hello", "Hello {{COMPANY"))
+    out = run(wps, f"campaign lint {spec}")
+    assert out.returncode == 2
+    problems = [line.strip() for line in out.stderr.splitlines() if line.startswith(f"  {spec}:")]
+    assert out.stderr.startswith(f"error: {len(problems)} problems in {spec}:")
+    assert [p.split(": ", 2)[1] for p in problems] == [
+        "accounts", "acounts", "steps[0].wait", "steps[0].versions[1].subject", "steps[1].window"]
+
+
+def test_steps_file_takes_the_spec_step_list(wps, tmp_path):
+    steps = tmp_path / "steps.yaml"
+    steps.write_text("- window: MON-FRI 09:00-17:00\n  wait: 2d\n  versions:\n  - {subject: Hi, message: <p>x</p>}\n"
+                     "- window: FRI 09:00-12:00\n  versions:\n  - {message: <p>again</p>}\n")
+    out = run(wps, f"let c = campaign new Q --accounts 123001 --timezone UTC --daily-enroll 5 --steps {steps}; "
+                   "campaign export $c.id")
+    assert out.returncode == 0, out.stderr
+    assert "wait: 2d" in out.stdout and "window: FRI 09:00-12:00" in out.stdout and "message: <p>again</p>" in out.stdout
+    steps.write_text('{"name": "not steps"}')
+    out = run(wps, f"campaign new Q --accounts 123001 --timezone UTC --daily-enroll 5 --steps {steps}")
+    assert out.returncode == 2
+    assert f"{steps}:1:1: --steps takes the spec's step list" in out.stderr and "DecodingError" not in out.stderr
+
+
+def test_campaign_show_fits_the_terminal(wps):
+    script = ('let c = campaign new "Q4 outreach for European prospects" --accounts 123001,123003 --timezone Europe/Berlin '
+              '--daily-enroll 50 --subject "Quick question about your outreach, {{FIRST_NAME}}" --message "<p>A</p>" '
+              '--wait 2d; step add --after $c.steps.followup.id --message "<p>f</p>" --wait 13h | count; campaign show $c.id')
+    for columns in (32, 50, 80):
+        out = run_table(wps, script, columns)
+        assert out.returncode == 0, out.stderr
+        tree = out.stdout.splitlines()[1:]
+        assert all(len(line) <= columns for line in tree), (columns, tree)
+        assert tree[-1].startswith("   ↓ wait 13 hours"), tree

@@ -138,7 +138,7 @@ extension CommandRegistry {
         CommandDescriptor(
             ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.",
             positionals: [PositionalDescriptor("name", .string)],
-            flags: campaignSettingFlags + messageFlags + [FlagDescriptor("steps", .file, "the step tree from a YAML or JSON file")],
+            flags: campaignSettingFlags + messageFlags + [FlagDescriptor("steps", .file, "the steps from a YAML or JSON file: the spec's step list or the API's step tree")],
             examples: [
                 #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00" --wait 3d"#,
             ],
@@ -146,13 +146,13 @@ extension CommandRegistry {
         CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", sends: ["GET campaigns"]),
         CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
-            ["campaign", "show"], "Draw a campaign's steps as a tree.", positionals: [PositionalDescriptor("id", .campaignID)],
+            ["campaign", "show"], "Draw a campaign's steps as a tree that fits the terminal.", positionals: [PositionalDescriptor("id", .campaignID)],
             examples: ["campaign show 777001"], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
             ["campaign", "export"], "Write a campaign as a readable YAML spec (windows and waits in wps notation).",
             positionals: [PositionalDescriptor("id", .campaignID)], examples: ["campaign export 777001 > q4.yaml"], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
-            ["campaign", "lint"], "Check a campaign spec offline: windows, waits, snippets and every documented rule.",
+            ["campaign", "lint"], "Check a campaign spec offline: every problem in one run (keys, types, windows, waits, snippets, rules).",
             positionals: [PositionalDescriptor("file", .file)], examples: ["campaign lint q4.yaml"]),
         CommandDescriptor(
             ["campaign", "preview"], "Render each step's versions with snippets filled from a prospect record or their fallbacks.",

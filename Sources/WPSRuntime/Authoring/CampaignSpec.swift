@@ -84,26 +84,46 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
     ]
 
     /// Reads a spec file with the places of its nodes, so every problem can name its line and
-    /// column: syntax errors, unknown keys, missing fields and wrong types throw (`FILE:LINE:COL: …`).
+    /// column: syntax errors, unknown keys, missing fields and wrong types throw (`FILE:LINE:COL: …`),
+    /// all of them at once.
     public static func read(_ path: String) throws(RuntimeError) -> (spec: CampaignSpec, locator: YAMLLocator) {
+        let (spec, locator, structure) = try readStructure(path)
+        if !structure.problems.isEmpty { throw RuntimeError(structure.problems.joined(separator: "\n")) }
+        return (spec, locator)
+    }
+
+    /// Every problem of a spec file in one run, each located (`FILE:LINE:COL: path: message`):
+    /// its structure, then windows, waits and snippets, then the documented rules of the request
+    /// it compiles to (a field already reported is not reported again). Only a file that is not
+    /// YAML, or not a mapping, throws.
+    public static func lint(_ path: String) throws(RuntimeError) -> (spec: CampaignSpec, problems: [String]) {
+        let (spec, locator, structure) = try readStructure(path)
+        let later = spec.problems(excluding: structure.reportedPaths).map(locator.locate)
+        return (spec, inFileOrder(structure.problems + later, name: locator.name))
+    }
+
+    /// Located problems in the file's order, as an editor walks it (stable: one place keeps its order).
+    static func inFileOrder(_ problems: [String], name: String) -> [String] {
+        problems.enumerated().sorted { a, b in
+            let (l, r) = (place(of: a.element, in: name), place(of: b.element, in: name))
+            return l != r ? l.line < r.line || (l.line == r.line && l.column < r.column) : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The line and column a located problem starts with (`NAME:LINE:COL: …`).
+    static func place(of problem: String, in name: String) -> (line: Int, column: Int) {
+        let numbers = problem.dropFirst(name.count + 1).split(separator: ":", maxSplits: 2).prefix(2).compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : (0, 0)
+    }
+
+    static func readStructure(_ path: String) throws(RuntimeError) -> (CampaignSpec, YAMLLocator, CampaignSpecReader) {
         let locator = try YAMLLocator.load(path)
         guard let root = locator.root, root.mapping != nil else {
             throw RuntimeError("\(locator.place(of: "")): a campaign spec is a mapping with name, accounts, settings and steps")
         }
-        var unknown = locator.unknownKeys(at: "", allowed: keys[""] ?? [])
-        unknown += locator.unknownKeys(at: "settings", allowed: keys["settings"] ?? [])
-        for step in 0..<locator.count(at: "steps") {
-            unknown += locator.unknownKeys(at: "steps[\(step)]", allowed: keys["step"] ?? [])
-            for version in 0..<locator.count(at: "steps[\(step)].versions") {
-                unknown += locator.unknownKeys(at: "steps[\(step)].versions[\(version)]", allowed: keys["version"] ?? [])
-            }
-        }
-        if !unknown.isEmpty { throw RuntimeError(unknown.joined(separator: "\n")) }
-        do {
-            return (try YAMLDecoder().decode(CampaignSpec.self, from: root), locator)
-        } catch {
-            throw RuntimeError(locator.describe(error))
-        }
+        var reader = CampaignSpecReader(locator: locator)
+        let spec = reader.read()
+        return (spec, locator, reader)
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
@@ -119,23 +139,36 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
     }
 
     /// Every problem, offline: windows, waits, snippets, then the documented rules of the
-    /// request it compiles to; each with its place in the spec.
-    public func problems() -> [String] {
+    /// request it compiles to; each with its place in the spec. A problem about a path in
+    /// `excluding` (or inside one) is left out: it was reported already.
+    public func problems(excluding reported: Set<String> = []) -> [String] {
         var problems: [String] = []
-        if steps.isEmpty { problems.append("steps: must hold at least one step") }
+        var paths = reported
+        func add(_ path: String, _ message: String) {
+            guard !paths.contains(where: { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }) else { return }
+            problems.append("\(path): \(message)")
+        }
+        if steps.isEmpty, !reported.contains("steps") { add("steps", "must hold at least one step") }
         for (index, step) in steps.enumerated() {
-            do { _ = try WindowNotation.parse(step.window) } catch { problems.append("steps[\(index)].window: \(error.message) (at byte \(error.offset) of '\(step.window)')") }
-            if let wait = step.wait, Self.followupAfter(wait) == nil { problems.append("steps[\(index)].wait: write a wait such as 3d or 13h, got '\(wait)'") }
+            if !step.window.isEmpty || !reported.contains("steps[\(index)].window") {
+                do { _ = try WindowNotation.parse(step.window) } catch {
+                    add("steps[\(index)].window", "\(error.message) (at byte \(error.offset) of '\(step.window)')")
+                }
+            }
+            if let wait = step.wait, Self.followupAfter(wait) == nil {
+                add("steps[\(index)].wait", "write a wait such as 3d or 13h, got '\(wait)'")
+            }
             for (v, version) in step.versions.enumerated() {
                 for (field, text) in [("subject", version.subject), ("message", version.message)] {
-                    for problem in SnippetLint.scan(text ?? "").problems { problems.append("steps[\(index)].versions[\(v)].\(field): \(problem.message)") }
+                    for problem in SnippetLint.scan(text ?? "").problems { add("steps[\(index)].versions[\(v)].\(field)", problem.message) }
                 }
             }
         }
-        guard problems.isEmpty else { return problems }
-        return Validation.campaignDraft(draft()).map { problem in
-            "\(Self.specPath(problem.path)): \(problem.message)"
-        }
+        // The documented rules, on what the spec compiles to; a field already found wrong above
+        // (a window that does not parse compiles to an empty one) is not reported twice.
+        for problem in problems { paths.insert(String(problem.prefix { $0 != ":" })) }
+        for problem in Validation.campaignDraft(draft()) { add(Self.specPath(problem.path), problem.message) }
+        return problems
     }
 
     /// `steps.followup.followup.body.versions[0].subject` → `steps[1].versions[0].subject`;

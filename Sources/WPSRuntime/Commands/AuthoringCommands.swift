@@ -12,10 +12,10 @@ enum AuthoringCommands {
         }
         table["campaign lint"] = { _, command, interpreter in
             let path = try await file(command, at: 0, &interpreter)
-            let (spec, locator) = try read(path, command: command)
-            let problems = spec.problems()
+            let (spec, problems) = try lint(path, command: command)
             guard problems.isEmpty else {
-                throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path):\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
+                let count = "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
+                throw RuntimeError("\(count) in \(path):\n  " + problems.joined(separator: "\n  "), at: command.range)
             }
             return .string("\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(spec.steps.reduce(0) { $0 + $1.versions.count }) versions)")
         }
@@ -54,7 +54,7 @@ enum AuthoringCommands {
                 record["allow_edit"] = .string(statusPlan(campaign))
                 result = .record(record)
             }
-            return result
+            return PlanText.attach(to: result, file: path)
         }
         table["campaign apply"] = { _, command, interpreter in
             let args = CommandArguments(command: command)
@@ -112,7 +112,7 @@ enum AuthoringCommands {
                 record["status_before"] = .string(before.rawValue)
                 result = .record(record)
             }
-            return result
+            return PlanText.attach(to: result, file: path)
         }
     }
 
@@ -177,12 +177,21 @@ enum AuthoringCommands {
         }
     }
 
-    /// A spec that passed every offline check.
+    /// Every problem of a spec file, located (see ``CampaignSpec/lint(_:)``).
+    static func lint(_ path: String, command: Command) throws -> (spec: CampaignSpec, problems: [String]) {
+        do {
+            return try CampaignSpec.lint(path)
+        } catch {
+            throw RuntimeError(error.message, at: command.positionals.last?.range ?? command.range)
+        }
+    }
+
+    /// A spec that passed every offline check; otherwise every problem at once.
     static func checked(_ path: String, command: Command) throws -> CampaignSpec {
-        let (spec, locator) = try read(path, command: command)
-        let problems = spec.problems()
+        let (spec, problems) = try lint(path, command: command)
         guard problems.isEmpty else {
-            throw RuntimeError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(path); nothing was sent:\n  " + problems.map(locator.locate).joined(separator: "\n  "), at: command.range)
+            let count = "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
+            throw RuntimeError("\(count) in \(path); nothing was sent:\n  " + problems.joined(separator: "\n  "), at: command.range)
         }
         return spec
     }

@@ -27,7 +27,11 @@ enum CampaignCommands {
         table["campaign show"] = { _, command, interpreter in
             let campaign = try await session.send(Woodpecker.GetCampaign(id: try await id(command, &interpreter)), for: command)
             let value = try session.value(of: campaign)
-            return session.drawsTrees ? .string(CampaignTree.render(campaign, dim: session.stdoutIsTerminal)) : value
+            // The campaign, reading as its tree where results print as tables (`let c = campaign show 7`
+            // still has `$c.name`).
+            guard session.drawsTrees, case .record(var record) = value else { return value }
+            record.text = CampaignTree.render(campaign, dim: session.stdoutIsTerminal, width: session.terminalWidth())
+            return .record(record)
         }
         table["campaign list"] = { _, command, _ in
             try ValueEncoder().encode(try await session.send(Woodpecker.ListCampaigns(), for: command))
@@ -165,18 +169,12 @@ enum CampaignCommands {
         return FollowupAfter(range: wait.inHours ? .hour : .day, value: wait.value)
     }
 
-    /// `--steps FILE`: a START step tree as JSON or YAML (the API's field names).
+    /// `--steps FILE`: the spec's step list or the API's step tree (see ``StepFile``).
     static func loadSteps(_ path: String, at range: SourceRange) throws -> Step {
-        let value: Value
         do {
-            value = try ValueReader.read(path)
+            return try StepFile.load(path)
         } catch {
             throw RuntimeError(error.message, at: range)
-        }
-        do {
-            return try JSONCoding.decode(Step.self, from: Data(JSONRenderer().render(value).utf8))
-        } catch {
-            throw RuntimeError("\(path): not a step tree (START → EMAIL …): \(error)", at: range)
         }
     }
 }

@@ -39,6 +39,9 @@ public final class Session: @unchecked Sendable {
     public var drawsTrees = true
     /// Whether stdout is a terminal (ids are dimmed in trees).
     public var stdoutIsTerminal = false
+    /// The width trees fit (the terminal's, asked at each command: the window may be resized);
+    /// nil for no limit.
+    public var terminalWidth: @Sendable () -> Int? = { nil }
     /// `--dry-run`: bulk imports print their requests instead of sending them.
     public var dryRun = false
     /// Asks the person at the terminal a yes/no question (`[y/N]`), true for yes; nil without a

@@ -26,6 +26,8 @@ public struct ScriptRunner {
     /// Renders a result for output.
     public func render(_ value: Value) -> String {
         if case .string(let text) = value { return text }
+        // A record that reads as text (a campaign's tree, a plan, `$error`) prints so as a table.
+        if format == .table, case .record(let record) = value, let text = record.text { return text }
         switch format {
         case .json: return JSONRenderer(pretty: true).render(value)
         case .table: return TableRenderer(width: terminalWidth()).render(value)

@@ -63,8 +63,8 @@ public enum Value: Sendable, Hashable {
 public struct Record: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [String] = []
     private var storage: [String: Value] = [:]
-    /// What the record reads as in text (`echo "$error"`), when it stands for a message; not part
-    /// of its fields, its equality or its JSON.
+    /// What the record reads as in text (`echo "$error"`, a campaign's tree, a plan), also where
+    /// results print as tables; not part of its fields, its equality or its JSON.
     public var text: String?
 
     public init() {}

@@ -211,7 +211,7 @@ public struct YAMLLocator {
         switch type {
         case is Int.Type, is Int?.Type: return "a whole number"
         case is Bool.Type, is Bool?.Type: return "true or false"
-        case is String.Type, is String?.Type: return "text"
+        case is String.Type, is String?.Type, is Node.Scalar.Type: return "text"
         default:
             let name = "\(type)"
             if name.hasPrefix("Array") || name.hasPrefix("Sequence") || name.hasPrefix("[") { return "a list" }
