@@ -57,3 +57,24 @@ import Testing
         #expect(HelpRenderer().help(for: ["nope"]) == nil)
     }
 }
+
+@Suite struct DescriptorExampleTests {
+    /// Every example a command's help shows parses and passes the checks `wps --check` runs.
+    @Test func everyExampleParsesAndChecks() {
+        var checked = 0
+        for command in CommandRegistry.standard.commands {
+            for example in command.examples {
+                let result = Parser.parse(SourceFile(name: command.name, text: example))
+                #expect(result.diagnostics == [], "\(command.name): \(example) → \(result.diagnostics.map(\.message))")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+
+    /// Every API command has an example (help shows how to call it).
+    @Test func everyAPICommandHasAnExample() {
+        let missing = CommandRegistry.standard.commands.filter { CommandRegistry.category(of: $0) == .api && $0.examples.isEmpty }
+        #expect(missing.map(\.name) == [])
+    }
+}

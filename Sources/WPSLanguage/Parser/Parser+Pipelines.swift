@@ -88,7 +88,7 @@ extension Parser {
         var words = [first]
         var nameEnd = current.range.end
         guard registry.isPrefix(words) else {
-            diagnostics.append(.unknown("command", first, at: current.range, candidates: registry.nouns + ["let", "for", "if", "try", "source"]))
+            diagnostics.append(.unknown("command", first, at: current.range, candidates: registry.nouns + CommandRegistry.statementKeywords))
             return nil
         }
         advance()

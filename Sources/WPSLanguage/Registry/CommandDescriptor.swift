@@ -88,12 +88,16 @@ public struct FlagDescriptor: Sendable, Hashable {
     /// Other names the flag answers to: each field's name as a flag (`--smtp-email`), unless it
     /// is the flag's own name.
     public var aliases: [String]
+    /// The value the command takes when the flag is not given, as the user would write it
+    /// (`1d`, `MON-FRI 09:00-17:00`); nil when there is none or it depends on other flags.
+    public var defaultValue: String?
 
     public init(
         _ name: String, _ kind: ValueKind, _ summary: String, secret: Bool = false, repeatable: Bool = false,
-        required: Bool = false, fields: [String] = [], aliases: [String] = []
+        required: Bool = false, fields: [String] = [], aliases: [String] = [], default defaultValue: String? = nil
     ) {
         self.name = name
+        self.defaultValue = defaultValue
         self.fields = fields
         var spellings: [String] = []
         for spelling in fields.map { Self.flagSpelling(ofField: $0) } + aliases where spelling != name && !spellings.contains(spelling) {

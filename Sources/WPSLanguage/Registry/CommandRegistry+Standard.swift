@@ -2,7 +2,23 @@ extension CommandRegistry {
     /// Every wps command.
     public static let standard = CommandRegistry(mailboxCommands + campaignCommands + filterCommands + shellCommands)
 
-    static let provider = FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy")
+    /// What a command is: an API command (it sends requests), a filter of the piped value, or
+    /// the shell's own.
+    public enum Category: String, Sendable, CaseIterable {
+        case api, filter, shell
+    }
+
+    /// The category of a command of the standard registry (`shell` for one it does not hold).
+    public static func category(of command: CommandDescriptor) -> Category {
+        if mailboxCommands.contains(command) || campaignCommands.contains(command) { return .api }
+        if filterCommands.contains(command) { return .filter }
+        return .shell
+    }
+
+    /// The statement keywords, as the parser reads them and completion offers them.
+    public static let statementKeywords = ["let", "for", "if", "try", "source"]
+
+    static let provider = FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", default: "woodpecker")
     static let campaignFlag = FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)")
 
     static let mailboxCommands: [CommandDescriptor] = [
@@ -73,7 +89,7 @@ extension CommandRegistry {
             flags: [
                 FlagDescriptor("name", .string, "the display name", fields: ["display_name"]),
                 FlagDescriptor("credential", .integer, "the Graph credential id", fields: ["credential_id"]),
-            ], sends: ["POST mailboxes/microsoft/bulk"]),
+            ], examples: ["mailbox microsoft add ann@contoso.com bob@contoso.com --name Ann"], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
             positionals: [PositionalDescriptor("file", .file, optional: true)],
@@ -82,12 +98,12 @@ extension CommandRegistry {
                 FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)"),
                 FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones"), delimiter,
                 problemReport,
-            ], sends: ["POST mailboxes/microsoft/bulk"]),
+            ], examples: ["mailbox microsoft import microsoft.csv --skip-invalid"], sends: ["POST mailboxes/microsoft/bulk"]),
         CommandDescriptor(
             ["mailbox", "list"], "List connected mailboxes.", flags: [provider],
             examples: [#"mailbox list | where type == "SMTP" | count"#], sends: ["GET mailboxes"]),
-        CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)], sends: ["GET mailboxes/{id}"]),
-        CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
+        CommandDescriptor(["mailbox", "get"], "Show one connected mailbox.", positionals: [PositionalDescriptor("id", .mailboxID)], examples: ["mailbox get 123001", "mailbox list | first | get id"], sends: ["GET mailboxes/{id}"]),
+        CommandDescriptor(["batch", "summary"], "Show a mailbox batch's progress.", positionals: [PositionalDescriptor("id", .batchID)], flags: [provider], examples: ["let batch = mailbox import boxes.csv | first; batch summary $batch.batch_id"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"]),
         CommandDescriptor(
             ["batch", "watch"], "Wait for batches to finish, showing progress.",
             positionals: [PositionalDescriptor("id", .batchID, optional: true, repeating: true)],
@@ -121,16 +137,17 @@ extension CommandRegistry {
     /// spec's `wait` is.
     static let wait = FlagDescriptor(
         "wait", .duration, "how long after this step the next step is sent: 3d or 13h (default 1d)",
-        fields: ["followup_after"])
+        fields: ["followup_after"], default: "1d")
 
     static let messageFlags: [FlagDescriptor] = [
         FlagDescriptor("subject", .string, "the subject (once per A/B version)", repeatable: true, fields: ["subject"]),
         FlagDescriptor(
             "message", .string, "the message body, or @file.html / @file.md (once per version)", repeatable: true,
             fields: ["message"]),
-        FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", fields: ["signature"]),
-        FlagDescriptor("track-opens", .bool, "track opens", fields: ["track_opens"]),
-        FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00", fields: ["delivery_time"]),
+        FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", fields: ["signature"], default: "SENDER"),
+        FlagDescriptor("track-opens", .bool, "track opens", fields: ["track_opens"], default: "false"),
+        FlagDescriptor(
+            "window", .window, "when to send: MON-FRI 08:00-18:00", fields: ["delivery_time"], default: "MON-FRI 09:00-17:00"),
         wait,
     ]
 
@@ -143,8 +160,8 @@ extension CommandRegistry {
                 #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" --message @first.html --window "MON-FRI 08:00-18:00" --wait 3d"#,
             ],
             sends: ["POST campaigns"]),
-        CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", sends: ["GET campaigns"]),
-        CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["GET campaigns/{id}"]),
+        CommandDescriptor(["campaign", "list"], "List campaigns (id, name, status).", examples: [#"campaign list | where status == "DRAFT" | select id name"#], sends: ["GET campaigns"]),
+        CommandDescriptor(["campaign", "get"], "Fetch a campaign with its steps.", positionals: [PositionalDescriptor("id", .campaignID)], examples: ["let c = campaign get 777001", "campaign get 777001 | get settings"], sends: ["GET campaigns/{id}"]),
         CommandDescriptor(
             ["campaign", "show"], "Draw a campaign's steps as a tree that fits the terminal.", positionals: [PositionalDescriptor("id", .campaignID)],
             examples: ["campaign show 777001"], sends: ["GET campaigns/{id}"]),
@@ -172,11 +189,11 @@ extension CommandRegistry {
         CommandDescriptor(
             ["campaign", "run"], "Start sending.", positionals: [PositionalDescriptor("id", .campaignID)],
             examples: ["campaign run 777001 | select id status"], sends: ["POST campaigns/{id}/run"]),
-        CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/pause"]),
+        CommandDescriptor(["campaign", "pause"], "Pause a running campaign.", positionals: [PositionalDescriptor("id", .campaignID)], examples: ["campaign run 777001 | count; campaign pause 777001"], sends: ["POST campaigns/{id}/pause"]),
         CommandDescriptor(
             ["campaign", "stop"], "Stop a campaign for good (it cannot run again).", positionals: [PositionalDescriptor("id", .campaignID)],
-            sends: ["GET campaigns/{id}", "POST campaigns/{id}/stop"], destructive: true),
-        CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)], sends: ["POST campaigns/{id}/make_editable"]),
+            examples: ["campaign stop 777001 --yes"], sends: ["GET campaigns/{id}", "POST campaigns/{id}/stop"], destructive: true),
+        CommandDescriptor(["campaign", "edit"], "Make a campaign editable (EDITED).", positionals: [PositionalDescriptor("id", .campaignID)], examples: ["campaign edit 777001"], sends: ["POST campaigns/{id}/make_editable"]),
         CommandDescriptor(
             ["campaign", "delete"], "Delete a campaign.", positionals: [PositionalDescriptor("id", .campaignID)],
             examples: [#"let c = campaign new "Old" --accounts 123001 --timezone UTC --daily-enroll 5 --subject "Hi" --message "Hello"; campaign delete $c.id --yes"#],
@@ -185,7 +202,7 @@ extension CommandRegistry {
             ["campaign", "set"], "Change a campaign's name, accounts or settings (DRAFT or EDITED).",
             positionals: [PositionalDescriptor("id", .campaignID)],
             flags: [FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)", fields: ["name"])] + campaignSettingFlags,
-            sends: ["PATCH campaigns/{id}"]),
+            examples: ["campaign set 777001 --daily-enroll 80 --timezone Europe/Warsaw"], sends: ["PATCH campaigns/{id}"]),
         CommandDescriptor(
             ["step", "add"], "Add an email step after the last step.",
             flags: [FlagDescriptor("after", .stepID, "the leaf step to follow", required: true, fields: ["parent_id"]), campaignFlag]
@@ -196,7 +213,7 @@ extension CommandRegistry {
             sends: ["POST campaigns/{id}/steps"]),
         CommandDescriptor(
             ["step", "delete"], "Delete a step (not START nor the first after it).", positionals: [PositionalDescriptor("step", .stepID)],
-            flags: [campaignFlag], sends: ["GET campaigns/{id}", "DELETE campaigns/{id}/steps/{step_id}"], destructive: true),
+            flags: [campaignFlag], examples: [#"let c = campaign get 777001; let c = step add --after $c.steps.followup.id --message "<p>More</p>"; step delete $c.steps.followup.followup.id --yes"#], sends: ["GET campaigns/{id}", "DELETE campaigns/{id}/steps/{step_id}"], destructive: true),
         CommandDescriptor(
             ["version", "set"], "Change one version of an email step.",
             positionals: [PositionalDescriptor("step", .stepID), PositionalDescriptor("version", .versionID)],
@@ -205,7 +222,7 @@ extension CommandRegistry {
                 FlagDescriptor("message", .string, "the message, or @file.html / @file.md", fields: ["message"]),
                 FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", fields: ["signature"]),
                 FlagDescriptor("track-opens", .bool, "track opens", fields: ["track_opens"]),
-            ], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"]),
+            ], examples: [#"let c = campaign get 777001; version set $c.steps.followup.id A --subject "Quick question, {{FIRST_NAME}}""#], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"]),
     ]
 
     static let filterCommands: [CommandDescriptor] = [
@@ -235,7 +252,11 @@ extension CommandRegistry {
     ]
 
     static let shellCommands: [CommandDescriptor] = [
-        CommandDescriptor(["help"], "Show the commands, or one command's usage.", positionals: [PositionalDescriptor("command", .string, optional: true, repeating: true)]),
+        CommandDescriptor(
+            ["help"], "Show the commands, or one command's usage; --json: the whole catalogue as JSON.",
+            positionals: [PositionalDescriptor("command", .string, optional: true, repeating: true)],
+            flags: [FlagDescriptor("json", .bool, "the catalogue (or one command's entry) as JSON, for programs; see docs/catalog.md")],
+            examples: ["help campaign new", "help --json", "help campaign new --json"]),
         CommandDescriptor(["echo"], "Print values.", positionals: [PositionalDescriptor("value", .any, optional: true, repeating: true)]),
         CommandDescriptor(["env"], "Show the profile, provider, base URLs and variables (never keys)."),
         CommandDescriptor(["profile", "list"], "List profiles."),

@@ -67,8 +67,16 @@ public enum RuntimeCommands {
         table["help"] = { _, command, interpreter in
             var words: [String] = []
             for index in command.positionals.indices { words.append(try await interpreter.evaluate(command.positionals[index]).text) }
-            if words.isEmpty { return .string(HelpRenderer().overview()) }
             let registry = CommandRegistry.standard
+            if try await CommandArguments(command: command).bool("json", &interpreter) == true {
+                // JSON text whatever the output format: the catalogue is read by programs.
+                guard !words.isEmpty else { return .string(JSONRenderer(pretty: true).render(Catalog.document())) }
+                guard let descriptor = registry.command(words) else {
+                    throw RuntimeError("no command '\(words.joined(separator: " "))'", at: command.range)
+                }
+                return .string(JSONRenderer(pretty: true).render(Catalog.command(descriptor)))
+            }
+            if words.isEmpty { return .string(HelpRenderer().overview()) }
             if registry.command(words) == nil, registry.isPrefix(words) {
                 // `help campaign`: every command under that noun.
                 return .string(registry.commands.filter { Array($0.words.prefix(words.count)) == words }

@@ -52,7 +52,7 @@ public struct Completer {
             if registry.isPrefix(name + [token]) { name.append(token) } else { break }
         }
         if name.count == words.count {
-            let options = name.isEmpty ? registry.nouns + ["let", "for", "if", "try", "source"] : registry.subcommands(after: name)
+            let options = name.isEmpty ? registry.nouns + CommandRegistry.statementKeywords : registry.subcommands(after: name)
             if !options.isEmpty || registry.command(name) == nil {
                 return (options.filter { $0.hasPrefix(word) }, length)
             }
