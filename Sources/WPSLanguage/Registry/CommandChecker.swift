@@ -158,7 +158,8 @@ public struct CommandChecker: Sendable {
         case .provider:
             return ["woodpecker", "saleshandy"].contains(text) ? nil : "woodpecker or saleshandy"
         case .outputFormat:
-            return ["table", "json", "yaml", "csv", "ndjson"].contains(text) ? nil : "table, json, yaml, csv or ndjson"
+            let names = OutputFormat.allCases.map(\.rawValue)
+            return names.contains(text) ? nil : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
         case .choice(let options):
             return options.contains(text) ? nil : options.joined(separator: ", ")
         case .list(let inner):

@@ -240,7 +240,7 @@ extension CommandRegistry {
             ["length"], "How many items a list has, characters a text, or fields a record.",
             examples: [#"echo "Q4 outreach" | length"#]),
         CommandDescriptor(["each"], "Run a block for each item ($it).", positionals: [PositionalDescriptor("block", .block)]),
-        CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]))]),
+        CommandDescriptor(["to"], "Render as json, yaml, csv or ndjson text.", positionals: [PositionalDescriptor("format", .choice(OutputFormat.textFormats.map(\.rawValue)))]),
         CommandDescriptor(["table"], "Render as a table."),
         CommandDescriptor(
             ["open"], "Read a CSV, JSON, NDJSON or YAML file into values (CSV integers as numbers).",

@@ -30,7 +30,7 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
         case .window: "window (MON-FRI 08:00-18:00)"
         case .signature: "SENDER|NO_SIGNATURE"
         case .provider: "woodpecker|saleshandy"
-        case .outputFormat: "table|json|yaml|csv|ndjson"
+        case .outputFormat: OutputFormat.allCases.map(\.rawValue).joined(separator: "|")
         case .campaignID: "campaign id"
         case .stepID: "step id"
         case .versionID: "version id or letter"

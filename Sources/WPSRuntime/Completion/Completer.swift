@@ -85,7 +85,7 @@ public struct Completer {
         case .timezone: options = Validation.timeZoneIdentifiers.sorted()
         case .signature: options = Signature.known.map(\.rawValue)
         case .provider: options = Provider.allCases.map(\.rawValue)
-        case .outputFormat: options = ["table", "json", "yaml", "csv", "ndjson"]
+        case .outputFormat: options = OutputFormat.allCases.map(\.rawValue)
         case .choice(let choices): options = choices
         case .bool: options = ["true", "false"]
         case .profile: options = profiles

@@ -105,14 +105,12 @@ extension Interpreter {
             }
             return .list(results)
         case "to":
-            let format = try await words(arguments).first ?? "json"
-            switch format {
-            case "json": return .string(JSONRenderer(pretty: true).render(input))
-            case "ndjson": return .string(input.items.map { JSONRenderer().render($0) }.joined(separator: "\n"))
-            case "csv": return .string(try CSVRenderer().render(input).trimmingCharacters(in: .newlines))
-            case "yaml": return .string(try YAMLRenderer().render(input).trimmingCharacters(in: .newlines))
-            default: throw RuntimeError("'to \(format)': use json, yaml, csv or ndjson", at: command.range)
+            let name = try await words(arguments).first ?? "json"
+            guard let format = OutputFormat(rawValue: name), OutputFormat.textFormats.contains(format) else {
+                let names = OutputFormat.textFormats.map(\.rawValue)
+                throw RuntimeError("'to \(name)': use \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")", at: command.range)
             }
+            return .string(try format.render(input).trimmingCharacters(in: .newlines))
         default:
             throw RuntimeError("'\(command.name)' cannot run here yet", at: command.range)
         }

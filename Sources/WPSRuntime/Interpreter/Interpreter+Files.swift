@@ -71,11 +71,7 @@ extension Interpreter {
 
     /// The text `save` writes: by the file's extension (json, ndjson, yaml, csv), else as text.
     static func format(_ value: Value, forFile path: String) throws -> String {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return try CSVRenderer().render(value) }
-        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try YAMLRenderer().render(value) }
-        if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") { return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n") }
-        if lower.hasSuffix(".json") { return JSONRenderer(pretty: true).render(value) }
+        if let format = OutputFormat.forFile(path) { return try format.render(value) }
         if case .string(let text) = value { return text }
         return JSONRenderer(pretty: true).render(value)
     }

@@ -5,10 +5,8 @@ import WPSLanguage
 /// reported, nothing runs), then run statement by statement, rendering each result, and
 /// stopping at the first failure with its location.
 public struct ScriptRunner {
-    /// How results are printed.
-    public enum OutputFormat: String, Sendable, CaseIterable {
-        case table, json, yaml, csv, ndjson
-    }
+    /// How results are printed (the one list of formats, in `WPSLanguage`).
+    public typealias OutputFormat = WPSLanguage.OutputFormat
 
     public var format: OutputFormat
     /// The terminal's width in columns, asked at each render (the window may be resized); nil
@@ -28,12 +26,12 @@ public struct ScriptRunner {
         if case .string(let text) = value { return text }
         // A record that reads as text (a campaign's tree, a plan, `$error`) prints so as a table.
         if format == .table, case .record(let record) = value, let text = record.text { return text }
-        switch format {
-        case .json: return JSONRenderer(pretty: true).render(value)
-        case .table: return TableRenderer(width: terminalWidth()).render(value)
-        case .ndjson: return value.items.map { JSONRenderer().render($0) }.joined(separator: "\n")
-        case .yaml: return ((try? YAMLRenderer().render(value)) ?? JSONRenderer(pretty: true).render(value)).trimmingCharacters(in: .newlines)
-        case .csv: return ((try? CSVRenderer().render(value)) ?? "").trimmingCharacters(in: .newlines)
+        let width = format == .table ? terminalWidth() : nil
+        do {
+            return try format.render(value, width: width).trimmingCharacters(in: .newlines)
+        } catch {
+            // A value CSV or YAML cannot hold prints as JSON: nothing is lost.
+            return JSONRenderer(pretty: true).render(value)
         }
     }
 
