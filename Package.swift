@@ -61,6 +61,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
         ),
+        .target(name: "WPSHost", dependencies: ["OutreachAPI", "Sandbox", "WPSRuntime"]),
+        .testTarget(
+            name: "TranscriptTests",
+            dependencies: ["WPSHost", "WPSRuntime", "WPSLanguage", "OutreachAPI"],
+            resources: [.copy("Transcripts")]),
         .testTarget(
             name: "WPSRuntimeTests",
             dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
@@ -72,6 +77,7 @@ let package = Package(
                 "Sandbox",
                 "WPSLanguage",
                 "WPSRuntime",
+                "WPSHost",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

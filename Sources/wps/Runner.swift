@@ -1,6 +1,7 @@
 import Foundation
 import OutreachAPI
 import Sandbox
+import WPSHost
 import WPSLanguage
 import WPSRuntime
 
@@ -13,6 +14,7 @@ struct Runner {
         if options.check { return Self.check(options) }
         let timeout = WPS.parseTimeout(options.timeout) ?? .seconds(30)
         var running: RunningSandbox?
+        var embedded: EmbeddedSandbox?
         var configuration = OutreachClient.Configuration()
         var profiles: ProfileConfiguration?
         var activeProfile = "sandbox"
@@ -32,13 +34,10 @@ struct Runner {
                 return 2
             }
         } else {
-            var sandboxConfiguration = SandboxConfiguration()
-            sandboxConfiguration.port = 0
-            sandboxConfiguration.processingDelay = .milliseconds(200)
-            let sandbox = try await SandboxServer.start(sandboxConfiguration)
-            running = sandbox
-            configuration.baseURLs = [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)]
-            configuration.apiKeys = [.woodpecker: "sandbox-demo", .saleshandy: "sandbox-demo"]
+            let started = try await EmbeddedSandbox.start()
+            running = started.sandbox
+            embedded = started
+            configuration = started.configuration
         }
         var trusted: TrustedCertificates?
         if let caFile {
@@ -71,8 +70,8 @@ struct Runner {
         }
         configuration.requestTimeout = timeout
         let client = OutreachClient(configuration: configuration, transport: clientTransport)
-        if options.sandbox {
-            try await Self.connectDemoMailboxes(client)
+        if let embedded {
+            try await embedded.connectDemoMailboxes(client)
             // WPS_SANDBOX_PROCESSING_MS slows later batches down (to try `batch watch` and Ctrl-C).
             if let delay = ProcessInfo.processInfo.environment["WPS_SANDBOX_PROCESSING_MS"].flatMap({ Int($0) }) {
                 await running?.store.setProcessingDelay(.milliseconds(delay))
@@ -177,20 +176,6 @@ struct Runner {
         // where a bad byte became U+FFFD (3 bytes).
         let width = data[data.startIndex + problem.offset] == 0 ? 1 : 3
         return DiagnosticRenderer(source: lossy).render(Diagnostic(.error, problem.message, at: SourceRange(problem.offset, problem.offset + width)))
-    }
-
-    /// Connects three demo mailboxes in the sandbox so campaigns have email account ids.
-    static func connectDemoMailboxes(_ client: OutreachClient) async throws {
-        let mailboxes = ["ann", "bob", "cyd"].map { name in
-            ManualMailbox(
-                smtp_email: "\(name)@demo.example.com", smtp_password: "demo", smtp_server: "smtp.demo.example.com", smtp_port: 465,
-                smtp_from_name: name.capitalized, imap_email: "\(name)@demo.example.com", imap_password: "demo",
-                imap_server: "imap.demo.example.com", imap_port: 993)
-        }
-        let batch = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: mailboxes)))
-        while try await !client.send(Woodpecker.GetBatchSummary(batchID: batch.batch_id)).processing_finished {
-            try await Task.sleep(for: .milliseconds(50))
-        }
     }
 
     /// The width tables fit: the terminal's columns, or `COLUMNS` when stdout is not a terminal
