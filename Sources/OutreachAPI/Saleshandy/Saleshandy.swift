@@ -1,10 +1,8 @@
 /// Saleshandy's Open API: connecting sending email accounts and polling the request's status.
 public enum Saleshandy {
     /// `POST email-accounts/connect` — start connecting accounts; answers a request id.
-    public struct ConnectEmailAccounts: Endpoint {
-        public static let provider = Provider.saleshandy
+    public struct ConnectEmailAccounts: SaleshandyEndpoint {
         public static let successStatuses: Set<Int> = [200, 201]
-        public static let errorShape = ErrorShape.message
         public var body: [SaleshandyEmailAccount]?
         public init(_ accounts: [SaleshandyEmailAccount]) { self.body = accounts }
         public var method: HTTPMethod { .post }
@@ -14,10 +12,7 @@ public enum Saleshandy {
     }
 
     /// `GET email-accounts/connect/status/{requestId}` — progress, then per-account results.
-    public struct GetConnectStatus: Endpoint {
-        public static let provider = Provider.saleshandy
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.message
+    public struct GetConnectStatus: SaleshandyEndpoint {
         public var requestID: String
         public init(requestID: String) { self.requestID = requestID }
         public var method: HTTPMethod { .get }

@@ -1,9 +1,7 @@
 extension Woodpecker {
     /// `POST campaigns` — create a campaign (always DRAFT); `201` with the campaign.
-    public struct CreateCampaign: Endpoint {
-        public static let provider = Provider.woodpecker
+    public struct CreateCampaign: WoodpeckerCampaignEndpoint {
         public static let successStatuses: Set<Int> = [201]
-        public static let errorShape = ErrorShape.typeMessage
         public var body: CampaignDraft?
         public init(_ body: CampaignDraft) { self.body = body }
         public var method: HTTPMethod { .post }
@@ -13,10 +11,7 @@ extension Woodpecker {
     }
 
     /// `GET campaigns/{id}` — the full campaign with its step tree.
-    public struct GetCampaign: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct GetCampaign: WoodpeckerCampaignEndpoint {
         public var id: Int
         public init(id: Int) { self.id = id }
         public var method: HTTPMethod { .get }
@@ -26,10 +21,7 @@ extension Woodpecker {
     }
 
     /// `GET campaigns` — id, name and status of every campaign. A sandbox extension.
-    public struct ListCampaigns: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct ListCampaigns: WoodpeckerCampaignEndpoint {
         public init() {}
         public var method: HTTPMethod { .get }
         public var path: String { "campaigns" }
@@ -38,10 +30,7 @@ extension Woodpecker {
     }
 
     /// `DELETE campaigns/{id}`.
-    public struct DeleteCampaign: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct DeleteCampaign: WoodpeckerCampaignEndpoint {
         public var id: Int
         public init(id: Int) { self.id = id }
         public var method: HTTPMethod { .delete }
@@ -51,15 +40,12 @@ extension Woodpecker {
     }
 
     /// `POST campaigns/{id}/pause|run|stop|make_editable` — move a campaign through its statuses.
-    public struct CampaignAction: Endpoint {
+    public struct CampaignAction: WoodpeckerCampaignEndpoint {
         /// The four status transitions.
         public enum Action: String, Sendable, CaseIterable {
             case pause, run, stop
             case makeEditable = "make_editable"
         }
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
         public var id: Int
         public var action: Action
         public init(id: Int, action: Action) {
@@ -73,10 +59,7 @@ extension Woodpecker {
     }
 
     /// `PATCH campaigns/{id}` — change name, accounts or settings (DRAFT or EDITED only).
-    public struct UpdateCampaign: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct UpdateCampaign: WoodpeckerCampaignEndpoint {
         public var id: Int
         public var body: CampaignPatch?
         public init(id: Int, _ body: CampaignPatch) {
@@ -90,10 +73,7 @@ extension Woodpecker {
     }
 
     /// `PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}` — edit one version of an EMAIL step.
-    public struct UpdateVersion: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct UpdateVersion: WoodpeckerCampaignEndpoint {
         public var campaignID: Int
         public var stepID: String
         public var versionID: String
@@ -112,10 +92,8 @@ extension Woodpecker {
 
     /// `POST campaigns/{id}/steps` — add an EMAIL step after a leaf step; answers the campaign.
     /// A `followup` nested in the step is sent and checked with it, and added too.
-    public struct AddStep: Endpoint {
-        public static let provider = Provider.woodpecker
+    public struct AddStep: WoodpeckerCampaignEndpoint {
         public static let successStatuses: Set<Int> = [200, 201]
-        public static let errorShape = ErrorShape.typeMessage
         public var campaignID: Int
         public var body: NewStepRequest?
         public init(campaignID: Int, _ body: NewStepRequest) {
@@ -129,10 +107,7 @@ extension Woodpecker {
     }
 
     /// `DELETE campaigns/{id}/steps/{step_id}` — remove a step (not START nor the first after it).
-    public struct DeleteStep: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.typeMessage
+    public struct DeleteStep: WoodpeckerCampaignEndpoint {
         public var campaignID: Int
         public var stepID: String
         public init(campaignID: Int, stepID: String) {

@@ -1,7 +1,6 @@
 extension Woodpecker {
     /// `POST mailboxes/manual_connection/bulk` — submit up to 200 SMTP/IMAP mailboxes; `202 {batch_id}`.
-    public struct SubmitManualBatch: Endpoint {
-        public static let provider = Provider.woodpecker
+    public struct SubmitManualBatch: WoodpeckerMailboxEndpoint {
         public static let successStatuses: Set<Int> = [202]
         public static let errorShape = ErrorShape.codeDetails
         public var body: ManualBulkRequest?
@@ -13,9 +12,7 @@ extension Woodpecker {
     }
 
     /// `GET mailboxes/manual_connection/bulk/{batch_id}/summary` — a batch's progress; bodiless 404 when unknown.
-    public struct GetBatchSummary: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
+    public struct GetBatchSummary: WoodpeckerMailboxEndpoint {
         public static let errorShape = ErrorShape.none
         public var batchID: Int
         public init(batchID: Int) { self.batchID = batchID }
@@ -26,10 +23,8 @@ extension Woodpecker {
     }
 
     /// `POST mailboxes/microsoft/bulk` — connect Microsoft mailboxes (Graph app-only); 201 or 207.
-    public struct ConnectMicrosoftMailboxes: Endpoint {
-        public static let provider = Provider.woodpecker
+    public struct ConnectMicrosoftMailboxes: WoodpeckerMailboxEndpoint {
         public static let successStatuses: Set<Int> = [201, 207]
-        public static let errorShape = ErrorShape.problem
         public var body: MicrosoftBulkRequest?
         public init(_ body: MicrosoftBulkRequest) { self.body = body }
         public var method: HTTPMethod { .post }
@@ -39,10 +34,7 @@ extension Woodpecker {
     }
 
     /// `GET mailboxes` — every connected mailbox (SMTP and IMAP entries).
-    public struct ListMailboxes: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.problem
+    public struct ListMailboxes: WoodpeckerMailboxEndpoint {
         public init() {}
         public var method: HTTPMethod { .get }
         public var path: String { "mailboxes" }
@@ -51,10 +43,7 @@ extension Woodpecker {
     }
 
     /// `GET mailboxes/{id}` — one connected mailbox.
-    public struct GetMailbox: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.problem
+    public struct GetMailbox: WoodpeckerMailboxEndpoint {
         public var id: Int
         public init(id: Int) { self.id = id }
         public var method: HTTPMethod { .get }
@@ -64,10 +53,7 @@ extension Woodpecker {
     }
 
     /// `GET /rest/v1/me` — who the API key belongs to.
-    public struct GetAccountInfo: Endpoint {
-        public static let provider = Provider.woodpecker
-        public static let successStatuses: Set<Int> = [200]
-        public static let errorShape = ErrorShape.problem
+    public struct GetAccountInfo: WoodpeckerMailboxEndpoint {
         public init() {}
         public var method: HTTPMethod { .get }
         public var path: String { "../v1/me" }

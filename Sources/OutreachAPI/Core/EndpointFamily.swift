@@ -1,0 +1,29 @@
+/// The endpoints of Woodpecker's campaign API: Woodpecker's, `200` on success unless the
+/// endpoint says otherwise, errors as `{type, message, details}`.
+public protocol WoodpeckerCampaignEndpoint: Endpoint {}
+
+extension WoodpeckerCampaignEndpoint {
+    public static var provider: Provider { .woodpecker }
+    public static var successStatuses: Set<Int> { [200] }
+    public static var errorShape: ErrorShape { .typeMessage }
+}
+
+/// The endpoints of Woodpecker's mailbox API: Woodpecker's, `200` on success unless the endpoint
+/// says otherwise, errors as RFC 7807 problems `{title, status, detail}` unless it says otherwise.
+public protocol WoodpeckerMailboxEndpoint: Endpoint {}
+
+extension WoodpeckerMailboxEndpoint {
+    public static var provider: Provider { .woodpecker }
+    public static var successStatuses: Set<Int> { [200] }
+    public static var errorShape: ErrorShape { .problem }
+}
+
+/// Saleshandy's endpoints: `200` on success unless the endpoint says otherwise, errors as
+/// `{message}`.
+public protocol SaleshandyEndpoint: Endpoint {}
+
+extension SaleshandyEndpoint {
+    public static var provider: Provider { .saleshandy }
+    public static var successStatuses: Set<Int> { [200] }
+    public static var errorShape: ErrorShape { .message }
+}

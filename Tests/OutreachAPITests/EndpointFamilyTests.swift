@@ -1,0 +1,34 @@
+import Testing
+
+@testable import OutreachAPI
+
+/// Each endpoint's provider, success statuses and error shape, as the documents give them —
+/// most from its family's defaults, the rest declared by the endpoint.
+@Suite struct EndpointFamilyTests {
+    func facts<E: Endpoint>(_ type: E.Type) -> String {
+        "\(E.provider) \(E.successStatuses.sorted()) \(E.errorShape)"
+    }
+
+    @Test func everyEndpointAnswersAsDocumented() {
+        let table: [(String, String)] = [
+            (facts(Woodpecker.CreateCampaign.self), "woodpecker [201] typeMessage"),
+            (facts(Woodpecker.GetCampaign.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.ListCampaigns.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.DeleteCampaign.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.CampaignAction.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.UpdateCampaign.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.UpdateVersion.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.AddStep.self), "woodpecker [200, 201] typeMessage"),
+            (facts(Woodpecker.DeleteStep.self), "woodpecker [200] typeMessage"),
+            (facts(Woodpecker.SubmitManualBatch.self), "woodpecker [202] codeDetails"),
+            (facts(Woodpecker.GetBatchSummary.self), "woodpecker [200] none"),
+            (facts(Woodpecker.ConnectMicrosoftMailboxes.self), "woodpecker [201, 207] problem"),
+            (facts(Woodpecker.ListMailboxes.self), "woodpecker [200] problem"),
+            (facts(Woodpecker.GetMailbox.self), "woodpecker [200] problem"),
+            (facts(Woodpecker.GetAccountInfo.self), "woodpecker [200] problem"),
+            (facts(Saleshandy.ConnectEmailAccounts.self), "saleshandy [200, 201] message"),
+            (facts(Saleshandy.GetConnectStatus.self), "saleshandy [200] message"),
+        ]
+        for (got, expected) in table { #expect(got == expected) }
+    }
+}
