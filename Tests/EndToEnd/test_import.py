@@ -579,3 +579,29 @@ def test_skipped_rows_are_in_the_watch_report_and_failures_still_print_the_summa
     # Inside a pipeline the summaries are not printed: the error ends it.
     out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} --skip-invalid | batch watch | count")
     assert out.returncode == 1 and out.stdout == ""
+
+
+def test_a_forced_delimiter_is_journaled_and_a_resumed_import_reads_with_it(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    header = ["email", "password", "host", "port", "imap_host", "imap_port", "from_name"]
+    semi = tmp_path / "semi.csv"
+    semi.write_text(";".join(header) + "\n" + "".join(
+        ";".join([f"j{i}@example.com", "pw", "smtp.example.com", "465", "imap.example.com", "993", f"J{i}"]) + "\n"
+        for i in range(3)))
+    journal = tmp_path / "semi.journal"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ';' --journal {journal} | count")
+    assert out.returncode == 0 and "3 of 3 rows accepted" in out.stderr, out.stderr
+    assert journal.read_text().splitlines()[0].endswith(" delimiter:;")
+    # Run again without --delimiter: read as the journal recorded, nothing is sent again.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --journal {journal} | count")
+    assert out.returncode == 0, out.stderr
+    assert "read with ';' as the delimiter, as its journal recorded" in out.stderr
+    assert "resuming: 3 of 3 rows were accepted by an earlier run" in out.stderr
+    # Another delimiter would number the rows otherwise: refused, at the flag.
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --journal {journal} --delimiter ','")
+    assert out.returncode == 2
+    assert f"the journal {journal} was written reading {semi} with ; as the delimiter; give --delimiter ';'" in out.stderr
+    # Help names the three choices, never a raw TAB or \t.
+    helped = run_wps(wps, env, "-c", "help mailbox import").stdout
+    line = next(l for l in helped.splitlines() if l.strip().startswith("--delimiter"))
+    assert "<, ; or tab>" in line and "\t" not in line and "\\t" not in line, line

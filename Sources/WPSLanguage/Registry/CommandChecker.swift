@@ -162,6 +162,8 @@ public struct CommandChecker: Sendable {
             return names.contains(text) ? nil : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
         case .choice(let options):
             return options.contains(text) ? nil : options.joined(separator: ", ")
+        case .delimiter:
+            return [",", ";", "tab", "\\t", "\t", "comma", "semicolon"].contains(text.lowercased()) ? nil : "',', ';' or tab"
         case .list(let inner):
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for item in items { if let problem = mismatch(item, inner) { return "a comma-separated list of \(problem)" } }

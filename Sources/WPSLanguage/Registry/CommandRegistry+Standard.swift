@@ -117,8 +117,7 @@ extension CommandRegistry {
 
     /// `--delimiter` of the imports: forces the CSV delimiter the header line would otherwise tell.
     static let delimiter = FlagDescriptor(
-        "delimiter", .choice([",", ";", "tab", "\\t", "\t"]),
-        "the CSV delimiter: , ; tab or \\t (default: told from the header)")
+        "delimiter", .delimiter, "the CSV delimiter: , ; or tab (default: told from the header)")
 
     /// `--report` of the imports: every problem the check finds.
     static let problemReport = FlagDescriptor(

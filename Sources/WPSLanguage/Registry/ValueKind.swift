@@ -13,6 +13,8 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     case block
     /// Anything.
     case any
+    /// A CSV delimiter: `,`, `;` or `tab` (`\t` and a TAB character are read as tab too).
+    case delimiter
     case list(ValueKind)
     case choice([String])
 
@@ -43,6 +45,7 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
         case .any: "value"
         case .list(let inner): "list of \(inner)"
         case .choice(let options): options.joined(separator: "|")
+        case .delimiter: ", ; or tab"
         }
     }
 }

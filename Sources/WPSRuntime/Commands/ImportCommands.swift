@@ -8,14 +8,14 @@ enum ImportCommands {
     static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
         table["mailbox import"] = { input, command, interpreter in
             let args = CommandArguments(command: command)
-            let source = try await importSource(args, input: input, &interpreter)
+            var source = try await importSource(args, input: input, &interpreter)
             let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
             let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
             let progress = ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)
             let client = session.client
             if provider == .saleshandy {
                 let target = SaleshandyAccountTarget()
-                var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+                var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
                 options.reconcilesByResending = false
                 options.describe = { items in describe(client, Saleshandy.ConnectEmailAccounts(items)) }
                 let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
@@ -25,7 +25,7 @@ enum ImportCommands {
                 return records(outcome, source: source, idKey: "request_id", target: target, session: session)
             }
             let target = ManualMailboxTarget()
-            var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+            var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
             options.describe = { items in describe(client, Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))) }
             let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
                 try await submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
@@ -36,10 +36,10 @@ enum ImportCommands {
 
         table["mailbox microsoft import"] = { input, command, interpreter in
             let args = CommandArguments(command: command)
-            let source = try await importSource(args, input: input, &interpreter)
+            var source = try await importSource(args, input: input, &interpreter)
             let credential = try await args.int("credential", &interpreter)
             let target = MicrosoftAccountTarget()
-            var options = try await importOptions(args, target: target, source: source, session: session, &interpreter)
+            var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
             options.journalPath = nil  // each request connects synchronously; its answer is the record
             options.parallel = 1
             let client = session.client
@@ -109,7 +109,7 @@ enum ImportCommands {
         if let text = try await args.string("delimiter", &interpreter) {
             guard let byte = ImportSource.delimiter(named: text) else {
                 throw RuntimeError(
-                    "--delimiter must be ',', ';', tab or \\t, got '\(text)'", at: args.range(of: "delimiter"))
+                    "--delimiter must be ',', ';' or tab, got '\(text)'", at: args.range(of: "delimiter"))
             }
             delimiter = byte
         }
@@ -128,7 +128,7 @@ enum ImportCommands {
     }
 
     static func importOptions<Target: ImportTarget>(
-        _ args: CommandArguments, target: Target, source: ImportSource, session: Session, _ interpreter: inout Interpreter
+        _ args: CommandArguments, target: Target, source: inout ImportSource, session: Session, _ interpreter: inout Interpreter
     ) async throws -> MailboxImporter<Target>.Options {
         let size = try await args.int("batch-size", &interpreter) ?? target.maxBatchSize
         guard (1...target.maxBatchSize).contains(size) else {
@@ -149,8 +149,24 @@ enum ImportCommands {
         let explicit = try await args.string("journal", &interpreter)
         if explicit != nil || session.journalDirectory != nil, !session.dryRun {
             let hash = try source.contentHash()
-            options.journalPath = explicit ?? ImportJournal.path(directory: session.journalDirectory ?? "", contentHash: hash, profileKey: session.profileKey)
+            let path = explicit ?? ImportJournal.path(directory: session.journalDirectory ?? "", contentHash: hash, profileKey: session.profileKey)
+            options.journalPath = path
+            // The rows are numbered as the file was read: a resumed import reads it with the
+            // delimiter its journal recorded, and refuses another.
+            if let recorded = ImportJournal.recordedDelimiter(path) {
+                if let given = source.delimiter, given != recorded {
+                    throw RuntimeError(
+                        "the journal \(path) was written reading \(source.name) with \(ImportJournal.delimiterName(recorded)) as the delimiter; "
+                            + "give --delimiter '\(ImportJournal.delimiterName(recorded))' (or remove the journal to start over)",
+                        at: args.range(of: "delimiter"))
+                }
+                if source.delimiter == nil {
+                    session.progress("\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded")
+                }
+                source.delimiter = recorded
+            }
             options.journalHeader = "\(source.name) sha256:\(hash) profile:\(session.activeProfile)"
+                + (source.delimiter.map { " delimiter:\(ImportJournal.delimiterName($0))" } ?? "")
         }
         return options
     }

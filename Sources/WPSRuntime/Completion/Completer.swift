@@ -87,6 +87,7 @@ public struct Completer {
         case .provider: options = Provider.allCases.map(\.rawValue)
         case .outputFormat: options = OutputFormat.allCases.map(\.rawValue)
         case .choice(let choices): options = choices
+        case .delimiter: options = [",", ";", "tab"]
         case .bool: options = ["true", "false"]
         case .profile: options = profiles
         case .window: options = ["\"MON-FRI 09:00-17:00\"", "\"MON-FRI 08:00-18:00\""]

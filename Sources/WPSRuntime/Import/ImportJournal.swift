@@ -5,7 +5,7 @@ import Foundation
 ///
 /// One entry per line, each forced to disk before the import goes on:
 /// ```
-/// # wps import journal v2 boxes.csv sha256:…
+/// # wps import journal v2 boxes.csv sha256:… profile:prod delimiter:;   (delimiter: when forced)
 /// sending 1-200            rows about to be sent (their outcome is unknown until the next entry)
 /// accepted 4711 1-200      rows the API accepted in batch 4711
 /// existing 7,9             rows the API already had (connected before this import)
@@ -127,6 +127,24 @@ struct ImportJournal {
         self.handle = handle
         do { try handle.seekToEnd() } catch {}
         if isNew { try append(line: Self.headerPrefix(version: 2) + header) }
+    }
+
+    /// The delimiter a journal's first line records (` delimiter:;`), when the import that wrote
+    /// it was given `--delimiter`; nil when there is no journal or it records none.
+    static func recordedDelimiter(_ path: String) -> UInt8? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        let first = String(decoding: head.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        guard first.hasPrefix("# wps import journal"),
+            let word = first.split(separator: " ").last(where: { $0.hasPrefix("delimiter:") })
+        else { return nil }
+        return ImportSource.delimiter(named: String(word.dropFirst("delimiter:".count)))
+    }
+
+    /// How a journal and messages name a delimiter: `,`, `;` or `tab`.
+    static func delimiterName(_ byte: UInt8) -> String {
+        byte == 0x09 ? "tab" : String(decoding: [byte], as: UTF8.self)
     }
 
     /// The start of a journal's first line.

@@ -93,6 +93,7 @@ public enum Catalog {
     static func choices(_ kind: ValueKind) -> [String]? {
         switch kind {
         case .choice(let options): options
+        case .delimiter: [",", ";", "tab"]
         case .signature: ["SENDER", "NO_SIGNATURE"]
         case .provider: ["woodpecker", "saleshandy"]
         case .outputFormat: ScriptRunner.OutputFormat.allCases.map(\.rawValue)
