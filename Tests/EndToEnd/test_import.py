@@ -605,3 +605,50 @@ def test_a_forced_delimiter_is_journaled_and_a_resumed_import_reads_with_it(wps,
     helped = run_wps(wps, env, "-c", "help mailbox import").stdout
     line = next(l for l in helped.splitlines() if l.strip().startswith("--delimiter"))
     assert "<, ; or tab>" in line and "\t" not in line and "\\t" not in line, line
+
+
+FIXTURES = ROOT / "Tests" / "EndToEnd" / "fixtures"
+
+
+def test_spreadsheet_exports_with_a_bom_crlf_and_semicolons_import_whole(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = FIXTURES / "excel-bom-crlf-semicolon.csv"
+    raw = source.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b";" in raw  # the fixture is what it says
+    report = tmp_path / "report.csv"
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {source} | batch watch --report {report} | count")
+    assert out.returncode == 0, out.stderr
+    rows = read_report(report)
+    # The BOM is not part of the first column's name (else "Email" would be an unknown column).
+    assert [(r["line"], r["email"], r["outcome"]) for r in rows] == [
+        ("2", "b1@example.com", "connected"), ("3", "b2@example.com", "connected")]
+    microsoft = FIXTURES / "excel-bom-crlf-semicolon-microsoft.csv"
+    assert microsoft.read_bytes().startswith(b"\xef\xbb\xbf")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {microsoft} | select email name")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"email": "m1@contoso.com", "name": "M One"}, {"email": "m2@contoso.com", "name": "M; Two"}]
+
+
+def test_microsoft_import_returns_the_rows_it_skipped(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    source = tmp_path / "ms.csv"
+    source.write_text("mailbox_email,display_name\nok@contoso.com,Ok\nnot-an-email,Bad\n,Empty\nfine@contoso.com,Fine\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {source} --skip-invalid")
+    assert out.returncode == 0, out.stderr
+    results = json.loads(out.stdout)
+    assert [(r["email"], r["success"]) for r in results] == [
+        ("ok@contoso.com", True), ("fine@contoso.com", True), ("not-an-email", False), ("", False)]
+    assert results[2]["line"] == "3" and results[2]["error"].startswith("skipped (--skip-invalid): mailbox_email: must be a valid")
+    assert results[3]["line"] == "4" and results[3]["error"] == "skipped (--skip-invalid): mailbox_email: must be provided"
+
+
+def test_batch_watch_errors_point_at_the_scripts_line(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    script = tmp_path / "watch.wps"
+    script.write_text("echo a\n\nbatch watch 999999\n")
+    out = run_wps(wps, env, "--sandbox", str(script))
+    assert out.returncode == 1
+    assert f"--> {script}:3:1" in out.stderr and "GET mailboxes/manual_connection/bulk/999999/summary" in out.stderr
+    script.write_text("echo a\nbatch watch 4242 --provider saleshandy\n")
+    out = run_wps(wps, env, "--sandbox", str(script))
+    assert out.returncode == 1 and f"--> {script}:2:1" in out.stderr, out.stderr

@@ -50,8 +50,17 @@ enum ImportCommands {
                 collected.append(try results.map { try ValueEncoder().encode($0) })
                 return .accepted("")
             }
-            _ = try await run(importer, command: command)
-            return .list(collected.values)
+            let outcome = try await run(importer, command: command)
+            // The rows --skip-invalid left out are results too, in the same shape, with the reason.
+            let skipped = outcome.skipped.keys.sorted().map { row -> Value in
+                let entry = outcome.skipped[row]
+                return .record([
+                    "success": .bool(false), "id": .null, "email": .string(entry?.email ?? ""), "name": .null,
+                    "deliverability": .null, "error": .string("skipped (--skip-invalid): " + (entry?.reason ?? "")),
+                    "line": .string(outcome.places.place(of: row)?.description ?? String(row)),
+                ])
+            }
+            return .list(collected.values + skipped)
         }
 
         table["batch watch"] = { input, command, interpreter in

@@ -1,4 +1,5 @@
 import Foundation
+import OutreachAPI
 import WPSLanguage
 
 extension Interpreter {
@@ -10,6 +11,9 @@ extension Interpreter {
             } catch var error as RuntimeError {
                 if error.range == nil { error.range = command.range }
                 throw error
+            } catch let error as OutreachError {
+                // A request's failure a command did not place itself is shown at the command.
+                throw RuntimeError(error, at: command.range)
             }
         }
         if let result = try await runFileCommand(command, input: input) { return result }
