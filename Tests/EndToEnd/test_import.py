@@ -652,3 +652,24 @@ def test_batch_watch_errors_point_at_the_scripts_line(wps, tmp_path):
     script.write_text("echo a\nbatch watch 4242 --provider saleshandy\n")
     out = run_wps(wps, env, "--sandbox", str(script))
     assert out.returncode == 1 and f"--> {script}:2:1" in out.stderr, out.stderr
+
+
+def test_the_progress_bar_on_a_terminal_ends_on_its_final_state(wps, tmp_path):
+    import pexpect
+    source = tmp_path / "boxes.csv"
+    write_rows(source, 2000, prefix="bar")
+    env = sandbox_environment(tmp_path)
+    env["WPS_SANDBOX_PROCESSING_MS"] = "0"
+    child = pexpect.spawn(str(wps), ["--sandbox", "-c", f"mailbox import {source} --batch-size 50 | batch watch | count"],
+                          env=env, encoding="utf-8", timeout=300, dimensions=(40, 200))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    frames = [frame.strip() for frame in child.before.replace("\x1b[K", "").replace("\n", "\r").split("\r") if frame.strip()]
+    imported = [frame for frame in frames if "rows accepted" in frame]
+    watched = [frame for frame in frames if frame.startswith("[") and "batches " in frame]
+    # Whatever redraws the 100 ms throttle skipped, the last frame of each bar is the final state.
+    assert imported[-1].endswith(f"{source}: 2000 of 2000 rows accepted, 40 batches sent"), imported[-3:]
+    assert imported[-1].startswith("[" + "█" * 24 + "]")
+    assert watched[-1].endswith("batches 40/40 finished · 2000 connected · 0 conditionally · 0 failed · 0 pending"), watched[-3:]
+    assert PASSWORD not in child.before

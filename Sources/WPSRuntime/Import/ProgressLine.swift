@@ -8,6 +8,9 @@ final class ProgressLine: @unchecked Sendable {
     private var lastDraw = ContinuousClock.now - .seconds(1)
     private var lastText = ""
     private var drawn = false
+    /// The latest state asked for, drawn or not (a redraw within 100 ms is skipped): `finish()`
+    /// draws it, so the line ends on the final state, every row accounted.
+    private var pending: (text: String, done: Int?, total: Int?)?
 
     init(isTerminal: Bool, write: @escaping (String) -> Void) {
         self.isTerminal = isTerminal
@@ -19,7 +22,9 @@ final class ProgressLine: @unchecked Sendable {
         guard text != lastText || force else { return }
         if isTerminal {
             let now = ContinuousClock.now
+            pending = (text, done, total)
             guard force || now - lastDraw >= .milliseconds(100) else { return }
+            pending = nil
             lastDraw = now
             lastText = text
             var bar = ""
@@ -37,7 +42,11 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Leaves the line: on a terminal the final text stays and the cursor moves on.
     func finish(_ text: String? = nil) {
-        if let text { update(text, force: true) }
+        if let text {
+            update(text, force: true)
+        } else if let pending {
+            update(pending.text, done: pending.done, total: pending.total, force: true)
+        }
         if isTerminal, drawn {
             FileHandle.standardError.write(Data("\n".utf8))
             drawn = false
@@ -51,6 +60,7 @@ final class ProgressLine: @unchecked Sendable {
             drawn = false
             lastText = ""
         }
+        pending = nil
         write(text)
     }
 }
