@@ -78,15 +78,8 @@ struct WPS: AsyncParsableCommand {
         }
     }
 
-    /// The request timeout: `500ms`, `30s`, `1.5s`, `2m`; nil unless positive.
-    static func parseTimeout(_ text: String) -> Duration? {
-        if text.hasSuffix("ms"), let value = Int(text.dropLast(2)), value > 0 { return .milliseconds(value) }
-        if text.hasSuffix("s"), let value = Double(text.dropLast()), value >= 0.001, value <= 86_400 {
-            return .milliseconds(Int(value * 1000))
-        }
-        if text.hasSuffix("m"), let value = Int(text.dropLast()), value > 0, value <= 1440 { return .seconds(value * 60) }
-        return nil
-    }
+    /// The request timeout: `500ms`, `30s`, `1.5s`, `2m`, up to a day; nil otherwise.
+    static func parseTimeout(_ text: String) -> Duration? { ClockDuration.parse(text) }
 
     func run() async throws {
         let code = try await Runner(options: self).run()

@@ -73,7 +73,7 @@ enum ImportCommands {
             let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
             var interval = Duration.milliseconds(250)
             if let text = try await args.string("interval", &interpreter) {
-                guard let parsed = parseInterval(text) else {
+                guard let parsed = ClockDuration.parse(text) else {
                     throw RuntimeError("expected an interval such as 250ms, 2s or 1m for --interval, got '\(text)'", at: args.range(of: "interval"))
                 }
                 interval = parsed
@@ -293,14 +293,6 @@ enum ImportCommands {
             ]))
         }
         return .list(result)
-    }
-
-    /// `250ms`, `2s`, `1m`.
-    static func parseInterval(_ text: String) -> Duration? {
-        if text.hasSuffix("ms"), let value = Int(text.dropLast(2)), value > 0 { return .milliseconds(value) }
-        if text.hasSuffix("s"), let value = Double(text.dropLast()), value > 0 { return .milliseconds(Int(value * 1000)) }
-        if text.hasSuffix("m"), let value = Int(text.dropLast()), value > 0 { return .seconds(value * 60) }
-        return nil
     }
 }
 

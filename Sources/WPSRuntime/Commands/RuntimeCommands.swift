@@ -34,7 +34,7 @@ public enum RuntimeCommands {
             guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else {
                 throw RuntimeError("sleep needs a duration such as 500ms, 2s or 1m", at: command.range)
             }
-            guard let duration = ImportCommands.parseInterval(value.text), duration >= .milliseconds(1) else {
+            guard let duration = ClockDuration.parse(value.text) else {
                 throw RuntimeError("sleep takes a duration such as 500ms, 2s or 1m, got '\(value.text)'", at: command.positionals.first?.range)
             }
             try await Task.sleep(for: duration)
