@@ -361,11 +361,14 @@ def test_microsoft_rows_of_a_one_line_array_are_rows(wps, tmp_path):
     assert out.returncode == 2
     assert f"{ms}:1[1]: mailbox_email: must be a valid email address" in out.stderr
     # Skipping the invalid row skips that row only, not every row on its line.
-    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} --skip-invalid | select email")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox microsoft import {ms} --skip-invalid | select email success line")
     assert out.returncode == 0, out.stderr
     assert "skipping 1 invalid row of" in out.stderr and "(lines 1[1])" in out.stderr
     assert "2 of 2 rows accepted" in out.stderr
-    assert json.loads(out.stdout) == [{"email": "ms0@example.com"}, {"email": "ms2@example.com"}]
+    # The skipped row is returned after the results, at its row's place.
+    assert json.loads(out.stdout) == [{"email": "ms0@example.com", "success": True, "line": None},
+                                      {"email": "ms2@example.com", "success": True, "line": None},
+                                      {"email": "not-an-email", "success": False, "line": "1[1]"}]
 
 
 def test_a_one_line_array_killed_with_sigkill_and_run_again_lands_exactly_once(wps, tmp_path):

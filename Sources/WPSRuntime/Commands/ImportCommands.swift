@@ -47,7 +47,7 @@ enum ImportCommands {
             let collected = ResultBox()
             let importer = MailboxImporter(target: target, source: source, options: options, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)) { items in
                 let results = try await client.send(Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
-                collected.append(try results.map { try ValueEncoder().encode($0) })
+                await collected.append(try results.map { try ValueEncoder().encode($0) })
                 return .accepted("")
             }
             let outcome = try await run(importer, command: command)
@@ -60,7 +60,7 @@ enum ImportCommands {
                     "line": .string(outcome.places.place(of: row)?.description ?? String(row)),
                 ])
             }
-            return .list(collected.values + skipped)
+            return .list(await collected.values + skipped)
         }
 
         table["batch watch"] = { input, command, interpreter in
@@ -297,9 +297,7 @@ enum ImportCommands {
 }
 
 /// Collects values from concurrent tasks.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Value] = []
-    func append(_ values: [Value]) { lock.withLock { stored += values } }
-    var values: [Value] { lock.withLock { stored } }
+actor ResultBox {
+    private(set) var values: [Value] = []
+    func append(_ values: [Value]) { self.values += values }
 }
