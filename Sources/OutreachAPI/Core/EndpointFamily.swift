@@ -27,3 +27,13 @@ extension SaleshandyEndpoint {
     public static var successStatuses: Set<Int> { [200] }
     public static var errorShape: ErrorShape { .message }
 }
+
+/// Woodpecker's legacy `/rest/v1` prospect endpoints: Woodpecker's, `200` on success, errors as
+/// `{status: {status, code, msg}}` (docs/contract/errors_v1.md).
+public protocol WoodpeckerProspectEndpoint: Endpoint {}
+
+extension WoodpeckerProspectEndpoint {
+    public static var provider: Provider { .woodpecker }
+    public static var successStatuses: Set<Int> { [200] }
+    public static var errorShape: ErrorShape { .v1Status }
+}

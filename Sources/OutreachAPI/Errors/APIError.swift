@@ -3,7 +3,7 @@ import Foundation
 /// An error answered by the API: an HTTP status outside the endpoint's success statuses.
 ///
 /// Every documented error body decodes into this one type, whatever its shape:
-/// `{code, details}`, `{type, message, details}`, `{title, status, detail, timestamp}`,
+/// `{code, details}`, `{type, message, details}`, `{title, status, detail, timestamp}`, `{status: {code, msg}}` (v1),
 /// `{message}`, or no body at all.
 ///
 /// ```swift
@@ -52,7 +52,11 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
             return error
         }
         let details = (object["details"] as? [Any])?.map { "\($0)" } ?? []
-        if let code = object["code"] as? String {
+        if let status = object["status"] as? [String: Any], let code = status["code"] as? String {
+            error.shape = .v1Status
+            error.code = code
+            error.message = status["msg"] as? String
+        } else if let code = object["code"] as? String {
             error.shape = .codeDetails
             error.code = code
             error.details = details

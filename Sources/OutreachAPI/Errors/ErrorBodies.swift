@@ -45,6 +45,23 @@ public enum ErrorBody {
         }
     }
 
+    /// `{"status": {"status": "ERROR", "code": "E_INV_STATUS", "msg": "…"}}` — Woodpecker's legacy
+    /// `/rest/v1` endpoints (prospects), answered with `400` (docs/contract/errors_v1.md).
+    public struct V1Status: Codable, Sendable, Hashable {
+        public struct Status: Codable, Sendable, Hashable {
+            public var status: String
+            public var code: String
+            public var msg: String
+            public init(status: String = "ERROR", code: String, msg: String) {
+                self.status = status
+                self.code = code
+                self.msg = msg
+            }
+        }
+        public var status: Status
+        public init(code: String, msg: String) { status = Status(code: code, msg: msg) }
+    }
+
     /// `{"message": "INVALID_CREDENTIAL_ID"}` — Microsoft bulk 422, Saleshandy errors.
     public struct Message: Codable, Sendable, Hashable {
         public var message: String
@@ -62,6 +79,8 @@ public enum ErrorShape: String, Sendable, Hashable {
     case problem
     /// `{message}`
     case message
+    /// `{status: {status, code, msg}}` — Woodpecker's `/rest/v1`.
+    case v1Status
     /// No body at all (bodiless 400 and 404).
     case none
 }
