@@ -22,14 +22,7 @@ extension Parser {
         switch token.kind {
         case .subpipelineStart:
             advance()
-            parenDepth += 1
-            let outerBraces = braceDepth
-            braceDepth = 0
-            defer {
-                parenDepth -= 1
-                braceDepth = outerBraces
-            }
-            guard let pipeline = parsePipeline() else { return nil }
+            guard let pipeline = insideParentheses({ $0.parsePipeline() }) else { return nil }
             guard current.kind == .rightParen else {
                 if atEnd { expectMore("')' to close '$('") } else { error("expected ')' to close '$('", at: current.range) }
                 return nil
@@ -231,16 +224,14 @@ extension Parser {
     /// `( … )`: a condition or sum as one value: `echo ($n + 1)`, `where (a > 1) or b`.
     mutating func parseParenthesized() -> Expression? {
         guard enterNesting() else { return nil }
+        defer { nesting -= 1 }
         let start = current.range.start
         advance()
-        parenDepth += 1
-        let outerBraces = braceDepth
-        braceDepth = 0
-        defer {
-            parenDepth -= 1
-            braceDepth = outerBraces
-            nesting -= 1
-        }
+        return insideParentheses { parser in parser.parseParenthesizedBody(openedAt: start) }
+    }
+
+    /// What follows `(` up to its `)`.
+    mutating func parseParenthesizedBody(openedAt start: Int) -> Expression? {
         while current.kind == .newline { advance() }
         guard let inner = parseOr() else { return nil }
         while current.kind == .newline { advance() }
@@ -251,6 +242,18 @@ extension Parser {
         }
         advance()
         return inner
+    }
+
+    /// Runs `body` inside a `(` (or `$(`): a `)` ends its stages, a `}` of an outer block does not.
+    mutating func insideParentheses<T>(_ body: (inout Parser) -> T) -> T {
+        parenDepth += 1
+        let outerBraces = braceDepth
+        braceDepth = 0
+        defer {
+            parenDepth -= 1
+            braceDepth = outerBraces
+        }
+        return body(&self)
     }
 
     /// `1..3`, `1..$n` (one word): a range; nil when the word is not one (`a..b`, `..`).
