@@ -194,6 +194,16 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(problems("campaign new x --daily-enroll $n --track-opens") == [])
     }
 
+    @Test func batchIDsAreWoodpeckerNumbersOrSaleshandyRequestIDs() {
+        // Saleshandy's request ids are letters and digits: the checker cannot know the provider.
+        #expect(problems("batch summary 129a184 --provider saleshandy") == [])
+        #expect(problems("batch watch 129a184 7 --provider saleshandy") == [])
+        #expect(problems("batch summary 1002") == [])
+        #expect(problems(#"batch summary "12 3""#) == [
+            "t.wps:1:15: error: expected a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184) for ID, got '12 3'",
+        ])
+    }
+
     @Test func missingValuesPositionalsAndRequiredFlags() {
         #expect(problems("campaign new x --daily-enroll") == ["t.wps:1:16: error: --daily-enroll needs a value (integer)"])
         #expect(problems("campaign get") == ["t.wps:1:1: error: 'campaign get' needs ID (campaign id) — usage: campaign get ID"])

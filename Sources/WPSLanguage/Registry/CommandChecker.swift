@@ -143,8 +143,12 @@ public struct CommandChecker: Sendable {
     /// What was expected, when `text` is not a valid literal of `kind`.
     static func mismatch(_ text: String, _ kind: ValueKind) -> String? {
         switch kind {
-        case .integer, .campaignID, .batchID, .mailboxID:
+        case .integer, .campaignID, .mailboxID:
             return Int(text) == nil ? (kind == .integer ? "an integer" : "a numeric \(kind)") : nil
+        case .batchID:
+            // Woodpecker's batch ids are numbers, Saleshandy's request ids letters and digits
+            // (`129a184`); which provider answers is known only when the command runs.
+            return isBatchID(text) ? nil : "a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184)"
         case .number:
             return Double(text) == nil ? "a number" : nil
         case .bool:
@@ -178,6 +182,11 @@ public struct CommandChecker: Sendable {
         guard let unit = text.last, unit == "d" || unit == "h", let value = Int(text.dropLast()), (1...9999).contains(value)
         else { return nil }
         return (value, unit == "h")
+    }
+
+    /// A Woodpecker batch id (digits) or a Saleshandy request id (letters, digits, `-` and `_`).
+    public static func isBatchID(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
     /// Whether `text` is a wait ``duration(_:)`` accepts.

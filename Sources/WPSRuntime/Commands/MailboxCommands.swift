@@ -64,7 +64,7 @@ enum MailboxCommands {
             if let id = saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
                 return try SaleshandyCommands.status(id, try await session.send(Saleshandy.GetConnectStatus(requestID: id), for: command))
             }
-            let id = try CommandArguments.int(batchValue(value), what: "the batch ID", range: command.positionals.first?.range)
+            let id = try woodpeckerBatchID(batchValue(value), range: command.positionals.first?.range)
             return try summaryValue(id, try await session.send(Woodpecker.GetBatchSummary(batchID: id), for: command))
         }
     }
@@ -73,6 +73,17 @@ enum MailboxCommands {
     static func saleshandyID(_ value: Value) -> String? {
         if case .record(let record) = value, let id = record["request_id"] { return id.text }
         return nil
+    }
+
+    /// A Woodpecker batch id, which is a number; anything else is refused, pointing at
+    /// Saleshandy's request ids (`129a184`), which only `--provider saleshandy` polls.
+    static func woodpeckerBatchID(_ value: Value, range: SourceRange?) throws -> Int {
+        if case .int(let id) = value { return id }
+        if case .string(let text) = value, let id = Int(text) { return id }
+        throw RuntimeError(
+            "'\(value.text)' is not a Woodpecker batch id (a number); a Saleshandy request id is watched with "
+                + "--provider saleshandy (or a Saleshandy profile)",
+            at: range, exitCode: 2)
     }
 
     /// A batch record's id (`{batch_id: 7}`), or the value itself.

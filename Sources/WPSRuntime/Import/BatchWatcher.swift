@@ -93,7 +93,7 @@ struct BatchWatcher {
 
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
         let (ids, origins, existing, dryRun, skipped) = Self.parse(items, idKey: "batch_id")
-        let numbers = try ids.map { try CommandArguments.int(.string($0), what: "a batch ID", range: range) }
+        let numbers = try ids.map { try MailboxCommands.woodpeckerBatchID(.string($0), range: range) }
         if numbers.isEmpty, dryRun > 0 { session.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
         var latest: [Int: BatchSummary] = [:]
         var delay = interval
