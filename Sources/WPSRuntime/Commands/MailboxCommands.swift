@@ -78,8 +78,8 @@ enum MailboxCommands {
     /// A Woodpecker batch id, which is a number; anything else is refused, pointing at
     /// Saleshandy's request ids (`129a184`), which only `--provider saleshandy` polls.
     static func woodpeckerBatchID(_ value: Value, range: SourceRange?) throws -> Int {
-        if case .int(let id) = value { return id }
-        if case .string(let text) = value, let id = Int(text) { return id }
+        // As every id argument: a number, digits, a whole double, or a record's `id`.
+        if let id = try? CommandArguments.int(value, what: "the batch ID", range: range) { return id }
         throw RuntimeError(
             "'\(value.text)' is not a Woodpecker batch id (a number); a Saleshandy request id is watched with "
                 + "--provider saleshandy (or a Saleshandy profile)",
