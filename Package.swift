@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "WPSRuntimeTests",
             dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage"]),
+        .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
         .executableTarget(
             name: "wps",
             dependencies: [

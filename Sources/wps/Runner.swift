@@ -104,7 +104,7 @@ struct Runner {
         session.drawsTrees = runner.format == .table
         session.stdoutIsTerminal = isTerminal
         session.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
-        var interpreter = Interpreter(arguments: options.arguments, commands: RuntimeCommands.all(session: session)) { value in
+        var interpreter = Interpreter(arguments: options.arguments, session: session) { value in
             Self.write(runner.render(value))
         }
         let code: Int32

@@ -49,7 +49,7 @@ final class Printed: @unchecked Sendable {
             let session = Session(client: client, transport: transport)
             session.drawsTrees = false
             let runner = ScriptRunner(format: .json, write: { printed.out.append($0) }, writeError: { printed.err.append($0) })
-            var interpreter = Interpreter(commands: RuntimeCommands.all(session: session)) { printed.out.append(runner.render($0)) }
+            var interpreter = Interpreter(session: session) { printed.out.append(runner.render($0)) }
             let code = await runner.run(SourceFile(name: "\(name).wps", text: script), interpreter: &interpreter)
             #expect(code == exitCode, "\(name): exit \(code)\n\(printed.err.joined(separator: "\n"))")
         } catch {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WPSLanguage
+import WPSRuntime
 
 /// Flags answer to the API's own field names, and a mistyped one is never steered to another
 /// field family.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WPSLanguage
+import WPSRuntime
 
 func parse(_ text: String) -> ParseResult { Parser.parse(SourceFile(name: "t.wps", text: text)) }
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WPSLanguage
+import WPSRuntime
 
 @Suite struct RegistryTests {
     let registry = CommandRegistry.standard

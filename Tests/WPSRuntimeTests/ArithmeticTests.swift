@@ -117,7 +117,8 @@ func failure(of text: String) async throws -> (message: String, line: Int, colum
         let failure = OutreachError(kind: .api, endpoint: "GET campaigns/9", apiError: answer)
         let error = RuntimeError(failure, at: nil)
         let printed = Printed()
-        var interpreter = Interpreter(commands: ["campaign get": { _, _, _ in throw error }]) { printed.values.append($0) }
+        let failing = CommandDefinition.custom(["campaign", "get"]) { _, _, _ in throw error }
+        var interpreter = Interpreter(commands: CommandDefinition.replacing(failing)) { printed.values.append($0) }
         let script = """
             try { campaign get 9 } catch {
               echo "failed: $error"

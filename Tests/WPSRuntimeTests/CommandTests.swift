@@ -23,7 +23,7 @@ func session(answer: @escaping @Sendable (PreparedRequest, Int) -> TransportResp
 
 func runCommands(_ text: String, session: Session) async throws -> [Value] {
     let printed = Printed()
-    var interpreter = Interpreter(commands: RuntimeCommands.all(session: session)) { printed.values.append($0) }
+    var interpreter = Interpreter(session: session) { printed.values.append($0) }
     let parsed = Parser.parse(SourceFile(name: "t.wps", text: text))
     #expect(parsed.diagnostics == [])
     try await interpreter.run(parsed.script)

@@ -89,10 +89,10 @@ import WPSLanguage
 
 @Suite struct HistoryFileTests {
     @Test func libeditEncodingIsUndone() {
-        #expect(RuntimeCommands.unvis(#"echo\040first\040line"#) == "echo first line")
-        #expect(RuntimeCommands.unvis(#"a\\b"#) == #"a\b"#)
-        #expect(RuntimeCommands.unvis("plain") == "plain")
-        #expect(RuntimeCommands.unvis(#"x\04"#) == #"x\04"#)
+        #expect(HistoryCommand.unvis(#"echo\040first\040line"#) == "echo first line")
+        #expect(HistoryCommand.unvis(#"a\\b"#) == #"a\b"#)
+        #expect(HistoryCommand.unvis("plain") == "plain")
+        #expect(HistoryCommand.unvis(#"x\04"#) == #"x\04"#)
     }
 }
 

@@ -114,10 +114,11 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
 
     @Test func commandsTheRuntimeAddsRunWithTheirInput() async throws {
         let printed = Printed()
-        var interpreter = Interpreter(commands: ["campaign get": { _, command, interpreter in
+        let fake = CommandDefinition.custom(["campaign", "get"]) { command, _, interpreter in
             let id = try await interpreter.evaluate(command.positionals[0])
             return .record(["id": id, "name": .string("Q4"), "settings": .record(["daily_enroll": .int(50)])])
-        }]) { printed.values.append($0) }
+        }
+        var interpreter = Interpreter(commands: CommandDefinition.replacing(fake)) { printed.values.append($0) }
         try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "campaign get 777 | get settings.daily_enroll")).script)
         #expect(printed.values == [.int(50)])
     }

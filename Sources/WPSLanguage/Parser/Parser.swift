@@ -10,7 +10,7 @@ public struct ParseResult: Sendable {
 /// diagnostic and skips to the next statement, so one run reports several problems.
 ///
 /// ```swift
-/// let result = Parser.parse(SourceFile(name: "<command>", text: "campaign get 777 | get settings"))
+/// let result = Parser.parse(SourceFile(name: "<command>", text: "campaign get 777 | get settings"), registry: registry)
 /// ```
 public struct Parser {
     let source: SourceFile
@@ -33,7 +33,7 @@ public struct Parser {
     public static let maxNesting = 128
 
     /// Parses a whole source file.
-    public static func parse(_ source: SourceFile, registry: CommandRegistry = .standard) -> ParseResult {
+    public static func parse(_ source: SourceFile, registry: CommandRegistry) -> ParseResult {
         let lexed = Lexer.tokenize(source)
         var parser = Parser(source: source, registry: registry, tokens: lexed.tokens, isIncomplete: lexed.isIncomplete)
         parser.diagnostics = lexed.diagnostics

@@ -1,8 +1,16 @@
-/// Everything wps knows about one command: its words, arguments, flags, help and examples.
+/// Everything the parser, `help` and completion know about one command: its words, arguments,
+/// flags, help and examples.
 ///
-/// The registry of descriptors feeds the parser's checks, `help` and completion; nothing is
-/// described twice.
+/// Descriptors are the signature half of the runtime's command values (`CommandDefinition` in
+/// WPSRuntime), which declare each command once; this module holds only the types, so the
+/// language does not depend on the runtime.
 public struct CommandDescriptor: Sendable, Hashable {
+    /// What a command is: an API command (it sends requests), a filter of the piped value, or
+    /// the shell's own.
+    public enum Category: String, Sendable, CaseIterable {
+        case api, filter, shell
+    }
+
     /// The command's name words: `["campaign", "new"]`.
     public var words: [String]
     public var summary: String
@@ -15,11 +23,14 @@ public struct CommandDescriptor: Sendable, Hashable {
     /// It destroys something for good (`campaign delete`): on a terminal it asks first, elsewhere
     /// it needs `--yes`.
     public var isDestructive: Bool
+    public var category: Category
 
     public init(
-        _ words: [String], _ summary: String, discussion: String = "", positionals: [PositionalDescriptor] = [],
-        flags: [FlagDescriptor] = [], examples: [String] = [], sends: [String] = [], destructive: Bool = false
+        _ words: [String], _ summary: String, category: Category = .shell, discussion: String = "",
+        positionals: [PositionalDescriptor] = [], flags: [FlagDescriptor] = [], examples: [String] = [],
+        sends: [String] = [], destructive: Bool = false
     ) {
+        self.category = category
         self.sends = sends
         self.isDestructive = destructive
         self.words = words

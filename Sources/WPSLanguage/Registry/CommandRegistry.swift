@@ -1,9 +1,20 @@
 /// The set of commands wps knows, looked up by their name words.
 ///
 /// ```swift
-/// CommandRegistry.standard.longestMatch(["campaign", "new", "Q4"])   // campaign new, 2 words
+/// let registry = CommandRegistry(descriptors)
+/// registry.command(["campaign", "new"])      // the descriptor of `campaign new`
+/// registry.subcommands(after: ["campaign"])  // new, get, list, …
 /// ```
 public struct CommandRegistry: Sendable {
+    /// The statement keywords, as the parser reads them and completion offers them.
+    public static let statementKeywords = ["let", "for", "if", "try", "source"]
+
+    /// What a command is (see ``CommandDescriptor/Category``).
+    public typealias Category = CommandDescriptor.Category
+
+    /// The category of a command.
+    public static func category(of command: CommandDescriptor) -> Category { command.category }
+
     public let commands: [CommandDescriptor]
     private let byName: [String: CommandDescriptor]
     /// Every prefix of every command's words (to know when to keep reading name words).

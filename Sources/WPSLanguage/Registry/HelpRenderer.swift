@@ -2,7 +2,7 @@
 public struct HelpRenderer: Sendable {
     public let registry: CommandRegistry
 
-    public init(registry: CommandRegistry = .standard) { self.registry = registry }
+    public init(registry: CommandRegistry) { self.registry = registry }
 
     /// All commands, grouped by noun, each with its summary.
     public func overview() -> String {

@@ -10,20 +10,6 @@ enum MessageBody {
         MarkdownParser().html(from: text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The values of a repeatable text flag (`--message`), Markdown files converted.
-    static func values(_ flag: String, _ args: CommandArguments, _ interpreter: inout Interpreter) async throws -> [String] {
-        var result: [String] = []
-        for expression in args.command.values(of: flag).compactMap({ $0 }) {
-            let text = try await interpreter.evaluate(expression).text
-            if case .fileReference(let path, _) = expression, path.lowercased().hasSuffix(".md") || path.lowercased().hasSuffix(".markdown") {
-                result.append(html(fromMarkdown: text))
-            } else {
-                result.append(text)
-            }
-        }
-        return result
-    }
-
     /// Where, in the source, byte `offset` of a flag's evaluated `text` is — when the value was
     /// written as a plain string or word, so the two line up; otherwise the whole value.
     static func range(of expression: Expression, text: String, offset: Int, length: Int) -> SourceRange {
@@ -41,14 +27,14 @@ enum MessageBody {
     }
 
     /// Throws the snippet problems of every value of `flag` (subjects, messages), located.
-    static func checkSnippets(_ flag: String, values: [String], _ args: CommandArguments) throws {
-        let expressions = args.command.values(of: flag).compactMap { $0 }
+    static func checkSnippets<T>(_ flag: Flag<T>, values: [String], _ invocation: Invocation) throws {
+        let expressions = invocation.command.values(of: flag.name).compactMap { $0 }
         var errors: [(String, SourceRange)] = []
         for (index, text) in values.enumerated() {
             for problem in SnippetLint.scan(text).problems {
                 let place = expressions.indices.contains(index)
-                    ? range(of: expressions[index], text: text, offset: problem.offset, length: problem.length) : args.command.range
-                errors.append(("--\(flag): \(problem.message)", place))
+                    ? range(of: expressions[index], text: text, offset: problem.offset, length: problem.length) : invocation.command.range
+                errors.append(("--\(flag.name): \(problem.message)", place))
             }
         }
         guard let first = errors.first else { return }

@@ -2,119 +2,10 @@ import Foundation
 import OutreachAPI
 import WPSLanguage
 
-/// `campaign export|lint|preview|diff|apply`: campaigns as code.
+/// What the campaigns-as-code commands (`campaign export|lint|preview|diff|apply`) share.
 enum AuthoringCommands {
-    static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
-        table["campaign export"] = { _, command, interpreter in
-            let campaign = try await session.send(Woodpecker.GetCampaign(id: try await CampaignCommands.id(command, &interpreter)), for: command)
-            _ = try session.value(of: campaign)
-            return .string(try CampaignSpec(campaign).yaml().trimmingCharacters(in: .newlines))
-        }
-        table["campaign lint"] = { _, command, interpreter in
-            let path = try await file(command, at: 0, &interpreter)
-            let (spec, problems) = try lint(path, command: command)
-            guard problems.isEmpty else {
-                let count = "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
-                throw RuntimeError("\(count) in \(path):\n  " + problems.joined(separator: "\n  "), at: command.range)
-            }
-            return .string("\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(spec.steps.reduce(0) { $0 + $1.versions.count }) versions)")
-        }
-        table["campaign preview"] = { _, command, interpreter in
-            let args = CommandArguments(command: command)
-            guard let target = try await args.positional(0, &interpreter) else { throw RuntimeError("campaign preview needs ID or FILE", at: command.range) }
-            // The prospect is read first: a bad file stops the command before anything is sent.
-            let fields = try await prospect(args, &interpreter)
-            let spec: CampaignSpec
-            if let id = Int(target.text) ?? (target.recordID) {
-                spec = CampaignSpec(try await session.send(Woodpecker.GetCampaign(id: id), for: command))
-            } else {
-                spec = try load(target.text, command: command)
-            }
-            var rows: [Value] = []
-            for (index, step) in spec.steps.enumerated() {
-                for (v, version) in step.versions.enumerated() {
-                    let letter = String(UnicodeScalar(UInt8(65 + v)))
-                    rows.append(.record([
-                        "step": .int(index + 1), "version": .string(letter), "window": .string(step.window),
-                        "subject": version.subject.map { .string(SnippetLint.fill($0, from: fields)) } ?? .string("(same thread)"),
-                        "message": .string(SnippetLint.fill(version.message ?? "", from: fields)),
-                    ]))
-                }
-            }
-            return .list(rows)
-        }
-        table["campaign diff"] = { _, command, interpreter in
-            let id = try await CampaignCommands.id(command, &interpreter)
-            let path = try await file(command, at: 1, &interpreter)
-            let spec = try checked(path, command: command)
-            let campaign = try await session.send(Woodpecker.GetCampaign(id: id), for: command)
-            let plan = CampaignPlan.make(current: campaign, spec: spec)
-            var result = report(campaign: campaign, plan: plan, applied: false)
-            if !plan.changes.isEmpty, ![CampaignStatus.draft, .edited].contains(campaign.status), case .record(var record) = result {
-                record["allow_edit"] = .string(statusPlan(campaign))
-                result = .record(record)
-            }
-            return PlanText.attach(to: result, file: path)
-        }
-        table["campaign apply"] = { _, command, interpreter in
-            let args = CommandArguments(command: command)
-            let path = try await file(command, at: 0, &interpreter)
-            let spec = try checked(path, command: command)
-            var found: Campaign?
-            if let id = spec.id {
-                do {
-                    found = try await session.client.send(Woodpecker.GetCampaign(id: id))
-                } catch let error as OutreachError where error.apiError?.status == 404 {
-                    session.progress("campaign \(id) of \(path) does not exist; creating it")
-                }
-            } else if let match = try await session.send(Woodpecker.ListCampaigns(), for: command).first(where: { $0.name == spec.name }) {
-                found = try await session.send(Woodpecker.GetCampaign(id: match.id), for: command)
-            }
-            guard var campaign = found else {
-                let created = try await session.send(Woodpecker.CreateCampaign(spec.draft()), for: command)
-                _ = try session.value(of: created)
-                return .record(["campaign_id": .int(created.id), "status": .string(created.status.rawValue), "created": .bool(true), "changes": .list([]), "not_changeable": .list([])])
-            }
-            let plan = CampaignPlan.make(current: campaign, spec: spec)
-            if plan.changes.isEmpty {
-                session.progress("campaign \(campaign.id) already matches \(path): nothing to change")
-                return report(campaign: campaign, plan: plan, applied: false)
-            }
-            if ![CampaignStatus.draft, .edited].contains(campaign.status) {
-                guard try await args.bool("allow-edit", &interpreter) == true else {
-                    throw RuntimeError(
-                        "campaign \(campaign.id) is \(campaign.status.rawValue): it can change only as DRAFT or EDITED; --allow-edit makes it editable first (POST make_editable)\nplanned:\n  " + plan.changes.map(\.description).joined(separator: "\n  "),
-                        at: command.range)
-                }
-                _ = try await session.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
-                session.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
-            }
-            let before = campaign.status
-            for change in plan.changes {
-                switch change {
-                case .update(let patch, _):
-                    campaign = try await session.send(Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
-                case .version(let step, let version, let patch, _):
-                    _ = try await session.send(Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: step, versionID: version, patch), for: command)
-                case .addStep(let step, _):
-                    guard let leaf = campaign.steps.leaf.id else { continue }
-                    campaign = try await session.send(Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf, step: step)), for: command)
-                case .deleteStep(let step, _):
-                    campaign = try await session.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
-                }
-                session.progress("applied: \(change.description)")
-            }
-            try await restore(campaign.id, to: before, session: session, command: command)
-            let final = try await session.send(Woodpecker.GetCampaign(id: campaign.id), for: command)
-            _ = try session.value(of: final)
-            var result = report(campaign: final, plan: plan, applied: true)
-            if case .record(var record) = result {
-                record["status_before"] = .string(before.rawValue)
-                result = .record(record)
-            }
-            return PlanText.attach(to: result, file: path)
-        }
-    }
+    /// The campaign spec a command reads.
+    static let file = Positional<String>("file", .file, read: .text)
 
     /// What `--allow-edit` does to a campaign's status, as `campaign diff` tells it.
     static func statusPlan(_ campaign: Campaign) -> String {
@@ -158,13 +49,6 @@ enum AuthoringCommands {
         ])
     }
 
-    static func file(_ command: Command, at index: Int, _ interpreter: inout Interpreter) async throws -> String {
-        guard let value = try await CommandArguments(command: command).positional(index, &interpreter) else {
-            throw RuntimeError("'\(command.name)' needs FILE", at: command.range)
-        }
-        return value.text
-    }
-
     static func load(_ path: String, command: Command) throws -> CampaignSpec {
         try read(path, command: command).spec
     }
@@ -194,32 +78,6 @@ enum AuthoringCommands {
             throw RuntimeError("\(count) in \(path); nothing was sent:\n  " + problems.joined(separator: "\n  "), at: command.range)
         }
         return spec
-    }
-
-    /// `--prospect`: a record, a JSON/YAML file, or `key=value,key=value`.
-    static func prospect(_ args: CommandArguments, _ interpreter: inout Interpreter) async throws -> [String: String] {
-        guard let value = try await args.value("prospect", &interpreter) else { return [:] }
-        var record: Value = value
-        if case .string(let text) = value {
-            if FileManager.default.fileExists(atPath: text) {
-                do { record = try ValueReader.read(text) } catch { throw RuntimeError(error.message, at: args.range(of: "prospect")) }
-                if case .list(let items) = record, let first = items.first { record = first }
-            } else {
-                var fields: [String: String] = [:]
-                for pair in text.split(separator: ",") {
-                    let parts = pair.split(separator: "=", maxSplits: 1)
-                    guard parts.count == 2 else {
-                        throw RuntimeError("--prospect: write first_name=Ann,company=Acme, a record, or a JSON/YAML file; got '\(text)'", at: args.range(of: "prospect"))
-                    }
-                    fields[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1]).trimmingCharacters(in: .whitespaces)
-                }
-                return fields
-            }
-        }
-        guard case .record(let fields) = record else { throw RuntimeError("--prospect must be a record of fields", at: args.range(of: "prospect")) }
-        var result: [String: String] = [:]
-        for (key, field) in fields { result[key] = field.text }
-        return result
     }
 }
 

@@ -8,11 +8,11 @@ enum Confirmation {
     /// Returns when the command may go ahead; `question` (which may fetch what it names) runs
     /// only when there is someone to ask.
     static func ask(
-        _ command: Command, session: Session, _ interpreter: inout Interpreter,
-        question: () async throws -> String
+        _ invocation: Invocation, session: Session, question: () async throws -> String
     ) async throws {
+        let command = invocation.command
         if session.dryRun { return }
-        if try await CommandArguments(command: command).bool("yes", &interpreter) == true { return }
+        if invocation[SharedFlags.yes] == true { return }
         guard let confirm = session.confirm else {
             throw RuntimeError(
                 "'\(command.name)' cannot be undone and there is no terminal to ask on: add --yes to do it (nothing was sent)",

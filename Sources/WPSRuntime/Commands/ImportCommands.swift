@@ -2,126 +2,30 @@ import Foundation
 import OutreachAPI
 import WPSLanguage
 
-/// `mailbox import`, `mailbox microsoft import` and `batch watch`: bulk onboarding, checked,
-/// journaled, reconciled, watched and reported.
+/// What `mailbox import` and `mailbox microsoft import` share: the source, the flags and options
+/// of a checked, journaled, reconciled bulk import, and the records it returns.
 enum ImportCommands {
-    static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
-        table["mailbox import"] = { input, command, interpreter in
-            let args = CommandArguments(command: command)
-            var source = try await importSource(args, input: input, &interpreter)
-            let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
-            let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
-            let progress = ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)
-            let client = session.client
-            if provider == .saleshandy {
-                let target = SaleshandyAccountTarget()
-                var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
-                options.reconcilesByResending = false
-                options.describe = { items in describe(client, Saleshandy.ConnectEmailAccounts(items)) }
-                let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
-                    .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
-                }
-                let outcome = try await run(importer, command: command)
-                return records(outcome, source: source, idKey: "request_id", target: target, session: session)
-            }
-            let target = ManualMailboxTarget()
-            var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
-            options.describe = { items in describe(client, Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))) }
-            let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
-                try await submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
-            }
-            let outcome = try await run(importer, command: command)
-            return records(outcome, source: source, idKey: "batch_id", target: target, session: session)
-        }
-
-        table["mailbox microsoft import"] = { input, command, interpreter in
-            let args = CommandArguments(command: command)
-            var source = try await importSource(args, input: input, &interpreter)
-            let credential = try await args.int("credential", &interpreter)
-            let target = MicrosoftAccountTarget()
-            var options = try await importOptions(args, target: target, source: &source, session: session, &interpreter)
-            options.journalPath = nil  // each request connects synchronously; its answer is the record
-            options.parallel = 1
-            let client = session.client
-            options.describe = { items in describe(client, Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items))) }
-            let collected = ResultBox()
-            let importer = MailboxImporter(target: target, source: source, options: options, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)) { items in
-                let results = try await client.send(Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
-                await collected.append(try results.map { try ValueEncoder().encode($0) })
-                return .accepted("")
-            }
-            let outcome = try await run(importer, command: command)
-            // The rows --skip-invalid left out are results too, in the same shape, with the reason.
-            let skipped = outcome.skipped.keys.sorted().map { row -> Value in
-                let entry = outcome.skipped[row]
-                return .record([
-                    "success": .bool(false), "id": .null, "email": .string(entry?.email ?? ""), "name": .null,
-                    "deliverability": .null, "error": .string("skipped (--skip-invalid): " + (entry?.reason ?? "")),
-                    "line": .string(outcome.places.place(of: row)?.description ?? String(row)),
-                ])
-            }
-            return .list(await collected.values + skipped)
-        }
-
-        table["batch watch"] = { input, command, interpreter in
-            let args = CommandArguments(command: command)
-            var given: [Value] = []
-            for index in command.positionals.indices {
-                if let value = try await args.positional(index, &interpreter) { given += value.items }
-            }
-            let items = given.isEmpty ? input.items : given
-            let provider = try await SaleshandyCommands.provider(args, session, &interpreter)
-            var interval = Duration.milliseconds(250)
-            if let text = try await args.string("interval", &interpreter) {
-                guard let parsed = ClockDuration.parse(text) else {
-                    throw RuntimeError("expected an interval such as 250ms, 2s or 1m for --interval, got '\(text)'", at: args.range(of: "interval"))
-                }
-                interval = parsed
-            }
-            let watcher = BatchWatcher(
-                session: session, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress), interval: interval, range: command.range)
-            let outcome: BatchWatcher.Outcome
-            if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {
-                outcome = try await watcher.watchSaleshandy(items)
-            } else {
-                outcome = try await watcher.watchWoodpecker(items)
-            }
-            if let path = try await args.string("report", &interpreter) {
-                do {
-                    try ImportReport.write(outcome.reportRows, to: path)
-                } catch {
-                    throw RuntimeError("cannot write the report \(path): \(error.localizedDescription)", at: args.range(of: "report"), exitCode: 1)
-                }
-                session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
-            }
-            if outcome.failed > 0, try await args.bool("allow-failures", &interpreter) != true {
-                var error = RuntimeError(
-                    "\(outcome.failed) of \(outcome.total) mailbox\(outcome.total == 1 ? "" : "es") failed to connect\(outcome.failureSample); --allow-failures carries on",
-                    at: command.range, exitCode: 1)
-                error.result = outcome.value  // the summaries are printed before the exit
-                throw error
-            }
-            return outcome.value
-        }
-    }
+    /// FILE, `-` for stdin, or nothing with records piped in.
+    static let file = Positional<Value>("file", .file, optional: true, read: .value)
+    static let batchSize = Flag<Int>("batch-size", "mailboxes per batch (1…200; Saleshandy 1…1000)")
+    static let parallel = Flag<Int>(
+        "parallel", "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)")
+    static let journal = Flag<String>(
+        "journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)")
+    static let resendUnsettled = Flag<Bool>(
+        "resend-unsettled", "Saleshandy: send again rows an earlier run sent without learning the outcome")
 
     /// The rows to import: FILE, `-` (stdin), or the records piped in.
-    static func importSource(_ args: CommandArguments, input: Value, _ interpreter: inout Interpreter) async throws -> ImportSource {
-        let range = args.command.positionals.first?.range ?? args.command.range
-        guard let value = try await args.positional(0, &interpreter) else {
+    static func importSource(_ invocation: Invocation) throws -> ImportSource {
+        let range = invocation.range(of: file)
+        let input = invocation.input
+        guard let value = invocation[file] else {
             if case .list(let records) = input, !records.isEmpty { return .records(records) }
             if case .record = input { return .records([input]) }
-            throw RuntimeError("\(args.command.words.joined(separator: " ")) needs FILE, - (stdin) or records piped in", at: range)
+            throw RuntimeError("\(invocation.command.name) needs FILE, - (stdin) or records piped in", at: range)
         }
         if case .list(let records) = value { return .records(records) }
-        var delimiter: UInt8?
-        if let text = try await args.string("delimiter", &interpreter) {
-            guard let byte = ImportSource.delimiter(named: text) else {
-                throw RuntimeError(
-                    "--delimiter must be ',', ';' or tab, got '\(text)'", at: args.range(of: "delimiter"))
-            }
-            delimiter = byte
-        }
+        let delimiter = invocation[SharedFlags.delimiter]
         let path = value.text
         var source: ImportSource
         if path == "-" {
@@ -137,25 +41,25 @@ enum ImportCommands {
     }
 
     static func importOptions<Target: ImportTarget>(
-        _ args: CommandArguments, target: Target, source: inout ImportSource, session: Session, _ interpreter: inout Interpreter
-    ) async throws -> MailboxImporter<Target>.Options {
-        let size = try await args.int("batch-size", &interpreter) ?? target.maxBatchSize
+        _ invocation: Invocation, target: Target, source: inout ImportSource, session: Session
+    ) throws -> MailboxImporter<Target>.Options {
+        let size = invocation[batchSize] ?? target.maxBatchSize
         guard (1...target.maxBatchSize).contains(size) else {
-            throw RuntimeError("--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: args.range(of: "batch-size"))
+            throw RuntimeError("--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: invocation.range(of: batchSize))
         }
         let limit = target.provider.maxInFlightPerAccount
-        let parallel = try await args.int("parallel", &interpreter) ?? limit
+        let parallel = invocation[Self.parallel] ?? limit
         guard (1...limit).contains(parallel) else {
-            throw RuntimeError("--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)", at: args.range(of: "parallel"))
+            throw RuntimeError("--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)", at: invocation.range(of: Self.parallel))
         }
         var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
-        options.skipInvalid = try await args.bool("skip-invalid", &interpreter) ?? false
-        options.resendUnsettled = try await args.bool("resend-unsettled", &interpreter) ?? false
+        options.skipInvalid = invocation[SharedFlags.skipInvalid] ?? false
+        options.resendUnsettled = invocation[resendUnsettled] ?? false
         options.dryRun = session.dryRun
         if session.progressIsTerminal { options.problemListLimit = 20 }
-        options.problemReport = try await args.string("report", &interpreter)
+        options.problemReport = invocation[SharedFlags.problemReport]
         options.show = session.dryRunOutput
-        let explicit = try await args.string("journal", &interpreter)
+        let explicit = invocation[journal]
         if explicit != nil || session.journalDirectory != nil, !session.dryRun {
             let hash = try source.contentHash()
             let path = explicit ?? ImportJournal.path(directory: session.journalDirectory ?? "", contentHash: hash, profileKey: session.profileKey)
@@ -167,7 +71,7 @@ enum ImportCommands {
                     throw RuntimeError(
                         "the journal \(path) was written reading \(source.name) with \(ImportJournal.delimiterName(recorded)) as the delimiter; "
                             + "give --delimiter '\(ImportJournal.delimiterName(recorded))' (or remove the journal to start over)",
-                        at: args.range(of: "delimiter"))
+                        at: invocation.range(of: SharedFlags.delimiter))
                 }
                 if source.delimiter == nil {
                     session.progress("\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded")

@@ -2,71 +2,16 @@ import Foundation
 import OutreachAPI
 import WPSLanguage
 
-/// `mailbox …` and `batch …`, compiled into the typed Woodpecker and Saleshandy requests.
+/// What the `mailbox …` and `batch …` commands share: provider checks, batch ids and summaries.
 enum MailboxCommands {
     /// Refuses a Woodpecker-only command (`mailbox list`, `mailbox get`) when Saleshandy is the
     /// provider asked for: its API documents only connect and its status, so nothing is sent.
-    static func woodpeckerOnly(_ args: CommandArguments, _ verb: String, _ session: Session, _ interpreter: inout Interpreter) async throws {
-        guard try await SaleshandyCommands.provider(args, session, &interpreter) == .saleshandy else { return }
+    static func woodpeckerOnly(_ invocation: Invocation, _ verb: String, _ session: Session) throws {
+        guard (invocation[SharedFlags.provider] ?? session.provider) == .saleshandy else { return }
         throw RuntimeError(
-            "Saleshandy's API cannot \(verb) email accounts (it documents only connect and its status); mailbox \(verb) works with Woodpecker: --provider woodpecker",
-            at: args.range(of: "provider"))
-    }
-
-    static func register(_ session: Session, into table: inout [String: Interpreter.CommandImplementation]) {
-        table["mailbox add"] = { _, command, interpreter in
-            let args = CommandArguments(command: command)
-            if try await SaleshandyCommands.provider(args, session, &interpreter) == .saleshandy {
-                return try await SaleshandyCommands.add(args, session, &interpreter)
-            }
-            let email = try await args.string("email", &interpreter)
-            let password = try await args.string("password", &interpreter)
-            let mailbox = ManualMailbox(
-                smtp_email: email, smtp_login: try await args.string("login", &interpreter), smtp_password: password,
-                smtp_server: try await args.string("smtp-server", &interpreter), smtp_port: try await args.int("smtp-port", &interpreter),
-                smtp_from_name: try await args.string("from-name", &interpreter),
-                imap_email: try await args.string("imap-email", &interpreter) ?? email,
-                imap_password: try await args.string("imap-password", &interpreter) ?? password,
-                imap_server: try await args.string("imap-server", &interpreter), imap_port: try await args.int("imap-port", &interpreter),
-                footer: try await args.string("footer", &interpreter), bcc: try await args.string("bcc", &interpreter),
-                open_tracking_domain: try await args.string("open-tracking-domain", &interpreter),
-                click_tracking_domain: try await args.string("click-tracking-domain", &interpreter),
-                unsubscribe_tracking_domain: try await args.string("unsubscribe-tracking-domain", &interpreter),
-                sending_wait_time_from: try await args.int("wait-from", &interpreter), sending_wait_time_to: try await args.int("wait-to", &interpreter),
-                daily_sending_limit: try await args.int("daily-limit", &interpreter))
-            let notify: [NotificationType]? = try await args.string("notify", &interpreter) == "mail" ? [.mail] : nil
-            let accepted = try await session.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)), for: command)
-            session.batchIDs.append(String(accepted.batch_id))
-            session.idLabels[String(accepted.batch_id)] = "1 mailbox"
-            return .record(["batch_id": .int(accepted.batch_id), "size": .int(1)])
-        }
-        table["mailbox list"] = { _, command, interpreter in
-            try await woodpeckerOnly(CommandArguments(command: command), "list", session, &interpreter)
-            return try ValueEncoder().encode(try await session.send(Woodpecker.ListMailboxes(), for: command))
-        }
-        table["mailbox get"] = { _, command, interpreter in
-            try await woodpeckerOnly(CommandArguments(command: command), "get", session, &interpreter)
-            guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("mailbox get needs ID", at: command.range) }
-            let id = try CommandArguments.int(value, what: "the mailbox ID", range: command.positionals.first?.range)
-            return try ValueEncoder().encode(try await session.send(Woodpecker.GetMailbox(id: id), for: command))
-        }
-        table["mailbox microsoft add"] = { _, command, interpreter in
-            let args = CommandArguments(command: command)
-            var emails: [String] = []
-            for index in command.positionals.indices { emails += (try await args.positional(index, &interpreter)?.items.map(\.text)) ?? [] }
-            let name = try await args.string("name", &interpreter)
-            let request = MicrosoftBulkRequest(credential_id: try await args.int("credential", &interpreter), accounts: emails.map { MicrosoftAccount(mailbox_email: $0, display_name: name) })
-            return try ValueEncoder().encode(try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: command))
-        }
-        table["batch summary"] = { _, command, interpreter in
-            guard let value = try await CommandArguments(command: command).positional(0, &interpreter) else { throw RuntimeError("batch summary needs ID", at: command.range) }
-            let provider = try await SaleshandyCommands.provider(CommandArguments(command: command), session, &interpreter)
-            if let id = saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
-                return try SaleshandyCommands.status(id, try await session.send(Saleshandy.GetConnectStatus(requestID: id), for: command))
-            }
-            let id = try woodpeckerBatchID(batchValue(value), range: command.positionals.first?.range)
-            return try summaryValue(id, try await session.send(Woodpecker.GetBatchSummary(batchID: id), for: command))
-        }
+            "Saleshandy's API cannot \(verb) email accounts (it documents only connect and its status); "
+                + "mailbox \(verb) works with Woodpecker: --provider woodpecker",
+            at: invocation.range(of: SharedFlags.provider))
     }
 
     /// A Saleshandy request id: from a `{request_id: …}` record.

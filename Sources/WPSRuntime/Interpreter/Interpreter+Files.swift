@@ -2,36 +2,6 @@ import Foundation
 import WPSLanguage
 
 extension Interpreter {
-    /// `open FILE`, `save FILE`, `to yaml|csv`, `table`, `source FILE`, `env`, `exit`.
-    mutating func runFileCommand(_ command: Command, input: Value) async throws -> Value? {
-        let arguments = command.positionals
-        switch command.name {
-        case "open":
-            guard let path = try await words(arguments).first else { return nil }
-            let raw = !command.values(of: "raw").isEmpty
-            do { return try ValueReader.read(path, rawCSV: raw) } catch { throw RuntimeError(error.message, at: command.range) }
-        case "save":
-            guard let path = try await words(arguments).first else { return nil }
-            try Self.writeTextFile(Self.format(input, forFile: path), to: path, at: command.range)
-            return .null
-        case "table":
-            return .string(TableRenderer().render(input))
-        case "env":
-            return .record(["variables": .record(variableTypes)])
-        case "exit":
-            var code: Int32 = 0
-            if let argument = arguments.first {
-                guard let number = try await evaluate(argument).number, (0...255).contains(number) else {
-                    throw RuntimeError("exit takes a code in 0…255", at: argument.range)
-                }
-                code = Int32(number)
-            }
-            throw ExitRequest(code: code)
-        default:
-            return nil
-        }
-    }
-
     /// Every variable in scope by its type, never its value; one whose name looks secret says so.
     var variableTypes: Record {
         var record = Record()

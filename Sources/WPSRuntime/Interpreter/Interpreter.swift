@@ -1,4 +1,5 @@
 import Foundation
+import OutreachAPI
 import WPSLanguage
 
 /// Runs parsed wps code: variables and scopes, pipelines of structured values, blocks, and
@@ -6,24 +7,35 @@ import WPSLanguage
 ///
 /// Each top-level pipeline's result goes to `output`. A failing command stops the script with a
 /// ``RuntimeError`` carrying its range; `try { … } catch { … }` carries on, with `$error`.
+/// Every command — API commands, filters, the shell's own — runs the same way: looked up among
+/// the ``CommandDefinition``s it was given, its arguments read by their declarations, its body run.
 ///
 /// ```swift
-/// var interpreter = Interpreter(output: { print(JSONRenderer().render($0)) })
+/// var interpreter = Interpreter(session: session, output: { print(JSONRenderer().render($0)) })
 /// try await interpreter.run(Parser.parse(source).script)
 /// ```
 public struct Interpreter {
     /// Variables, innermost scope last.
     var scopes: [[String: Value]] = [[:]]
     let output: (Value) -> Void
-    /// Commands the runtime adds (API commands); asked before the built-ins fail.
-    let commands: [String: CommandImplementation]
+    /// What API commands run against; nil where there is no connection (they refuse to run).
+    public let session: Session?
+    /// The commands' signatures, as the parser checks `source`d files against.
+    public let registry: CommandRegistry
+    private let definitions: [[String]: CommandDefinition]
 
-    /// Runs one command: given its evaluated input and the parsed command, returns its result.
-    public typealias CommandImplementation = (_ input: Value, _ command: Command, _ interpreter: inout Interpreter) async throws -> Value
-
-    public init(arguments: [String] = [], commands: [String: CommandImplementation] = [:], output: @escaping (Value) -> Void) {
+    public init(
+        arguments: [String] = [], commands: [CommandDefinition] = CommandDefinition.standard, session: Session? = nil,
+        output: @escaping (Value) -> Void
+    ) {
         self.output = output
-        self.commands = commands
+        self.session = session
+        var definitions: [[String]: CommandDefinition] = [:]
+        for command in commands where definitions[command.descriptor.words] == nil { definitions[command.descriptor.words] = command }
+        self.definitions = definitions
+        // The standard list's registry is built once for the process.
+        registry = commands.count == CommandDefinition.standard.count && commands.map(\.descriptor) == CommandRegistry.standard.commands
+            ? .standard : CommandRegistry(commands.map(\.descriptor))
         scopes[0]["args"] = .list(arguments.map(Value.string))
         for (index, argument) in arguments.enumerated() { scopes[0][String(index + 1)] = .string(argument) }
         scopes[0]["_"] = .null
@@ -104,7 +116,7 @@ public struct Interpreter {
             }
             // Problems in the sourced file are shown in that file, at their own line.
             let file = SourceFile(name: path, text: text)
-            let parsed = Parser.parse(file)
+            let parsed = Parser.parse(file, registry: registry)
             if let first = parsed.diagnostics.first {
                 var error = RuntimeError(first.message, at: first.range)
                 error.sourceFile = file
@@ -117,6 +129,31 @@ public struct Interpreter {
                 throw error
             }
         }
+    }
+
+    /// Runs one command on the value piped into it.
+    mutating func run(_ command: Command, input: Value) async throws -> Value {
+        guard let definition = definitions[command.words] else {
+            throw RuntimeError("no command '\(command.name)'", at: command.range)
+        }
+        do {
+            return try await definition.run(command, input: input, &self)
+        } catch var error as RuntimeError {
+            if error.range == nil { error.range = command.range }
+            throw error
+        } catch let error as OutreachError {
+            // A request's failure a command did not place itself is shown at the command.
+            throw RuntimeError(error, at: command.range)
+        }
+    }
+
+    /// The session an API command runs against, or an error saying there is none.
+    func connection(for invocation: Invocation) throws -> Session {
+        guard let session else {
+            throw RuntimeError(
+                "'\(invocation.command.name)' needs a connection: run wps with --sandbox or a profile", at: invocation.command.range)
+        }
+        return session
     }
 
     mutating func execute(_ block: Block) async throws {

@@ -31,7 +31,7 @@ public enum Catalog {
         return .record([
             "name": .string(descriptor.name),
             "words": .list(descriptor.words.map(Value.string)),
-            "category": .string(CommandRegistry.category(of: descriptor).rawValue),
+            "category": .string(descriptor.category.rawValue),
             "summary": .string(descriptor.summary),
             "discussion": descriptor.discussion.isEmpty ? .null : .string(descriptor.discussion),
             "usage": .string(descriptor.usage),

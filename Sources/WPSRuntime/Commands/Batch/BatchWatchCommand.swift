@@ -1,0 +1,55 @@
+import OutreachAPI
+import WPSLanguage
+
+/// `batch watch [ID…]`: waits for batches (given, or piped from `mailbox import`) to finish,
+/// showing progress; exit 1 when mailboxes failed unless `--allow-failures`.
+enum BatchWatchCommand {
+    static let ids = Positional<Value>("id", .batchID, what: "the batch ID", optional: true, repeating: true, read: .value)
+    static let interval = Flag<Duration>(
+        "interval", .string, "the first polling interval: 250ms, 2s (it grows to 5s while nothing changes)",
+        read: .interval)
+    static let report = Flag<String>("report", .file, "write one CSV row per mailbox")
+    static let allowFailures = Flag<Bool>("allow-failures", "exit 0 even when mailboxes failed")
+
+    static let definition = CommandDefinition(
+        ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
+        flags: [interval, report, allowFailures, SharedFlags.provider],
+        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
+        sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"],
+        tests: ["transcript:commands", "transcript:saleshandy-ids"]
+    ) { invocation, interpreter in
+        let session = try interpreter.connection(for: invocation)
+        let given = invocation.all(ids).flatMap(\.items)
+        let items = given.isEmpty ? invocation.input.items : given
+        let provider = invocation[SharedFlags.provider] ?? session.provider
+        let watcher = BatchWatcher(
+            session: session, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress),
+            interval: invocation[interval] ?? .milliseconds(250), range: invocation.command.range)
+        let outcome: BatchWatcher.Outcome
+        if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {
+            outcome = try await watcher.watchSaleshandy(items)
+        } else {
+            outcome = try await watcher.watchWoodpecker(items)
+        }
+        if let path = invocation[report] {
+            do {
+                try ImportReport.write(outcome.reportRows, to: path)
+            } catch {
+                throw RuntimeError(
+                    "cannot write the report \(path): \(error.localizedDescription)", at: invocation.range(of: report),
+                    exitCode: 1)
+            }
+            session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
+        }
+        if outcome.failed > 0, invocation[allowFailures] != true {
+            let plural = outcome.total == 1 ? "" : "es"
+            var error = RuntimeError(
+                "\(outcome.failed) of \(outcome.total) mailbox\(plural) failed to connect\(outcome.failureSample); "
+                    + "--allow-failures carries on",
+                at: invocation.command.range, exitCode: 1)
+            error.result = outcome.value  // the summaries are printed before the exit
+            throw error
+        }
+        return outcome.value
+    }
+}

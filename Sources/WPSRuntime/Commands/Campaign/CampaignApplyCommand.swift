@@ -1,0 +1,84 @@
+import OutreachAPI
+import WPSLanguage
+
+/// `campaign apply FILE`: creates the campaign a spec describes, or changes it to match —
+/// settings, versions, steps added or removed at the end — and puts its status back.
+enum CampaignApplyCommand {
+    static let allowEdit = Flag<Bool>("allow-edit", "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)")
+
+    static let definition = CommandDefinition(
+        ["campaign", "apply"],
+        "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.",
+        category: .api, positionals: [AuthoringCommands.file], flags: [allowEdit], examples: ["campaign apply q4.yaml"],
+        sends: [
+            "GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}", "POST campaigns/{id}/steps",
+            "DELETE campaigns/{id}/steps/{step_id}", "POST campaigns/{id}/make_editable",
+        ],
+        tests: ["e2e:test_campaign_code.py::test_apply_creates_then_changes_nothing_and_export_round_trips"]
+    ) { invocation, interpreter in
+        let session = try interpreter.connection(for: invocation)
+        let command = invocation.command
+        let path = try invocation.required(AuthoringCommands.file)
+        let spec = try AuthoringCommands.checked(path, command: command)
+        var found: Campaign?
+        if let id = spec.id {
+            do {
+                found = try await session.client.send(Woodpecker.GetCampaign(id: id))
+            } catch let error as OutreachError where error.apiError?.status == 404 {
+                session.progress("campaign \(id) of \(path) does not exist; creating it")
+            }
+        } else if let match = try await session.send(Woodpecker.ListCampaigns(), for: command).first(where: { $0.name == spec.name }) {
+            found = try await session.send(Woodpecker.GetCampaign(id: match.id), for: command)
+        }
+        guard var campaign = found else {
+            let created = try await session.send(Woodpecker.CreateCampaign(spec.draft()), for: command)
+            _ = try session.value(of: created)
+            return .record([
+                "campaign_id": .int(created.id), "status": .string(created.status.rawValue), "created": .bool(true),
+                "changes": .list([]), "not_changeable": .list([]),
+            ])
+        }
+        let plan = CampaignPlan.make(current: campaign, spec: spec)
+        if plan.changes.isEmpty {
+            session.progress("campaign \(campaign.id) already matches \(path): nothing to change")
+            return AuthoringCommands.report(campaign: campaign, plan: plan, applied: false)
+        }
+        if ![CampaignStatus.draft, .edited].contains(campaign.status) {
+            guard invocation[allowEdit] == true else {
+                throw RuntimeError(
+                    "campaign \(campaign.id) is \(campaign.status.rawValue): it can change only as DRAFT or EDITED; "
+                        + "--allow-edit makes it editable first (POST make_editable)\nplanned:\n  "
+                        + plan.changes.map(\.description).joined(separator: "\n  "),
+                    at: command.range)
+            }
+            _ = try await session.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
+            session.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
+        }
+        let before = campaign.status
+        for change in plan.changes {
+            switch change {
+            case .update(let patch, _):
+                campaign = try await session.send(Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
+            case .version(let step, let version, let patch, _):
+                let update = Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: step, versionID: version, patch)
+                _ = try await session.send(update, for: command)
+            case .addStep(let step, _):
+                guard let leaf = campaign.steps.leaf.id else { continue }
+                let add = Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf, step: step))
+                campaign = try await session.send(add, for: command)
+            case .deleteStep(let step, _):
+                campaign = try await session.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
+            }
+            session.progress("applied: \(change.description)")
+        }
+        try await AuthoringCommands.restore(campaign.id, to: before, session: session, command: command)
+        let final = try await session.send(Woodpecker.GetCampaign(id: campaign.id), for: command)
+        _ = try session.value(of: final)
+        var result = AuthoringCommands.report(campaign: final, plan: plan, applied: true)
+        if case .record(var record) = result {
+            record["status_before"] = .string(before.rawValue)
+            result = .record(record)
+        }
+        return PlanText.attach(to: result, file: path)
+    }
+}

@@ -1,0 +1,37 @@
+import OutreachAPI
+import WPSLanguage
+
+/// `campaign new NAME …`: creates a campaign (DRAFT) with its first email step, or the steps of
+/// a file.
+enum CampaignNewCommand {
+    static let name = Positional<String>("name", .string, read: .text)
+    static let steps = Flag<String>(
+        "steps", .file, "the steps from a YAML or JSON file: the spec's step list or the API's step tree")
+
+    static let definition = CommandDefinition(
+        ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
+        positionals: [name], flags: SharedFlags.campaignSettings + SharedFlags.emailStep + [steps],
+        examples: [
+            #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" "#
+                + #"--message @first.html --window "MON-FRI 08:00-18:00" --wait 3d"#
+        ],
+        sends: ["POST campaigns"],
+        tests: ["CommandTests.campaignNewPairsSubjectsAndMessagesIntoVersions", "transcript:campaigns"]
+    ) { invocation, interpreter in
+        let session = try interpreter.connection(for: invocation)
+        var draft = CampaignDraft(
+            name: invocation[name], email_account_ids: invocation[SharedFlags.accounts],
+            settings: SharedFlags.settings(invocation))
+        if let file = invocation[steps] {
+            if invocation.has(SharedFlags.wait) {
+                throw RuntimeError(
+                    "--wait applies to the first step; with --steps FILE, give each step's followup_after in the file",
+                    at: invocation.range(of: SharedFlags.wait))
+            }
+            draft.steps = try CampaignCommands.loadSteps(file, at: invocation.range(of: steps))
+        } else {
+            draft.steps = .start(try SharedFlags.emailStep(invocation))
+        }
+        return try session.value(of: try await session.send(Woodpecker.CreateCampaign(draft), for: invocation.command))
+    }
+}

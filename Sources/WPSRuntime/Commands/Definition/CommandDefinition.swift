@@ -1,0 +1,94 @@
+import WPSLanguage
+
+/// One wps command as one value: its signature (words, typed positionals and flags, help,
+/// examples, the requests it may send) and what it does.
+///
+/// The registry the parser checks against, the interpreter's dispatch, `help`, completion, the
+/// history masker, the flag→field map and the `help --json` catalogue are all built from
+/// ``standard``, so a command cannot exist in one and not the other. A new command is one file
+/// that declares its value, plus its test:
+///
+/// ```swift
+/// enum CampaignGetCommand {
+///     static let id = Positional<Int>("id", .campaignID, what: "the campaign ID")
+///     static let definition = CommandDefinition(
+///         ["campaign", "get"], "Fetch a campaign with its steps.", category: .api,
+///         positionals: [id], sends: ["GET campaigns/{id}"], tests: ["CommandTests.campaignGet"]
+///     ) { invocation, interpreter in
+///         let session = try interpreter.connection(for: invocation)
+///         return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: invocation.required(id)), for: invocation.command))
+///     }
+/// }
+/// ```
+public struct CommandDefinition: Sendable {
+    /// What the parser, help, completion and the catalogue know of the command.
+    public let descriptor: CommandDescriptor
+    /// The tests of its own: `Suite.function` names or `transcript:NAME` (a `.wps` transcript);
+    /// a test checks each one exists.
+    public let tests: [String]
+    let flags: [any FlagReading]
+    let positionals: [any PositionalReading]
+    let body: @Sendable (Invocation, inout Interpreter) async throws -> Value
+
+    init(
+        _ words: [String], _ summary: String, category: CommandDescriptor.Category, discussion: String = "",
+        positionals: [any PositionalReading] = [], flags: [any FlagReading] = [], examples: [String] = [],
+        sends: [String] = [], destructive: Bool = false, tests: [String],
+        run body: @escaping @Sendable (Invocation, inout Interpreter) async throws -> Value
+    ) {
+        descriptor = CommandDescriptor(
+            words, summary, category: category, discussion: discussion, positionals: positionals.map(\.positionalDescriptor),
+            flags: flags.map(\.flagDescriptor), examples: examples, sends: sends, destructive: destructive)
+        self.flags = destructive ? flags + [SharedFlags.yes] : flags
+        self.positionals = positionals
+        self.tests = tests
+        self.body = body
+    }
+
+    /// `campaign new`
+    public var name: String { descriptor.name }
+
+    /// Runs the command: every argument given is read (evaluated and converted by its
+    /// declaration) in source order, then the command's body runs on them.
+    func run(_ command: Command, input: Value, _ interpreter: inout Interpreter) async throws -> Value {
+        let invocation = try await Invocation.read(command, input: input, flags: flags, positionals: positionals, &interpreter)
+        return try await body(invocation, &interpreter)
+    }
+
+    /// This list with `replacement` in place of the command of the same words (or added), for
+    /// tests that stand in for a command.
+    public static func replacing(_ replacement: CommandDefinition, in list: [CommandDefinition] = standard) -> [CommandDefinition] {
+        var result = list.filter { $0.descriptor.words != replacement.descriptor.words }
+        result.append(replacement)
+        return result
+    }
+
+    /// A command for tests and embedders: `run` gets the parsed command, its input and the
+    /// interpreter, and reads its arguments itself.
+    public static func custom(
+        _ words: [String], positionals: [PositionalDescriptor] = [],
+        run: @escaping @Sendable (_ command: Command, _ input: Value, _ interpreter: inout Interpreter) async throws -> Value
+    ) -> CommandDefinition {
+        CommandDefinition(
+            words, "", category: .shell, positionals: positionals.map { Positional<Expression>($0, read: .expression) },
+            tests: []
+        ) { invocation, interpreter in
+            try await run(invocation.command, invocation.input, &interpreter)
+        }
+    }
+}
+
+extension CommandRegistry {
+    /// Every wps command, as ``CommandDefinition/standard`` declares them.
+    public static let standard = CommandRegistry(CommandDefinition.standard.map(\.descriptor))
+}
+
+extension Parser {
+    /// Parses a whole source file against the standard commands.
+    public static func parse(_ source: SourceFile) -> ParseResult { parse(source, registry: .standard) }
+}
+
+extension HelpRenderer {
+    /// Help for the standard commands.
+    public init() { self.init(registry: .standard) }
+}

@@ -1,0 +1,89 @@
+import WPSLanguage
+
+/// One run of a command: the parsed command, the value piped into it, and every argument it was
+/// given, already read as its declaration's type.
+///
+/// ```swift
+/// let ids = invocation[CampaignNew.accounts]          // [Int]?
+/// let subjects = invocation.all(CampaignNew.subject)  // [String], one per --subject
+/// ```
+public struct Invocation: Sendable {
+    public let command: Command
+    public let input: Value
+    private var flagValues: [String: [any Sendable]] = [:]
+    private var flagRanges: [String: [SourceRange]] = [:]
+    private var positionalValues: [String: [any Sendable]] = [:]
+    private var positionalRanges: [String: [SourceRange]] = [:]
+
+    /// Reads every argument of `command` in source order: each flag by its declaration (aliases
+    /// were resolved by the parser), each positional by the one it falls to (the last one takes
+    /// the rest when it repeats).
+    static func read(
+        _ command: Command, input: Value, flags: [any FlagReading], positionals: [any PositionalReading],
+        _ interpreter: inout Interpreter
+    ) async throws -> Invocation {
+        var invocation = Invocation(command: command, input: input)
+        var byName: [String: any FlagReading] = [:]
+        for flag in flags { byName[flag.flagDescriptor.name] = flag }
+        var position = 0
+        for argument in command.arguments {
+            switch argument {
+            case .flag(let name, let value, let range):
+                guard let flag = byName[name] else { continue }
+                let site = ArgumentSite(expression: value, what: "--\(name)", name: name, range: value?.range ?? range)
+                invocation.flagValues[name, default: []].append(try await flag.read(site, &interpreter))
+                invocation.flagRanges[name, default: []].append(site.range)
+            case .positional(let expression):
+                guard !positionals.isEmpty else { continue }
+                let positional = positionals[min(position, positionals.count - 1)]
+                position += 1
+                let name = positional.positionalDescriptor.name
+                let site = ArgumentSite(expression: expression, what: positional.what, name: name, range: expression.range)
+                invocation.positionalValues[name, default: []].append(try await positional.read(site, &interpreter))
+                invocation.positionalRanges[name, default: []].append(expression.range)
+            }
+        }
+        return invocation
+    }
+
+    init(command: Command, input: Value) {
+        self.command = command
+        self.input = input
+    }
+
+    /// The flag's value (its last occurrence), nil when not given.
+    subscript<T>(_ flag: Flag<T>) -> T? { flagValues[flag.name]?.last as? T }
+
+    /// Every value given for a repeatable flag, in order.
+    func all<T>(_ flag: Flag<T>) -> [T] { flagValues[flag.name]?.compactMap { $0 as? T } ?? [] }
+
+    /// Whether the flag was given at all.
+    func has<T>(_ flag: Flag<T>) -> Bool { flagValues[flag.name] != nil }
+
+    /// Where the flag's (last) value was written; the command when it was not given.
+    func range<T>(of flag: Flag<T>) -> SourceRange { flagRanges[flag.name]?.last ?? command.range }
+
+    /// Where each value of a repeatable flag was written, in order.
+    func ranges<T>(of flag: Flag<T>) -> [SourceRange] { flagRanges[flag.name] ?? [] }
+
+    /// The positional's value (its first), nil when not given.
+    subscript<T>(_ positional: Positional<T>) -> T? { positionalValues[positional.name]?.first as? T }
+
+    /// Every value of a repeating positional, in order.
+    func all<T>(_ positional: Positional<T>) -> [T] {
+        positionalValues[positional.name]?.compactMap { $0 as? T } ?? []
+    }
+
+    /// The positional's value, or an error naming it when it was not given.
+    func required<T>(_ positional: Positional<T>) throws -> T {
+        guard let value = self[positional] else {
+            throw RuntimeError("'\(command.name)' needs \(positional.what)", at: command.range)
+        }
+        return value
+    }
+
+    /// Where the positional was written; the command when it was not given.
+    func range<T>(of positional: Positional<T>) -> SourceRange {
+        positionalRanges[positional.name]?.first ?? command.range
+    }
+}
