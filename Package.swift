@@ -87,15 +87,18 @@ let package = Package(
             dependencies: ["OutreachAPI"],
             resources: [.copy("Fixtures")]
         ),
+        /// What every test target shares: the sandbox harness, condition waits, fixtures.
+        .target(name: "TestSupport", dependencies: ["OutreachAPI", "Sandbox"], path: "Tests/TestSupport"),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["OutreachAPI", "Sandbox"]
+            dependencies: ["OutreachAPI", "Sandbox", "TestSupport"]
         ),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
                 "Sandbox",
                 "OutreachAPI",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

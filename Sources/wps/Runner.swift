@@ -5,129 +5,74 @@ import WPSHost
 import WPSLanguage
 import WPSRuntime
 
-/// Wires options to the libraries: the client (or an in-process sandbox), the interpreter with
-/// every command, and the runner that prints results and diagnostics.
+/// Hands the options to ``SessionBuilder`` (the client, or an in-process sandbox), then runs the
+/// script, `-c` line, standard input or the interactive shell with the terminal's settings.
 struct Runner {
     let options: WPS
 
     func run() async throws -> Int32 {
         if options.check { return Self.check(options) }
-        let timeout = WPS.parseTimeout(options.timeout) ?? .seconds(30)
-        var running: RunningSandbox?
-        var embedded: EmbeddedSandbox?
-        var configuration = OutreachClient.Configuration()
-        var profiles: ProfileConfiguration?
-        var activeProfile = "sandbox"
-        var provider = options.provider
-        var caFile = options.caFile
-        if !options.sandbox {
-            do {
-                let loaded = try ProfileConfiguration.load(environment: ProcessInfo.processInfo.environment)
-                let profile = try loaded.profile(options.profile)
-                configuration = loaded.clientConfiguration(for: profile)
-                profiles = loaded
-                activeProfile = profile.name
-                if caFile == nil { caFile = profile.caFile }
-                if options.profile != nil || ProcessInfo.processInfo.environment["WPS_PROFILE"] != nil { provider = profile.provider }
-            } catch let error as RuntimeError {
-                Self.writeError("error: \(error.message)")
-                return 2
-            }
-        } else {
-            let started = try await EmbeddedSandbox.start()
-            running = started.sandbox
-            embedded = started
-            configuration = started.configuration
+        var setup = SessionBuilder.Options()
+        setup.sandbox = options.sandbox
+        setup.dryRun = options.dryRun
+        setup.profile = options.profile
+        setup.provider = options.provider
+        setup.caFile = options.caFile
+        setup.timeout = WPS.parseTimeout(options.timeout) ?? .seconds(30)
+        // The requests of a dry run go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
+        setup.dryRunOutput = { Self.writeError($0) }
+        setup.progress = { Self.writeError($0) }
+        setup.journalDirectory = (Shell.historyPath(environment: setup.environment) as NSString).deletingLastPathComponent + "/imports"
+        let host: SessionBuilder.Host
+        do {
+            host = try await SessionBuilder(setup).build()
+        } catch let error as RuntimeError {
+            Self.writeError("error: \(error.message)")
+            return 2
         }
-        var trusted: TrustedCertificates?
-        if let caFile {
-            do {
-                trusted = try TrustedCertificates(pemFile: caFile)
-            } catch {
-                Self.writeError("error: \(error)")
-                await running?.stop()
-                return 2
-            }
-        }
-        let transport = AsyncHTTPTransport(readTimeout: timeout, trusting: trusted)
-        defer { Task { await transport.shutdown() } }
-        var clientTransport: any HTTPTransport = transport
-        if options.dryRun, !options.sandbox {
-            // Answer from a private sandbox; print what would go to the real API.
-            var sandboxConfiguration = SandboxConfiguration()
-            sandboxConfiguration.port = 0
-            sandboxConfiguration.processingDelay = .zero
-            sandboxConfiguration.rateLimit = false
-            sandboxConfiguration.acceptsAnyAccountID = true
-            let sandbox = try await SandboxServer.start(sandboxConfiguration)
-            running = sandbox
-            for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
-                configuration.apiKeys[provider] = "dry-run"  // shown masked; nothing is sent for real
-            }
-            let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
-            // The requests go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
-            clientTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { Self.writeError($0) }
-        }
-        configuration.requestTimeout = timeout
-        let client = OutreachClient(configuration: configuration, transport: clientTransport)
-        if let embedded {
-            try await embedded.connectDemoMailboxes(client)
-            // WPS_SANDBOX_PROCESSING_MS slows later batches down (to try `batch watch` and Ctrl-C).
-            if let delay = ProcessInfo.processInfo.environment["WPS_SANDBOX_PROCESSING_MS"].flatMap({ Int($0) }) {
-                await running?.store.setProcessingDelay(.milliseconds(delay))
-            }
-        }
-        let session = Session(
-            client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport
-        ) { Self.writeError($0) }
-        session.dryRun = options.dryRun
-        session.activeCAFile = caFile
-        session.caFileIsFixed = options.caFile != nil
-        session.dryRunOutput = { Self.writeError($0) }
-        session.progressIsTerminal = isatty(STDERR_FILENO) == 1
+        var session = host.session
+        session.settings.progressIsTerminal = isatty(STDERR_FILENO) == 1
         if isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 {
-            session.confirm = { question in
+            session.settings.confirm = { question in
                 FileHandle.standardError.write(Data(question.utf8))
                 guard let answer = readLine() else { return false }
                 return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
             }
         }
-        // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.
-        if !options.sandbox, !options.dryRun {
-            let environment = ProcessInfo.processInfo.environment
-            session.journalDirectory = (Shell.historyPath(environment: environment) as NSString).deletingLastPathComponent + "/imports"
-        }
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
         runner.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
-        session.drawsTrees = runner.format == .table
-        session.stdoutIsTerminal = isTerminal
-        session.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
+        session.settings.drawsTrees = runner.format == .table
+        session.settings.stdoutIsTerminal = isTerminal
+        session.settings.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
+        let renderer = runner
         var interpreter = Interpreter(arguments: options.arguments, session: session) { value in
-            Self.write(runner.render(value))
+            Self.write(renderer.render(value))
         }
         let code: Int32
         if let command = options.command {
             code = await runner.run(SourceFile(name: "<command>", text: command), interpreter: &interpreter)
         } else if let script = options.script, script != "-" {
-            guard let data = FileManager.default.contents(atPath: script) else {
+            if let data = FileManager.default.contents(atPath: script) {
+                if let text = String(data: data, encoding: .utf8) {
+                    code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
+                } else {
+                    Self.writeError(Self.notText(script, data))
+                    code = 2
+                }
+            } else {
                 Self.writeError("error: cannot read \(script): no such file, or not readable")
-                return 2
+                code = 2
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                Self.writeError(Self.notText(script, data))
-                return 2
-            }
-            code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
         } else if options.script == nil, isatty(STDIN_FILENO) == 1 {
-            let label = options.sandbox ? "sandbox" : activeProfile
-            let shell = Shell(runner: runner, session: session, label: label, profiles: profiles?.profiles.map(\.name) ?? [])
+            let label = options.sandbox ? "sandbox" : session.connection.activeProfile
+            let shell = Shell(runner: runner, label: label, profiles: host.profileNames)
             code = await shell.run(&interpreter)
         } else {
             code = await Self.runLines(runner, &interpreter)
         }
-        await running?.stop()
+        await host.shutdown()
         return code
     }
 

@@ -8,7 +8,6 @@ import WPSRuntime
 /// the line or cancel the running command, Ctrl-D to leave.
 struct Shell {
     let runner: ScriptRunner
-    let session: Session
     let label: String
     let profiles: [String]
 
@@ -36,8 +35,10 @@ struct Shell {
     func run(_ interpreter: inout Interpreter) async -> Int32 {
         let path = Self.historyPath(environment: ProcessInfo.processInfo.environment)
         Self.prepareHistoryFile(path)
-        session.historyPath = path
-        let context = Context(Completer(variables: interpreter.visibleVariables, ids: session.seenIDs, profiles: profiles, labels: session.idLabels))
+        interpreter.session?.settings.historyPath = path
+        let memory = interpreter.session?.memory ?? IDMemory()
+        let context = Context(
+            Completer(variables: interpreter.visibleVariables, ids: memory.seenIDs, profiles: profiles, labels: memory.labels))
         let editor = LineEditor(program: "wps", historyPath: path, viMode: ProcessInfo.processInfo.environment["WPS_EDITOR_MODE"] == "vi") { before in
             let found = context.completer.complete(before)
             return LineEditor.Completions(candidates: found.candidates, wordLength: found.wordLength, labels: context.completer.labels)
@@ -63,8 +64,9 @@ struct Shell {
             let (outcome, after) = await runCancellable(source, interpreter)
             interpreter = after
             context.completer.variables = interpreter.visibleVariables
-            context.completer.ids = session.seenIDs
-            context.completer.labels = session.idLabels
+            let seen = interpreter.session?.memory ?? IDMemory()
+            context.completer.ids = seen.seenIDs
+            context.completer.labels = seen.labels
             switch outcome {
             case .exit(let code): return code
             case .finished(let code): lastCode = code
@@ -74,12 +76,11 @@ struct Shell {
 
     /// Runs one statement in a task that Ctrl-C cancels (in-flight requests and waits stop).
     func runCancellable(_ source: SourceFile, _ interpreter: Interpreter) async -> (ScriptRunner.Outcome, Interpreter) {
-        let runner = Handoff(self.runner)
-        let state = Handoff(interpreter)
+        let runner = self.runner
         let work = Task {
-            var copy = state.value
-            let outcome = await runner.value.execute(source, interpreter: &copy)
-            return Handoff((outcome, copy))
+            var copy = interpreter
+            let outcome = await runner.execute(source, interpreter: &copy)
+            return (outcome, copy)
         }
         _ = LineEditor.takeInterrupt()
         let watcher = Task {
@@ -88,15 +89,8 @@ struct Shell {
                 try? await Task.sleep(for: .milliseconds(50))
             }
         }
-        let result = await work.value.value
+        let result = await work.value
         watcher.cancel()
         return result
     }
-}
-
-/// Moves a value into the task that runs a statement and back out. The interpreter holds
-/// closures that are not `Sendable`; it is never used by two tasks at once — the shell waits.
-struct Handoff<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,5 +1,6 @@
 import OutreachAPI
 import Sandbox
+import TestSupport
 import Testing
 
 /// The documented error statuses not provoked elsewhere, each through the client.

@@ -1,5 +1,6 @@
 import OutreachAPI
 import Sandbox
+import TestSupport
 import Testing
 
 @Suite struct MailboxRoundTripTests {

@@ -1,5 +1,6 @@
 import OutreachAPI
 import Sandbox
+import TestSupport
 import Testing
 
 /// `POST campaigns/{id}/steps` with a nested step tree, client ↔ sandbox.

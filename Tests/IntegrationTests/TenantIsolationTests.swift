@@ -1,6 +1,7 @@
 import Foundation
 import OutreachAPI
 import Sandbox
+import TestSupport
 import Testing
 
 /// Every API key is its own account: account B, using every id account A holds, gets the

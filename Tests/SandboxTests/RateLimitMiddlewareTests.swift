@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 
 @testable import Sandbox
@@ -20,22 +21,6 @@ actor Latch {
         open = true
         for waiter in waiters { waiter.resume() }
         waiters = []
-    }
-}
-
-/// Calls `condition` until it holds; records an issue naming `what` if it still does not after
-/// `timeout` (a safety net only: the wait ends as soon as the condition holds).
-func waitUntil(
-    _ what: String, timeout: Duration = .seconds(120), sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while try await !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("timed out after \(timeout) waiting for \(what)", sourceLocation: sourceLocation)
-            return
-        }
-        try await Task.sleep(for: .milliseconds(10))
     }
 }
 

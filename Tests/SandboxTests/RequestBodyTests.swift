@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import OutreachAPI
+import TestSupport
 import Testing
 
 @testable import Sandbox

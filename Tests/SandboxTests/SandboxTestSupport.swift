@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import OutreachAPI
+import TestSupport
 import Testing
 
 @testable import Sandbox
@@ -39,19 +40,3 @@ extension TestClientProtocol {
         }
     }
 }
-
-let mailboxJSON = #"{"smtp_email":"%@","smtp_password":"%@","smtp_server":"%@","smtp_port":465,"imap_email":"%@","imap_password":"pw","imap_server":"%@","imap_port":993}"#
-
-func mailboxBody(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw") -> String {
-    String(format: mailboxJSON, email, password, smtp, email, imap)
-}
-
-func bulk(_ mailboxes: String...) -> String { #"{"mailboxes":["# + mailboxes.joined(separator: ",") + "]}" }
-
-let campaignBody = """
-    {"name":"Q4","email_account_ids":[%@],"settings":{"timezone":"Europe/Berlin","daily_enroll":10},
-     "steps":{"type":"START","followup":{"type":"EMAIL","delivery_time":{"MONDAY":[{"from":"00:00","to":"24:00"}]},
-       "body":{"versions":[{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true}]},
-       "followup":{"type":"EMAIL","delivery_time":{"FRIDAY":[{"from":"08:00","to":"18:00"}]},
-         "body":{"versions":[{"subject":null,"message":"<p>Again</p>","signature":"NO_SIGNATURE","track_opens":false}]}}}}}
-    """

@@ -46,8 +46,8 @@ final class Printed: @unchecked Sendable {
         let printed = Printed()
         do {
             try await sandbox.connectDemoMailboxes(client)
-            let session = Session(client: client, transport: transport)
-            session.drawsTrees = false
+            var session = Session(client: client, transport: transport)
+            session.settings.drawsTrees = false
             let runner = ScriptRunner(format: .json, write: { printed.out.append($0) }, writeError: { printed.err.append($0) })
             var interpreter = Interpreter(session: session) { printed.out.append(runner.render($0)) }
             let code = await runner.run(SourceFile(name: "\(name).wps", text: script), interpreter: &interpreter)

@@ -59,9 +59,12 @@ import WPSLanguage
         let files = FileManager.default.enumerator(atPath: testsDirectory.path)?.compactMap { $0 as? String } ?? []
         for file in files where file.hasSuffix(".swift") {
             guard let text = try? String(contentsOf: testsDirectory.appendingPathComponent(file), encoding: .utf8),
-                text.contains("struct \(parts[0])")
+                let suite = text.range(of: "struct \(parts[0]) ")
             else { continue }
-            if let body = section(of: text, from: "func \(parts[1])(", until: "@Test") { return body }
+            // The function must be in that suite: after its declaration, before the next suite's.
+            let rest = String(text[suite.upperBound...])
+            let suiteText = String(rest[..<(rest.range(of: "\n@Suite")?.lowerBound ?? rest.endIndex)])
+            if let body = section(of: suiteText, from: "func \(parts[1])(", until: "@Test") { return body }
         }
         return nil
     }
@@ -111,10 +114,10 @@ import WPSLanguage
 
     /// An API command without a session says what it needs; filters and built-ins run anyway.
     @Test func apiCommandsNeedAConnection() async throws {
-        var printed: [Value] = []
-        var interpreter = Interpreter { printed.append($0) }
+        let printed = Printed()
+        var interpreter = Interpreter { printed.values.append($0) }
         try await interpreter.run(Parser.parse(SourceFile(name: "t.wps", text: "[3 1 2] | sort-by it | first")).script)
-        #expect(printed == [.int(1)])
+        #expect(printed.values == [.int(1)])
         do {
             try await interpreter.run(Parser.parse(SourceFile(name: "t.wps", text: "campaign list")).script)
             Issue.record("expected an error")

@@ -27,13 +27,13 @@ enum AuthoringCommands {
         case .running: action = .run
         case .stopped: action = .stop
         case .paused:
-            session.progress("campaign \(id) was PAUSED and is now EDITED (not sending): `campaign run \(id)` sends again")
+            session.settings.progress("campaign \(id) was PAUSED and is now EDITED (not sending): `campaign run \(id)` sends again")
             return
         default: return
         }
         do {
-            _ = try await session.client.send(Woodpecker.CampaignAction(id: id, action: action))
-            session.progress("campaign \(id): EDITED → \(status.rawValue) again")
+            _ = try await session.connection.client.send(Woodpecker.CampaignAction(id: id, action: action))
+            session.settings.progress("campaign \(id): EDITED → \(status.rawValue) again")
         } catch let error as OutreachError {
             throw RuntimeError(
                 "the changes were applied, but campaign \(id) could not be made \(status.rawValue) again; it is EDITED (not sending):\n  \(error.description)",

@@ -15,12 +15,12 @@ enum CampaignCommands {
         let campaignID = try invocation.required(id)
         if action == .stop {
             try await Confirmation.ask(invocation, session: session) {
-                let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+                let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
                 return "Stop campaign \(Confirmation.describe(campaign)) for good? It cannot run again."
             }
         }
-        _ = try await session.send(Woodpecker.CampaignAction(id: campaignID, action: action), for: command)
-        return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command))
+        _ = try await session.connection.send(Woodpecker.CampaignAction(id: campaignID, action: action), for: command)
+        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command))
     }
 
     /// `--steps FILE`: the spec's step list or the API's step tree (see ``StepFile``).

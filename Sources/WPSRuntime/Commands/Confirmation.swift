@@ -11,9 +11,9 @@ enum Confirmation {
         _ invocation: Invocation, session: Session, question: () async throws -> String
     ) async throws {
         let command = invocation.command
-        if session.dryRun { return }
+        if session.settings.dryRun { return }
         if invocation[SharedFlags.yes] == true { return }
-        guard let confirm = session.confirm else {
+        guard let confirm = session.settings.confirm else {
             throw RuntimeError(
                 "'\(command.name)' cannot be undone and there is no terminal to ask on: add --yes to do it (nothing was sent)",
                 at: command.nameRange)

@@ -55,14 +55,14 @@ enum ImportCommands {
         var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
         options.skipInvalid = invocation[SharedFlags.skipInvalid] ?? false
         options.resendUnsettled = invocation[resendUnsettled] ?? false
-        options.dryRun = session.dryRun
-        if session.progressIsTerminal { options.problemListLimit = 20 }
+        options.dryRun = session.settings.dryRun
+        if session.settings.progressIsTerminal { options.problemListLimit = 20 }
         options.problemReport = invocation[SharedFlags.problemReport]
-        options.show = session.dryRunOutput
+        options.show = session.settings.dryRunOutput
         let explicit = invocation[journal]
-        if explicit != nil || session.journalDirectory != nil, !session.dryRun {
+        if explicit != nil || session.settings.journalDirectory != nil, !session.settings.dryRun {
             let hash = try source.contentHash()
-            let path = explicit ?? ImportJournal.path(directory: session.journalDirectory ?? "", contentHash: hash, profileKey: session.profileKey)
+            let path = explicit ?? ImportJournal.path(directory: session.settings.journalDirectory ?? "", contentHash: hash, profileKey: session.connection.profileKey)
             options.journalPath = path
             // The rows are numbered as the file was read: a resumed import reads it with the
             // delimiter its journal recorded, and refuses another.
@@ -74,11 +74,11 @@ enum ImportCommands {
                         at: invocation.range(of: SharedFlags.delimiter))
                 }
                 if source.delimiter == nil {
-                    session.progress("\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded")
+                    session.settings.progress("\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded")
                 }
                 source.delimiter = recorded
             }
-            options.journalHeader = "\(source.name) sha256:\(hash) profile:\(session.activeProfile)"
+            options.journalHeader = "\(source.name) sha256:\(hash) profile:\(session.connection.activeProfile)"
                 + (source.delimiter.map { " delimiter:\(ImportJournal.delimiterName($0))" } ?? "")
         }
         return options
@@ -140,8 +140,7 @@ enum ImportCommands {
     /// (`lines`, a ``RowPlaceSet``: `2-201`, or `1[0-199]` for a JSON array on one line), and for
     /// sources that cannot be read again (standard input, records) each row's email.
     static func records<Target: ImportTarget>(
-        _ outcome: MailboxImporter<Target>.Outcome, source: ImportSource, idKey: String, target: Target,
-        session: Session
+        _ outcome: MailboxImporter<Target>.Outcome, source: ImportSource, idKey: String, target: Target
     ) -> Value {
         var emails: [Int: String] = [:]
         if source.path == nil, var reader = try? source.rows(known: target.knownColumns) {
@@ -164,8 +163,6 @@ enum ImportCommands {
                     record["dry_run"] = .bool(true)
                 } else {
                     record[idKey] = idKey == "batch_id" ? (Int(id).map(Value.int) ?? .string(id)) : .string(id)
-                    session.batchIDs.append(id)
-                    session.idLabels[id] = "\(rows.count) mailbox\(rows.count == 1 ? "" : "es") from \(source.name)"
                 }
             case .existing(let set):
                 rows = set

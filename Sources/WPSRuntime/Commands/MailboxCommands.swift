@@ -7,7 +7,7 @@ enum MailboxCommands {
     /// Refuses a Woodpecker-only command (`mailbox list`, `mailbox get`) when Saleshandy is the
     /// provider asked for: its API documents only connect and its status, so nothing is sent.
     static func woodpeckerOnly(_ invocation: Invocation, _ verb: String, _ session: Session) throws {
-        guard (invocation[SharedFlags.provider] ?? session.provider) == .saleshandy else { return }
+        guard (invocation[SharedFlags.provider] ?? session.connection.provider) == .saleshandy else { return }
         throw RuntimeError(
             "Saleshandy's API cannot \(verb) email accounts (it documents only connect and its status); "
                 + "mailbox \(verb) works with Woodpecker: --provider woodpecker",

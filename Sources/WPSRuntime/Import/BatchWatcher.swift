@@ -94,10 +94,10 @@ struct BatchWatcher {
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
         let (ids, origins, existing, dryRun, skipped) = Self.parse(items, idKey: "batch_id")
         let numbers = try ids.map { try MailboxCommands.woodpeckerBatchID(.string($0), range: range) }
-        if numbers.isEmpty, dryRun > 0 { session.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
+        if numbers.isEmpty, dryRun > 0 { session.settings.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
         var latest: [Int: BatchSummary] = [:]
         var delay = interval
-        let client = session.client
+        let client = session.connection.client
         while latest.count < numbers.count || latest.values.contains(where: { !$0.processing_finished }) {
             try Task.checkCancellation()
             let open = numbers.filter { latest[$0]?.processing_finished != true }
@@ -181,10 +181,10 @@ struct BatchWatcher {
             if case .record = item { return item }
             return .record(["request_id": .string(item.text)])
         }, idKey: "request_id")
-        if ids.isEmpty, dryRun > 0 { session.progress("dry run: \(dryRun) requests were not sent, so there is nothing to watch") }
+        if ids.isEmpty, dryRun > 0 { session.settings.progress("dry run: \(dryRun) requests were not sent, so there is nothing to watch") }
         var latest: [String: SaleshandyConnectStatus] = [:]
         var delay = interval
-        let client = session.client
+        let client = session.connection.client
         while latest.count < ids.count || latest.values.contains(where: { !$0.payload.isCompleted }) {
             try Task.checkCancellation()
             let open = ids.filter { latest[$0]?.payload.isCompleted != true }

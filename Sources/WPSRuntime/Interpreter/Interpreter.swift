@@ -14,19 +14,19 @@ import WPSLanguage
 /// var interpreter = Interpreter(session: session, output: { print(JSONRenderer().render($0)) })
 /// try await interpreter.run(Parser.parse(source).script)
 /// ```
-public struct Interpreter {
+public struct Interpreter: Sendable {
     /// Variables, innermost scope last.
     var scopes: [[String: Value]] = [[:]]
-    let output: (Value) -> Void
+    let output: @Sendable (Value) -> Void
     /// What API commands run against; nil where there is no connection (they refuse to run).
-    public let session: Session?
+    public var session: Session?
     /// The commands' signatures, as the parser checks `source`d files against.
     public let registry: CommandRegistry
     private let definitions: [[String]: CommandDefinition]
 
     public init(
         arguments: [String] = [], commands: [CommandDefinition] = CommandDefinition.standard, session: Session? = nil,
-        output: @escaping (Value) -> Void
+        output: @escaping @Sendable (Value) -> Void
     ) {
         self.output = output
         self.session = session
@@ -137,7 +137,10 @@ public struct Interpreter {
             throw RuntimeError("no command '\(command.name)'", at: command.range)
         }
         do {
-            return try await definition.run(command, input: input, &self)
+            let result = try await definition.run(command, input: input, &self)
+            // The one place the memory of ids is fed: from what each command returned.
+            session?.memory.remember(result)
+            return result
         } catch var error as RuntimeError {
             if error.range == nil { error.range = command.range }
             throw error
@@ -147,7 +150,8 @@ public struct Interpreter {
         }
     }
 
-    /// The session an API command runs against, or an error saying there is none.
+    /// The session an API command runs against (a copy: `profile use` sets it back), or an error
+    /// saying there is none.
     func connection(for invocation: Invocation) throws -> Session {
         guard let session else {
             throw RuntimeError(

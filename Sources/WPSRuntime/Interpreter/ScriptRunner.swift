@@ -4,18 +4,20 @@ import WPSLanguage
 /// Runs wps source the way `wps FILE`, `wps -c` and piped input do: parse (all problems are
 /// reported, nothing runs), then run statement by statement, rendering each result, and
 /// stopping at the first failure with its location.
-public struct ScriptRunner {
+public struct ScriptRunner: Sendable {
     /// How results are printed (the one list of formats, in `WPSLanguage`).
     public typealias OutputFormat = WPSLanguage.OutputFormat
 
     public var format: OutputFormat
     /// The terminal's width in columns, asked at each render (the window may be resized); nil
     /// when stdout is not a terminal: tables are then never cut.
-    public var terminalWidth: () -> Int? = { nil }
-    let write: (String) -> Void
-    let writeError: (String) -> Void
+    public var terminalWidth: @Sendable () -> Int? = { nil }
+    let write: @Sendable (String) -> Void
+    let writeError: @Sendable (String) -> Void
 
-    public init(format: OutputFormat, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+    public init(
+        format: OutputFormat, write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void
+    ) {
         self.format = format
         self.write = write
         self.writeError = writeError

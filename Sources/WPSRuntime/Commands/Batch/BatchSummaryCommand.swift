@@ -15,13 +15,13 @@ enum BatchSummaryCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let value = try invocation.required(id)
-        let provider = invocation[SharedFlags.provider] ?? session.provider
+        let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         if let requestID = MailboxCommands.saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
-            let status = try await session.send(Saleshandy.GetConnectStatus(requestID: requestID), for: invocation.command)
+            let status = try await session.connection.send(Saleshandy.GetConnectStatus(requestID: requestID), for: invocation.command)
             return try SaleshandyCommands.status(requestID, status)
         }
         let batchID = try MailboxCommands.woodpeckerBatchID(MailboxCommands.batchValue(value), range: invocation.range(of: id))
-        let summary = try await session.send(Woodpecker.GetBatchSummary(batchID: batchID), for: invocation.command)
+        let summary = try await session.connection.send(Woodpecker.GetBatchSummary(batchID: batchID), for: invocation.command)
         return try MailboxCommands.summaryValue(batchID, summary)
     }
 }

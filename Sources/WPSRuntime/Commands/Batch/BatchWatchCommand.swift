@@ -21,9 +21,9 @@ enum BatchWatchCommand {
         let session = try interpreter.connection(for: invocation)
         let given = invocation.all(ids).flatMap(\.items)
         let items = given.isEmpty ? invocation.input.items : given
-        let provider = invocation[SharedFlags.provider] ?? session.provider
+        let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let watcher = BatchWatcher(
-            session: session, progress: ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress),
+            session: session, progress: ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress),
             interval: invocation[interval] ?? .milliseconds(250), range: invocation.command.range)
         let outcome: BatchWatcher.Outcome
         if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {
@@ -39,7 +39,7 @@ enum BatchWatchCommand {
                     "cannot write the report \(path): \(error.localizedDescription)", at: invocation.range(of: report),
                     exitCode: 1)
             }
-            session.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
+            session.settings.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
         }
         if outcome.failed > 0, invocation[allowFailures] != true {
             let plural = outcome.total == 1 ? "" : "es"

@@ -23,16 +23,16 @@ enum CampaignApplyCommand {
         var found: Campaign?
         if let id = spec.id {
             do {
-                found = try await session.client.send(Woodpecker.GetCampaign(id: id))
+                found = try await session.connection.client.send(Woodpecker.GetCampaign(id: id))
             } catch let error as OutreachError where error.apiError?.status == 404 {
-                session.progress("campaign \(id) of \(path) does not exist; creating it")
+                session.settings.progress("campaign \(id) of \(path) does not exist; creating it")
             }
-        } else if let match = try await session.send(Woodpecker.ListCampaigns(), for: command).first(where: { $0.name == spec.name }) {
-            found = try await session.send(Woodpecker.GetCampaign(id: match.id), for: command)
+        } else if let match = try await session.connection.send(Woodpecker.ListCampaigns(), for: command).first(where: { $0.name == spec.name }) {
+            found = try await session.connection.send(Woodpecker.GetCampaign(id: match.id), for: command)
         }
         guard var campaign = found else {
-            let created = try await session.send(Woodpecker.CreateCampaign(spec.draft()), for: command)
-            _ = try session.value(of: created)
+            let created = try await session.connection.send(Woodpecker.CreateCampaign(spec.draft()), for: command)
+            interpreter.session?.memory.remember(try ValueEncoder().encode(created))
             return .record([
                 "campaign_id": .int(created.id), "status": .string(created.status.rawValue), "created": .bool(true),
                 "changes": .list([]), "not_changeable": .list([]),
@@ -40,7 +40,7 @@ enum CampaignApplyCommand {
         }
         let plan = CampaignPlan.make(current: campaign, spec: spec)
         if plan.changes.isEmpty {
-            session.progress("campaign \(campaign.id) already matches \(path): nothing to change")
+            session.settings.progress("campaign \(campaign.id) already matches \(path): nothing to change")
             return AuthoringCommands.report(campaign: campaign, plan: plan, applied: false)
         }
         if ![CampaignStatus.draft, .edited].contains(campaign.status) {
@@ -51,29 +51,30 @@ enum CampaignApplyCommand {
                         + plan.changes.map(\.description).joined(separator: "\n  "),
                     at: command.range)
             }
-            _ = try await session.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
-            session.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
+            _ = try await session.connection.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
+            session.settings.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
         }
         let before = campaign.status
         for change in plan.changes {
             switch change {
             case .update(let patch, _):
-                campaign = try await session.send(Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
+                campaign = try await session.connection.send(Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
             case .version(let step, let version, let patch, _):
                 let update = Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: step, versionID: version, patch)
-                _ = try await session.send(update, for: command)
+                _ = try await session.connection.send(update, for: command)
             case .addStep(let step, _):
                 guard let leaf = campaign.steps.leaf.id else { continue }
                 let add = Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf, step: step))
-                campaign = try await session.send(add, for: command)
+                campaign = try await session.connection.send(add, for: command)
             case .deleteStep(let step, _):
-                campaign = try await session.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
+                campaign = try await session.connection.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
             }
-            session.progress("applied: \(change.description)")
+            session.settings.progress("applied: \(change.description)")
         }
         try await AuthoringCommands.restore(campaign.id, to: before, session: session, command: command)
-        let final = try await session.send(Woodpecker.GetCampaign(id: campaign.id), for: command)
-        _ = try session.value(of: final)
+        let final = try await session.connection.send(Woodpecker.GetCampaign(id: campaign.id), for: command)
+        // It returns its report, not the campaign: the memory of ids is told of it here.
+        interpreter.session?.memory.remember(try ValueEncoder().encode(final))
         var result = AuthoringCommands.report(campaign: final, plan: plan, applied: true)
         if case .record(var record) = result {
             record["status_before"] = .string(before.rawValue)

@@ -15,10 +15,10 @@ enum CampaignDeleteCommand {
         let command = invocation.command
         let campaignID = try invocation.required(CampaignCommands.id)
         try await Confirmation.ask(invocation, session: session) {
-            let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+            let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
             return "Delete campaign \(Confirmation.describe(campaign))?"
         }
-        _ = try await session.send(Woodpecker.DeleteCampaign(id: campaignID), for: command)
+        _ = try await session.connection.send(Woodpecker.DeleteCampaign(id: campaignID), for: command)
         return .record(["id": .int(campaignID), "deleted": .bool(true)])
     }
 }

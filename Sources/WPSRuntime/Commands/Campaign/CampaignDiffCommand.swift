@@ -12,7 +12,7 @@ enum CampaignDiffCommand {
         let id = try invocation.required(CampaignCommands.id)
         let path = try invocation.required(AuthoringCommands.file)
         let spec = try AuthoringCommands.checked(path, command: invocation.command)
-        let campaign = try await session.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
+        let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
         let plan = CampaignPlan.make(current: campaign, spec: spec)
         var result = AuthoringCommands.report(campaign: campaign, plan: plan, applied: false)
         if !plan.changes.isEmpty, ![CampaignStatus.draft, .edited].contains(campaign.status), case .record(var record) = result {

@@ -11,8 +11,9 @@ enum CampaignExportCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)
-        let campaign = try await session.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
-        _ = try session.value(of: campaign)
+        let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
+        // It returns YAML text, not the campaign: the memory of ids is told of it here.
+        interpreter.session?.memory.remember(try ValueEncoder().encode(campaign))
         return .string(try CampaignSpec(campaign).yaml().trimmingCharacters(in: .newlines))
     }
 }

@@ -32,6 +32,6 @@ enum CampaignNewCommand {
         } else {
             draft.steps = .start(try SharedFlags.emailStep(invocation))
         }
-        return try session.value(of: try await session.send(Woodpecker.CreateCampaign(draft), for: invocation.command))
+        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.CreateCampaign(draft), for: invocation.command))
     }
 }

@@ -22,7 +22,7 @@ enum CampaignPreviewCommand {
         let spec: CampaignSpec
         if let id = Int(target.text) ?? (target.recordID) {
             let session = try interpreter.connection(for: invocation)
-            spec = CampaignSpec(try await session.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
+            spec = CampaignSpec(try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
         } else {
             spec = try AuthoringCommands.load(target.text, command: invocation.command)
         }

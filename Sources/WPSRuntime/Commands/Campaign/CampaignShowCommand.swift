@@ -10,12 +10,12 @@ enum CampaignShowCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)
-        let campaign = try await session.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
-        let value = try session.value(of: campaign)
+        let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
+        let value = try ValueEncoder().encode(campaign)
         // The campaign, reading as its tree where results print as tables (`let c = campaign show 7`
         // still has `$c.name`).
-        guard session.drawsTrees, case .record(var record) = value else { return value }
-        record.text = CampaignTree.render(campaign, dim: session.stdoutIsTerminal, width: session.terminalWidth())
+        guard session.settings.drawsTrees, case .record(var record) = value else { return value }
+        record.text = CampaignTree.render(campaign, dim: session.settings.stdoutIsTerminal, width: session.settings.terminalWidth())
         return .record(record)
     }
 }

@@ -16,7 +16,7 @@ import WPSLanguage
 ///         positionals: [id], sends: ["GET campaigns/{id}"], tests: ["CommandTests.campaignGet"]
 ///     ) { invocation, interpreter in
 ///         let session = try interpreter.connection(for: invocation)
-///         return try session.value(of: try await session.send(Woodpecker.GetCampaign(id: invocation.required(id)), for: invocation.command))
+///         return try ValueEncoder().encode(try await session.connection.send(Woodpecker.GetCampaign(id: invocation.required(id)), for: invocation.command))
 ///     }
 /// }
 /// ```

@@ -64,10 +64,10 @@ enum MailboxAddCommand {
                 + "--imap-server imap.example.com --imap-port 993"
         ],
         sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"],
-        tests: ["CommandTests.aPasswordFileLosesExactlyOneFinalNewline", "transcript:commands"]
+        tests: ["SecretFileTests.aPasswordFileLosesExactlyOneFinalNewline", "transcript:commands"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        if (invocation[SharedFlags.provider] ?? session.provider) == .saleshandy {
+        if (invocation[SharedFlags.provider] ?? session.connection.provider) == .saleshandy {
             return try await saleshandy(invocation, session)
         }
         let email = invocation[email]
@@ -84,9 +84,7 @@ enum MailboxAddCommand {
             daily_sending_limit: invocation[dailyLimit])
         let notify: [NotificationType]? = invocation[notify] == "mail" ? [.mail] : nil
         let request = ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)
-        let accepted = try await session.send(Woodpecker.SubmitManualBatch(request), for: invocation.command)
-        session.batchIDs.append(String(accepted.batch_id))
-        session.idLabels[String(accepted.batch_id)] = "1 mailbox"
+        let accepted = try await session.connection.send(Woodpecker.SubmitManualBatch(request), for: invocation.command)
         return .record(["batch_id": .int(accepted.batch_id), "size": .int(1)])
     }
 
@@ -101,7 +99,7 @@ enum MailboxAddCommand {
             smtpEncryption: invocation[smtpEncryption], imapEmailAddress: invocation[imapEmail] ?? email,
             imapPassword: invocation[imapPassword] ?? password, imapHost: invocation[imapServer],
             imapPort: invocation[imapPort], imapEncryption: invocation[imapEncryption])
-        let accepted = try await session.send(Saleshandy.ConnectEmailAccounts([account]), for: invocation.command)
+        let accepted = try await session.connection.send(Saleshandy.ConnectEmailAccounts([account]), for: invocation.command)
         return .record(["request_id": .string(accepted.payload.requestId), "size": .int(1)])
     }
 }

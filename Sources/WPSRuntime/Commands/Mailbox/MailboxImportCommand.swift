@@ -23,10 +23,10 @@ enum MailboxImportCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         var source = try ImportCommands.importSource(invocation)
-        let provider = invocation[SharedFlags.provider] ?? session.provider
+        let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let notify: [NotificationType]? = invocation[notify] == "mail" ? [.mail] : nil
-        let progress = ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)
-        let client = session.client
+        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let client = session.connection.client
         let command = invocation.command
         if provider == .saleshandy {
             let target = SaleshandyAccountTarget()
@@ -37,7 +37,7 @@ enum MailboxImportCommand {
                 .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
             }
             let outcome = try await ImportCommands.run(importer, command: command)
-            return ImportCommands.records(outcome, source: source, idKey: "request_id", target: target, session: session)
+            return ImportCommands.records(outcome, source: source, idKey: "request_id", target: target)
         }
         let target = ManualMailboxTarget()
         var options = try ImportCommands.importOptions(invocation, target: target, source: &source, session: session)
@@ -49,6 +49,6 @@ enum MailboxImportCommand {
             try await ImportCommands.submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
         }
         let outcome = try await ImportCommands.run(importer, command: command)
-        return ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target, session: session)
+        return ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target)
     }
 }

@@ -20,6 +20,6 @@ enum MailboxMicrosoftAddCommand {
             credential_id: invocation[credential],
             accounts: addresses.map { MicrosoftAccount(mailbox_email: $0, display_name: displayName) })
         return try ValueEncoder().encode(
-            try await session.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: invocation.command))
+            try await session.connection.send(Woodpecker.ConnectMicrosoftMailboxes(request), for: invocation.command))
     }
 }

@@ -23,13 +23,13 @@ enum MailboxMicrosoftImportCommand {
         var options = try ImportCommands.importOptions(invocation, target: target, source: &source, session: session)
         options.journalPath = nil  // each request connects synchronously; its answer is the record
         options.parallel = 1
-        let client = session.client
+        let client = session.connection.client
         options.describe = { items in
             ImportCommands.describe(
                 client, Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
         }
         let collected = ResultBox()
-        let progress = ProgressLine(isTerminal: session.progressIsTerminal, write: session.progress)
+        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
             let results = try await client.send(
                 Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))

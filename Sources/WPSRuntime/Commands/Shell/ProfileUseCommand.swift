@@ -8,9 +8,10 @@ enum ProfileUseCommand {
         ["profile", "use"], "Switch profile.", category: .shell, positionals: [name],
         tests: ["e2e:test_tls.py::test_profile_use_refuses_a_profile_that_needs_another_ca"]
     ) { invocation, interpreter in
-        let session = try interpreter.connection(for: invocation)
         let profile = try invocation.required(name)
-        try session.use(profile: profile)
+        var session = try interpreter.connection(for: invocation)
+        try session.connection.use(profile: profile)
+        interpreter.session = session
         return .string("using profile \(profile)")
     }
 }

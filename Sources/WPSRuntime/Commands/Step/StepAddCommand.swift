@@ -19,10 +19,10 @@ enum StepAddCommand {
         guard let parent = invocation[after] else {
             throw RuntimeError("step add needs --after STEP_ID", at: invocation.command.range)
         }
-        let campaignID = try session.campaignID(
+        let campaignID = try session.memory.campaignID(
             forStep: parent, given: invocation[SharedFlags.campaign], at: invocation.range(of: after))
         let step = try SharedFlags.emailStep(invocation)
         let request = Woodpecker.AddStep(campaignID: campaignID, NewStepRequest(parent_id: parent, step: step))
-        return try session.value(of: try await session.send(request, for: invocation.command))
+        return try ValueEncoder().encode(try await session.connection.send(request, for: invocation.command))
     }
 }

@@ -18,14 +18,14 @@ enum StepDeleteCommand {
         let session = try interpreter.connection(for: invocation)
         let command = invocation.command
         let stepID = try invocation.required(step)
-        let campaignID = try session.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
+        let campaignID = try session.memory.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
         try await Confirmation.ask(invocation, session: session) {
-            let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+            let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
             let path = campaign.steps.path
             let place = path.firstIndex { $0.id == stepID }.map { "step \($0) of \(path.count - 1) in " } ?? "in "
             return "Delete step \(stepID) (\(place)campaign \(Confirmation.describe(campaign)))?"
         }
         let request = Woodpecker.DeleteStep(campaignID: campaignID, stepID: stepID)
-        return try session.value(of: try await session.send(request, for: command))
+        return try ValueEncoder().encode(try await session.connection.send(request, for: command))
     }
 }

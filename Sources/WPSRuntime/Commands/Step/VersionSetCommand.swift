@@ -24,10 +24,10 @@ enum VersionSetCommand {
         let command = invocation.command
         let stepID = try invocation.required(step)
         let letterOrID = try invocation.required(version)
-        let campaignID = try session.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
+        let campaignID = try session.memory.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
         var versionID = letterOrID
         if EmailVersion.letters.contains(letterOrID.uppercased()) {
-            let campaign = try await session.send(Woodpecker.GetCampaign(id: campaignID), for: command)
+            let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
             let versions = campaign.steps.find(id: stepID)?.body?.versions ?? []
             guard let found = versions.first(where: { $0.version == letterOrID.uppercased() })?.id else {
                 throw RuntimeError("step \(stepID) has no version \(letterOrID.uppercased())", at: command.range)
@@ -41,6 +41,6 @@ enum VersionSetCommand {
         let patch = VersionPatch(
             subject: newSubject, message: newMessage, signature: invocation[signature], track_opens: invocation[trackOpens])
         let request = Woodpecker.UpdateVersion(campaignID: campaignID, stepID: stepID, versionID: versionID, patch)
-        return try ValueEncoder().encode(try await session.send(request, for: command))
+        return try ValueEncoder().encode(try await session.connection.send(request, for: command))
     }
 }

@@ -1,13 +1,15 @@
+import Foundation
 import OutreachAPI
 import Sandbox
 import Testing
 
-/// A sandbox on a free loopback port and a real client (AsyncHTTPClient) pointed at it.
-struct SandboxHarness {
-    let sandbox: RunningSandbox
-    let transport: AsyncHTTPTransport
+/// A sandbox on a free loopback port and a real client (AsyncHTTPClient) pointed at it, for the
+/// tests that go through HTTP; with the waits, expectations and fixtures every test target shares.
+public struct SandboxHarness: Sendable {
+    public let sandbox: RunningSandbox
+    public let transport: AsyncHTTPTransport
 
-    static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> SandboxHarness {
+    public static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> SandboxHarness {
         var configuration = SandboxConfiguration()
         configuration.port = 0
         configuration.rateLimit = false
@@ -18,7 +20,7 @@ struct SandboxHarness {
     }
 
     /// A client for the given account key, retrying quickly.
-    func client(key: String = "integration-key", attempts: Int = 4) -> OutreachClient {
+    public func client(key: String = "integration-key", attempts: Int = 4) -> OutreachClient {
         OutreachClient(
             configuration: .init(
                 baseURLs: [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)],
@@ -27,13 +29,13 @@ struct SandboxHarness {
             transport: transport)
     }
 
-    func stop() async {
+    public func stop() async {
         await transport.shutdown()
         await sandbox.stop()
     }
 
     /// Runs `body` with a started harness and always stops it.
-    static func with<T>(
+    public static func with<T>(
         _ configure: (inout SandboxConfiguration) -> Void = { _ in }, _ body: (SandboxHarness) async throws -> T
     ) async throws -> T {
         let harness = try await start(configure)
@@ -52,7 +54,7 @@ struct SandboxHarness {
 /// still does not after `timeout`. The timeout is a safety net only: every wait ends as soon as the
 /// condition holds, so a loaded machine makes a test slower, never wrong.
 @discardableResult
-func waitUntil(
+public func waitUntil(
     _ what: String, timeout: Duration = .seconds(120), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws -> Bool {
@@ -68,7 +70,7 @@ func waitUntil(
 }
 
 /// Polls a batch until the sandbox has processed it.
-func waitForBatch(_ client: OutreachClient, _ id: Int) async throws -> BatchSummary {
+public func waitForBatch(_ client: OutreachClient, _ id: Int) async throws -> BatchSummary {
     var summary = try await client.send(Woodpecker.GetBatchSummary(batchID: id))
     try await waitUntil("batch \(id) to finish") {
         if summary.processing_finished { return true }
@@ -79,7 +81,7 @@ func waitForBatch(_ client: OutreachClient, _ id: Int) async throws -> BatchSumm
 }
 
 /// Expects `body` to fail with an API error and returns it.
-func expectAPIError(
+public func expectAPIError(
     _ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
 ) async -> APIError? {
     do {
@@ -95,7 +97,7 @@ func expectAPIError(
     }
 }
 
-func mailbox(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw")
+public func mailbox(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw")
     -> ManualMailbox
 {
     ManualMailbox(
@@ -104,14 +106,14 @@ func mailbox(_ email: String, smtp: String = "smtp.example.com", imap: String = 
 }
 
 /// Connects mailboxes and returns their SMTP ids (the email account ids campaigns use).
-func connectMailboxes(_ client: OutreachClient, _ emails: [String]) async throws -> [Int] {
+public func connectMailboxes(_ client: OutreachClient, _ emails: [String]) async throws -> [Int] {
     let accepted = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: emails.map { mailbox($0) })))
     _ = try await waitForBatch(client, accepted.batch_id)
     let all = try await client.send(Woodpecker.ListMailboxes())
     return all.filter { $0.type == "SMTP" && emails.contains($0.details.email) }.map(\.id)
 }
 
-func emailStep(subject: String?, message: String = "<p>Hi {{FIRST_NAME}}</p>", versions: Int = 1, followup: Step? = nil) -> Step {
+public func emailStep(subject: String?, message: String = "<p>Hi {{FIRST_NAME}}</p>", versions: Int = 1, followup: Step? = nil) -> Step {
     Step.email(
         versions: (0..<versions).map { index in
             EmailVersion(subject: subject.map { versions > 1 ? "\($0) \(index)" : $0 }, message: message, signature: .sender, track_opens: true)
@@ -120,9 +122,27 @@ func emailStep(subject: String?, message: String = "<p>Hi {{FIRST_NAME}}</p>", v
         followupAfter: FollowupAfter(range: .day, value: 3), followup: followup)
 }
 
-func draft(accounts: [Int], name: String? = "Q4 outreach") -> CampaignDraft {
+public func draft(accounts: [Int], name: String? = "Q4 outreach") -> CampaignDraft {
     CampaignDraft(
         name: name, email_account_ids: accounts,
         settings: CampaignSettings(timezone: "Europe/Berlin", daily_enroll: 50),
         steps: .start(emailStep(subject: "Hello", versions: 2, followup: emailStep(subject: nil))))
 }
+
+// MARK: Request bodies as JSON text, for the tests that call the router directly
+
+public let mailboxJSON = #"{"smtp_email":"%@","smtp_password":"%@","smtp_server":"%@","smtp_port":465,"imap_email":"%@","imap_password":"pw","imap_server":"%@","imap_port":993}"#
+
+public func mailboxBody(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw") -> String {
+    String(format: mailboxJSON, email, password, smtp, email, imap)
+}
+
+public func bulk(_ mailboxes: String...) -> String { #"{"mailboxes":["# + mailboxes.joined(separator: ",") + "]}" }
+
+public let campaignBody = """
+    {"name":"Q4","email_account_ids":[%@],"settings":{"timezone":"Europe/Berlin","daily_enroll":10},
+     "steps":{"type":"START","followup":{"type":"EMAIL","delivery_time":{"MONDAY":[{"from":"00:00","to":"24:00"}]},
+       "body":{"versions":[{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true}]},
+       "followup":{"type":"EMAIL","delivery_time":{"FRIDAY":[{"from":"08:00","to":"18:00"}]},
+         "body":{"versions":[{"subject":null,"message":"<p>Again</p>","signature":"NO_SIGNATURE","track_opens":false}]}}}}}
+    """
