@@ -57,7 +57,8 @@ let package = Package(
         .target(
             name: "WPSRuntime",
             dependencies: [
-                "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
+                "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
         ),

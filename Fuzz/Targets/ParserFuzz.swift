@@ -9,7 +9,7 @@ import WPSLanguage
 public func parserFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     let source = SourceFile(name: "fuzz.wps", text: text)
-    let result = Parser.parse(source)
+    let result = Parser.parse(source, registry: standardRegistry)
     let renderer = DiagnosticRenderer(source: source)
     _ = renderer.render(result.diagnostics)
     _ = renderer.renderLines(result.diagnostics)

@@ -39,7 +39,9 @@ public final class LineEditor {
     public private(set) var lastInterruption: Interruption = .endOfInput
 
     /// Creates an editor. `historyPath` is loaded now and saved after each remembered line.
-    public init(program: String, historyPath: String?, viMode: Bool = false, complete: @escaping (String) -> Completions) {
+    public init(
+        program: String, historyPath: String?, viMode: Bool = false, complete: @escaping (String) -> Completions
+    ) {
         guard let editLine = wps_el_init(program), let history = wps_history_init(5000) else {
             fatalError("libedit could not start")  // only when the terminal cannot be set up at all
         }
@@ -103,9 +105,13 @@ public final class LineEditor {
 
     /// The Tab key: insert the single candidate, or the candidates' common prefix, or list them.
     func completeAtCursor() -> UInt8 {
-        guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else { return UInt8(CC_ERROR) }
+        guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {
+            return UInt8(CC_ERROR)
+        }
         let length = buffer.distance(to: cursor)
-        let before = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
+        let before = String(
+            decoding: UnsafeBufferPointer(
+                start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
         let found = complete(before)
         let word = String(decoding: Array(before.utf8.suffix(found.wordLength)), as: UTF8.self)
         guard !found.candidates.isEmpty else { return UInt8(CC_ERROR) }
@@ -119,7 +125,9 @@ public final class LineEditor {
             insert(String(decoding: Array(common.utf8.dropFirst(word.utf8.count)), as: UTF8.self), "")
             return UInt8(CC_REFRESH)
         }
-        let shown = found.candidates.map { candidate in found.labels[candidate].map { "\(candidate) (\($0))" } ?? candidate }
+        let shown = found.candidates.map { candidate in
+            found.labels[candidate].map { "\(candidate) (\($0))" } ?? candidate
+        }
         print("\n" + Self.columns(shown, width: 100))
         return UInt8(CC_REDISPLAY)
     }
@@ -153,7 +161,9 @@ public final class LineEditor {
 }
 
 extension String {
-    fileprivate func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
     fileprivate func trimmingTrailing() -> String {
         var copy = self
         while copy.last == " " { copy.removeLast() }

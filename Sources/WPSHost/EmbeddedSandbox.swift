@@ -16,7 +16,9 @@ public struct EmbeddedSandbox: Sendable {
         sandboxConfiguration.processingDelay = processingDelay
         let sandbox = try await SandboxServer.start(sandboxConfiguration)
         var configuration = OutreachClient.Configuration()
-        configuration.baseURLs = [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)]
+        configuration.baseURLs = [
+            .woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy),
+        ]
         configuration.apiKeys = [.woodpecker: "sandbox-demo", .saleshandy: "sandbox-demo"]
         return EmbeddedSandbox(sandbox: sandbox, configuration: configuration)
     }
@@ -25,7 +27,8 @@ public struct EmbeddedSandbox: Sendable {
     public func connectDemoMailboxes(_ client: OutreachClient) async throws {
         let mailboxes = ["ann", "bob", "cyd"].map { name in
             ManualMailbox(
-                smtp_email: "\(name)@demo.example.com", smtp_password: "demo", smtp_server: "smtp.demo.example.com", smtp_port: 465,
+                smtp_email: "\(name)@demo.example.com", smtp_password: "demo", smtp_server: "smtp.demo.example.com",
+                smtp_port: 465,
                 smtp_from_name: name.capitalized, imap_email: "\(name)@demo.example.com", imap_password: "demo",
                 imap_server: "imap.demo.example.com", imap_port: 993)
         }

@@ -118,7 +118,8 @@ public struct SessionBuilder: Sendable {
         // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.
         if !options.sandbox, !options.dryRun { session.settings.journalDirectory = options.journalDirectory }
         return Host(
-            session: session, profileNames: profiles?.profiles.map(\.name) ?? [], transport: transport, sandbox: running)
+            session: session, profileNames: profiles?.profiles.map(\.name) ?? [], transport: transport, sandbox: running
+        )
     }
 
     /// The sandbox a dry run's requests are answered by: no delay, no rate limit, any account.

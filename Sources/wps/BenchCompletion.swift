@@ -7,10 +7,14 @@ import WPSRuntime
 enum BenchCompletion {
     static func run(ids count: Int) {
         let ids: [ValueKind: [String]] = [
-            .campaignID: (0..<count).map { String(700_000 + $0) }, .stepID: (0..<count).map { _ in UUID().uuidString.lowercased() },
+            .campaignID: (0..<count).map { String(700_000 + $0) },
+            .stepID: (0..<count).map { _ in UUID().uuidString.lowercased() },
             .batchID: (0..<count).map { String(1000 + $0) },
         ]
-        let lines = ["campaign get 7000", "step delete 4", "campaign new x --timezone Europe/B", "echo $c.steps.fo", "campaign new x --da"]
+        let lines = [
+            "campaign get 7000", "step delete 4", "campaign new x --timezone Europe/B", "echo $c.steps.fo",
+            "campaign new x --da",
+        ]
         let variables: [String: Value] = ["c": .record(["steps": .record(["followup": .record(["id": .string("x")])])])]
         func median(_ completer: Completer) -> Double {
             var times: [Double] = []

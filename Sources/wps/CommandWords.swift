@@ -70,9 +70,12 @@ enum CommandWords {
     /// A word as the lexer reads it back: bare when it holds only plain characters, otherwise
     /// in single quotes (taken literally), or in double quotes with `\`, `"` and `$` escaped.
     static func quoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./:@,".unicodeScalars.contains(scalar)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_./:@,".unicodeScalars.contains(scalar)
+            }
         if plain { return word }
         if !word.contains("'") { return "'\(word)'" }
         var escaped = ""

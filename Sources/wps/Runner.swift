@@ -22,7 +22,8 @@ struct Runner {
         // The requests of a dry run go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
         setup.dryRunOutput = { Self.writeError($0) }
         setup.progress = { Self.writeError($0) }
-        setup.journalDirectory = (Shell.historyPath(environment: setup.environment) as NSString).deletingLastPathComponent + "/imports"
+        setup.journalDirectory =
+            (Shell.historyPath(environment: setup.environment) as NSString).deletingLastPathComponent + "/imports"
         let host: SessionBuilder.Host
         do {
             host = try await SessionBuilder(setup).build()
@@ -41,7 +42,8 @@ struct Runner {
         }
 
         let isTerminal = isatty(STDOUT_FILENO) == 1
-        var runner = ScriptRunner(format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
+        var runner = ScriptRunner(
+            format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
         runner.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
         session.settings.drawsTrees = runner.format == .table
         session.settings.stdoutIsTerminal = isTerminal
@@ -82,7 +84,8 @@ struct Runner {
         let runner = ScriptRunner(format: .json, write: write, writeError: writeError)
         if let command = options.command { return runner.check(SourceFile(name: "<command>", text: command)) }
         let name = options.script ?? "-"
-        let data = name == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: name)
+        let data =
+            name == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: name)
         guard let data, let text = String(data: data, encoding: .utf8) else {
             writeError("error: cannot read \(name == "-" ? "standard input" : name) as UTF-8 text")
             return 2
@@ -108,7 +111,9 @@ struct Runner {
             if code != 0 { return code }
         }
         if !pending.isEmpty {
-            return await runner.run(SourceFile(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + pending), interpreter: &interpreter)
+            return await runner.run(
+                SourceFile(name: "<stdin>", text: String(repeating: "\n", count: firstLine - 1) + pending),
+                interpreter: &interpreter)
         }
         return 0
     }
@@ -120,7 +125,8 @@ struct Runner {
         // The bytes before the problem are valid, so its offset is the same in the lossy text,
         // where a bad byte became U+FFFD (3 bytes).
         let width = data[data.startIndex + problem.offset] == 0 ? 1 : 3
-        return DiagnosticRenderer(source: lossy).render(Diagnostic(.error, problem.message, at: SourceRange(problem.offset, problem.offset + width)))
+        return DiagnosticRenderer(source: lossy).render(
+            Diagnostic(.error, problem.message, at: SourceRange(problem.offset, problem.offset + width)))
     }
 
     /// The width tables fit: the terminal's columns, or `COLUMNS` when stdout is not a terminal

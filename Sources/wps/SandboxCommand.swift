@@ -33,13 +33,16 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The address to bind. Loopback unless you say otherwise.")
     var host: String = "127.0.0.1"
 
-    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate (or chain, server's first); needs --tls-key.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve HTTPS with this PEM certificate (or chain, server's first); needs --tls-key.", valueName: "file"))
     var tlsCert: String?
 
     @Option(help: ArgumentHelp("The PEM private key of --tls-cert (unencrypted).", valueName: "file"))
     var tlsKey: String?
 
-    @Option(help: ArgumentHelp("Keep state in this SQLite file across restarts (default: in memory).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Keep state in this SQLite file across restarts (default: in memory).", valueName: "file"))
     var data: String?
 
     @Flag(help: "Lift the emulated Woodpecker rate limit (one request at a time per account, 6 queued, 15 s).")
@@ -57,7 +60,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Log every request (method, path, status, processing time; never the API key) to stderr.")
     var log = false
 
-    @Option(help: ArgumentHelp("The largest request body accepted; larger ones get 413 (bytes, or with K or M).", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "The largest request body accepted; larger ones get 413 (bytes, or with K or M).", valueName: "size"))
     var maxBody: String = "8M"
 
     func validate() throws {
@@ -71,11 +76,14 @@ struct SandboxCommand: AsyncParsableCommand {
         case (.some, nil): throw ValidationError("--tls-cert needs --tls-key (the certificate's private key)")
         case (nil, .some): throw ValidationError("--tls-key needs --tls-cert (the certificate it belongs to)")
         case (let cert?, let key?):
-            do { try SandboxTLS(certificatePath: cert, keyPath: key).check() } catch { throw ValidationError("\(error)") }
+            do { try SandboxTLS(certificatePath: cert, keyPath: key).check() } catch {
+                throw ValidationError("\(error)")
+            }
         case (nil, nil): break
         }
         guard Self.byteCount(maxBody) != nil else {
-            throw ValidationError("--max-body must be a positive size in bytes, or with K or M (e.g. 8M), got '\(maxBody)'")
+            throw ValidationError(
+                "--max-body must be a positive size in bytes, or with K or M (e.g. 8M), got '\(maxBody)'")
         }
     }
 

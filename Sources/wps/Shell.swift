@@ -13,15 +13,19 @@ struct Shell {
 
     /// `$XDG_STATE_HOME/wps/history` (default `~/.local/state/wps/history`), created 0600.
     static func historyPath(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return base + "/wps/history"
     }
 
     static func prepareHistoryFile(_ path: String) {
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: Data("_HiStOrY_V2_\n".utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(
+                atPath: path, contents: Data("_HiStOrY_V2_\n".utf8), attributes: [.posixPermissions: 0o600])
         }
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
@@ -38,10 +42,15 @@ struct Shell {
         interpreter.session?.settings.historyPath = path
         let memory = interpreter.session?.memory ?? IDMemory()
         let context = Context(
-            Completer(variables: interpreter.visibleVariables, ids: memory.seenIDs, profiles: profiles, labels: memory.labels))
-        let editor = LineEditor(program: "wps", historyPath: path, viMode: ProcessInfo.processInfo.environment["WPS_EDITOR_MODE"] == "vi") { before in
+            Completer(
+                variables: interpreter.visibleVariables, ids: memory.seenIDs, profiles: profiles, labels: memory.labels)
+        )
+        let editor = LineEditor(
+            program: "wps", historyPath: path, viMode: ProcessInfo.processInfo.environment["WPS_EDITOR_MODE"] == "vi"
+        ) { before in
             let found = context.completer.complete(before)
-            return LineEditor.Completions(candidates: found.candidates, wordLength: found.wordLength, labels: context.completer.labels)
+            return LineEditor.Completions(
+                candidates: found.candidates, wordLength: found.wordLength, labels: context.completer.labels)
         }
         var pending = ""
         var lastCode: Int32 = 0

@@ -38,13 +38,21 @@ struct WPS: AsyncParsableCommand {
     @Flag(help: "Start the sandbox in this process and point every provider at it (no account needed).")
     var sandbox = false
 
-    @Flag(help: "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox.")
+    @Flag(
+        help:
+            "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox."
+    )
     var dryRun = false
 
-    @Flag(help: "Parse and check the script (or -c line, or standard input) without running anything: exit 0, or 2 with every located error.")
+    @Flag(
+        help:
+            "Parse and check the script (or -c line, or standard input) without running anything: exit 0, or 2 with every located error."
+    )
     var check = false
 
-    @Option(help: "How results print: table (the default on a terminal), json (the default otherwise), yaml, csv or ndjson.")
+    @Option(
+        help: "How results print: table (the default on a terminal), json (the default otherwise), yaml, csv or ndjson."
+    )
     var output: ScriptRunner.OutputFormat?
 
     @Option(help: ArgumentHelp("Which provider `mailbox` commands use by default.", valueName: "woodpecker|saleshandy"))
@@ -59,7 +67,9 @@ struct WPS: AsyncParsableCommand {
             valueName: "file"))
     var caFile: String?
 
-    @Option(help: ArgumentHelp("How long to wait for each answer before giving up, e.g. 30s, 500ms, 2m.", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "How long to wait for each answer before giving up, e.g. 30s, 500ms, 2m.", valueName: "duration"))
     var timeout: String = "30s"
 
     @ArgumentParser.Argument(help: "A .wps script to run.")
@@ -121,7 +131,9 @@ struct WPS: AsyncParsableCommand {
     /// loops (no thread hop per request); the shell blocks its thread while it waits for a key.
     static func runsWithoutTheShell(_ arguments: [String]) -> Bool {
         if isatty(STDIN_FILENO) != 1 { return true }
-        return arguments.contains { ["-c", "--command", "--check"].contains($0) || $0.hasPrefix("--command=") || $0.hasSuffix(".wps") }
+        return arguments.contains {
+            ["-c", "--command", "--check"].contains($0) || $0.hasPrefix("--command=") || $0.hasSuffix(".wps")
+        }
     }
 
     static func run<Command: AsyncParsableCommand>(_ type: Command.Type, _ arguments: [String]) async {

@@ -29,7 +29,8 @@ import Testing
             #expect(list.contains(CampaignSummary(id: created.id, name: created.name, status: .draft)))
 
             let renamed = try await client.send(
-                Woodpecker.UpdateCampaign(id: created.id, CampaignPatch(name: "", settings: CampaignSettings(daily_enroll: 80))))
+                Woodpecker.UpdateCampaign(
+                    id: created.id, CampaignPatch(name: "", settings: CampaignSettings(daily_enroll: 80))))
             #expect(renamed.name == "My campaign \(created.id)")
             #expect(renamed.settings.daily_enroll == 80)
             #expect(renamed.settings.timezone == "Europe/Berlin")
@@ -47,7 +48,9 @@ import Testing
             let client = harness.client()
             let accounts = try await connectMailboxes(client, ["run@example.com"])
             let campaign = try await client.send(Woodpecker.CreateCampaign(draft(accounts: accounts)))
-            func status() async throws -> CampaignStatus { try await client.send(Woodpecker.GetCampaign(id: campaign.id)).status }
+            func status() async throws -> CampaignStatus {
+                try await client.send(Woodpecker.GetCampaign(id: campaign.id)).status
+            }
 
             _ = try await client.send(Woodpecker.CampaignAction(id: campaign.id, action: .run))
             #expect(try await status() == .running)
@@ -65,7 +68,9 @@ import Testing
             #expect(try await status() == .stopped)
 
             for action in Woodpecker.CampaignAction.Action.allCases {
-                let missing = await expectAPIError { _ = try await client.send(Woodpecker.CampaignAction(id: 1, action: action)) }
+                let missing = await expectAPIError {
+                    _ = try await client.send(Woodpecker.CampaignAction(id: 1, action: action))
+                }
                 #expect(missing?.status == 404)
                 #expect(missing?.code == "CAMPAIGN_NOT_EXIST")
             }
@@ -78,7 +83,9 @@ import Testing
             let accounts = try await connectMailboxes(client, ["solo@example.com"])
             let campaign = try await client.send(Woodpecker.CreateCampaign(draft(accounts: accounts)))
             _ = try await client.send(Woodpecker.UpdateCampaign(id: campaign.id, CampaignPatch(email_account_ids: [])))
-            let error = await expectAPIError { _ = try await client.send(Woodpecker.CampaignAction(id: campaign.id, action: .run)) }
+            let error = await expectAPIError {
+                _ = try await client.send(Woodpecker.CampaignAction(id: campaign.id, action: .run))
+            }
             #expect(error?.status == 409)
             #expect(error?.code == "VALIDATION_FAILURE")
         }
@@ -90,17 +97,23 @@ import Testing
             let accounts = try await connectMailboxes(client, ["c@example.com"])
             var noSubject = draft(accounts: accounts)
             noSubject.steps = .start(emailStep(subject: nil))
-            let invalid = await expectAPIError { _ = try await client.send(Woodpecker.CreateCampaign(noSubject), validate: false) }
+            let invalid = await expectAPIError {
+                _ = try await client.send(Woodpecker.CreateCampaign(noSubject), validate: false)
+            }
             #expect(invalid?.status == 400)
             #expect(invalid?.code == "INPUT_DATA_VALIDATION_FAILURE")
             #expect(invalid?.shape == .typeMessage)
 
             let foreign = try await connectMailboxes(harness.client(key: "other-account"), ["other@example.com"])
-            let conflict = await expectAPIError { _ = try await client.send(Woodpecker.CreateCampaign(draft(accounts: foreign))) }
+            let conflict = await expectAPIError {
+                _ = try await client.send(Woodpecker.CreateCampaign(draft(accounts: foreign)))
+            }
             #expect(conflict?.status == 409)
             #expect(conflict?.code == "VALIDATION_FAILURE")
 
-            let unknown = await expectAPIError { _ = try await client.send(Woodpecker.CreateCampaign(draft(accounts: [987_654]))) }
+            let unknown = await expectAPIError {
+                _ = try await client.send(Woodpecker.CreateCampaign(draft(accounts: [987_654])))
+            }
             #expect(unknown?.status == 409)
         }
     }
@@ -112,17 +125,21 @@ import Testing
             let campaign = try await client.send(Woodpecker.CreateCampaign(draft(accounts: accounts)))
             let path = campaign.steps.path
             #expect(path.count == 3)
-            let first = path[1], leaf = path[2]
+            let first = path[1]
+            let leaf = path[2]
 
             // Add a step after the leaf.
             let added = try await client.send(
-                Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf.id, step: emailStep(subject: "Third"))))
+                Woodpecker.AddStep(
+                    campaignID: campaign.id, NewStepRequest(parent_id: leaf.id, step: emailStep(subject: "Third"))))
             #expect(added.steps.path.count == 4)
             let third = try #require(added.steps.path.last)
 
             // Not after a non-leaf.
             let notLeaf = await expectAPIError {
-                _ = try await client.send(Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: first.id, step: emailStep(subject: "x"))))
+                _ = try await client.send(
+                    Woodpecker.AddStep(
+                        campaignID: campaign.id, NewStepRequest(parent_id: first.id, step: emailStep(subject: "x"))))
             }
             #expect(notLeaf?.status == 409)
 
@@ -137,12 +154,16 @@ import Testing
             #expect(updated.subject == "Hello")
             let unknownVersion = await expectAPIError {
                 _ = try await client.send(
-                    Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: try #require(first.id), versionID: String(repeating: "0", count: 64), VersionPatch(subject: "x")))
+                    Woodpecker.UpdateVersion(
+                        campaignID: campaign.id, stepID: try #require(first.id),
+                        versionID: String(repeating: "0", count: 64), VersionPatch(subject: "x")))
             }
             #expect(unknownVersion?.status == 404)
             let badSignature = await expectAPIError {
                 _ = try await client.send(
-                    Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: try #require(first.id), versionID: versionID, VersionPatch(signature: "FANCY")),
+                    Woodpecker.UpdateVersion(
+                        campaignID: campaign.id, stepID: try #require(first.id), versionID: versionID,
+                        VersionPatch(signature: "FANCY")),
                     validate: false)
             }
             #expect(badSignature?.status == 400)
@@ -151,14 +172,17 @@ import Testing
             // Delete: not START, not the first step after it; a later one is fine.
             for protected in [campaign.steps.id, first.id] {
                 let refused = await expectAPIError {
-                    _ = try await client.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(protected)))
+                    _ = try await client.send(
+                        Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(protected)))
                 }
                 #expect(refused?.status == 409)
             }
-            let afterDelete = try await client.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(third.id)))
+            let afterDelete = try await client.send(
+                Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(third.id)))
             #expect(afterDelete.steps.path.count == 3)
             let missingStep = await expectAPIError {
-                _ = try await client.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(third.id)))
+                _ = try await client.send(
+                    Woodpecker.DeleteStep(campaignID: campaign.id, stepID: try #require(third.id)))
             }
             #expect(missingStep?.status == 404)
 
@@ -166,7 +190,8 @@ import Testing
             _ = try await client.send(Woodpecker.CampaignAction(id: campaign.id, action: .run))
             let locked = await expectAPIError {
                 _ = try await client.send(
-                    Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf.id, step: emailStep(subject: "x"))))
+                    Woodpecker.AddStep(
+                        campaignID: campaign.id, NewStepRequest(parent_id: leaf.id, step: emailStep(subject: "x"))))
             }
             #expect(locked?.status == 409)
             #expect(locked?.code == "NOT_EDITABLE_STATUS")
@@ -180,18 +205,41 @@ import Testing
             let accounts = try await connectMailboxes(owner, ["iso@example.com"])
             let campaign = try await owner.send(Woodpecker.CreateCampaign(draft(accounts: accounts)))
             let first = try #require(campaign.steps.followup)
-            let accepted = try await owner.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("iso2@example.com")])))
+            let accepted = try await owner.send(
+                Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("iso2@example.com")])))
 
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.GetCampaign(id: campaign.id)) }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.DeleteCampaign(id: campaign.id)) }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.CampaignAction(id: campaign.id, action: .run)) }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.UpdateCampaign(id: campaign.id, CampaignPatch(name: "x"))) }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.GetBatchSummary(batchID: accepted.batch_id)) }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.GetMailbox(id: accounts[0])) }?.status == 404)
-            #expect(await expectAPIError {
-                _ = try await stranger.send(Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: first.id ?? "", versionID: first.body?.versions[0].id ?? "", VersionPatch(subject: "x")))
-            }?.status == 404)
-            #expect(await expectAPIError { _ = try await stranger.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: first.id ?? "")) }?.status == 404)
+            #expect(
+                await expectAPIError { _ = try await stranger.send(Woodpecker.GetCampaign(id: campaign.id)) }?.status
+                    == 404)
+            #expect(
+                await expectAPIError { _ = try await stranger.send(Woodpecker.DeleteCampaign(id: campaign.id)) }?.status
+                    == 404)
+            #expect(
+                await expectAPIError {
+                    _ = try await stranger.send(Woodpecker.CampaignAction(id: campaign.id, action: .run))
+                }?.status == 404)
+            #expect(
+                await expectAPIError {
+                    _ = try await stranger.send(Woodpecker.UpdateCampaign(id: campaign.id, CampaignPatch(name: "x")))
+                }?.status == 404)
+            #expect(
+                await expectAPIError {
+                    _ = try await stranger.send(Woodpecker.GetBatchSummary(batchID: accepted.batch_id))
+                }?.status == 404)
+            #expect(
+                await expectAPIError { _ = try await stranger.send(Woodpecker.GetMailbox(id: accounts[0])) }?.status
+                    == 404)
+            #expect(
+                await expectAPIError {
+                    _ = try await stranger.send(
+                        Woodpecker.UpdateVersion(
+                            campaignID: campaign.id, stepID: first.id ?? "",
+                            versionID: first.body?.versions[0].id ?? "", VersionPatch(subject: "x")))
+                }?.status == 404)
+            #expect(
+                await expectAPIError {
+                    _ = try await stranger.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: first.id ?? ""))
+                }?.status == 404)
             #expect(try await stranger.send(Woodpecker.ListCampaigns()).isEmpty)
             #expect(try await stranger.send(Woodpecker.ListMailboxes()).isEmpty)
         }

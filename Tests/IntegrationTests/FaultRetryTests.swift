@@ -48,7 +48,8 @@ extension SandboxHarness {
     @Test func postIsRetriedAfter429WithRetryAfterAndActsOnce() async throws {
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:429") }) { harness in
             let client = harness.fastRetryingClient()
-            let accepted = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("once@example.com")])))
+            let accepted = try await client.send(
+                Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("once@example.com")])))
             let summary = try await waitForBatch(client, accepted.batch_id)
             #expect(summary.connected_mailboxes_count == 1)
             #expect(try await client.send(Woodpecker.ListMailboxes()).filter { $0.type == "SMTP" }.count == 1)
@@ -60,7 +61,8 @@ extension SandboxHarness {
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:drop-after") }) { harness in
             let client = harness.fastRetryingClient()
             do {
-                _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("unknown@example.com")])))
+                _ = try await client.send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("unknown@example.com")])))
                 Issue.record("expected the dropped connection to surface")
             } catch let error as OutreachError {
                 #expect(error.kind == .outcomeUnknown)
@@ -69,7 +71,8 @@ extension SandboxHarness {
             #expect(await harness.sandbox.counter.count == 1)
             // The server did act: resending now is a conflict, which is how an importer reconciles.
             let conflict = await expectAPIError {
-                _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("unknown@example.com")])))
+                _ = try await client.send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("unknown@example.com")])))
             }
             #expect(conflict?.status == 409)
         }
@@ -77,7 +80,9 @@ extension SandboxHarness {
 
     @Test func serverErrorsDecodeInTheEndpointsShape() async throws {
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:500") }) { harness in
-            let error = await expectAPIError { _ = try await harness.client().send(Woodpecker.CampaignAction(id: 1, action: .run)) }
+            let error = await expectAPIError {
+                _ = try await harness.client().send(Woodpecker.CampaignAction(id: 1, action: .run))
+            }
             #expect(error?.status == 500)
         }
     }
@@ -91,7 +96,8 @@ extension SandboxHarness {
                 retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1))),
             transport: transport)
         do {
-            _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("x@example.com")])))
+            _ = try await client.send(
+                Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("x@example.com")])))
             Issue.record("expected a failure")
         } catch let error as OutreachError {
             #expect(error.kind == .unreachable)
@@ -116,14 +122,18 @@ extension SandboxHarness {
             } catch let error as OutreachError {
                 #expect(error.kind == .outcomeUnknown)
                 #expect(error.attempts == 1)
-                #expect(error.description.hasPrefix("POST mailboxes/manual_connection/bulk: no answer within 300ms (timeout);"))
+                #expect(
+                    error.description.hasPrefix(
+                        "POST mailboxes/manual_connection/bulk: no answer within 300ms (timeout);"))
             }
         }
     }
 
     @Test func aGetThatStallsOnceIsRetriedToSuccess() async throws {
-        try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:stall@30,method=GET") }) { harness in
-            let mailboxes = try await impatientClient(harness, timeout: .milliseconds(500)).send(Woodpecker.ListMailboxes())
+        try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:stall@30,method=GET") }) {
+            harness in
+            let mailboxes = try await impatientClient(harness, timeout: .milliseconds(500)).send(
+                Woodpecker.ListMailboxes())
             #expect(mailboxes.isEmpty)
         }
     }
@@ -135,7 +145,9 @@ extension SandboxHarness {
                 Issue.record("expected a malformed answer")
             } catch let error as OutreachError {
                 #expect(error.kind == .malformedResponse)
-                #expect(error.description.hasPrefix(#"GET campaigns/3: answered 200 with a body that is not valid JSON: "{\"id\": 1"#))
+                #expect(
+                    error.description.hasPrefix(
+                        #"GET campaigns/3: answered 200 with a body that is not valid JSON: "{\"id\": 1"#))
             }
         }
     }

@@ -23,7 +23,9 @@ import Testing
             #expect(summary.conditionally_connected_mailboxes_count == 1)
             #expect(summary.conditionally_connected_mailboxes.map(\.smtp_email) == ["cond@example.com"])
             #expect(Set(summary.failed_mailboxes.map(\.smtp_email)) == ["fail@example.com", "auth@example.com"])
-            #expect(summary.failed_mailboxes.first { $0.smtp_email == "fail@example.com" }?.error_message?.contains("smtp.bad.invalid") == true)
+            #expect(
+                summary.failed_mailboxes.first { $0.smtp_email == "fail@example.com" }?.error_message?.contains(
+                    "smtp.bad.invalid") == true)
 
             let mailboxes = try await client.send(Woodpecker.ListMailboxes())
             let smtp = mailboxes.filter { $0.type == "SMTP" }
@@ -42,7 +44,8 @@ import Testing
             let client = harness.client()
             // 400 from the server's own rules (client-side validation bypassed).
             let invalid = await expectAPIError {
-                _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [])), validate: false)
+                _ = try await client.send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [])), validate: false)
             }
             #expect(invalid?.status == 400)
             #expect(invalid?.code == "VALIDATION_FAILURE")
@@ -51,20 +54,25 @@ import Testing
             var broken = mailbox("x@example.com")
             broken.smtp_port = 70000
             let portError = await expectAPIError {
-                _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [broken])), validate: false)
+                _ = try await client.send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [broken])), validate: false)
             }
             #expect(portError?.details.contains { $0.contains("mailboxes[0].smtp_port") } == true)
 
             // 409 for a mailbox already pending or connected.
-            _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("dup@example.com")])))
+            _ = try await client.send(
+                Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("dup@example.com")])))
             let conflict = await expectAPIError {
-                _ = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("dup@example.com")])))
+                _ = try await client.send(
+                    Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [mailbox("dup@example.com")])))
             }
             #expect(conflict?.status == 409)
             #expect(conflict?.details.contains { $0.contains("dup@example.com") } == true)
 
             // 404 with no body for an unknown batch.
-            let missing = await expectAPIError { _ = try await client.send(Woodpecker.GetBatchSummary(batchID: 999_999)) }
+            let missing = await expectAPIError {
+                _ = try await client.send(Woodpecker.GetBatchSummary(batchID: 999_999))
+            }
             #expect(missing?.status == 404)
             #expect(missing?.shape == ErrorShape.none)
 
@@ -77,7 +85,10 @@ import Testing
         try await SandboxHarness.with { harness in
             let client = harness.client()
             let all = try await client.send(
-                Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(accounts: [MicrosoftAccount(mailbox_email: "jim@example.com", display_name: "Jimothy H")])))
+                Woodpecker.ConnectMicrosoftMailboxes(
+                    MicrosoftBulkRequest(accounts: [
+                        MicrosoftAccount(mailbox_email: "jim@example.com", display_name: "Jimothy H")
+                    ])))
             #expect(all.count == 1)
             #expect(all[0].success)
             #expect(all[0].id != nil)
@@ -86,7 +97,8 @@ import Testing
             let mixed = try await client.send(
                 Woodpecker.ConnectMicrosoftMailboxes(
                     MicrosoftBulkRequest(accounts: [
-                        MicrosoftAccount(mailbox_email: "michael@example.com"), MicrosoftAccount(mailbox_email: "wrong.alias@example.com"),
+                        MicrosoftAccount(mailbox_email: "michael@example.com"),
+                        MicrosoftAccount(mailbox_email: "wrong.alias@example.com"),
                     ])))
             #expect(mixed.map(\.success) == [true, false])
             #expect(mixed[1].error == "WRONG_ALIAS")
@@ -94,19 +106,24 @@ import Testing
 
             let badCredential = await expectAPIError {
                 _ = try await client.send(
-                    Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: 1, accounts: [MicrosoftAccount(mailbox_email: "a@example.com")])))
+                    Woodpecker.ConnectMicrosoftMailboxes(
+                        MicrosoftBulkRequest(
+                            credential_id: 1, accounts: [MicrosoftAccount(mailbox_email: "a@example.com")])))
             }
             #expect(badCredential?.status == 422)
             #expect(badCredential?.code == "INVALID_CREDENTIAL_ID")
 
             let empty = await expectAPIError {
-                _ = try await client.send(Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(accounts: [])), validate: false)
+                _ = try await client.send(
+                    Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(accounts: [])), validate: false)
             }
             #expect(empty?.status == 400)
             #expect(empty?.shape == ErrorShape.none)
 
             let unauthorized = await expectAPIError {
-                _ = try await harness.client(key: " ").send(Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(accounts: [MicrosoftAccount(mailbox_email: "a@example.com")])))
+                _ = try await harness.client(key: " ").send(
+                    Woodpecker.ConnectMicrosoftMailboxes(
+                        MicrosoftBulkRequest(accounts: [MicrosoftAccount(mailbox_email: "a@example.com")])))
             }
             #expect(unauthorized?.status == 401)
             #expect(unauthorized?.shape == .problem)
@@ -129,9 +146,12 @@ import Testing
         try await SandboxHarness.with { harness in
             let client = harness.client()
             let account = SaleshandyEmailAccount(
-                emailServiceProvider: "gsuite", fromFirstName: "John", fromLastName: "Snow", smtpEmailAddress: "john@example.com",
-                smtpUserName: "john@example.com", smtpPassword: "pw", smtpHost: "smtp.gmail.com", smtpPort: 465, smtpEncryption: "ssl",
-                imapEmailAddress: "john@example.com", imapUserName: "john@example.com", imapPassword: "pw", imapHost: "imap.gmail.com",
+                emailServiceProvider: "gsuite", fromFirstName: "John", fromLastName: "Snow",
+                smtpEmailAddress: "john@example.com",
+                smtpUserName: "john@example.com", smtpPassword: "pw", smtpHost: "smtp.gmail.com", smtpPort: 465,
+                smtpEncryption: "ssl",
+                imapEmailAddress: "john@example.com", imapUserName: "john@example.com", imapPassword: "pw",
+                imapHost: "imap.gmail.com",
                 imapPort: 993, imapEncryption: "ssl")
             var failing = account
             failing.smtpEmailAddress = "jane@example.com"
@@ -152,10 +172,14 @@ import Testing
             #expect(status.payload.accounts?.count == 2)
             #expect(status.payload.fileUrl != nil)
 
-            let missing = await expectAPIError { _ = try await client.send(Saleshandy.GetConnectStatus(requestID: "nope")) }
+            let missing = await expectAPIError {
+                _ = try await client.send(Saleshandy.GetConnectStatus(requestID: "nope"))
+            }
             #expect(missing?.status == 404)
             #expect(missing?.shape == .message)
-            let invalid = await expectAPIError { _ = try await client.send(Saleshandy.ConnectEmailAccounts([]), validate: false) }
+            let invalid = await expectAPIError {
+                _ = try await client.send(Saleshandy.ConnectEmailAccounts([]), validate: false)
+            }
             #expect(invalid?.status == 400)
         }
     }

@@ -7,10 +7,16 @@ import Testing
     let client = makeClient(TransportScript([]))
 
     @Test func resolvesPathsAgainstEachProvidersBase() throws {
-        #expect(try client.prepare(Woodpecker.GetBatchSummary(batchID: 9)).url == "http://sandbox.test/rest/v2/mailboxes/manual_connection/bulk/9/summary")
+        #expect(
+            try client.prepare(Woodpecker.GetBatchSummary(batchID: 9)).url
+                == "http://sandbox.test/rest/v2/mailboxes/manual_connection/bulk/9/summary")
         #expect(try client.prepare(Woodpecker.GetAccountInfo()).url == "http://sandbox.test/rest/v1/me")
-        #expect(try client.prepare(Saleshandy.GetConnectStatus(requestID: "129a184")).url == "http://sandbox.test/v1/email-accounts/connect/status/129a184")
-        #expect(OutreachClient.resolve("campaigns", against: "https://api.woodpecker.co/rest/v2") == "https://api.woodpecker.co/rest/v2/campaigns")
+        #expect(
+            try client.prepare(Saleshandy.GetConnectStatus(requestID: "129a184")).url
+                == "http://sandbox.test/v1/email-accounts/connect/status/129a184")
+        #expect(
+            OutreachClient.resolve("campaigns", against: "https://api.woodpecker.co/rest/v2")
+                == "https://api.woodpecker.co/rest/v2/campaigns")
     }
 
     @Test func defaultBaseURLsAreTheVendors() {
@@ -38,13 +44,15 @@ import Testing
         #expect(text.contains(#""smtp_password" : "••••""#))
         #expect(text.hasPrefix("POST http://sandbox.test/rest/v2/mailboxes/manual_connection/bulk"))
         #expect(text.contains("ann@example.com"))
-        let saleshandy = try client.prepare(Saleshandy.ConnectEmailAccounts([SaleshandyEmailAccount(smtpPassword: "pw-1", imapPassword: "pw-2")]))
+        let saleshandy = try client.prepare(
+            Saleshandy.ConnectEmailAccounts([SaleshandyEmailAccount(smtpPassword: "pw-1", imapPassword: "pw-2")]))
         #expect(!saleshandy.redactedDescription.contains("pw-1"))
         #expect(!saleshandy.redactedDescription.contains("pw-2"))
     }
 
     @Test func missingKeyIsAConfigurationError() {
-        let bare = OutreachClient(configuration: .init(), transport: ClosureTransport { _ in TransportResponse(status: 200) })
+        let bare = OutreachClient(
+            configuration: .init(), transport: ClosureTransport { _ in TransportResponse(status: 200) })
         #expect {
             _ = try bare.prepare(Woodpecker.ListMailboxes())
         } throws: { error in

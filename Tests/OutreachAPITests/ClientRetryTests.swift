@@ -22,7 +22,8 @@ actor TransportScript {
         maxInFlight = max(maxInFlight, inFlight)
         if holdFor > .zero { try? await Task.sleep(for: holdFor) }
         inFlight -= 1
-        let answer = answers.isEmpty ? .success(TransportResponse(status: 200, body: Array("{}".utf8))) : answers.removeFirst()
+        let answer =
+            answers.isEmpty ? .success(TransportResponse(status: 200, body: Array("{}".utf8))) : answers.removeFirst()
         return try answer.get()
     }
 }
@@ -49,7 +50,9 @@ let campaignJSON = """
      "steps":{"id":"s","type":"START","followup":null}}
     """
 
-func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = [:]) -> Result<TransportResponse, TransportFailure> {
+func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = [:]) -> Result<
+    TransportResponse, TransportFailure
+> {
     .success(TransportResponse(status: status, headers: headers, body: Array(body.utf8)))
 }
 
@@ -71,7 +74,9 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
     }
 
     @Test func postIsRetriedAfter429And503() async throws {
-        let script = TransportScript([ok(429, "", headers: ["retry-after": "1"]), ok(503, ""), ok(202, #"{"batch_id": 42}"#)])
+        let script = TransportScript([
+            ok(429, "", headers: ["retry-after": "1"]), ok(503, ""), ok(202, #"{"batch_id": 42}"#),
+        ])
         let accepted = try await makeClient(script).send(Woodpecker.SubmitManualBatch(.sample))
         #expect(accepted.batch_id == 42)
         #expect(await script.requests.count == 3)
@@ -109,7 +114,11 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
     }
 
     @Test func givesUpAfterMaxAttemptsWithTheLastAnswer() async throws {
-        let script = TransportScript(Array(repeating: ok(503, #"{"title":"Service Unavailable","status":503,"detail":"try later","timestamp":"x"}"#), count: 5))
+        let script = TransportScript(
+            Array(
+                repeating: ok(
+                    503, #"{"title":"Service Unavailable","status":503,"detail":"try later","timestamp":"x"}"#),
+                count: 5))
         let error = await #expect(throws: OutreachError.self) {
             _ = try await makeClient(script, attempts: 3).send(Woodpecker.GetCampaign(id: 7))
         }
@@ -140,7 +149,8 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
     }
 
     @Test func apiErrorsDecodeWithTheirEndpoint() async throws {
-        let body = #"{"type":"NOT_EDITABLE_STATUS","message":"The campaign must be in DRAFT or EDITED status to be updated","details":null}"#
+        let body =
+            #"{"type":"NOT_EDITABLE_STATUS","message":"The campaign must be in DRAFT or EDITED status to be updated","details":null}"#
         let script = TransportScript([ok(409, body)])
         let error = await #expect(throws: OutreachError.self) {
             _ = try await makeClient(script).send(Woodpecker.UpdateCampaign(id: 7, CampaignPatch(name: "x")))
@@ -165,7 +175,9 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
             _ = try await makeClient(script).send(Woodpecker.GetCampaign(id: 7))
         }
         #expect(error?.kind == .malformedResponse)
-        #expect(error?.description.hasPrefix("GET campaigns/7: the server's answer is not the documented JSON: missing field") == true)
+        #expect(
+            error?.description.hasPrefix(
+                "GET campaigns/7: the server's answer is not the documented JSON: missing field") == true)
     }
 
     @Test func emptySuccessBodiesDecodeAsNoContent() async throws {
@@ -180,7 +192,11 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
         let client = makeClient(script)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for id in 1...20 {
-                group.addTask { _ = try await client.execute(client.prepare(Woodpecker.CampaignAction(id: id, action: .pause)), idempotent: false, provider: provider) }
+                group.addTask {
+                    _ = try await client.execute(
+                        client.prepare(Woodpecker.CampaignAction(id: id, action: .pause)), idempotent: false,
+                        provider: provider)
+                }
             }
             try await group.waitForAll()
         }
@@ -209,7 +225,9 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
 extension ManualBulkRequest {
     static let sample = ManualBulkRequest(mailboxes: [
         ManualMailbox(
-            smtp_email: "ann@example.com", smtp_password: "s3cret-smtp", smtp_server: "smtp.example.com", smtp_port: 465,
-            imap_email: "ann@example.com", imap_password: "s3cret-imap", imap_server: "imap.example.com", imap_port: 993)
+            smtp_email: "ann@example.com", smtp_password: "s3cret-smtp", smtp_server: "smtp.example.com",
+            smtp_port: 465,
+            imap_email: "ann@example.com", imap_password: "s3cret-imap", imap_server: "imap.example.com", imap_port: 993
+        )
     ])
 }

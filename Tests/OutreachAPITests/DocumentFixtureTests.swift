@@ -49,8 +49,10 @@ enum Fixture {
         try roundTrip(CampaignPatch.self, "woodpecker-update-campaign-request.json", rules: Validation.campaignPatch)
         try roundTrip(VersionPatch.self, "woodpecker-update-version-request.json", rules: Validation.versionPatch)
         try roundTrip(ManualBulkRequest.self, "woodpecker-manual-bulk-request.json", rules: Validation.manualBulk)
-        try roundTrip(MicrosoftBulkRequest.self, "woodpecker-microsoft-bulk-request.json", rules: Validation.microsoftBulk)
-        try roundTrip([SaleshandyEmailAccount].self, "saleshandy-connect-request.json", rules: Validation.saleshandyAccounts)
+        try roundTrip(
+            MicrosoftBulkRequest.self, "woodpecker-microsoft-bulk-request.json", rules: Validation.microsoftBulk)
+        try roundTrip(
+            [SaleshandyEmailAccount].self, "saleshandy-connect-request.json", rules: Validation.saleshandyAccounts)
     }
 
     @Test func responseExamplesDecodeAndReencodeWithoutLoss() throws {
@@ -66,7 +68,10 @@ enum Fixture {
         #expect(campaign.status == .draft)
         #expect(campaign.steps.path.map(\.type) == [.start, .email, .email])
         #expect(campaign.steps.followup?.body?.versions.map(\.version) == ["A", "B"])
-        #expect(campaign.steps.followup?.delivery_time?.days.map(\.day) == [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday])
+        #expect(
+            campaign.steps.followup?.delivery_time?.days.map(\.day) == [
+                .monday, .tuesday, .wednesday, .thursday, .friday, .saturday,
+            ])
         #expect(campaign.steps.followup?.delivery_time?[.saturday]?.count == 2)
 
         let added = try check(Campaign.self, "woodpecker-add-step-response.json")
@@ -101,32 +106,39 @@ enum Fixture {
             #expect(error.details == [])
             #expect(error.status == example.status)
         }
-        #expect(Set(examples.map(\.body.type)).isSuperset(of: [
-            "CAMPAIGN_NOT_EXIST", "API_UNSUPPORTED_CAMPAIGN_FEATURES", "CAMPAIGN_RELATED_TO_ACTIVE_WORKFLOW", "MISSING_FEATURES",
-            "VALIDATION_FAILURE", "INPUT_DATA_VALIDATION_FAILURE", "NOT_EDITABLE_STATUS", "UNKNOWN",
-        ]))
+        #expect(
+            Set(examples.map(\.body.type)).isSuperset(of: [
+                "CAMPAIGN_NOT_EXIST", "API_UNSUPPORTED_CAMPAIGN_FEATURES", "CAMPAIGN_RELATED_TO_ACTIVE_WORKFLOW",
+                "MISSING_FEATURES",
+                "VALIDATION_FAILURE", "INPUT_DATA_VALIDATION_FAILURE", "NOT_EDITABLE_STATUS", "UNKNOWN",
+            ]))
     }
 
     @Test func problemMessageAndCodeShapesDecode() throws {
-        let problems = try JSONCoding.decode([ErrorBody.Problem].self, from: Fixture.data("woodpecker-problem-errors.json"))
+        let problems = try JSONCoding.decode(
+            [ErrorBody.Problem].self, from: Fixture.data("woodpecker-problem-errors.json"))
         #expect(problems.map(\.status) == [401, 404, 500])
         for problem in problems {
-            let error = APIError.decode(status: problem.status, body: try JSONCoding.encode(problem), endpoint: "POST mailboxes/microsoft/bulk")
+            let error = APIError.decode(
+                status: problem.status, body: try JSONCoding.encode(problem), endpoint: "POST mailboxes/microsoft/bulk")
             #expect(error.shape == .problem)
             #expect(error.code == problem.title)
             #expect(error.message == problem.detail)
         }
-        let unprocessable = APIError.decode(status: 422, body: try Fixture.data("woodpecker-microsoft-422.json"), endpoint: "x")
+        let unprocessable = APIError.decode(
+            status: 422, body: try Fixture.data("woodpecker-microsoft-422.json"), endpoint: "x")
         #expect(unprocessable.shape == .message)
         #expect(unprocessable.code == "INVALID_CREDENTIAL_ID")
-        let bulk = APIError.decode(status: 400, body: try Fixture.data("woodpecker-manual-bulk-error.json"), endpoint: "x")
+        let bulk = APIError.decode(
+            status: 400, body: try Fixture.data("woodpecker-manual-bulk-error.json"), endpoint: "x")
         #expect(bulk.shape == .codeDetails)
         #expect(bulk.code == "VALIDATION_FAILURE")
         #expect(bulk.details == ["mailboxes[0].smtp_port: must be in 1…65535"])
     }
 
     @Test func bodilessAndUnknownErrorBodies() {
-        let bodiless = APIError.decode(status: 404, body: nil, endpoint: "GET mailboxes/manual_connection/bulk/1/summary")
+        let bodiless = APIError.decode(
+            status: 404, body: nil, endpoint: "GET mailboxes/manual_connection/bulk/1/summary")
         #expect(bodiless.shape == ErrorShape.none)
         #expect(bodiless.code == nil)
         #expect(bodiless.description == "GET mailboxes/manual_connection/bulk/1/summary: HTTP 404")

@@ -18,20 +18,24 @@ import Testing
         let client = makeClient(TransportScript([]))
         let list = Woodpecker.AddProspectsList(ProspectListRequest(prospects: [prospect("a@example.com")]))
         #expect(try client.prepare(list).url == "http://sandbox.test/rest/v1/add_prospects_list")
-        let campaign = Woodpecker.AddProspectsCampaign(ProspectCampaignRequest(campaign: .init(campaign_id: 7), prospects: [prospect("a@example.com")]))
+        let campaign = Woodpecker.AddProspectsCampaign(
+            ProspectCampaignRequest(campaign: .init(campaign_id: 7), prospects: [prospect("a@example.com")]))
         #expect(try client.prepare(campaign).url == "http://sandbox.test/rest/v1/add_prospects_campaign")
     }
 
     @Test func fieldsEncodeUnderTheAPIsNamesAndRoundTrip() throws {
         let request = ProspectCampaignRequest(
-            campaign: .init(campaign_id: 1234567, send_after: "2025-04-01T00:01:01-0000"), prospects: [prospect("erlich@bachman.com")],
+            campaign: .init(campaign_id: 1_234_567, send_after: "2025-04-01T00:01:01-0000"),
+            prospects: [prospect("erlich@bachman.com")],
             force: false, file_name: "API import")
         let data = try JSONCoding.encode(request)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let first = try #require((object["prospects"] as? [[String: Any]])?.first)
-        #expect(first["email"] as? String == "erlich@bachman.com" && first["snippet1"] as? String == "Pied Piper board member")
+        #expect(
+            first["email"] as? String == "erlich@bachman.com"
+                && first["snippet1"] as? String == "Pied Piper board member")
         #expect(first["snippet15"] as? String == "last" && first["snippet2"] == nil && first["company"] == nil)
-        #expect((object["campaign"] as? [String: Any])?["campaign_id"] as? Int == 1234567)
+        #expect((object["campaign"] as? [String: Any])?["campaign_id"] as? Int == 1_234_567)
         #expect(try JSONCoding.decode(ProspectCampaignRequest.self, from: data) == request)
     }
 
@@ -39,22 +43,36 @@ import Testing
         var bad = prospect("not-an-email")
         bad.status = "ACTVE"
         let request = ProspectCampaignRequest(
-            campaign: .init(campaign_id: 0, send_after: "tomorrow"), prospects: [prospect("ok@example.com"), bad, ProspectFields(email: " ")])
-        #expect(Validation.prospectCampaign(request).map(\.description) == [
-            "campaign.campaign_id: must be a campaign id (a positive integer), got 0",
-            "campaign.send_after: must be a date-time with an offset such as 2025-04-01T00:01:01-0000, got 'tomorrow'",
-            "prospects[1].email: must be a valid email address, got 'not-an-email'",
-            "prospects[1].status: must be one of ACTIVE, AUTOREPLIED, BLACKLIST, BOUNCED, INVALID, PAUSED, REPLIED, got 'ACTVE'",
-            "prospects[2].email: must be provided",
-        ])
-        #expect(Validation.prospectList(ProspectListRequest(prospects: [])).map(\.description) == ["prospects: must hold at least one prospect"])
+            campaign: .init(campaign_id: 0, send_after: "tomorrow"),
+            prospects: [prospect("ok@example.com"), bad, ProspectFields(email: " ")])
+        #expect(
+            Validation.prospectCampaign(request).map(\.description) == [
+                "campaign.campaign_id: must be a campaign id (a positive integer), got 0",
+                "campaign.send_after: must be a date-time with an offset such as 2025-04-01T00:01:01-0000, got 'tomorrow'",
+                "prospects[1].email: must be a valid email address, got 'not-an-email'",
+                "prospects[1].status: must be one of ACTIVE, AUTOREPLIED, BLACKLIST, BOUNCED, INVALID, PAUSED, REPLIED, got 'ACTVE'",
+                "prospects[2].email: must be provided",
+            ])
+        #expect(
+            Validation.prospectList(ProspectListRequest(prospects: [])).map(\.description) == [
+                "prospects: must hold at least one prospect"
+            ])
         let many = ProspectListRequest(prospects: Array(repeating: prospect("a@example.com"), count: 20_001))
-        #expect(Validation.prospectList(many).map(\.description) == ["prospects: holds 20001 prospects; at most 20000 fit in one request"])
-        #expect(Validation.prospectList(ProspectListRequest(prospects: Array(repeating: prospect("a@example.com"), count: 20_000))).isEmpty)
+        #expect(
+            Validation.prospectList(many).map(\.description) == [
+                "prospects: holds 20001 prospects; at most 20000 fit in one request"
+            ])
+        #expect(
+            Validation.prospectList(
+                ProspectListRequest(prospects: Array(repeating: prospect("a@example.com"), count: 20_000))
+            ).isEmpty)
         for good in ["2025-04-01T00:01:01-0000", "2025-04-01T00:01:01+02:00", "2025-04-01T00:01:01Z"] {
             #expect(Validation.isISODateTimeWithOffset(good), "\(good)")
         }
-        for wrong in ["2025-04-01", "2025-04-01T00:01:01", "2025-13-01T00:01:01Z", "2025-04-01 00:01:01Z", "2025-04-01T00:01:01+2"] {
+        for wrong in [
+            "2025-04-01", "2025-04-01T00:01:01", "2025-13-01T00:01:01Z", "2025-04-01 00:01:01Z",
+            "2025-04-01T00:01:01+2",
+        ] {
             #expect(!Validation.isISODateTimeWithOffset(wrong), "\(wrong)")
         }
     }
@@ -73,7 +91,9 @@ import Testing
     }
 
     @Test func aLostAnswerIsResentAndTheBulkAnswerDecodes() async throws {
-        let answer = #"{"prospects":[{"email":"a@example.com","id":11},"# + #"{"email":"b@example.com","id":12,"prospect_campaign":"DUPLICATE"},"#
+        let answer =
+            #"{"prospects":[{"email":"a@example.com","id":11},"#
+            + #"{"email":"b@example.com","id":12,"prospect_campaign":"DUPLICATE"},"#
             + #"{"email":"c@example.com","status":"ERROR","code":"E_INV_STATUS","msg":"status BOUNCED"}],"#
             + #""status":{"status":"OK","code":"OK","msg":"OK"}}"#
         let script = TransportScript([.failure(.outcomeUnknown("dropped")), ok(200, answer)])

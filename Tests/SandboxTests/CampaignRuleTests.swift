@@ -6,8 +6,12 @@ import Testing
 @testable import Sandbox
 
 /// Connects one mailbox and returns its SMTP id.
-func connectedAccount(_ client: some TestClientProtocol, _ sandbox: TestSandbox, key: String = "test-key") async throws -> Int {
-    _ = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", key: key, json: bulk(mailboxBody("acct-\(String(key.reversed()))@example.com")))
+func connectedAccount(_ client: some TestClientProtocol, _ sandbox: TestSandbox, key: String = "test-key") async throws
+    -> Int
+{
+    _ = try await client.call(
+        .post, "/rest/v2/mailboxes/manual_connection/bulk", key: key,
+        json: bulk(mailboxBody("acct-\(String(key.reversed()))@example.com")))
     await sandbox.store.advanceClock(by: .seconds(61))
     let mailboxes = try #require(try await client.call(.get, "/rest/v2/mailboxes", key: key).body as? [[String: Any]])
     return try #require(mailboxes.first { $0["type"] as? String == "SMTP" }?["id"] as? Int)
@@ -15,12 +19,17 @@ func connectedAccount(_ client: some TestClientProtocol, _ sandbox: TestSandbox,
 
 /// Creates the test campaign (`campaignBody`) on `account`: its id, and the first step's id and
 /// first version's id.
-func createdCampaign(_ client: some TestClientProtocol, account: Int) async throws -> (id: Int, stepID: String, versionID: String) {
-    let campaign = try #require(try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body as? [String: Any])
+func createdCampaign(_ client: some TestClientProtocol, account: Int) async throws -> (
+    id: Int, stepID: String, versionID: String
+) {
+    let campaign = try #require(
+        try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body
+            as? [String: Any])
     let id = try #require(campaign["id"] as? Int)
     let first = try #require((campaign["steps"] as? [String: Any])?["followup"] as? [String: Any])
     let stepID = try #require(first["id"] as? String)
-    let versionID = try #require(((first["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String)
+    let versionID = try #require(
+        ((first["body"] as? [String: Any])?["versions"] as? [[String: Any]])?.first?["id"] as? String)
     return (id, stepID, versionID)
 }
 
@@ -29,7 +38,8 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.router) { client in
             let account = try await connectedAccount(client, sandbox)
-            let created = try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)"))
+            let created = try await client.call(
+                .post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)"))
             #expect(created.status == 201)
             let campaign = try #require(created.body as? [String: Any])
             #expect(campaign["status"] as? String == "DRAFT")
@@ -38,7 +48,10 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
             #expect(settings["gdpr_unsubscribe"] as? Bool == false)
             let start = try #require(campaign["steps"] as? [String: Any])
             let first = try #require(start["followup"] as? [String: Any])
-            #expect((first["delivery_time"] as? [String: Any])?["MONDAY"] as? [[String: String]] == [["from": "00:00", "to": "00:00"]])
+            #expect(
+                (first["delivery_time"] as? [String: Any])?["MONDAY"] as? [[String: String]] == [
+                    ["from": "00:00", "to": "00:00"]
+                ])
             let after = first["followup_after"] as? [String: Any]
             #expect(after?["range"] as? String == "DAY" && after?["value"] as? Int == 1)
             let second = try #require(first["followup"] as? [String: Any])
@@ -56,7 +69,9 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
         try await sandbox.app.test(.router) { client in
             let answer = try await client.call(
                 .post, "/rest/v2/campaigns",
-                json: #"{"email_account_ids":[1],"settings":{"timezone":"Mars/Olympus","daily_enroll":0},"steps":{"type":"START"}}"#)
+                json:
+                    #"{"email_account_ids":[1],"settings":{"timezone":"Mars/Olympus","daily_enroll":0},"steps":{"type":"START"}}"#
+            )
             #expect(answer.status == 400)
             let body = try #require(answer.body as? [String: Any])
             #expect(body["type"] as? String == "INPUT_DATA_VALIDATION_FAILURE")
@@ -74,7 +89,9 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
             let account = try await connectedAccount(client, sandbox, key: "free-trial")
             let ab = String(format: campaignBody, "\(account)").replacingOccurrences(
                 of: #"{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true}"#,
-                with: #"{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true},{"subject":"Hey","message":"<p>Hey</p>","signature":"SENDER","track_opens":true}"#)
+                with:
+                    #"{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true},{"subject":"Hey","message":"<p>Hey</p>","signature":"SENDER","track_opens":true}"#
+            )
             let answer = try await client.call(.post, "/rest/v2/campaigns", key: "free-trial", json: ab)
             #expect(answer.status == 403)
             #expect((answer.body as? [String: Any])?["type"] as? String == "MISSING_FEATURES")
@@ -86,15 +103,19 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.router) { client in
             let account = try await connectedAccount(client, sandbox)
-            let editor = String(format: campaignBody, "\(account)").replacingOccurrences(of: #""name":"Q4""#, with: #""name":"Q4 [editor]""#)
-            let created = try #require(try await client.call(.post, "/rest/v2/campaigns", json: editor).body as? [String: Any])
+            let editor = String(format: campaignBody, "\(account)").replacingOccurrences(
+                of: #""name":"Q4""#, with: #""name":"Q4 [editor]""#)
+            let created = try #require(
+                try await client.call(.post, "/rest/v2/campaigns", json: editor).body as? [String: Any])
             let id = try #require(created["id"] as? Int)
             let get = try await client.call(.get, "/rest/v2/campaigns/\(id)")
             #expect(get.status == 409)
             #expect((get.body as? [String: Any])?["type"] as? String == "API_UNSUPPORTED_CAMPAIGN_FEATURES")
 
-            let workflow = String(format: campaignBody, "\(account)").replacingOccurrences(of: #""name":"Q4""#, with: #""name":"Q4 [workflow]""#)
-            let second = try #require(try await client.call(.post, "/rest/v2/campaigns", json: workflow).body as? [String: Any])
+            let workflow = String(format: campaignBody, "\(account)").replacingOccurrences(
+                of: #""name":"Q4""#, with: #""name":"Q4 [workflow]""#)
+            let second = try #require(
+                try await client.call(.post, "/rest/v2/campaigns", json: workflow).body as? [String: Any])
             let delete = try await client.call(.delete, "/rest/v2/campaigns/\(second["id"] as? Int ?? 0)")
             #expect(delete.status == 409)
             #expect((delete.body as? [String: Any])?["type"] as? String == "CAMPAIGN_RELATED_TO_ACTIVE_WORKFLOW")
@@ -107,7 +128,8 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
             let account = try await connectedAccount(client, sandbox)
             let (id, stepID, versionID) = try await createdCampaign(client, account: account)
             // The version endpoint does not check for an empty subject (as documented)…
-            let patched = try await client.call(.patch, "/rest/v2/campaigns/\(id)/steps/\(stepID)/versions/\(versionID)", json: #"{"subject":""}"#)
+            let patched = try await client.call(
+                .patch, "/rest/v2/campaigns/\(id)/steps/\(stepID)/versions/\(versionID)", json: #"{"subject":""}"#)
             #expect(patched.status == 200)
             // …but run does: the first EMAIL step needs one.
             let run = try await client.call(.post, "/rest/v2/campaigns/\(id)/run")
@@ -120,11 +142,15 @@ func createdCampaign(_ client: some TestClientProtocol, account: Int) async thro
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.router) { client in
             let account = try await connectedAccount(client, sandbox)
-            let campaign = try #require(try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)")).body as? [String: Any])
+            let campaign = try #require(
+                try await client.call(.post, "/rest/v2/campaigns", json: String(format: campaignBody, "\(account)"))
+                    .body as? [String: Any])
             let id = try #require(campaign["id"] as? Int)
             #expect(try await client.call(.post, "/rest/v2/campaigns/\(id)/pause").status == 409)
             #expect(try await client.call(.post, "/rest/v2/campaigns/\(id)/make_editable").status == 200)
-            #expect((try await client.call(.get, "/rest/v2/campaigns/\(id)").body as? [String: Any])?["status"] as? String == "DRAFT")
+            #expect(
+                (try await client.call(.get, "/rest/v2/campaigns/\(id)").body as? [String: Any])?["status"] as? String
+                    == "DRAFT")
             #expect(try await client.call(.post, "/rest/v2/campaigns/\(id)/stop").status == 200)
             let rerun = try await client.call(.post, "/rest/v2/campaigns/\(id)/run")
             #expect(rerun.status == 409)

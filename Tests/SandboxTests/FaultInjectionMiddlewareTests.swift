@@ -9,11 +9,16 @@ import Testing
 
 @Suite struct FaultInjectionMiddlewareTests {
     @Test func parsesEveryRule() throws {
-        let plan = try FaultPlan(parsing: "429:0.1, 429@3:0.05,503:0.05,500:0.01,drop:0.01,drop-after:0.01,stall:0.01,stall@5:0.01,malformed:0.01,first:5:503,first:1:malformed,seed=42,method=post,path=/rest/v2")
-        #expect(plan.rates.map(\.fault) == [
-            .tooManyRequests(retryAfter: 1), .tooManyRequests(retryAfter: 3), .unavailable, .serverError, .drop, .dropAfterProcessing,
-            .stall(seconds: 120), .stall(seconds: 5), .malformed,
-        ])
+        let plan = try FaultPlan(
+            parsing:
+                "429:0.1, 429@3:0.05,503:0.05,500:0.01,drop:0.01,drop-after:0.01,stall:0.01,stall@5:0.01,malformed:0.01,first:5:503,first:1:malformed,seed=42,method=post,path=/rest/v2"
+        )
+        #expect(
+            plan.rates.map(\.fault) == [
+                .tooManyRequests(retryAfter: 1), .tooManyRequests(retryAfter: 3), .unavailable, .serverError, .drop,
+                .dropAfterProcessing,
+                .stall(seconds: 120), .stall(seconds: 5), .malformed,
+            ])
         #expect(plan.first.map(\.count) == [5, 1])
         #expect(plan.first.map(\.fault) == [.unavailable, .malformed])
         #expect(plan.seed == 42)
@@ -23,8 +28,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("teapot:0.1", "unknown fault 'teapot'"), ("429:2", "rate in 0…1"), ("429", "FAULT:RATE"), ("first:x:429", "first:COUNT:FAULT"),
-        ("stall@x:0.1", "unknown fault 'stall@x'"), ("stall@-1:0.1", "unknown fault 'stall@-1'"), ("malformed", "FAULT:RATE"),
+        ("teapot:0.1", "unknown fault 'teapot'"), ("429:2", "rate in 0…1"), ("429", "FAULT:RATE"),
+        ("first:x:429", "first:COUNT:FAULT"),
+        ("stall@x:0.1", "unknown fault 'stall@x'"), ("stall@-1:0.1", "unknown fault 'stall@-1'"),
+        ("malformed", "FAULT:RATE"),
         ("429:0.6,503:0.6", "add up to"), ("seed=abc", "whole number"), ("path=rest", "must start with /"),
     ])
     func rejectsMalformedPlans(text: String, message: String) {
@@ -43,7 +50,8 @@ import Testing
             for _ in 0..<10_000 { result.append(await decider.decide(method: "GET", path: "/")) }
             return result
         }
-        let first = await run(), second = await run()
+        let first = await run()
+        let second = await run()
         #expect(first == second)
         let tooMany = first.filter { $0 == .tooManyRequests(retryAfter: 1) }.count
         let unavailable = first.filter { $0 == .unavailable }.count
@@ -90,14 +98,17 @@ import Testing
             let body = bulk(mailboxBody("m@example.com"))
             try await client.execute(
                 uri: "/rest/v2/mailboxes/manual_connection/bulk", method: .post,
-                headers: [.contentType: "application/json", HTTPField.Name("x-api-key")!: "k"], body: ByteBuffer(string: body)
+                headers: [.contentType: "application/json", HTTPField.Name("x-api-key")!: "k"],
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .ok)
                 #expect(!response.body.readableBytesView.isEmpty)
                 #expect((try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) == nil)
             }
             #expect(await store.tenants.isEmpty)
-            #expect(try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", key: "k", json: body).status == 202)
+            #expect(
+                try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", key: "k", json: body).status
+                    == 202)
         }
     }
 
@@ -109,7 +120,8 @@ import Testing
         let app = Application(router: buildSandboxRouter(store: store, configuration: configuration))
         try await app.test(.live) { client in
             await #expect(throws: (any Error).self) {
-                _ = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", json: bulk(mailboxBody("d@example.com")))
+                _ = try await client.call(
+                    .post, "/rest/v2/mailboxes/manual_connection/bulk", json: bulk(mailboxBody("d@example.com")))
             }
             // drop-after processed the request: the batch exists.
             #expect(await store.tenants.values.first?.batches.count == 1)

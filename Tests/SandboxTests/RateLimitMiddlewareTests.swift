@@ -26,7 +26,9 @@ actor Latch {
 
 @Suite struct RateLimitMiddlewareTests {
     /// A router whose only route waits for `latch` (or `work`), behind the rate limit.
-    func app(_ middleware: AccountRateLimitMiddleware<SandboxContext>, latch: Latch? = nil, work: Duration = .zero) -> some ApplicationProtocol {
+    func app(_ middleware: AccountRateLimitMiddleware<SandboxContext>, latch: Latch? = nil, work: Duration = .zero)
+        -> some ApplicationProtocol
+    {
         let router = Router(context: SandboxContext.self)
         router.add(middleware: middleware)
         router.get("rest/v2/slow") { _, _ in
@@ -38,7 +40,9 @@ actor Latch {
     }
 
     /// Waits until `count` requests of account `key` are queued.
-    func waitForQueue(_ middleware: AccountRateLimitMiddleware<SandboxContext>, _ count: Int, key: String = "k") async throws {
+    func waitForQueue(_ middleware: AccountRateLimitMiddleware<SandboxContext>, _ count: Int, key: String = "k")
+        async throws
+    {
         try await waitUntil("the queue to reach \(count)") { await middleware.gate.queued(key) == count }
     }
 
@@ -72,7 +76,9 @@ actor Latch {
         try await app(middleware, latch: latch).test(.live) { client in
             async let admitted = statuses(client, count: 7)
             try await waitForQueue(middleware, 6)  // one in the handler, six waiting
-            let refused = try await client.execute(uri: "/rest/v2/slow", method: .get, headers: [.init("x-api-key")!: "k"]) { $0 }
+            let refused = try await client.execute(
+                uri: "/rest/v2/slow", method: .get, headers: [.init("x-api-key")!: "k"]
+            ) { $0 }
             #expect(refused.status == .tooManyRequests)
             #expect(refused.headers[.retryAfter] == "1")
             #expect(String(buffer: refused.body).contains("Too Many Requests"))

@@ -14,7 +14,9 @@ struct TestSandbox {
     let counter = RequestCounter()
     let app: Application<RouterResponder<SandboxContext>>
 
-    init(configure: (inout SandboxConfiguration) -> Void = { _ in }, persistence: SandboxPersistence? = nil) async throws {
+    init(configure: (inout SandboxConfiguration) -> Void = { _ in }, persistence: SandboxPersistence? = nil)
+        async throws
+    {
         var configuration = SandboxConfiguration()
         configuration.rateLimit = false
         configuration.processingDelay = .seconds(60)
@@ -35,7 +37,8 @@ extension TestClientProtocol {
             uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
         ) { response in
             let data = Data(response.body.readableBytesView)
-            let parsed = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            let parsed =
+                data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return (Int(response.status.code), response.headers, parsed)
         }
     }

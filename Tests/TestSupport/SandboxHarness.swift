@@ -9,7 +9,9 @@ public struct SandboxHarness: Sendable {
     public let sandbox: RunningSandbox
     public let transport: AsyncHTTPTransport
 
-    public static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> SandboxHarness {
+    public static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws
+        -> SandboxHarness
+    {
         var configuration = SandboxConfiguration()
         configuration.port = 0
         configuration.rateLimit = false
@@ -23,7 +25,9 @@ public struct SandboxHarness: Sendable {
     public func client(key: String = "integration-key", attempts: Int = 4) -> OutreachClient {
         OutreachClient(
             configuration: .init(
-                baseURLs: [.woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy)],
+                baseURLs: [
+                    .woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy),
+                ],
                 apiKeys: [.woodpecker: key, .saleshandy: key], requestTimeout: .seconds(5),
                 retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(5), maxDelay: .milliseconds(50))),
             transport: transport)
@@ -97,7 +101,9 @@ public func expectAPIError(
     }
 }
 
-public func mailbox(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw")
+public func mailbox(
+    _ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw"
+)
     -> ManualMailbox
 {
     ManualMailbox(
@@ -107,16 +113,21 @@ public func mailbox(_ email: String, smtp: String = "smtp.example.com", imap: St
 
 /// Connects mailboxes and returns their SMTP ids (the email account ids campaigns use).
 public func connectMailboxes(_ client: OutreachClient, _ emails: [String]) async throws -> [Int] {
-    let accepted = try await client.send(Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: emails.map { mailbox($0) })))
+    let accepted = try await client.send(
+        Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: emails.map { mailbox($0) })))
     _ = try await waitForBatch(client, accepted.batch_id)
     let all = try await client.send(Woodpecker.ListMailboxes())
     return all.filter { $0.type == "SMTP" && emails.contains($0.details.email) }.map(\.id)
 }
 
-public func emailStep(subject: String?, message: String = "<p>Hi {{FIRST_NAME}}</p>", versions: Int = 1, followup: Step? = nil) -> Step {
+public func emailStep(
+    subject: String?, message: String = "<p>Hi {{FIRST_NAME}}</p>", versions: Int = 1, followup: Step? = nil
+) -> Step {
     Step.email(
         versions: (0..<versions).map { index in
-            EmailVersion(subject: subject.map { versions > 1 ? "\($0) \(index)" : $0 }, message: message, signature: .sender, track_opens: true)
+            EmailVersion(
+                subject: subject.map { versions > 1 ? "\($0) \(index)" : $0 }, message: message, signature: .sender,
+                track_opens: true)
         },
         deliveryTime: DeliveryTime([.monday: [TimeWindow(from: "08:00", to: "18:00")]]),
         followupAfter: FollowupAfter(range: .day, value: 3), followup: followup)
@@ -131,9 +142,12 @@ public func draft(accounts: [Int], name: String? = "Q4 outreach") -> CampaignDra
 
 // MARK: Request bodies as JSON text, for the tests that call the router directly
 
-public let mailboxJSON = #"{"smtp_email":"%@","smtp_password":"%@","smtp_server":"%@","smtp_port":465,"imap_email":"%@","imap_password":"pw","imap_server":"%@","imap_port":993}"#
+public let mailboxJSON =
+    #"{"smtp_email":"%@","smtp_password":"%@","smtp_server":"%@","smtp_port":465,"imap_email":"%@","imap_password":"pw","imap_server":"%@","imap_port":993}"#
 
-public func mailboxBody(_ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw") -> String {
+public func mailboxBody(
+    _ email: String, smtp: String = "smtp.example.com", imap: String = "imap.example.com", password: String = "pw"
+) -> String {
     String(format: mailboxJSON, email, password, smtp, email, imap)
 }
 

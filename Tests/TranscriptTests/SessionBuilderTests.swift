@@ -17,7 +17,8 @@ import WPSRuntime
 
     /// No profile file and no keys: only what the test gives.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("wps-builder-\(UUID().uuidString)").path
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("wps-builder-\(UUID().uuidString)")
+            .path
         return ["XDG_CONFIG_HOME": empty, "HOME": empty].merging(extra) { _, given in given }
     }
 
@@ -62,7 +63,9 @@ import WPSRuntime
         let host = try await SessionBuilder(options).build()
         await host.shutdown()
         #expect(host.session.settings.journalDirectory == "/tmp/wps-imports")
-        #expect(host.session.connection.client.configuration.baseURL(for: .woodpecker) == "https://api.woodpecker.co/rest/v2")
+        #expect(
+            host.session.connection.client.configuration.baseURL(for: .woodpecker)
+                == "https://api.woodpecker.co/rest/v2")
     }
 
     @Test func aCAFileThatCannotBeReadIsRefusedBeforeAnythingStarts() async throws {

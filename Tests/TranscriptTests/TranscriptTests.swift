@@ -20,7 +20,9 @@ final class Printed: @unchecked Sendable {
     static let directory = Bundle.module.resourceURL?.appendingPathComponent("Transcripts")
 
     static var names: [String] {
-        guard let directory, let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        guard let directory, let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            return []
+        }
         return files.filter { $0.hasSuffix(".wps") }.map { String($0.dropLast(4)) }.sorted()
     }
 
@@ -34,9 +36,10 @@ final class Printed: @unchecked Sendable {
         let script = try String(contentsOf: directory.appendingPathComponent("\(name).wps"), encoding: .utf8)
         let expected = try String(contentsOf: directory.appendingPathComponent("\(name).out"), encoding: .utf8)
         let expectedErrors = try? String(contentsOf: directory.appendingPathComponent("\(name).err"), encoding: .utf8)
-        let exitCode = script.split(separator: "\n").first.flatMap { line in
-            line.hasPrefix("# exit: ") ? Int32(line.dropFirst("# exit: ".count)) : nil
-        } ?? 0
+        let exitCode =
+            script.split(separator: "\n").first.flatMap { line in
+                line.hasPrefix("# exit: ") ? Int32(line.dropFirst("# exit: ".count)) : nil
+            } ?? 0
 
         let sandbox = try await EmbeddedSandbox.start(processingDelay: .milliseconds(20))
         let transport = AsyncHTTPTransport(readTimeout: .seconds(10))
@@ -48,7 +51,8 @@ final class Printed: @unchecked Sendable {
             try await sandbox.connectDemoMailboxes(client)
             var session = Session(client: client, transport: transport)
             session.settings.drawsTrees = false
-            let runner = ScriptRunner(format: .json, write: { printed.out.append($0) }, writeError: { printed.err.append($0) })
+            let runner = ScriptRunner(
+                format: .json, write: { printed.out.append($0) }, writeError: { printed.err.append($0) })
             var interpreter = Interpreter(session: session) { printed.out.append(runner.render($0)) }
             let code = await runner.run(SourceFile(name: "\(name).wps", text: script), interpreter: &interpreter)
             #expect(code == exitCode, "\(name): exit \(code)\n\(printed.err.joined(separator: "\n"))")
@@ -60,7 +64,9 @@ final class Printed: @unchecked Sendable {
         let output = printed.out.joined(separator: "\n") + "\n"
         #expect(output == expected, "\(name).out differs; got:\n\(output)")
         if let expectedErrors {
-            #expect(printed.err.joined(separator: "\n") + "\n" == expectedErrors, "\(name).err differs; got:\n\(printed.err.joined(separator: "\n"))")
+            #expect(
+                printed.err.joined(separator: "\n") + "\n" == expectedErrors,
+                "\(name).err differs; got:\n\(printed.err.joined(separator: "\n"))")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Testing
+import WPSRuntime
 
 @testable import WPSLanguage
-import WPSRuntime
 
 /// Flags answer to the API's own field names, and a mistyped one is never steered to another
 /// field family.
@@ -12,10 +12,13 @@ import WPSRuntime
         let add = try #require(add)
         for field in [
             "smtp_email", "smtp_login", "smtp_password", "smtp_server", "smtp_port", "smtp_from_name", "imap_email",
-            "imap_password", "imap_server", "imap_port", "footer", "bcc", "open_tracking_domain", "click_tracking_domain",
+            "imap_password", "imap_server", "imap_port", "footer", "bcc", "open_tracking_domain",
+            "click_tracking_domain",
             "unsubscribe_tracking_domain", "sending_wait_time_from", "sending_wait_time_to", "daily_sending_limit",
-            "smtpEmailAddress", "smtpUserName", "smtpPassword", "smtpHost", "smtpPort", "smtpEncryption", "imapEmailAddress",
-            "imapUserName", "imapPassword", "imapHost", "imapPort", "imapEncryption", "emailServiceProvider", "fromFirstName",
+            "smtpEmailAddress", "smtpUserName", "smtpPassword", "smtpHost", "smtpPort", "smtpEncryption",
+            "imapEmailAddress",
+            "imapUserName", "imapPassword", "imapHost", "imapPort", "imapEncryption", "emailServiceProvider",
+            "fromFirstName",
             "fromLastName",
         ] {
             #expect(add.flag(named: FlagDescriptor.flagSpelling(ofField: field)) != nil, "\(field)")
@@ -39,24 +42,37 @@ import WPSRuntime
             return
         }
         let command = try #require(pipeline.stages.first)
-        for name in ["email", "password", "login", "from-name"] { #expect(command.values(of: name).count == 1, "\(name)") }
-        #expect(problems("mailbox add --smtp-email a@b.co --email b@b.co --password x").contains { $0.contains("--email is given twice") })
+        for name in ["email", "password", "login", "from-name"] {
+            #expect(command.values(of: name).count == 1, "\(name)")
+        }
+        #expect(
+            problems("mailbox add --smtp-email a@b.co --email b@b.co --password x").contains {
+                $0.contains("--email is given twice")
+            })
     }
 
     @Test func didYouMeanStaysInTheFieldFamily() {
-        #expect(problems("mailbox add --smtp-pasword x --email a@b.co")
-            == ["t.wps:1:13: error: unknown flag '--smtp-pasword' — did you mean '--smtp-password (--password)'?",
-                "t.wps:1:1: error: 'mailbox add' needs --password (the SMTP password (or @FILE))"])
-        #expect(problems("mailbox add --imap-pasword x --email a@b.co --password y").first?.contains("'--imap-password'") == true)
-        #expect(problems("mailbox add --smtp-emial a@b.co --password y").first?.contains("'--smtp-email (--email)'") == true)
+        #expect(
+            problems("mailbox add --smtp-pasword x --email a@b.co")
+                == [
+                    "t.wps:1:13: error: unknown flag '--smtp-pasword' — did you mean '--smtp-password (--password)'?",
+                    "t.wps:1:1: error: 'mailbox add' needs --password (the SMTP password (or @FILE))",
+                ])
+        #expect(
+            problems("mailbox add --imap-pasword x --email a@b.co --password y").first?.contains("'--imap-password'")
+                == true)
+        #expect(
+            problems("mailbox add --smtp-emial a@b.co --password y").first?.contains("'--smtp-email (--email)'") == true
+        )
         #expect(problems("campaign new x --daily-enrol 5").first?.hasSuffix("did you mean '--daily-enroll'?") == true)
     }
 
     @Test func aSecretThatIsTheHistorysMaskIsRefused() {
-        #expect(problems("mailbox add --email a@b.co --password ••••") == [
-            "t.wps:1:39: error: this line came from history with its password masked: type the password again — "
-                + "the history keeps •••• in place of the secret"
-        ])
+        #expect(
+            problems("mailbox add --email a@b.co --password ••••") == [
+                "t.wps:1:39: error: this line came from history with its password masked: type the password again — "
+                    + "the history keeps •••• in place of the secret"
+            ])
         #expect(problems("mailbox add --email a@b.co --password \"••••\"").count == 1)
         #expect(problems("mailbox add --email a@b.co --password real").isEmpty)
     }
@@ -79,7 +95,9 @@ import WPSRuntime
         let registry = CommandRegistry.standard
         let destructive = registry.commands.filter(\.isDestructive).map(\.name)
         #expect(destructive == ["campaign stop", "campaign delete", "step delete"])
-        for name in destructive { #expect(registry.command(name.split(separator: " ").map(String.init))?.flag(named: "yes") != nil) }
+        for name in destructive {
+            #expect(registry.command(name.split(separator: " ").map(String.init))?.flag(named: "yes") != nil)
+        }
     }
 }
 
@@ -92,7 +110,9 @@ import WPSRuntime
             return
         }
         #expect(pipeline.appends && pipeline.redirect != nil)
-        guard case .pipeline(let replacing) = try #require(parse("echo a > f.txt").script.statements.first) else { return }
+        guard case .pipeline(let replacing) = try #require(parse("echo a > f.txt").script.statements.first) else {
+            return
+        }
         #expect(!replacing.appends)
         #expect(problems("echo a >>") == ["t.wps:1:8: error: '>>' needs a file to write to"])
     }

@@ -1,7 +1,7 @@
 import Testing
+import WPSRuntime
 
 @testable import WPSLanguage
-import WPSRuntime
 
 func parse(_ text: String) -> ParseResult { Parser.parse(SourceFile(name: "t.wps", text: text)) }
 
@@ -18,7 +18,10 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func aCommandWithPositionalsAndFlags() throws {
         let result = parse(#"campaign new "Q4" --daily-enroll 50 --track-opens --timezone=Europe/Berlin"#)
         #expect(result.diagnostics == [])
-        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else { Issue.record("not a pipeline"); return }
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+            Issue.record("not a pipeline")
+            return
+        }
         let command = try #require(pipeline.stages.first)
         #expect(command.words == ["campaign", "new"])
         #expect(command.positionals == [.string([.text("Q4")], r(13, 17))])
@@ -30,10 +33,16 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func pipelinesAndRedirects() throws {
         let result = parse("mailbox import boxes.csv | batch watch | where failed > 0 | to csv > failed.csv")
         #expect(result.diagnostics == [])
-        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else { Issue.record("not a pipeline"); return }
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+            Issue.record("not a pipeline")
+            return
+        }
         #expect(pipeline.stages.map(\.name) == ["mailbox import", "batch watch", "where", "to"])
         #expect(pipeline.redirect == .word("failed.csv", r(69, 79)))
-        #expect(pipeline.stages[2].positionals == [.binary(.greater, .word("failed", r(47, 53)), .word("0", r(56, 57)), r(47, 57))])
+        #expect(
+            pipeline.stages[2].positionals == [
+                .binary(.greater, .word("failed", r(47, 53)), .word("0", r(56, 57)), r(47, 57))
+            ])
     }
 
     @Test func conditionPrecedence() throws {
@@ -41,13 +50,23 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(result.diagnostics == [])
         guard case .pipeline(let pipeline) = result.script.statements.first,
             case .binary(.or, let left, let right, _) = pipeline.stages[1].positionals.first
-        else { Issue.record("expected an or at the top: \(result.script)"); return }
-        guard case .binary(.and, .binary(.greater, _, _, _), .binary(.equal, _, _, _), _) = left else { Issue.record("left: \(left)"); return }
-        guard case .unary(.not, .word("c", _), _) = right else { Issue.record("right: \(right)"); return }
+        else {
+            Issue.record("expected an or at the top: \(result.script)")
+            return
+        }
+        guard case .binary(.and, .binary(.greater, _, _, _), .binary(.equal, _, _, _), _) = left else {
+            Issue.record("left: \(left)")
+            return
+        }
+        guard case .unary(.not, .word("c", _), _) = right else {
+            Issue.record("right: \(right)")
+            return
+        }
     }
 
     @Test func letForIfTrySource() {
-        let result = parse("""
+        let result = parse(
+            """
             let c = campaign get 777
             for box in $boxes { echo $box.email }
             if $c.status == "DRAFT" { campaign run $c.id } else if $x { echo no } else { echo maybe }
@@ -57,21 +76,38 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(result.diagnostics == [])
         let statements = result.script.statements
         #expect(statements.count == 5)
-        guard case .assignment("c", let value, _) = statements[0] else { Issue.record("let"); return }
+        guard case .assignment("c", let value, _) = statements[0] else {
+            Issue.record("let")
+            return
+        }
         #expect(value.stages.first?.words == ["campaign", "get"])
-        guard case .forLoop("box", .variable(let list, _), let body, _) = statements[1] else { Issue.record("for"); return }
+        guard case .forLoop("box", .variable(let list, _), let body, _) = statements[1] else {
+            Issue.record("for")
+            return
+        }
         #expect(list.name == "boxes")
         #expect(body.statements.count == 1)
-        guard case .conditional(_, _, let otherwise?, _) = statements[2], case .conditional(_, _, let last?, _) = otherwise.statements.first
-        else { Issue.record("if/else if"); return }
+        guard case .conditional(_, _, let otherwise?, _) = statements[2],
+            case .conditional(_, _, let last?, _) = otherwise.statements.first
+        else {
+            Issue.record("if/else if")
+            return
+        }
         #expect(last.statements.count == 1)
-        guard case .attempt(_, let recovery?, _) = statements[3] else { Issue.record("try"); return }
+        guard case .attempt(_, let recovery?, _) = statements[3] else {
+            Issue.record("try")
+            return
+        }
         #expect(recovery.statements.count == 1)
-        guard case .source(.word("setup.wps", _), _) = statements[4] else { Issue.record("source"); return }
+        guard case .source(.word("setup.wps", _), _) = statements[4] else {
+            Issue.record("source")
+            return
+        }
     }
 
     @Test func multiLineBlocksSeparatorsAndContinuations() {
-        let result = parse("""
+        let result = parse(
+            """
             for id in [1 2
                        3] {
                 campaign pause $id; campaign run $id
@@ -81,7 +117,10 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
             """)
         #expect(result.diagnostics == [])
         #expect(result.script.statements.count == 2)
-        guard case .forLoop(_, .list(let items, _), let body, _) = result.script.statements[0] else { Issue.record("for"); return }
+        guard case .forLoop(_, .list(let items, _), let body, _) = result.script.statements[0] else {
+            Issue.record("for")
+            return
+        }
         #expect(items.count == 3)
         #expect(body.statements.count == 2)
     }
@@ -92,7 +131,10 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         guard case .pipeline(let pipeline) = result.script.statements.first,
             case .string(let parts, _) = pipeline.stages[0].positionals.first,
             case .pipeline(let inner) = parts[1]
-        else { Issue.record("\(result.script)"); return }
+        else {
+            Issue.record("\(result.script)")
+            return
+        }
         #expect(inner.stages.map(\.name) == ["campaign list", "where", "count"])
         #expect(parts[3] == .variable(VariableReference(name: "n")))
     }
@@ -100,9 +142,15 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func pipelinesMayStartFromAValue() {
         let result = parse("let n = 50\nlet boxes = [1 2 3]\n$boxes | count\nlet name = \"Q4\"")
         #expect(result.diagnostics == [])
-        guard case .assignment("n", let n, _) = result.script.statements[0] else { Issue.record("n"); return }
+        guard case .assignment("n", let n, _) = result.script.statements[0] else {
+            Issue.record("n")
+            return
+        }
         #expect(n.input == .word("50", r(8, 10)) && n.stages.isEmpty)
-        guard case .pipeline(let counted) = result.script.statements[2] else { Issue.record("pipe"); return }
+        guard case .pipeline(let counted) = result.script.statements[2] else {
+            Issue.record("pipe")
+            return
+        }
         #expect(counted.input == .variable(VariableReference(name: "boxes"), r(31, 37)))
         #expect(counted.stages.map(\.name) == ["count"])
         // A number starts a value (`1..3 | each { … }`); a word that names nothing is still unknown.
@@ -124,7 +172,10 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         let items = try #require(listItems("let x = \(list)"))
         #expect(items.count == 3)
         for (item, expected) in zip(items, ["1", "2", "3"]) {
-            guard case .word(let word, _) = item else { Issue.record("\(item)"); continue }
+            guard case .word(let word, _) = item else {
+                Issue.record("\(item)")
+                continue
+            }
             #expect(word == expected)
         }
     }
@@ -143,11 +194,17 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func aCommaOutsideAListStaysInTheWord() throws {
         let result = parse("campaign new x --accounts 1,2,3 --timezone Europe/Berlin --daily-enroll 5")
         #expect(result.diagnostics == [])
-        guard case .pipeline(let pipeline)? = result.script.statements.first else { Issue.record("pipeline"); return }
+        guard case .pipeline(let pipeline)? = result.script.statements.first else {
+            Issue.record("pipeline")
+            return
+        }
         #expect(pipeline.stages.first?.values(of: "accounts") == [.word("1,2,3", r(26, 31))])
         // Inside a list, a sub-pipeline's commas are its own again.
         let items = try #require(listItems("let x = [$(echo 1,2), 3]"))
-        guard items.count == 2, case .subpipeline(let inner, _) = items[0] else { Issue.record("\(items)"); return }
+        guard items.count == 2, case .subpipeline(let inner, _) = items[0] else {
+            Issue.record("\(items)")
+            return
+        }
         #expect(inner.stages.first?.positionals == [.word("1,2", r(16, 19))])
     }
 
@@ -159,12 +216,19 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     @Test func eachTakesABlock() {
         let result = parse("campaign list | each { campaign get $it.id }")
         #expect(result.diagnostics == [])
-        guard case .pipeline(let pipeline) = result.script.statements.first, case .block(let block) = pipeline.stages[1].positionals.first
-        else { Issue.record("\(result.script)"); return }
+        guard case .pipeline(let pipeline) = result.script.statements.first,
+            case .block(let block) = pipeline.stages[1].positionals.first
+        else {
+            Issue.record("\(result.script)")
+            return
+        }
         #expect(block.statements.count == 1)
     }
 
-    @Test(arguments: ["echo \"open", "for x in [1 2] {", "campaign list |", "echo $(campaign list", "let x = [1 2", "if $x {\n echo 1\n"])
+    @Test(arguments: [
+        "echo \"open", "for x in [1 2] {", "campaign list |", "echo $(campaign list", "let x = [1 2",
+        "if $x {\n echo 1\n",
+    ])
     func incompleteInputAsksForMore(_ text: String) {
         #expect(parse(text).isIncomplete, "\(text)")
     }
@@ -178,20 +242,42 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 @Suite struct ParserDiagnosticTests {
     @Test func unknownCommandSuggestsTheClosest() {
         #expect(problems("campain list") == ["t.wps:1:1: error: unknown command 'campain' — did you mean 'campaign'?"])
-        #expect(problems("campaign craete x") == ["t.wps:1:1: error: unknown command 'campaign craete' — did you mean 'campaign create'?"] || problems("campaign craete x").first?.contains("unknown command 'campaign craete'") == true)
-        #expect(problems("campaign") == ["t.wps:1:1: error: 'campaign' needs a subcommand: apply, delete, diff, edit, export, get, lint, list, new, pause, preview, run, set, show, stop"])
+        #expect(
+            problems("campaign craete x") == [
+                "t.wps:1:1: error: unknown command 'campaign craete' — did you mean 'campaign create'?"
+            ] || problems("campaign craete x").first?.contains("unknown command 'campaign craete'") == true)
+        #expect(
+            problems("campaign") == [
+                "t.wps:1:1: error: 'campaign' needs a subcommand: apply, delete, diff, edit, export, get, lint, list, new, pause, preview, run, set, show, stop"
+            ])
     }
 
     @Test func unknownFlagSuggestsTheClosest() {
-        #expect(problems("campaign new x --daily-enrol 5") == ["t.wps:1:16: error: unknown flag '--daily-enrol' — did you mean '--daily-enroll'?"])
+        #expect(
+            problems("campaign new x --daily-enrol 5") == [
+                "t.wps:1:16: error: unknown flag '--daily-enrol' — did you mean '--daily-enroll'?"
+            ])
     }
 
     @Test func wrongLiteralKinds() {
-        #expect(problems("campaign new x --daily-enroll fifty") == ["t.wps:1:31: error: expected an integer for --daily-enroll, got 'fifty'"])
-        #expect(problems("step add --after $s --wait three") == ["t.wps:1:28: error: expected a wait in days or hours such as 3d or 13h (1…9999) for --wait, got 'three'"])
-        #expect(problems("campaign new x --signature FANCY") == ["t.wps:1:28: error: expected SENDER or NO_SIGNATURE for --signature, got 'FANCY'"])
-        #expect(problems("campaign set 1 --accounts 1,x,3") == ["t.wps:1:27: error: expected a comma-separated list of a numeric mailbox id for --accounts, got '1,x,3'"])
-        #expect(problems("campaign get seven") == ["t.wps:1:14: error: expected a numeric campaign id for ID, got 'seven'"])
+        #expect(
+            problems("campaign new x --daily-enroll fifty") == [
+                "t.wps:1:31: error: expected an integer for --daily-enroll, got 'fifty'"
+            ])
+        #expect(
+            problems("step add --after $s --wait three") == [
+                "t.wps:1:28: error: expected a wait in days or hours such as 3d or 13h (1…9999) for --wait, got 'three'"
+            ])
+        #expect(
+            problems("campaign new x --signature FANCY") == [
+                "t.wps:1:28: error: expected SENDER or NO_SIGNATURE for --signature, got 'FANCY'"
+            ])
+        #expect(
+            problems("campaign set 1 --accounts 1,x,3") == [
+                "t.wps:1:27: error: expected a comma-separated list of a numeric mailbox id for --accounts, got '1,x,3'"
+            ])
+        #expect(
+            problems("campaign get seven") == ["t.wps:1:14: error: expected a numeric campaign id for ID, got 'seven'"])
         #expect(problems("campaign new x --daily-enroll $n --track-opens") == [])
     }
 
@@ -200,17 +286,28 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(problems("batch summary 129a184 --provider saleshandy") == [])
         #expect(problems("batch watch 129a184 7 --provider saleshandy") == [])
         #expect(problems("batch summary 1002") == [])
-        #expect(problems(#"batch summary "12 3""#) == [
-            "t.wps:1:15: error: expected a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184) for ID, got '12 3'",
-        ])
+        #expect(
+            problems(#"batch summary "12 3""#) == [
+                "t.wps:1:15: error: expected a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184) for ID, got '12 3'"
+            ])
     }
 
     @Test func missingValuesPositionalsAndRequiredFlags() {
-        #expect(problems("campaign new x --daily-enroll") == ["t.wps:1:16: error: --daily-enroll needs a value (integer)"])
-        #expect(problems("campaign get") == ["t.wps:1:1: error: 'campaign get' needs ID (campaign id) — usage: campaign get ID"])
-        #expect(problems("campaign get 1 2") == ["t.wps:1:16: error: too many arguments for 'campaign get' — usage: campaign get ID"])
-        #expect(problems("step add --wait 3d") == ["t.wps:1:1: error: 'step add' needs --after (the leaf step to follow)"])
-        #expect(problems("campaign new x --name a --timezone UTC --timezone UTC").contains("t.wps:1:40: error: --timezone is given twice — give it once"))
+        #expect(
+            problems("campaign new x --daily-enroll") == ["t.wps:1:16: error: --daily-enroll needs a value (integer)"])
+        #expect(
+            problems("campaign get") == [
+                "t.wps:1:1: error: 'campaign get' needs ID (campaign id) — usage: campaign get ID"
+            ])
+        #expect(
+            problems("campaign get 1 2") == [
+                "t.wps:1:16: error: too many arguments for 'campaign get' — usage: campaign get ID"
+            ])
+        #expect(
+            problems("step add --wait 3d") == ["t.wps:1:1: error: 'step add' needs --after (the leaf step to follow)"])
+        #expect(
+            problems("campaign new x --name a --timezone UTC --timezone UTC").contains(
+                "t.wps:1:40: error: --timezone is given twice — give it once"))
     }
 
     @Test func severalProblemsInOneRun() {
@@ -229,7 +326,8 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     }
 
     @Test func aBigScriptParsesInOnePass() {
-        let line = #"campaign new "Q4 $i" --accounts 1,2 --daily-enroll 50 --subject "Hi {{FIRST_NAME}}" | get id"# + "\n"
+        let line =
+            #"campaign new "Q4 $i" --accounts 1,2 --daily-enroll 50 --subject "Hi {{FIRST_NAME}}" | get id"# + "\n"
         let text = String(repeating: line, count: 12_000)
         #expect(text.utf8.count > 1_000_000)
         let result = parse(text)
@@ -249,7 +347,10 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         ("subpipelines", String(repeating: "echo $(", count: 5_000)),
         ("blocks", String(repeating: "if $a { ", count: 5_000)),
         ("each blocks", "echo " + String(repeating: "{ echo ", count: 5_000)),
-        ("parentheses", "if " + String(repeating: "(", count: 5_000) + "$a" + String(repeating: ")", count: 5_000) + " { }"),
+        (
+            "parentheses",
+            "if " + String(repeating: "(", count: 5_000) + "$a" + String(repeating: ")", count: 5_000) + " { }"
+        ),
         ("nots", "if " + String(repeating: "not ", count: 5_000) + "$a { }"),
         ("strings", String(repeating: "echo \"$(", count: 1_000) + String(repeating: ")\"", count: 1_000)),
     ])

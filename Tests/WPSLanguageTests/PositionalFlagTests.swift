@@ -1,7 +1,7 @@
 import Testing
+import WPSRuntime
 
 @testable import WPSLanguage
-import WPSRuntime
 
 /// A flag spelled as a command's argument (`campaign new --name x`, the API's field name) says
 /// the argument is given without a flag, once, instead of "unknown flag" and "needs NAME".

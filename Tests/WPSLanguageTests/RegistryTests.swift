@@ -1,7 +1,7 @@
 import Testing
+import WPSRuntime
 
 @testable import WPSLanguage
-import WPSRuntime
 
 @Suite struct RegistryTests {
     let registry = CommandRegistry.standard
@@ -19,9 +19,12 @@ import WPSRuntime
         let names = Set(registry.commands.map(\.name))
         for name in [
             "mailbox add", "mailbox import", "mailbox microsoft add", "mailbox list", "batch summary", "batch watch",
-            "campaign new", "campaign get", "campaign list", "campaign run", "campaign pause", "campaign stop", "campaign edit",
-            "campaign delete", "campaign set", "step add", "step delete", "version set", "where", "select", "get", "sort-by",
-            "first", "last", "count", "each", "to", "table", "open", "save", "help", "echo", "env", "profile list", "profile use",
+            "campaign new", "campaign get", "campaign list", "campaign run", "campaign pause", "campaign stop",
+            "campaign edit",
+            "campaign delete", "campaign set", "step add", "step delete", "version set", "where", "select", "get",
+            "sort-by",
+            "first", "last", "count", "each", "to", "table", "open", "save", "help", "echo", "env", "profile list",
+            "profile use",
             "version", "exit",
         ] {
             #expect(names.contains(name), "\(name)")
@@ -29,8 +32,10 @@ import WPSRuntime
     }
 
     @Test func everyAPICommandSaysWhatItSends() {
-        for command in registry.commands where (["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set")
-            && command.name != "campaign lint" {  // lint works offline
+        for command in registry.commands
+        where (["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set")
+            && command.name != "campaign lint"
+        {  // lint works offline
             #expect(!command.sends.isEmpty, "\(command.name)")
         }
         #expect(registry.command(["where"])?.sends == [])
@@ -59,6 +64,21 @@ import WPSRuntime
     }
 }
 
+@Suite struct StatementKeywordTests {
+    /// The one list of statement keywords (completion offers it, suggestions draw on it) is what
+    /// the parser reads as statements: none of them is taken for a command.
+    @Test func everyKeywordIsAStatementToTheParser() {
+        #expect(CommandRegistry.statementKeywords == ["let", "for", "if", "try", "source"])
+        for keyword in CommandRegistry.statementKeywords {
+            let messages = Parser.parse(SourceFile(name: "t.wps", text: keyword)).diagnostics.map(\.message)
+            #expect(!messages.contains { $0.contains("unknown command") }, "\(keyword): \(messages)")
+            #expect(CommandRegistry.standard.command([keyword]) == nil, "\(keyword) is also a command")
+        }
+        let unknown = Parser.parse(SourceFile(name: "t.wps", text: "lte x = 1")).diagnostics.first?.label ?? ""
+        #expect(unknown.contains("let"), "\(unknown)")
+    }
+}
+
 @Suite struct DescriptorExampleTests {
     /// Every example a command's help shows parses and passes the checks `wps --check` runs.
     @Test func everyExampleParsesAndChecks() {
@@ -75,7 +95,9 @@ import WPSRuntime
 
     /// Every API command has an example (help shows how to call it).
     @Test func everyAPICommandHasAnExample() {
-        let missing = CommandRegistry.standard.commands.filter { CommandRegistry.category(of: $0) == .api && $0.examples.isEmpty }
+        let missing = CommandRegistry.standard.commands.filter {
+            CommandRegistry.category(of: $0) == .api && $0.examples.isEmpty
+        }
         #expect(missing.map(\.name) == [])
     }
 }

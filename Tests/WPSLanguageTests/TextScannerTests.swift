@@ -13,8 +13,13 @@ import Testing
         let bytes = Array("echo \"café\"\n".utf8) + Array("echo \"caf".utf8) + [0xE9, 0x22, 0x0A]
         let problem = try #require(TextScanner.check(bytes))
         #expect((problem.line, problem.column, problem.offset) == (2, 10, 22))
-        #expect(problem.message == "not UTF-8 text: byte 0xE9 starts a character that byte 0x22 does not continue; save the file as UTF-8")
-        #expect(TextScanner.check([0x61, 0xFF])?.message == "not UTF-8 text: byte 0xFF cannot start a character; save the file as UTF-8")
+        #expect(
+            problem.message
+                == "not UTF-8 text: byte 0xE9 starts a character that byte 0x22 does not continue; save the file as UTF-8"
+        )
+        #expect(
+            TextScanner.check([0x61, 0xFF])?.message
+                == "not UTF-8 text: byte 0xFF cannot start a character; save the file as UTF-8")
         // Overlong forms and surrogates are not UTF-8.
         #expect(TextScanner.check([0xC0, 0x80]) != nil)
         #expect(TextScanner.check([0xE0, 0x80, 0x80]) != nil)
@@ -29,17 +34,25 @@ import Testing
         #expect(scanner.finish() == nil)
         var truncated = TextScanner()
         truncated.feed(Array("ab ".utf8) + [0xE2, 0x82])
-        #expect(truncated.finish() == TextScanner.Problem(line: 1, column: 4, offset: 3, message: "not UTF-8 text: the text ends inside a character that starts with byte 0xE2"))
+        #expect(
+            truncated.finish()
+                == TextScanner.Problem(
+                    line: 1, column: 4, offset: 3,
+                    message: "not UTF-8 text: the text ends inside a character that starts with byte 0xE2"))
     }
 
     @Test func aNulByteMarksABinaryFile() {
-        #expect(TextScanner.check(Array("one\ntw".utf8) + [0] + Array("o".utf8))?.description == "2:3: a NUL byte: this looks like a binary file, not text")
+        #expect(
+            TextScanner.check(Array("one\ntw".utf8) + [0] + Array("o".utf8))?.description
+                == "2:3: a NUL byte: this looks like a binary file, not text")
     }
 
     @Test func theLexerReportsNulBytesAnywhere() {
         for text in ["echo a\u{0}b", "echo \"a\u{0}b\"", "echo 'a\u{0}b'"] {
             let result = Lexer.tokenize(SourceFile(name: "t", text: text))
-            #expect(result.diagnostics.map(\.message) == ["a NUL byte: this looks like a binary file, not a wps script"], "\(text.debugDescription)")
+            #expect(
+                result.diagnostics.map(\.message) == ["a NUL byte: this looks like a binary file, not a wps script"],
+                "\(text.debugDescription)")
             let nul = Array(text.utf8).firstIndex(of: 0) ?? -1
             #expect(result.diagnostics.first?.range == SourceRange(nul, nul + 1))
         }

@@ -99,7 +99,8 @@ func failure(of text: String) async throws -> (message: String, line: Int, colum
     @Test func whereChecksFieldsOnBothSidesOfArithmetic() async throws {
         let printed = Printed()
         var interpreter = Interpreter { printed.values.append($0) }
-        interpreter.setVariable("r", .list([.record(["a": .int(1), "b": .int(2)]), .record(["a": .int(3), "b": .int(4)])]))
+        interpreter.setVariable(
+            "r", .list([.record(["a": .int(1), "b": .int(2)]), .record(["a": .int(3), "b": .int(4)])]))
         try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$r | where a + b > 3 | get a")).script)
         #expect(printed.values == [.list([.int(3)])])
         do {
@@ -113,7 +114,9 @@ func failure(of text: String) async throws -> (message: String, line: Int, colum
 
 @Suite struct ErrorValueTests {
     @Test func anAPIFailureIsARecordThatReadsAsItsMessage() async throws {
-        let answer = APIError(status: 404, code: "CAMPAIGN_NOT_EXIST", message: "Campaign not found", endpoint: "GET campaigns/9", shape: .codeDetails)
+        let answer = APIError(
+            status: 404, code: "CAMPAIGN_NOT_EXIST", message: "Campaign not found", endpoint: "GET campaigns/9",
+            shape: .codeDetails)
         let failure = OutreachError(kind: .api, endpoint: "GET campaigns/9", apiError: answer)
         let error = RuntimeError(failure, at: nil)
         let printed = Printed()
@@ -128,15 +131,17 @@ func failure(of text: String) async throws -> (message: String, line: Int, colum
             }
             """
         try await interpreter.run(Parser.parse(SourceFile(name: "t", text: script)).script)
-        #expect(printed.values.map(\.text) == [
-            "failed: GET campaigns/9: HTTP 404 CAMPAIGN_NOT_EXIST: Campaign not found",
-            "404 CAMPAIGN_NOT_EXIST GET campaigns/9", "Campaign not found",
-            "[]",
-        ])
+        #expect(
+            printed.values.map(\.text) == [
+                "failed: GET campaigns/9: HTTP 404 CAMPAIGN_NOT_EXIST: Campaign not found",
+                "404 CAMPAIGN_NOT_EXIST GET campaigns/9", "Campaign not found",
+                "[]",
+            ])
     }
 
     @Test func aBrokenRuleListsItsProblemsAndAScriptErrorHasNoStatus() async throws {
-        let failure = OutreachError(kind: .validation, endpoint: "POST campaigns", problems: [ValidationProblem("name", "is required")])
+        let failure = OutreachError(
+            kind: .validation, endpoint: "POST campaigns", problems: [ValidationProblem("name", "is required")])
         var record = RuntimeError(failure, at: nil).value
         #expect(try record.get([.field("code")]) == .string("VALIDATION"))
         #expect(try record.get([.field("details")]) == .list([.string("name: is required")]))

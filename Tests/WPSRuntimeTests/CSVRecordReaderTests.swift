@@ -41,7 +41,11 @@ import Testing
         #expect(unclosed?.line == 2)
         #expect(unclosed?.message.contains("never closed") == true)
         let trailing = malformed(Array("a,b\n\"x\"y,2\n".utf8))
-        #expect(trailing == CSVRecordReader.Malformed(line: 2, message: "text after the closing quote of a field; write a quote inside a quoted field as \"\""))
+        #expect(
+            trailing
+                == CSVRecordReader.Malformed(
+                    line: 2,
+                    message: "text after the closing quote of a field; write a quote inside a quoted field as \"\""))
         let latin1 = malformed(Array("email\n".utf8) + Array("caf".utf8) + [0xE9] + Array("@example.com\n".utf8))
         #expect(latin1?.line == 2)
         #expect(latin1?.message.contains("byte 0xE9 at its byte 4") == true)
@@ -55,13 +59,16 @@ import Testing
         var index = 0
         while text.utf8.count < 2_500_000 {
             let note = index % 7 == 0 ? "line one\r\nline \"two\"" : "plain \(index)"
-            let quoted = note.contains("\"") || note.contains("\n") ? "\"" + note.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : note
+            let quoted =
+                note.contains("\"") || note.contains("\n")
+                ? "\"" + note.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : note
             text += "user\(index)@example.com,\(quoted)\n"
             expected.append(["user\(index)@example.com", note])
             expectedLines.append((expectedLines.last ?? 0) + (index == 0 || (index - 1) % 7 != 0 ? 1 : 2))
             index += 1
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-chunks-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-chunks-\(UUID().uuidString).csv")
+            .path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let handle = try #require(FileHandle(forReadingAtPath: path))
@@ -84,17 +91,24 @@ import Testing
             var rows: [[String]] = []
             let columns = Int.random(in: 1...5, using: &generator)
             for _ in 0..<Int.random(in: 1...6, using: &generator) {
-                rows.append((0..<columns).map { _ in
-                    (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
-                })
+                rows.append(
+                    (0..<columns).map { _ in
+                        (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                            alphabet.randomElement(using: &generator) ?? ""
+                        }.joined()
+                    })
             }
             let lineBreak = Bool.random(using: &generator) ? "\n" : "\r\n"
-            let text = rows.map { row in
-                row.map { field in
-                    let needsQuotes = field.utf8.contains { [0x2C, 0x22, 0x0A, 0x0D].contains($0) } || field.isEmpty && row.count == 1
-                    return needsQuotes || Bool.random(using: &generator) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-                }.joined(separator: ",")
-            }.joined(separator: lineBreak) + lineBreak
+            let text =
+                rows.map { row in
+                    row.map { field in
+                        let needsQuotes =
+                            field.utf8.contains { [0x2C, 0x22, 0x0A, 0x0D].contains($0) }
+                            || field.isEmpty && row.count == 1
+                        return needsQuotes || Bool.random(using: &generator)
+                            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                    }.joined(separator: ",")
+                }.joined(separator: lineBreak) + lineBreak
             let reference = try CSVReader(string: text, hasHeaderRow: false, trimFields: false)
             var expected: [[String]] = []
             while let row = reference.next() { expected.append(row) }

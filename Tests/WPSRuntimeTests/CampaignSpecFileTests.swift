@@ -16,7 +16,9 @@ private func file(_ name: String, _ text: String) throws -> String {
 @Suite struct CampaignLintTests {
     /// Structure, windows, waits, snippets and documented rules: all in one run, in the file's order.
     @Test func everyProblemOfASpecInOneRun() throws {
-        let path = try file("q4.yaml", """
+        let path = try file(
+            "q4.yaml",
+            """
             name: Q4
             acounts: [123001]
             settings:
@@ -35,24 +37,27 @@ private func file(_ name: String, _ text: String) throws -> String {
               - versions: 5
             """)
         let problems = try CampaignSpec.lint(path).problems.map { $0.replacingOccurrences(of: path, with: "q4.yaml") }
-        #expect(problems == [
-            "q4.yaml:1:1: accounts: must be provided",
-            "q4.yaml:2:1: acounts: unknown key — did you mean 'accounts'?",
-            "q4.yaml:5:17: settings.daily_enroll: expected a whole number, got 'fifty'",
-            "q4.yaml:7:13: steps[0].window: unknown day 'FRY': use MON TUE WED THU FRI SAT SUN (at byte 4 of 'MON-FRY 08:00-18:00')",
-            "q4.yaml:8:11: steps[0].wait: write a wait such as 3d or 13h, got '3x'",
-            "q4.yaml:10:18: steps[0].versions[0].subject: '{{' is never closed with '}}'",
-            "q4.yaml:11:18: steps[0].versions[0].message: expected text, got a list",
-            "q4.yaml:15:22: steps[1].versions[0].track_opens: expected true or false, got 'maybe'",
-            "q4.yaml:16:5: steps[2].window: missing",
-            "q4.yaml:16:15: steps[2].versions: expected a list, got '5'",
-        ])
+        #expect(
+            problems == [
+                "q4.yaml:1:1: accounts: must be provided",
+                "q4.yaml:2:1: acounts: unknown key — did you mean 'accounts'?",
+                "q4.yaml:5:17: settings.daily_enroll: expected a whole number, got 'fifty'",
+                "q4.yaml:7:13: steps[0].window: unknown day 'FRY': use MON TUE WED THU FRI SAT SUN (at byte 4 of 'MON-FRY 08:00-18:00')",
+                "q4.yaml:8:11: steps[0].wait: write a wait such as 3d or 13h, got '3x'",
+                "q4.yaml:10:18: steps[0].versions[0].subject: '{{' is never closed with '}}'",
+                "q4.yaml:11:18: steps[0].versions[0].message: expected text, got a list",
+                "q4.yaml:15:22: steps[1].versions[0].track_opens: expected true or false, got 'maybe'",
+                "q4.yaml:16:5: steps[2].window: missing",
+                "q4.yaml:16:15: steps[2].versions: expected a list, got '5'",
+            ])
         // A spec with none passes; apply and diff refuse with the same whole list.
         #expect(throws: RuntimeError.self) { try CampaignSpec.read(path) }
     }
 
     @Test func aCleanSpecHasNoProblems() throws {
-        let path = try file("ok.yaml", """
+        let path = try file(
+            "ok.yaml",
+            """
             name: Q4
             accounts: [123001]
             settings: {timezone: Europe/Berlin, daily_enroll: 50}
@@ -91,36 +96,44 @@ private func file(_ name: String, _ text: String) throws -> String {
     }
 
     @Test func theAPIsRawTreeStillLoads() throws {
-        let tree = try StepFile.load(try file("tree.json", """
-            {"type": "START", "followup": {"type": "EMAIL", "delivery_time": {"MONDAY": [{"from": "08:00", "to": "18:00"}]},
-             "body": {"versions": [{"subject": "Hi", "message": "<p>x</p>"}]}}}
-            """))
+        let tree = try StepFile.load(
+            try file(
+                "tree.json",
+                """
+                {"type": "START", "followup": {"type": "EMAIL", "delivery_time": {"MONDAY": [{"from": "08:00", "to": "18:00"}]},
+                 "body": {"versions": [{"subject": "Hi", "message": "<p>x</p>"}]}}}
+                """))
         #expect(tree.path.count == 2)
     }
 
     @Test func everyProblemIsLocatedAndNeverASwiftDecodingError() throws {
-        let bad = try file("bad.yaml", "- window: MON-FRY 09:00-17:00\n  wiat: 3d\n  versions:\n  - subject: Hi {{FIRST_NAME\n- versions: []\n")
+        let bad = try file(
+            "bad.yaml",
+            "- window: MON-FRY 09:00-17:00\n  wiat: 3d\n  versions:\n  - subject: Hi {{FIRST_NAME\n- versions: []\n")
         do {
             _ = try StepFile.load(bad)
             Issue.record("loaded")
         } catch {
             let text = error.message.replacingOccurrences(of: bad, with: "bad.yaml")
-            #expect(text == """
-                6 problems in bad.yaml:
-                  bad.yaml:1:11: [0].window: unknown day 'FRY': use MON TUE WED THU FRI SAT SUN (at byte 4 of 'MON-FRY 09:00-17:00')
-                  bad.yaml:2:3: [0].wiat: unknown key — did you mean 'wait'?
-                  bad.yaml:4:5: [0].versions[0].message: must be provided
-                  bad.yaml:4:14: [0].versions[0].subject: '{{' is never closed with '}}'
-                  bad.yaml:5:3: [1].window: missing
-                  bad.yaml:5:13: [1].versions: must have 1…5 versions, got 0
-                """)
+            #expect(
+                text == """
+                    6 problems in bad.yaml:
+                      bad.yaml:1:11: [0].window: unknown day 'FRY': use MON TUE WED THU FRI SAT SUN (at byte 4 of 'MON-FRY 09:00-17:00')
+                      bad.yaml:2:3: [0].wiat: unknown key — did you mean 'wait'?
+                      bad.yaml:4:5: [0].versions[0].message: must be provided
+                      bad.yaml:4:14: [0].versions[0].subject: '{{' is never closed with '}}'
+                      bad.yaml:5:3: [1].window: missing
+                      bad.yaml:5:13: [1].versions: must have 1…5 versions, got 0
+                    """)
         }
         for (name, text, expected) in [
             ("neither.json", #"{"foo": 1, "bar": 2}"#, "the file is a mapping of foo, bar"),
             ("text.yaml", "hello", "the file holds 'hello'"),
             ("empty.yaml", "", "the file is empty"),
-            ("tree.json", #"{"type": "START", "followup": {"type": "EMAIL", "delivery_time": 5}}"#,
-             "followup.delivery_time: expected a mapping, got '5' (in the API's step tree)"),
+            (
+                "tree.json", #"{"type": "START", "followup": {"type": "EMAIL", "delivery_time": 5}}"#,
+                "followup.delivery_time: expected a mapping, got '5' (in the API's step tree)"
+            ),
         ] {
             let path = try file(name, text)
             do {
@@ -157,7 +170,9 @@ private func file(_ name: String, _ text: String) throws -> String {
     @Test(arguments: [32, 50, 80])
     func everyLineFitsTheTerminal(width: Int) {
         let lines = CampaignTree.render(campaign, dim: true, width: width).split(separator: "\n")
-        let plain = lines.map { $0.replacingOccurrences(of: "\u{1B}[2m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") }
+        let plain = lines.map {
+            $0.replacingOccurrences(of: "\u{1B}[2m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+        }
         for line in plain { #expect(line.count <= width, "\(line.count) > \(width): \(line)") }
         // The stems and the last step's wait are never cut away.
         #expect(plain.contains { $0.hasPrefix("└─ EMAIL 2") })
@@ -171,6 +186,8 @@ private func file(_ name: String, _ text: String) throws -> String {
         #expect(lines.contains("└─ EMAIL 2  FRI 09:00-12:00  25dc3b08…"))
         #expect(lines.contains("│    A  \"Quick question about your outreach, {{FI…"))
         // Without a width nothing is cut.
-        #expect(CampaignTree.render(campaign, dim: false).contains("{{FIRST_NAME}}\"  e61f1f09-0000-4000-8000-000000000002"))
+        #expect(
+            CampaignTree.render(campaign, dim: false).contains("{{FIRST_NAME}}\"  e61f1f09-0000-4000-8000-000000000002")
+        )
     }
 }

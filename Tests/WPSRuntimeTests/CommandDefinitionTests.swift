@@ -18,7 +18,9 @@ import WPSLanguage
         for definition in definitions {
             // Every flag the parser accepts has a reader, and nothing else does.
             #expect(definition.flags.map(\.flagDescriptor) == definition.descriptor.flags, "\(definition.name)")
-            #expect(definition.positionals.map(\.positionalDescriptor) == definition.descriptor.positionals, "\(definition.name)")
+            #expect(
+                definition.positionals.map(\.positionalDescriptor) == definition.descriptor.positionals,
+                "\(definition.name)")
             let flagNames = definition.descriptor.flags.map(\.name)
             #expect(Set(flagNames).count == flagNames.count, "\(definition.name) declares a flag twice: \(flagNames)")
         }
@@ -78,10 +80,12 @@ import WPSLanguage
     /// `--wait` is accepted or refused in one place: what the checker passes, the reader reads.
     @Test(arguments: ["3d", "13h", "1d", "9999d", "30m", "0d", "10000d", "3 days", "d"])
     func theCheckerAndTheReaderAgreeOnAWait(_ text: String) async throws {
-        let source = "campaign new x --accounts 1 --timezone UTC --daily-enroll 5 --subject s --message m --wait '\(text)'"
+        let source =
+            "campaign new x --accounts 1 --timezone UTC --daily-enroll 5 --subject s --message m --wait '\(text)'"
         let parsed = Parser.parse(SourceFile(name: "t.wps", text: source))
         var interpreter = Interpreter { _ in }
-        let site = ArgumentSite(expression: .literal(text, SourceRange(0, 0)), what: "--wait", name: "wait", range: SourceRange(0, 0))
+        let site = ArgumentSite(
+            expression: .literal(text, SourceRange(0, 0)), what: "--wait", name: "wait", range: SourceRange(0, 0))
         var read: FollowupAfter?
         do { read = try await ArgumentReader<FollowupAfter>.wait.read(site, &interpreter) } catch {}
         let accepted = CommandChecker.duration(text) != nil
@@ -91,7 +95,8 @@ import WPSLanguage
 
     /// A command's flags come back typed, in the API's shape, whatever spelling was used.
     @Test func flagsAreReadByTheirDeclarations() async throws {
-        let source = #"campaign new "Q4" --email-account-ids 1,2 --daily-enroll 50 --track-opens --wait 13h --subject A --subject B --message "<p>x</p>""#
+        let source =
+            #"campaign new "Q4" --email-account-ids 1,2 --daily-enroll 50 --track-opens --wait 13h --subject A --subject B --message "<p>x</p>""#
         let parsed = Parser.parse(SourceFile(name: "t.wps", text: source))
         #expect(parsed.diagnostics == [])
         guard case .pipeline(let pipeline)? = parsed.script.statements.first, let command = pipeline.stages.first else {
@@ -123,6 +128,109 @@ import WPSLanguage
             Issue.record("expected an error")
         } catch let error as RuntimeError {
             #expect(error.message == "'campaign list' needs a connection: run wps with --sandbox or a profile")
+        }
+    }
+}
+
+/// The parser fuzzer (`scripts/fuzz parser`) is built from `WPSLanguage` alone, so it cannot read
+/// the command values; it parses against `Fuzz/Support/StandardRegistry.swift`, the standard
+/// descriptors written out as Swift. This test keeps that file the same as the values:
+/// `WPS_REGENERATE=1 swift test --filter FuzzRegistryTests` rewrites it.
+@Suite struct FuzzRegistryTests {
+    static let path = CommandDefinitionTests.testsDirectory.deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/Support/StandardRegistry.swift")
+
+    @Test func theFuzzersRegistryIsTheStandardOne() throws {
+        let generated = Self.source(CommandRegistry.standard.commands)
+        if ProcessInfo.processInfo.environment["WPS_REGENERATE"] == "1" {
+            try generated.write(to: Self.path, atomically: true, encoding: .utf8)
+        }
+        let committed = try String(contentsOf: Self.path, encoding: .utf8)
+        #expect(committed == generated, "run WPS_REGENERATE=1 swift test --filter FuzzRegistryTests")
+    }
+
+    static func source(_ commands: [CommandDescriptor]) -> String {
+        var lines = [
+            "// The standard commands' descriptors, for the parser fuzzer (built from WPSLanguage alone).",
+            "// Generated from CommandDefinition.standard; a test keeps it so:",
+            "// WPS_REGENERATE=1 swift test --filter FuzzRegistryTests",
+            "import WPSLanguage",
+            "",
+            "let standardRegistry = CommandRegistry([",
+        ]
+        for command in commands {
+            let flags = command.flags.filter { !(command.isDestructive && $0 == FlagDescriptor.yes) }
+            lines.append("    CommandDescriptor(")
+            lines.append("        \(literal(command.words)), \(literal(command.summary)), category: .\(command.category.rawValue),")
+            lines.append("        discussion: \(literal(command.discussion)),")
+            lines.append("        positionals: [")
+            for positional in command.positionals {
+                lines.append(
+                    "            PositionalDescriptor(\(literal(positional.name)), \(literal(positional.kind)), "
+                        + "optional: \(positional.optional), repeating: \(positional.repeating)),")
+            }
+            lines.append("        ],")
+            lines.append("        flags: [")
+            for flag in flags {
+                lines.append(
+                    "            FlagDescriptor(\(literal(flag.name)), \(literal(flag.kind)), \(literal(flag.summary)), "
+                        + "secret: \(flag.isSecret), repeatable: \(flag.repeatable), required: \(flag.required), "
+                        + "fields: \(literal(flag.fields)), aliases: \(literal(flag.aliases)), "
+                        + "default: \(flag.defaultValue.map(literal) ?? "nil")),")
+            }
+            lines.append("        ],")
+            lines.append(
+                "        examples: \(literal(command.examples)), sends: \(literal(command.sends)), "
+                    + "destructive: \(command.isDestructive)),")
+        }
+        lines.append("])")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func literal(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default: escaped.append(character)
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+
+    static func literal(_ texts: [String]) -> String { "[" + texts.map(literal).joined(separator: ", ") + "]" }
+
+    static func literal(_ kind: ValueKind) -> String {
+        switch kind {
+        case .string: ".string"
+        case .integer: ".integer"
+        case .number: ".number"
+        case .bool: ".bool"
+        case .duration: ".duration"
+        case .time: ".time"
+        case .timezone: ".timezone"
+        case .email: ".email"
+        case .file: ".file"
+        case .window: ".window"
+        case .signature: ".signature"
+        case .provider: ".provider"
+        case .outputFormat: ".outputFormat"
+        case .campaignID: ".campaignID"
+        case .stepID: ".stepID"
+        case .versionID: ".versionID"
+        case .batchID: ".batchID"
+        case .mailboxID: ".mailboxID"
+        case .profile: ".profile"
+        case .field: ".field"
+        case .condition: ".condition"
+        case .block: ".block"
+        case .any: ".any"
+        case .delimiter: ".delimiter"
+        case .list(let inner): ".list(\(literal(inner)))"
+        case .choice(let options): ".choice(\(literal(options)))"
         }
     }
 }

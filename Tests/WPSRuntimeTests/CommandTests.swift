@@ -37,22 +37,29 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(time[.wednesday]?.count == 2)
         #expect(time[.thursday] == nil)
         #expect(time[.sunday] == [TimeWindow(from: "00:00", to: "00:00")])
-        #expect(throws: TextProblem("unknown day 'FUN': use MON TUE WED THU FRI SAT SUN", offset: 0, length: 3)) { try WindowNotation.parse("FUN 08:00-09:00") }
-        #expect(throws: TextProblem("window time '8-9': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: 4, length: 3)) { try WindowNotation.parse("MON 8-9") }
-        #expect(throws: TextProblem("day range 'FRI-MON' must run forward, e.g. MON-FRI", offset: 0, length: 7)) { try WindowNotation.parse("FRI-MON 08:00-09:00") }
+        #expect(throws: TextProblem("unknown day 'FUN': use MON TUE WED THU FRI SAT SUN", offset: 0, length: 3)) {
+            try WindowNotation.parse("FUN 08:00-09:00")
+        }
+        #expect(throws: TextProblem("window time '8-9': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: 4, length: 3)) {
+            try WindowNotation.parse("MON 8-9")
+        }
+        #expect(throws: TextProblem("day range 'FRI-MON' must run forward, e.g. MON-FRI", offset: 0, length: 7)) {
+            try WindowNotation.parse("FRI-MON 08:00-09:00")
+        }
     }
 
     @Test func importChecksEveryRowBeforeSendingAnything() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         try """
-            email,password,host,port,imap_email,imap_password,imap_server,imap_port
-            a@example.com,pw,smtp.example.com,465,a@example.com,pw,imap.example.com,993
-            b@example.com,pw,smtp.example.com,70000,b@example.com,pw,imap.example.com,993
-            c@example,pw,smtp.example.com,465,c@example.com,pw,,993
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        email,password,host,port,imap_email,imap_password,imap_server,imap_port
+        a@example.com,pw,smtp.example.com,465,a@example.com,pw,imap.example.com,993
+        b@example.com,pw,smtp.example.com,70000,b@example.com,pw,imap.example.com,993
+        c@example,pw,smtp.example.com,465,c@example.com,pw,,993
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let log = RequestLog()
-        let session = session(answer: { _, _ in TransportResponse(status: 202, body: Array(#"{"batch_id":1}"#.utf8)) }, log: log)
+        let session = session(
+            answer: { _, _ in TransportResponse(status: 202, body: Array(#"{"batch_id":1}"#.utf8)) }, log: log)
         do {
             _ = try await runCommands("mailbox import \(file)", session: session)
             Issue.record("expected the import to stop")
@@ -70,16 +77,32 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         var csv = "smtp_email,smtp_password,smtp_server,smtp_port,imap_email,imap_password,imap_server,imap_port\n"
-        for index in 0..<450 { csv += "u\(index)@example.com,pw,smtp.example.com,465,u\(index)@example.com,pw,imap.example.com,993\n" }
+        for index in 0..<450 {
+            csv += "u\(index)@example.com,pw,smtp.example.com,465,u\(index)@example.com,pw,imap.example.com,993\n"
+        }
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         let log = RequestLog()
-        let session = session(answer: { _, count in TransportResponse(status: 202, body: Array(#"{"batch_id":\#(count)}"#.utf8)) }, log: log)
+        let session = session(
+            answer: { _, count in TransportResponse(status: 202, body: Array(#"{"batch_id":\#(count)}"#.utf8)) },
+            log: log)
         let printed = try await runCommands("mailbox import \(file) --parallel 1", session: session)
-        #expect(printed == [.list([
-            .record(["batch_id": .int(1), "size": .int(200), "first_line": .int(2), "last_line": .int(201), "lines": .string("2-201"), "source": .string(file)]),
-            .record(["batch_id": .int(2), "size": .int(200), "first_line": .int(202), "last_line": .int(401), "lines": .string("202-401"), "source": .string(file)]),
-            .record(["batch_id": .int(3), "size": .int(50), "first_line": .int(402), "last_line": .int(451), "lines": .string("402-451"), "source": .string(file)]),
-        ])])
+        #expect(
+            printed == [
+                .list([
+                    .record([
+                        "batch_id": .int(1), "size": .int(200), "first_line": .int(2), "last_line": .int(201),
+                        "lines": .string("2-201"), "source": .string(file),
+                    ]),
+                    .record([
+                        "batch_id": .int(2), "size": .int(200), "first_line": .int(202), "last_line": .int(401),
+                        "lines": .string("202-401"), "source": .string(file),
+                    ]),
+                    .record([
+                        "batch_id": .int(3), "size": .int(50), "first_line": .int(402), "last_line": .int(451),
+                        "lines": .string("402-451"), "source": .string(file),
+                    ]),
+                ])
+            ])
         let bodies = await log.requests.compactMap(\.body)
         #expect(bodies.count == 3)
         let first = try JSONCoding.decode(ManualBulkRequest.self, from: bodies[0])
@@ -88,9 +111,12 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
 
     @Test func campaignNewPairsSubjectsAndMessagesIntoVersions() async throws {
         let log = RequestLog()
-        let campaign = #"{"id":9,"name":"Q4","status":"DRAFT","email_account_ids":[1],"settings":{"timezone":"UTC","daily_enroll":5},"steps":{"id":"s","type":"START","followup":null}}"#
+        let campaign =
+            #"{"id":9,"name":"Q4","status":"DRAFT","email_account_ids":[1],"settings":{"timezone":"UTC","daily_enroll":5},"steps":{"id":"s","type":"START","followup":null}}"#
         let session = session(answer: { _, _ in TransportResponse(status: 201, body: Array(campaign.utf8)) }, log: log)
-        _ = try await runCommands(#"campaign new Q4 --accounts 1,2 --timezone UTC --daily-enroll 5 --subject A --message "<p>a</p>" --subject B --message "<p>b</p>" --signature NO_SIGNATURE --track-opens --window "TUE 10:00-11:00""#, session: session)
+        _ = try await runCommands(
+            #"campaign new Q4 --accounts 1,2 --timezone UTC --daily-enroll 5 --subject A --message "<p>a</p>" --subject B --message "<p>b</p>" --signature NO_SIGNATURE --track-opens --window "TUE 10:00-11:00""#,
+            session: session)
         let body = try #require(await log.requests.first?.body)
         let draft = try JSONCoding.decode(CampaignDraft.self, from: body)
         #expect(draft.email_account_ids == [1, 2])
@@ -105,7 +131,8 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
     @Test func stepAddNeedsToKnowTheCampaign() async throws {
         let session = session(answer: { _, _ in TransportResponse(status: 200) }, log: RequestLog())
         await #expect(throws: RuntimeError.self) {
-            _ = try await runCommands("step add --after 9e8e8ebb-c9e1-4b8f-be37-a5542513dbee --message hi", session: session)
+            _ = try await runCommands(
+                "step add --after 9e8e8ebb-c9e1-4b8f-be37-a5542513dbee --message hi", session: session)
         }
     }
 }
@@ -113,14 +140,18 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
 @Suite struct SecretFileTests {
     /// `--password @FILE` sends the file's text less exactly one final newline, as `$(cat FILE)`.
     @Test func aPasswordFileLosesExactlyOneFinalNewline() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wps-pw-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wps-pw-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        for (content, sent) in [("s3cret\n", "s3cret"), ("s3cret\n\n", "s3cret\n"), ("s3cret", "s3cret"), (" s3 \r\n", " s3 ")] {
+        for (content, sent) in [
+            ("s3cret\n", "s3cret"), ("s3cret\n\n", "s3cret\n"), ("s3cret", "s3cret"), (" s3 \r\n", " s3 "),
+        ] {
             let path = directory + "/pw.txt"
             try content.write(toFile: path, atomically: true, encoding: .utf8)
             let log = RequestLog()
-            let session = session(answer: { _, _ in TransportResponse(status: 202, body: Array(#"{"batch_id":1}"#.utf8)) }, log: log)
+            let session = session(
+                answer: { _, _ in TransportResponse(status: 202, body: Array(#"{"batch_id":1}"#.utf8)) }, log: log)
             _ = try await runCommands(
                 "mailbox add --email a@example.com --password @\(path) --smtp-server s.example.com --smtp-port 465 "
                     + "--imap-server i.example.com --imap-port 993", session: session)
@@ -136,10 +167,14 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         let log = RequestLog()
         let session = session(answer: { _, _ in TransportResponse(status: 202, body: []) }, log: log)
         await #expect(throws: RuntimeError.self) {
-            _ = try await runCommands("mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993", session: session)
+            _ = try await runCommands(
+                "mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993",
+                session: session)
         }
         do {
-            _ = try await runCommands("mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993", session: session)
+            _ = try await runCommands(
+                "mailbox add --email a@example.com --password @Summer2024x --smtp-server s --smtp-port 465 --imap-server i --imap-port 993",
+                session: session)
         } catch let error as RuntimeError {
             #expect(!error.message.contains("Summer2024x"))
             #expect(error.message.contains("cannot read the file named after '@'"))

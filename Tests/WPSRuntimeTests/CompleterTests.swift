@@ -12,15 +12,21 @@ import WPSLanguage
     ])
 
     var completer: Completer {
-        Completer(variables: ["c": campaign, "count": .int(3)], ids: [.stepID: ["s1", "s2"], .campaignID: ["777"]], profiles: ["prod", "staging"])
+        Completer(
+            variables: ["c": campaign, "count": .int(3)], ids: [.stepID: ["s1", "s2"], .campaignID: ["777"]],
+            profiles: ["prod", "staging"])
     }
 
     func candidates(_ line: String) -> [String] { completer.complete(line).candidates }
 
     @Test func commandsAndSubcommands() {
         #expect(candidates("camp") == ["campaign"])
-        #expect(candidates("") .contains("mailbox"))
-        #expect(candidates("campaign ") == ["apply", "delete", "diff", "edit", "export", "get", "lint", "list", "new", "pause", "preview", "run", "set", "show", "stop"])
+        #expect(candidates("").contains("mailbox"))
+        #expect(
+            candidates("campaign ") == [
+                "apply", "delete", "diff", "edit", "export", "get", "lint", "list", "new", "pause", "preview", "run",
+                "set", "show", "stop",
+            ])
         #expect(candidates("campaign li") == ["lint", "list"])
         #expect(candidates("mailbox microsoft ") == ["add", "import"])
         #expect(candidates("campaign list | wh") == ["where"])
@@ -64,7 +70,8 @@ import WPSLanguage
     }
 
     @Test func filePaths() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wps-complete-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wps-complete-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/boxes.csv", contents: Data())
         #expect(candidates("mailbox import \(folder)/bo") == ["\(folder)/boxes.csv"])
@@ -80,8 +87,10 @@ import WPSLanguage
 
 @Suite struct HistoryMaskerTests {
     @Test func secretFlagValuesAreMasked() {
-        #expect(HistoryMasker.mask(#"mailbox add --email a@example.com --password "s3cret" --imap-password=p2 --smtp-port 465"#)
-            == #"mailbox add --email a@example.com --password •••• --imap-password=•••• --smtp-port 465"#)
+        #expect(
+            HistoryMasker.mask(
+                #"mailbox add --email a@example.com --password "s3cret" --imap-password=p2 --smtp-port 465"#)
+                == #"mailbox add --email a@example.com --password •••• --imap-password=•••• --smtp-port 465"#)
         #expect(HistoryMasker.mask("campaign list") == "campaign list")
         #expect(HistoryMasker.mask("mailbox add --password $pw") == "mailbox add --password ••••")
     }
@@ -99,7 +108,8 @@ import WPSLanguage
 @Suite struct SecretMaskingTests {
     @Test func mistypedAliasedAndSecretLookingFlagsAreMasked() {
         for line in [
-            "mailbox add --pasword Hunter2 --email a@b.co", "mailbox add --smtp-password Hunter2", "mailbox add --imap-pasword Hunter2",
+            "mailbox add --pasword Hunter2 --email a@b.co", "mailbox add --smtp-password Hunter2",
+            "mailbox add --imap-pasword Hunter2",
             "campaign list --api-key Hunter2", "mailbox add --Password Hunter2", "mailbox add --smtp-pasword=Hunter2",
             "x --client-secret Hunter2", "x --auth-token Hunter2",
         ] {
@@ -107,13 +117,16 @@ import WPSLanguage
             #expect(!masked.contains("Hunter2"), "\(line)")
             #expect(masked.contains("••••"), "\(line)")
         }
-        #expect(HistoryMasker.mask("mailbox add --email a@b.co --smtp-port 465") == "mailbox add --email a@b.co --smtp-port 465")
+        #expect(
+            HistoryMasker.mask("mailbox add --email a@b.co --smtp-port 465")
+                == "mailbox add --email a@b.co --smtp-port 465")
     }
 
     @Test func secretLookingVariablesAreMasked() {
         #expect(HistoryMasker.mask(#"let pw = "Hunter2""#) == "let pw = ••••")
         #expect(HistoryMasker.mask("let api_key = Hunter2; echo $api_key") == "let api_key = ••••; echo $api_key")
-        #expect(HistoryMasker.mask("let smtpPassword = $(cat pw.txt)\nlet n = 5") == "let smtpPassword = ••••\nlet n = 5")
+        #expect(
+            HistoryMasker.mask("let smtpPassword = $(cat pw.txt)\nlet n = 5") == "let smtpPassword = ••••\nlet n = 5")
         #expect(HistoryMasker.mask("let name = Ann") == "let name = Ann")
         // A new value for a secret-looking variable is masked too; reading it is not a secret.
         #expect(HistoryMasker.mask(#"$pw = "Hunter3"; echo $pw"#) == "$pw = ••••; echo $pw")

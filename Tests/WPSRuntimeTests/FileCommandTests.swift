@@ -12,18 +12,23 @@ import WPSLanguage
     @Test func csvAndYamlRendering() async throws {
         let printed = Printed()
         var interpreter = Interpreter { printed.values.append($0) }
-        interpreter.setVariable("rows", .list([
-            .record(["id": .int(1), "name": .string("Q4, \"big\""), "tags": .list([.string("a")])]),
-            .record(["id": .int(2), "status": .string("DRAFT")]),
-        ]))
+        interpreter.setVariable(
+            "rows",
+            .list([
+                .record(["id": .int(1), "name": .string("Q4, \"big\""), "tags": .list([.string("a")])]),
+                .record(["id": .int(2), "status": .string("DRAFT")]),
+            ]))
         try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | to csv\n$rows | to yaml")).script)
         #expect(printed.values[0] == .string("id,name,tags,status\n1,\"Q4, \"\"big\"\"\",\"[\"\"a\"\"]\",\n2,,,DRAFT"))
         #expect(printed.values[1] == .string("- id: 1\n  name: Q4, \"big\"\n  tags:\n  - a\n- id: 2\n  status: DRAFT"))
     }
 
     @Test func yamlQuotesTextThatLooksLikeOtherTypes() throws {
-        let yaml = try YAMLRenderer().render(.record(["a": .string("true"), "b": .string("08:00"), "c": .string("50"), "d": .string("")]))
-        #expect(yaml == "a: \"true\"\nb: 08:00\nc: \"50\"\nd: \"\"\n" || yaml == "a: \"true\"\nb: \"08:00\"\nc: \"50\"\nd: \"\"\n")
+        let yaml = try YAMLRenderer().render(
+            .record(["a": .string("true"), "b": .string("08:00"), "c": .string("50"), "d": .string("")]))
+        #expect(
+            yaml == "a: \"true\"\nb: 08:00\nc: \"50\"\nd: \"\"\n"
+                || yaml == "a: \"true\"\nb: \"08:00\"\nc: \"50\"\nd: \"\"\n")
     }
 
     @Test func saveAndOpenRoundTripEveryFormat() async throws {
@@ -31,12 +36,15 @@ import WPSLanguage
             let path = "\(directory)/rows.\(ext)"
             let printed = Printed()
             var interpreter = Interpreter { printed.values.append($0) }
-            interpreter.setVariable("rows", .list([.record(["email": .string("a@example.com"), "port": .string("465")])]))
+            interpreter.setVariable(
+                "rows", .list([.record(["email": .string("a@example.com"), "port": .string("465")])]))
             // CSV has no types: its integers read back as numbers, unless --raw keeps the text.
             let open = ext == "csv" ? "open \(path) --raw\nopen \(path)" : "open \(path)"
             try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "$rows | save \(path)\n\(open)")).script)
             var expected: [Value] = [.list([.record(["email": .string("a@example.com"), "port": .string("465")])])]
-            if ext == "csv" { expected.append(.list([.record(["email": .string("a@example.com"), "port": .int(465)])])) }
+            if ext == "csv" {
+                expected.append(.list([.record(["email": .string("a@example.com"), "port": .int(465)])]))
+            }
             #expect(printed.values == expected, "\(ext)")
         }
     }
@@ -58,10 +66,14 @@ import WPSLanguage
         ]
         var interpreter = Interpreter { _ in }
         interpreter.setVariable("rows", .list([.record(["email": .string("a@example.com"), "port": .int(465)])]))
-        let script = files.map { $0.replacingOccurrences(of: "> ", with: "> \(directory)/")
-            .replacingOccurrences(of: "save ", with: "save \(directory)/") }.joined(separator: "\n")
+        let script = files.map {
+            $0.replacingOccurrences(of: "> ", with: "> \(directory)/")
+                .replacingOccurrences(of: "save ", with: "save \(directory)/")
+        }.joined(separator: "\n")
         try await interpreter.run(Parser.parse(SourceFile(name: "t", text: script)).script)
-        func text(_ name: String) throws -> String { try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8) }
+        func text(_ name: String) throws -> String {
+            try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+        }
         for name in files.compactMap({ $0.split(separator: " ").last.map(String.init) }) {
             let written = try text(name)
             #expect(written.hasSuffix("\n") && !written.hasSuffix("\n\n"), "\(name): \(written.debugDescription)")
@@ -98,7 +110,8 @@ import WPSLanguage
     @Test func exitStopsWithItsCode() async throws {
         var interpreter = Interpreter { _ in }
         let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { _ in })
-        let code = await runner.run(SourceFile(name: "t", text: "echo a\nexit 3\necho never"), interpreter: &interpreter)
+        let code = await runner.run(
+            SourceFile(name: "t", text: "echo a\nexit 3\necho never"), interpreter: &interpreter)
         #expect(code == 3)
     }
 
@@ -128,9 +141,11 @@ import WPSLanguage
     }
 
     @Test func tableRendersRecordsAsColumns() {
-        let text = TableRenderer().render(.list([
-            .record(["id": .int(7), "name": .string("Q4")]), .record(["id": .int(123), "name": .string("Spring"), "extra": .list([.int(1), .int(2)])]),
-        ]))
+        let text = TableRenderer().render(
+            .list([
+                .record(["id": .int(7), "name": .string("Q4")]),
+                .record(["id": .int(123), "name": .string("Spring"), "extra": .list([.int(1), .int(2)])]),
+            ]))
         #expect(text == "id   name    extra\n───  ──────  ─────\n  7  Q4\n123  Spring  1,2")
     }
 }
@@ -139,27 +154,32 @@ import WPSLanguage
     @Test func nestedRecordsDrawAsATree() {
         let value: Value = .record([
             "id": .int(7), "settings": .record(["timezone": .string("UTC"), "daily_enroll": .int(5)]),
-            "steps": .record(["type": .string("START"), "followup": .record(["type": .string("EMAIL"), "followup": .null])]),
+            "steps": .record([
+                "type": .string("START"), "followup": .record(["type": .string("EMAIL"), "followup": .null]),
+            ]),
             "ids": .list([.int(1), .int(2)]),
         ])
-        #expect(TableRenderer().render(value) == """
-            id: 7
-            settings
-            ├─ timezone: UTC
-            └─ daily_enroll: 5
-            steps
-            ├─ type: START
-            └─ followup
-               ├─ type: EMAIL
-               └─ followup: null
-            ids: [1, 2]
-            """)
+        #expect(
+            TableRenderer().render(value) == """
+                id: 7
+                settings
+                ├─ timezone: UTC
+                └─ daily_enroll: 5
+                steps
+                ├─ type: START
+                └─ followup
+                   ├─ type: EMAIL
+                   └─ followup: null
+                ids: [1, 2]
+                """)
     }
 }
 
 @Suite struct TableWidthTests {
     let rows: Value = .list([
-        .record(["id": .int(777001), "name": .string(String(repeating: "long name ", count: 8)), "status": .string("DRAFT")]),
+        .record([
+            "id": .int(777001), "name": .string(String(repeating: "long name ", count: 8)), "status": .string("DRAFT"),
+        ]),
         .record(["id": .int(7), "name": .string("short"), "status": .string("RUNNING")]),
     ])
 
@@ -179,7 +199,9 @@ import WPSLanguage
     }
 
     @Test func aNestedRecordShowsWhatNamesIt() {
-        let boxes: Value = .list([.record(["id": .int(1), "details": .record(["email": .string("ann@example.com"), "port": .int(465)])])])
+        let boxes: Value = .list([
+            .record(["id": .int(1), "details": .record(["email": .string("ann@example.com"), "port": .int(465)])])
+        ])
         #expect(TableRenderer().render(boxes).contains("ann@example.com"))
         let unnamed: Value = .record(["a": .int(1), "b": .int(2), "c": .int(3), "d": .int(4)])
         #expect(TableRenderer().render(.list([.record(["x": unnamed])])).contains("{4 fields}"))

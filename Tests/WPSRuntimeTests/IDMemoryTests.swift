@@ -31,11 +31,12 @@ import WPSLanguage
     @Test func batchesAreRememberedOnceWithTheirSizeAndSource() {
         var memory = IDMemory()
         memory.remember(.record(["batch_id": .int(1002), "size": .int(1)]))
-        memory.remember(.list([
-            .record(["batch_id": .int(1003), "size": .int(200), "source": .string("boxes.csv")]),
-            .record(["batch_id": .null, "size": .int(3), "status": .string("already connected")]),
-            .record(["request_id": .string("129a184"), "size": .int(2)]),
-        ]))
+        memory.remember(
+            .list([
+                .record(["batch_id": .int(1003), "size": .int(200), "source": .string("boxes.csv")]),
+                .record(["batch_id": .null, "size": .int(3), "status": .string("already connected")]),
+                .record(["request_id": .string("129a184"), "size": .int(2)]),
+            ]))
         memory.remember(.record(["batch_id": .int(1002), "size": .int(1)]))
         #expect(memory.seenIDs[.batchID] == ["1002", "1003", "129a184"])
         #expect(memory.labels["1002"] == "1 mailbox")
@@ -52,9 +53,14 @@ import WPSLanguage
         let session = session(answer: { _, _ in TransportResponse(status: 200, body: Array(body)) }, log: RequestLog())
         var interpreter = Interpreter(session: session) { _ in }
         #expect(interpreter.session?.memory.seenIDs[ValueKind.stepID] == [String]())
-        try await interpreter.run(Parser.parse(SourceFile(name: "t.wps", text: "campaign get 777777 | get name")).script)
+        try await interpreter.run(
+            Parser.parse(SourceFile(name: "t.wps", text: "campaign get 777777 | get name")).script)
         #expect(interpreter.session?.memory.labels["777777"] == "Example campaign created via APIv2, DRAFT")
-        #expect(interpreter.session?.memory.labels["4dbd7af6-682b-4348-9950-77098baa9522"] == "step 1 of Example campaign created via APIv2")
-        #expect(try interpreter.session?.memory.campaignID(forStep: "286f0242-00d6-4572-a4be-e4414ac589ed", given: nil, at: nil) == 777777)
+        #expect(
+            interpreter.session?.memory.labels["4dbd7af6-682b-4348-9950-77098baa9522"]
+                == "step 1 of Example campaign created via APIv2")
+        #expect(
+            try interpreter.session?.memory.campaignID(
+                forStep: "286f0242-00d6-4572-a4be-e4414ac589ed", given: nil, at: nil) == 777777)
     }
 }

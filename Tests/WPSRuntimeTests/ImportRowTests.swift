@@ -126,7 +126,7 @@ final class Notes: @unchecked Sendable {
         let log = RequestLog()
         let notes = Notes()
         let printed = try await runCommands(
-            "mailbox import \(path) --batch-size 2",
+            "mailbox import \(path) --batch-size 2 --parallel 1",
             session: session(body: { #"{"batch_id":\#($0)}"# }, log: log, notes: notes))
         #expect(
             printed == [

@@ -1,7 +1,7 @@
 import Foundation
-@testable import OutreachAPI
 import Testing
 
+@testable import OutreachAPI
 @testable import WPSRuntime
 
 @Suite struct LineSetTests {
@@ -104,7 +104,9 @@ import Testing
         #expect(try lines("email,from_name\na@example.com,\"Ann; B, C\"\n") == [ann])
         // Known columns count before fields: `x;y;z` does not make `;` the delimiter.
         #expect(try lines("email,x;y;z,port\na@example.com,1,2\n").first?["port"] == "2")
-        #expect(try lines("email;port\na@example.com;1\n", delimiter: UInt8(ascii: ",")).first?["email;port"] == "a@example.com;1")
+        #expect(
+            try lines("email;port\na@example.com;1\n", delimiter: UInt8(ascii: ",")).first?["email;port"]
+                == "a@example.com;1")
     }
 
     @Test func aHashKeysTheContent() throws {
@@ -132,14 +134,18 @@ import Testing
                 submissions += 1
                 var conflicts: [Int: String?] = [:]
                 for (index, item) in items.enumerated() {
-                    if let batch = accepted[item.smtp_email ?? ""] { conflicts[index] = batch < 0 ? .some(nil) : String(batch) }
+                    if let batch = accepted[item.smtp_email ?? ""] {
+                        conflicts[index] = batch < 0 ? .some(nil) : String(batch)
+                    }
                 }
                 if !conflicts.isEmpty { return .conflicts(conflicts) }
                 nextBatch += 1
                 for item in items { accepted[item.smtp_email ?? ""] = nextBatch }
                 if lost > 0 {
                     lost -= 1
-                    throw OutreachError(kind: .outcomeUnknown, endpoint: "POST mailboxes/manual_connection/bulk", detail: "the connection closed")
+                    throw OutreachError(
+                        kind: .outcomeUnknown, endpoint: "POST mailboxes/manual_connection/bulk",
+                        detail: "the connection closed")
                 }
                 return .accepted(String(nextBatch))
             }
@@ -153,10 +159,15 @@ import Testing
     @Test func aLostAnswerIsLearntByResendingNotDuplicated() async throws {
         let api = FakeAPI(lost: 1)
         var notes: [String] = []
-        let parts = try await Importer.settle(mailboxes(3), rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true) { notes.append($0) }
+        let parts = try await Importer.settle(
+            mailboxes(3), rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true
+        ) { notes.append($0) }
         #expect(api.submissions == 2)
         #expect(notes.count == 1)
-        guard case .accepted(let id, let lines) = try #require(parts.first) else { Issue.record("not accepted"); return }
+        guard case .accepted(let id, let lines) = try #require(parts.first) else {
+            Issue.record("not accepted")
+            return
+        }
         #expect(id == "101" && lines.description == "2-4" && parts.count == 1)
     }
 
@@ -164,7 +175,9 @@ import Testing
         let api = FakeAPI(lost: 0)
         api.accepted["m1@example.com"] = -1  // connected some other way: no batch named
         api.accepted["m2@example.com"] = 55
-        let parts = try await Importer.settle(mailboxes(4), rows: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true) { _ in }
+        let parts = try await Importer.settle(
+            mailboxes(4), rows: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true
+        ) { _ in }
         let described = parts.map { part -> String in
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
@@ -177,17 +190,20 @@ import Testing
     @Test func withoutReconciliationALostAnswerFails() async throws {
         let api = FakeAPI(lost: 1)
         await #expect(throws: OutreachError.self) {
-            _ = try await Importer.settle(mailboxes(1), rows: LineSet([2]), submit: { try api.submit($0) }, reconciles: false) { _ in }
+            _ = try await Importer.settle(
+                mailboxes(1), rows: LineSet([2]), submit: { try api.submit($0) }, reconciles: false
+            ) { _ in }
         }
     }
 
     @Test func conflictDetailsAreRead() {
-        let parsed = ImportCommands.parseConflicts([
-            "mailboxes[0].smtp_email: a@example.com is already pending in batch 12",
-            "mailboxes[2].smtp_email: c@example.com is already connected (batch 9)",
-            "mailboxes[3].smtp_email: d@example.com is already connected",
-            "mailboxes[9].smtp_email: out of range",
-        ], count: 4)
+        let parsed = ImportCommands.parseConflicts(
+            [
+                "mailboxes[0].smtp_email: a@example.com is already pending in batch 12",
+                "mailboxes[2].smtp_email: c@example.com is already connected (batch 9)",
+                "mailboxes[3].smtp_email: d@example.com is already connected",
+                "mailboxes[9].smtp_email: out of range",
+            ], count: 4)
         #expect(parsed.count == 3)
         #expect(parsed[0] == .some("12") && parsed[2] == .some("9") && parsed[3] == .some(nil))
     }

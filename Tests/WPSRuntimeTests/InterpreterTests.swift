@@ -43,9 +43,10 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
             $a | sort-by it
             $a | sort-by it --reverse
             """
-        #expect(try await run(script) == [
-            #"[1,1.5,2,3,"a","b",true,null,null]"#, #"[true,"b","a",3,2,1.5,1,null,null]"#,
-        ])
+        #expect(
+            try await run(script) == [
+                #"[1,1.5,2,3,"a","b",true,null,null]"#, #"[true,"b","a",3,2,1.5,1,null,null]"#,
+            ])
         let records = Value.list([.int(2), .null, .int(1), .string("x")].map { Value.record(["n": $0]) })
         for (flag, expected) in [("", "[1,2,\"x\",null]"), (" --reverse", "[\"x\",2,1,null]")] {
             let printed = Printed()
@@ -58,13 +59,16 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
 
     @Test func whereSeesFieldsOfEachRecord() async throws {
         let printed = Printed()
-        let parsed = Parser.parse(SourceFile(name: "t", text: #"$_ | where status == "DRAFT" and daily > 10 | select id | to json"#))
+        let parsed = Parser.parse(
+            SourceFile(name: "t", text: #"$_ | where status == "DRAFT" and daily > 10 | select id | to json"#))
         var interpreter = Interpreter { printed.values.append($0) }
-        interpreter.setVariable("_", .list([
-            .record(["id": .int(1), "status": .string("DRAFT"), "daily": .int(50)]),
-            .record(["id": .int(2), "status": .string("RUNNING"), "daily": .int(50)]),
-            .record(["id": .int(3), "status": .string("DRAFT"), "daily": .int(5)]),
-        ]))
+        interpreter.setVariable(
+            "_",
+            .list([
+                .record(["id": .int(1), "status": .string("DRAFT"), "daily": .int(50)]),
+                .record(["id": .int(2), "status": .string("RUNNING"), "daily": .int(50)]),
+                .record(["id": .int(3), "status": .string("DRAFT"), "daily": .int(5)]),
+            ]))
         try await interpreter.run(parsed.script)
         #expect(printed.values == [.string("[\n  {\n    \"id\": 1\n  }\n]")])
     }
@@ -77,7 +81,8 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
             try { echo $nope } catch { echo "caught: $error" }
             [1 2] | each { echo "item $it" }
             """
-        #expect(try await run(script) == ["small", "two", "big", "caught: no variable '$nope'", #"["item 1","item 2"]"#])
+        #expect(
+            try await run(script) == ["small", "two", "big", "caught: no variable '$nope'", #"["item 1","item 2"]"#])
     }
 
     @Test func blocksHaveTheirOwnScope() async throws {
@@ -119,7 +124,8 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
             return .record(["id": id, "name": .string("Q4"), "settings": .record(["daily_enroll": .int(50)])])
         }
         var interpreter = Interpreter(commands: CommandDefinition.replacing(fake)) { printed.values.append($0) }
-        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: "campaign get 777 | get settings.daily_enroll")).script)
+        try await interpreter.run(
+            Parser.parse(SourceFile(name: "t", text: "campaign get 777 | get settings.daily_enroll")).script)
         #expect(printed.values == [.int(50)])
     }
 }

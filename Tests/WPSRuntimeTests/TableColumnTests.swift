@@ -11,12 +11,13 @@ import Testing
 
     @Test func aSmallNestedRecordBecomesDottedColumns() {
         let table = TableRenderer().render(.list([mailbox(1, "a@x.co", .int(50)), mailbox(2, "b@x.co", .null)]))
-        #expect(table == """
-            id  details.email  details.daily_limit
-            ──  ─────────────  ───────────────────
-             1  a@x.co                          50
-             2  b@x.co
-            """)
+        #expect(
+            table == """
+                id  details.email  details.daily_limit
+                ──  ─────────────  ───────────────────
+                 1  a@x.co                          50
+                 2  b@x.co
+                """)
     }
 
     @Test func aBigNestedRecordStaysOneColumnNamedByItsEmail() {

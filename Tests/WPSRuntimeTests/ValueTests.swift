@@ -10,22 +10,40 @@ import WPSLanguage
         let summary = BatchSummary(
             processing_finished: true, batch_size: 2, pending_mailboxes_count: 0, connected_mailboxes_count: 1,
             conditionally_connected_mailboxes_count: 0, conditionally_connected_mailboxes: [],
-            failed_mailboxes: [.init(connection_request_id: 7, smtp_email: "a@example.com", smtp_login: nil, imap_email: "a@example.com", error_message: "no")])
+            failed_mailboxes: [
+                .init(
+                    connection_request_id: 7, smtp_email: "a@example.com", smtp_login: nil, imap_email: "a@example.com",
+                    error_message: "no")
+            ])
         let value = try ValueEncoder().encode(summary)
-        guard case .record(let record) = value else { Issue.record("not a record"); return }
-        #expect(record.keys == [
-            "processing_finished", "batch_size", "pending_mailboxes_count", "connected_mailboxes_count",
-            "conditionally_connected_mailboxes_count", "conditionally_connected_mailboxes", "failed_mailboxes",
-        ])
+        guard case .record(let record) = value else {
+            Issue.record("not a record")
+            return
+        }
+        #expect(
+            record.keys == [
+                "processing_finished", "batch_size", "pending_mailboxes_count", "connected_mailboxes_count",
+                "conditionally_connected_mailboxes_count", "conditionally_connected_mailboxes", "failed_mailboxes",
+            ])
         #expect(try value.get([.field("failed_mailboxes"), .index(0), .field("smtp_login")]) == .null)
-        #expect(JSONRenderer().render(value) == #"{"processing_finished":true,"batch_size":2,"pending_mailboxes_count":0,"connected_mailboxes_count":1,"conditionally_connected_mailboxes_count":0,"conditionally_connected_mailboxes":[],"failed_mailboxes":[{"connection_request_id":7,"smtp_email":"a@example.com","smtp_login":null,"imap_email":"a@example.com","error_message":"no"}]}"#)
+        #expect(
+            JSONRenderer().render(value)
+                == #"{"processing_finished":true,"batch_size":2,"pending_mailboxes_count":0,"connected_mailboxes_count":1,"conditionally_connected_mailboxes_count":0,"conditionally_connected_mailboxes":[],"failed_mailboxes":[{"connection_request_id":7,"smtp_email":"a@example.com","smtp_login":null,"imap_email":"a@example.com","error_message":"no"}]}"#
+        )
     }
 
     @Test func encoderHandlesTheRecursiveStepTree() throws {
-        let step = Step.start(Step.email(versions: [EmailVersion(subject: nil, message: "m", signature: .sender, track_opens: true)], deliveryTime: DeliveryTime([.friday: [TimeWindow(from: "08:00", to: "18:00")]])), id: "s")
+        let step = Step.start(
+            Step.email(
+                versions: [EmailVersion(subject: nil, message: "m", signature: .sender, track_opens: true)],
+                deliveryTime: DeliveryTime([.friday: [TimeWindow(from: "08:00", to: "18:00")]])), id: "s")
         let value = try ValueEncoder().encode(step)
-        #expect(try value.get([.field("followup"), .field("body"), .field("versions"), .index(0), .field("signature")]) == .string("SENDER"))
-        #expect(try value.get([.field("followup"), .field("delivery_time"), .field("FRIDAY"), .index(0), .field("to")]) == .string("18:00"))
+        #expect(
+            try value.get([.field("followup"), .field("body"), .field("versions"), .index(0), .field("signature")])
+                == .string("SENDER"))
+        #expect(
+            try value.get([.field("followup"), .field("delivery_time"), .field("FRIDAY"), .index(0), .field("to")])
+                == .string("18:00"))
         #expect(try value.get([.field("followup"), .field("followup")]) == .null)
     }
 
@@ -52,7 +70,8 @@ import WPSLanguage
 
     @Test func encoderHandlesRepeatedKeysNestingAndGenericLeaves() throws {
         let value = try ValueEncoder().encode(Unusual())
-        #expect(JSONRenderer().render(value) == #"{"a":"second","b":7,"c":null,"list":[1.5,null,true],"nested":{"a":2.5}}"#)
+        #expect(
+            JSONRenderer().render(value) == #"{"a":"second","b":7,"c":null,"list":[1.5,null,true],"nested":{"a":2.5}}"#)
         #expect(try ValueEncoder().encode([1, 2]) == .list([.int(1), .int(2)]))
         #expect(try ValueEncoder().encode("x") == .string("x"))
     }
@@ -63,26 +82,38 @@ import WPSLanguage
     }
 
     @Test func prettyJSONIsStable() {
-        let value: Value = .record(["name": .string("Zoë \"Q4\"\n"), "ids": .list([.int(1), .double(2.5), .double(3)]), "empty": .list([]), "none": .null])
-        #expect(JSONRenderer(pretty: true).render(value) == """
-            {
-              "name": "Zoë \\"Q4\\"\\n",
-              "ids": [
-                1,
-                2.5,
-                3.0
-              ],
-              "empty": [],
-              "none": null
-            }
-            """)
+        let value: Value = .record([
+            "name": .string("Zoë \"Q4\"\n"), "ids": .list([.int(1), .double(2.5), .double(3)]), "empty": .list([]),
+            "none": .null,
+        ])
+        #expect(
+            JSONRenderer(pretty: true).render(value) == """
+                {
+                  "name": "Zoë \\"Q4\\"\\n",
+                  "ids": [
+                    1,
+                    2.5,
+                    3.0
+                  ],
+                  "empty": [],
+                  "none": null
+                }
+                """)
     }
 
     @Test func pathErrorsSayWhatWentWrong() throws {
-        let value: Value = .record(["steps": .record(["followup": .record(["id": .string("x")])]), "ids": .list([.int(1)])])
-        #expect(throws: RuntimeError("no field 'stpes' in the record — did you mean 'steps'?")) { try value.get([.field("stpes")]) }
-        #expect(throws: RuntimeError("index 3 out of range (the list has 1 item)")) { try value.get([.field("ids"), .index(3)]) }
-        #expect(throws: RuntimeError("cannot take .id of a int (ids[0])")) { try value.get([.field("ids"), .index(0), .field("id")]) }
+        let value: Value = .record([
+            "steps": .record(["followup": .record(["id": .string("x")])]), "ids": .list([.int(1)]),
+        ])
+        #expect(throws: RuntimeError("no field 'stpes' in the record — did you mean 'steps'?")) {
+            try value.get([.field("stpes")])
+        }
+        #expect(throws: RuntimeError("index 3 out of range (the list has 1 item)")) {
+            try value.get([.field("ids"), .index(3)])
+        }
+        #expect(throws: RuntimeError("cannot take .id of a int (ids[0])")) {
+            try value.get([.field("ids"), .index(0), .field("id")])
+        }
         let last = try value.get([.field("ids"), .index(-1)])
         #expect(last == .int(1))
     }

@@ -5,8 +5,8 @@
 /// than fail to decode it. Types conforming to `OpenString` therefore round-trip any string and
 /// expose ``isKnown`` for the rules.
 public protocol OpenString: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible,
-    ExpressibleByStringLiteral where RawValue == String
-{
+    ExpressibleByStringLiteral
+where RawValue == String {
     /// The documented values, in the order the documents list them.
     static var known: [Self] { get }
     init(rawValue: String)

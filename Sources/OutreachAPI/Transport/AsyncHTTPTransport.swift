@@ -18,7 +18,10 @@ public struct AsyncHTTPTransport: HTTPTransport {
     let trustsExtraCA: Bool
 
     /// Creates a transport over a new `HTTPClient`. Call ``shutdown()`` when done.
-    public init(connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), trusting extra: TrustedCertificates? = nil) {
+    public init(
+        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
+        trusting extra: TrustedCertificates? = nil
+    ) {
         var configuration = HTTPClient.Configuration()
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .fullVerification
@@ -56,14 +59,18 @@ public struct AsyncHTTPTransport: HTTPTransport {
         } catch let error as NIOSSLExtraError {
             if error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch {
                 let host = Self.host(of: request.url)
-                let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.prefix { $0 != ":" })
+                let name =
+                    host.hasPrefix("[")
+                    ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.prefix { $0 != ":" })
                 throw TransportFailure.untrusted(
-                    "the certificate of \(host) is not issued for \(name); put a name it was issued for in the base URL")
+                    "the certificate of \(host) is not issued for \(name); put a name it was issued for in the base URL"
+                )
             }
             throw TransportFailure.untrusted("the TLS connection to \(Self.host(of: request.url)) failed (\(error))")
         } catch let error as NIOConnectionError {
             let reason = error.connectionErrors.lazy.compactMap { ($0.error as? IOError).map(Self.reason) }.first
-            throw TransportFailure.notSent("cannot connect to \(Self.host(of: request.url))" + (reason.map { " (\($0))" } ?? ""))
+            throw TransportFailure.notSent(
+                "cannot connect to \(Self.host(of: request.url))" + (reason.map { " (\($0))" } ?? ""))
         } catch let error as IOError {
             throw TransportFailure.notSent("cannot connect to \(Self.host(of: request.url)) (\(Self.reason(error)))")
         } catch ChannelError.connectTimeout {
@@ -107,13 +114,17 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
         let text = "\(inner)"
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
-            let advice = extraCA
+            let advice =
+                extraCA
                 ? "neither the system's roots nor the --ca-file trust it; pass --ca-file with the CA that signed it"
                 : "pass --ca-file with the CA that signed it"
             return .untrusted("the certificate of \(host) is not trusted (certificate verify failed); \(advice)")
         }
-        if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG") || text.contains("HTTP_REQUEST") {
-            return .untrusted("\(host) does not speak TLS (the handshake failed); is the base URL's scheme https by mistake?")
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG")
+            || text.contains("HTTP_REQUEST")
+        {
+            return .untrusted(
+                "\(host) does not speak TLS (the handshake failed); is the base URL's scheme https by mistake?")
         }
         let reasons = Self.reasons(in: text)
         return .untrusted("the TLS handshake with \(host) failed (\(reasons.isEmpty ? text : reasons))")

@@ -28,7 +28,8 @@ public struct OutreachClient: Sendable {
         public var userAgent: String
 
         public init(
-            baseURLs: [Provider: String] = [:], apiKeys: [Provider: String] = [:], requestTimeout: Duration = .seconds(60),
+            baseURLs: [Provider: String] = [:], apiKeys: [Provider: String] = [:],
+            requestTimeout: Duration = .seconds(60),
             retry: RetryPolicy = RetryPolicy(), userAgent: String = "wps/\(OutreachAPIVersion.string)"
         ) {
             self.baseURLs = baseURLs
@@ -78,7 +79,8 @@ public struct OutreachClient: Sendable {
             throw OutreachError(
                 kind: .configuration, endpoint: endpoint.endpointDescription,
                 detail: configuration.missingKeyHints[provider]
-                    ?? "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile")
+                    ?? "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile"
+            )
         }
         var headers: [(name: String, value: String)] = [
             ("accept", "application/json"), ("user-agent", configuration.userAgent), ("x-api-key", key),
@@ -89,7 +91,8 @@ public struct OutreachClient: Sendable {
                 data = try JSONCoding.encode(body)
             } catch {
                 throw OutreachError(
-                    kind: .configuration, endpoint: endpoint.endpointDescription, detail: "cannot encode the body: \(error)")
+                    kind: .configuration, endpoint: endpoint.endpointDescription,
+                    detail: "cannot encode the body: \(error)")
             }
             headers.append(("content-type", "application/json"))
         }
@@ -116,12 +119,15 @@ public struct OutreachClient: Sendable {
                     status: response.status, body: Data(response.body), endpoint: request.endpoint,
                     retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"])))
         }
-        return try Self.decodeSuccess(E.Success.self, from: response.body, status: response.status, endpoint: request.endpoint)
+        return try Self.decodeSuccess(
+            E.Success.self, from: response.body, status: response.status, endpoint: request.endpoint)
     }
 
     /// Sends a prepared request with the retry policy and the per-account throttle, returning
     /// the final response whatever its status.
-    public func execute(_ request: PreparedRequest, idempotent: Bool, provider: Provider) async throws -> TransportResponse {
+    public func execute(_ request: PreparedRequest, idempotent: Bool, provider: Provider) async throws
+        -> TransportResponse
+    {
         let account = provider.rawValue + ":" + (request.headers.first { $0.name == "x-api-key" }?.value ?? "")
         var attempt = 0
         while true {
@@ -159,7 +165,9 @@ public struct OutreachClient: Sendable {
         }
     }
 
-    static func decodeSuccess<T: Decodable>(_ type: T.Type, from body: [UInt8], status: Int = 200, endpoint: String) throws -> T {
+    static func decodeSuccess<T: Decodable>(_ type: T.Type, from body: [UInt8], status: Int = 200, endpoint: String)
+        throws -> T
+    {
         if let empty = NoContent() as? T { return empty }
         do {
             return try JSONCoding.decode(T.self, from: Data(body))
@@ -172,7 +180,9 @@ public struct OutreachClient: Sendable {
             }
             throw OutreachError(
                 kind: .malformedResponse, endpoint: endpoint,
-                detail: "the server's answer is not the documented JSON: \(Self.describe(error)) in \(snippet.debugDescription)")
+                detail:
+                    "the server's answer is not the documented JSON: \(Self.describe(error)) in \(snippet.debugDescription)"
+            )
         }
     }
 

@@ -36,7 +36,8 @@ public struct OutreachError: Error, Sendable, Hashable, CustomStringConvertible 
     public let attempts: Int
 
     init(
-        kind: Kind, endpoint: String, problems: [ValidationProblem] = [], apiError: APIError? = nil, detail: String = "",
+        kind: Kind, endpoint: String, problems: [ValidationProblem] = [], apiError: APIError? = nil,
+        detail: String = "",
         attempts: Int = 0
     ) {
         self.kind = kind
@@ -55,13 +56,16 @@ public struct OutreachError: Error, Sendable, Hashable, CustomStringConvertible 
         switch kind {
         case .validation:
             let list = problems.map { "  " + $0.description }.joined(separator: "\n")
-            return "\(endpoint): the request breaks \(problems.count) documented rule\(problems.count == 1 ? "" : "s"); nothing was sent\n\(list)"
+            return
+                "\(endpoint): the request breaks \(problems.count) documented rule\(problems.count == 1 ? "" : "s"); nothing was sent\n\(list)"
         case .api:
             return apiError?.description ?? "\(endpoint): API error"
         case .outcomeUnknown:
-            return "\(endpoint): \(detail); the server may or may not have acted on the request, so it was not resent — check its state before trying again"
+            return
+                "\(endpoint): \(detail); the server may or may not have acted on the request, so it was not resent — check its state before trying again"
         case .unreachable:
-            return "\(endpoint): \(detail) (after \(attempts) attempt\(attempts == 1 ? "" : "s")); check the base URL and your network"
+            return
+                "\(endpoint): \(detail) (after \(attempts) attempt\(attempts == 1 ? "" : "s")); check the base URL and your network"
         case .malformedResponse:
             return "\(endpoint): \(detail)"
         case .configuration:

@@ -13,7 +13,9 @@ public struct PreparedRequest: Sendable, Hashable {
     /// `METHOD path` of the endpoint, as errors name it.
     public var endpoint: String
 
-    public init(method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String) {
+    public init(
+        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -23,7 +25,8 @@ public struct PreparedRequest: Sendable, Hashable {
 
     public static func == (lhs: PreparedRequest, rhs: PreparedRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body && lhs.endpoint == rhs.endpoint
-            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+            && lhs.headers.map(\.name) == rhs.headers.map(\.name)
+            && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -74,7 +77,8 @@ public struct PreparedRequest: Sendable, Hashable {
         if let body = safe.body, !body.isEmpty {
             if let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
                 let pretty = try? JSONSerialization.data(
-                    withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes, .fragmentsAllowed])
+                    withJSONObject: object,
+                    options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes, .fragmentsAllowed])
             {
                 lines.append("")
                 lines.append(String(decoding: pretty, as: UTF8.self))

@@ -33,7 +33,9 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// The delay before attempt `attempt + 1` (attempt counts from 1), given an optional `Retry-After`.
-    public func delay(afterAttempt attempt: Int, retryAfter: Double?, random: Double = Double.random(in: 0...1)) -> Duration {
+    public func delay(afterAttempt attempt: Int, retryAfter: Double?, random: Double = Double.random(in: 0...1))
+        -> Duration
+    {
         if let retryAfter, retryAfter >= 0 {
             return min(.milliseconds(Int64(retryAfter * 1000)), maxDelay)
         }

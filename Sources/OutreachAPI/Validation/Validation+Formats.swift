@@ -11,7 +11,10 @@ extension Validation {
         guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
         else { return false }
         let allowed = Set("!#$%&'*+-/=?^_`{|}~.")
-        guard local.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || allowed.contains(Character($0)) })
+        guard
+            local.unicodeScalars.allSatisfy({
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || allowed.contains(Character($0))
+            })
         else { return false }
         return isValidDomain(String(domain))
     }
@@ -22,7 +25,8 @@ extension Validation {
         let bytes = text.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
-        let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
+        let local = bytes[..<at]
+        let domain = bytes[bytes.index(after: at)...]
         guard !domain.contains(UInt8(ascii: "@")), !local.isEmpty, local.count <= 64 else { return false }
         var previous: UInt8 = 0
         for byte in local {
@@ -36,7 +40,9 @@ extension Validation {
 
     static let allowedInLocalPart: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
 
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
     static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
@@ -60,8 +66,13 @@ extension Validation {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last else { return false }
         for label in labels {
-            guard (1...63).contains(label.utf8.count), !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
-            guard label.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+            guard (1...63).contains(label.utf8.count), !label.hasPrefix("-"), !label.hasSuffix("-") else {
+                return false
+            }
+            guard
+                label.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+                })
             else { return false }
         }
         return tld.count >= 2 && tld.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
@@ -77,7 +88,8 @@ extension Validation {
         func digit(_ byte: UInt8) -> Int? { (48...57).contains(byte) ? Int(byte - 48) : nil }
         guard let h1 = digit(bytes[0]), let h2 = digit(bytes[1]), let m1 = digit(bytes[3]), let m2 = digit(bytes[4])
         else { return nil }
-        let hours = h1 * 10 + h2, minutes = m1 * 10 + m2
+        let hours = h1 * 10 + h2
+        let minutes = m1 * 10 + m2
         if hours == 24, minutes == 0, allow24 { return 24 * 60 }
         guard hours < 24, minutes < 60 else { return nil }
         return hours * 60 + minutes

@@ -5,14 +5,18 @@ extension Validation {
         if request.mailboxes.isEmpty {
             problems.add("mailboxes", "must hold at least one mailbox")
         } else if request.mailboxes.count > ManualBulkRequest.maxBatchSize {
-            problems.add("mailboxes", "must hold at most \(ManualBulkRequest.maxBatchSize) mailboxes, got \(request.mailboxes.count)")
+            problems.add(
+                "mailboxes",
+                "must hold at most \(ManualBulkRequest.maxBatchSize) mailboxes, got \(request.mailboxes.count)")
         }
         for (index, mailbox) in request.mailboxes.enumerated() {
             problems.add(manualMailbox(mailbox, path: "mailboxes[\(index)]"))
         }
         problems.duplicates(request.mailboxes.map(\.smtp_email)) { "mailboxes[\($0)].smtp_email" }
         for (index, type) in (request.completion_notification_types ?? []).enumerated() where !type.isKnown {
-            problems.add("completion_notification_types[\(index)]", "must be \(NotificationType.knownList), got \(type.rawValue)")
+            problems.add(
+                "completion_notification_types[\(index)]", "must be \(NotificationType.knownList), got \(type.rawValue)"
+            )
         }
         return problems.items
     }
@@ -36,7 +40,8 @@ extension Validation {
         problems.optionalDomain(mailbox.open_tracking_domain, p + "open_tracking_domain")
         problems.optionalDomain(mailbox.click_tracking_domain, p + "click_tracking_domain")
         problems.optionalDomain(mailbox.unsubscribe_tracking_domain, p + "unsubscribe_tracking_domain")
-        let from = mailbox.sending_wait_time_from, to = mailbox.sending_wait_time_to
+        let from = mailbox.sending_wait_time_from
+        let to = mailbox.sending_wait_time_to
         problems.range(from, 10...9999, p + "sending_wait_time_from", required: false)
         problems.range(to, 20...9999, p + "sending_wait_time_to", required: false)
         switch (from, to) {

@@ -13,7 +13,9 @@ extension Validation {
         for (index, account) in accounts.enumerated() {
             let p = "[\(index)]."
             if let esp = account.emailServiceProvider, !SaleshandyEmailAccount.serviceProviders.contains(esp) {
-                problems.add(p + "emailServiceProvider", "must be one of \(SaleshandyEmailAccount.serviceProviders.joined(separator: ", ")), got \(esp)")
+                problems.add(
+                    p + "emailServiceProvider",
+                    "must be one of \(SaleshandyEmailAccount.serviceProviders.joined(separator: ", ")), got \(esp)")
             }
             problems.optionalText(account.fromFirstName, p + "fromFirstName")
             problems.optionalText(account.fromLastName, p + "fromLastName")
@@ -36,7 +38,8 @@ extension Validation {
 
     private static func encryption(_ value: String?, _ path: String, _ problems: inout ProblemList) {
         if let value, !SaleshandyEmailAccount.encryptions.contains(value) {
-            problems.add(path, "must be one of \(SaleshandyEmailAccount.encryptions.joined(separator: ", ")), got \(value)")
+            problems.add(
+                path, "must be one of \(SaleshandyEmailAccount.encryptions.joined(separator: ", ")), got \(value)")
         }
     }
 }

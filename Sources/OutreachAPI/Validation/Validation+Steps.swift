@@ -3,7 +3,9 @@ extension Validation {
     /// chain of EMAIL steps.
     public static func stepTree(_ root: Step, path: String) -> [ValidationProblem] {
         var problems = ProblemList()
-        if root.type != .start { problems.add(path + ".type", "must be START: the root step is always START, got \(root.type)") }
+        if root.type != .start {
+            problems.add(path + ".type", "must be START: the root step is always START, got \(root.type)")
+        }
         if root.delivery_time != nil { problems.add(path + ".delivery_time", "must be absent on the START step") }
         if root.body != nil { problems.add(path + ".body", "must be absent on the START step") }
         guard let first = root.followup else {
@@ -65,7 +67,8 @@ extension Validation {
             // `id` and `version` are assigned by the server; a request that carries them (a
             // campaign read back and resent) is accepted and they are ignored.
             if subjectRequired {
-                let why = isFirstEmailInPath
+                let why =
+                    isFirstEmailInPath
                     ? "is required on the first EMAIL step of a path"
                     : "is required on every version when a step has several"
                 if let subject = version.subject {

@@ -58,7 +58,8 @@ public struct SandboxError: HTTPResponseError, Sendable {
 
 extension SandboxError {
     /// 401 with the documented problem body.
-    static let unauthorized = SandboxError(status: .unauthorized, body: .problem(title: "Unauthorized", detail: "Invalid api key"))
+    static let unauthorized = SandboxError(
+        status: .unauthorized, body: .problem(title: "Unauthorized", detail: "Invalid api key"))
     /// 404 with the documented problem body, for unknown paths and resources.
     static let notFound = SandboxError(
         status: .notFound, body: .problem(title: "Not Found", detail: "Requested resource does not exist"))
@@ -75,7 +76,8 @@ extension SandboxError {
 
     /// 400 `INPUT_DATA_VALIDATION_FAILURE` listing the broken rules in the message.
     static func campaignInput(_ problems: [String]) -> SandboxError {
-        let message = problems.isEmpty
+        let message =
+            problems.isEmpty
             ? "Input data validation failure" : "Input data validation failure: " + problems.joined(separator: "; ")
         return campaign(.badRequest, "INPUT_DATA_VALIDATION_FAILURE", message)
     }

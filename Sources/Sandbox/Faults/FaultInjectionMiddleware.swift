@@ -55,7 +55,9 @@ struct FaultInjectionMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The error a dropping body throws.
     struct DroppedConnection: Error {}
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         guard let fault = await decider.decide(method: request.method.rawValue, path: path) else {
             return try await next(request, context)
@@ -63,14 +65,17 @@ struct FaultInjectionMiddleware<Context: RequestContext>: RouterMiddleware {
         switch fault {
         case .tooManyRequests(let seconds):
             throw SandboxError(
-                status: .tooManyRequests, body: .problem(title: "Too Many Requests", detail: "Rate limit exceeded (injected fault)"),
+                status: .tooManyRequests,
+                body: .problem(title: "Too Many Requests", detail: "Rate limit exceeded (injected fault)"),
                 headers: [.retryAfter: String(seconds)])
         case .unavailable:
             throw SandboxError(
                 status: .serviceUnavailable,
-                body: .problem(title: "Service Unavailable", detail: "The service is temporarily unavailable (injected fault)"))
+                body: .problem(
+                    title: "Service Unavailable", detail: "The service is temporarily unavailable (injected fault)"))
         case .serverError:
-            throw ErrorShapingMiddleware<Context>.unknown(path: path, detail: "An unexpected error has occurred (injected fault)")
+            throw ErrorShapingMiddleware<Context>.unknown(
+                path: path, detail: "An unexpected error has occurred (injected fault)")
         case .drop:
             return Self.droppingResponse()
         case .dropAfterProcessing:

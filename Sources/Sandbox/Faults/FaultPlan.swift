@@ -72,7 +72,9 @@ extension FaultPlan {
             let part = rawPart.trimmingCharacters(in: .whitespaces)
             if part.isEmpty { continue }
             if let value = part.value(after: "seed=") {
-                guard let seed = UInt64(value) else { throw FaultPlanError(description: "'\(part)': the seed must be a whole number") }
+                guard let seed = UInt64(value) else {
+                    throw FaultPlanError(description: "'\(part)': the seed must be a whole number")
+                }
                 self.seed = seed
                 continue
             }
@@ -81,7 +83,9 @@ extension FaultPlan {
                 continue
             }
             if let value = part.value(after: "path=") {
-                guard value.hasPrefix("/") else { throw FaultPlanError(description: "'\(part)': the path must start with /") }
+                guard value.hasPrefix("/") else {
+                    throw FaultPlanError(description: "'\(part)': the path must start with /")
+                }
                 pathPrefix = value
                 continue
             }
@@ -122,7 +126,8 @@ extension FaultPlan {
             }
             throw FaultPlanError(
                 description:
-                    "'\(part)': unknown fault '\(text)'; use 429, 429@SECONDS, 503, 500, drop, drop-after, stall, stall@SECONDS or malformed")
+                    "'\(part)': unknown fault '\(text)'; use 429, 429@SECONDS, 503, 500, drop, drop-after, stall, stall@SECONDS or malformed"
+            )
         }
     }
 }

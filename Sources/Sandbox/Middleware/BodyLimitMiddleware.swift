@@ -9,7 +9,9 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest body accepted, in bytes.
     let limit: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         if let announced = request.headers[.contentLength].flatMap({ Int($0) }), announced > limit {
             throw EndpointFamily(path: request.uri.path).tooLarge(limit: limit)
         }

@@ -5,7 +5,9 @@ import OutreachAPI
 /// 404 problem body, and oversized bodies (413) and unexpected failures (500) the shape of
 /// their ``EndpointFamily``.
 struct ErrorShapingMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as SandboxError {
@@ -16,12 +18,15 @@ struct ErrorShapingMiddleware<Context: RequestContext>: RouterMiddleware {
             case .contentTooLarge:
                 throw EndpointFamily(path: request.uri.path).tooLarge(limit: nil)
             default:
-                throw SandboxError(status: error.status, body: .problem(title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase))
+                throw SandboxError(
+                    status: error.status,
+                    body: .problem(title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase))
             }
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw Self.unknown(path: request.uri.path, detail: "An unexpected error has occurred. Please try again later.")
+            throw Self.unknown(
+                path: request.uri.path, detail: "An unexpected error has occurred. Please try again later.")
         }
     }
 

@@ -6,7 +6,9 @@ import Hummingbird
 struct LatencyMiddleware<Context: RequestContext>: RouterMiddleware {
     let latency: Duration
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         try await Task.sleep(for: latency)
         return try await next(request, context)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Counts the requests the sandbox received, so tests can prove that nothing was sent.
 public actor RequestCounter {
@@ -28,7 +28,9 @@ struct RequestCounterMiddleware<Context: RequestContext>: RouterMiddleware {
     let counter: RequestCounter
     let log: Bool
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         await counter.record(request.method.rawValue, request.uri.path)
         guard log else { return try await next(request, context) }
         do {
@@ -37,7 +39,8 @@ struct RequestCounterMiddleware<Context: RequestContext>: RouterMiddleware {
             printError("\(request.method.rawValue) \(request.uri.path) \(response.status.code)\(timing)")
             return response
         } catch {
-            printError("\(request.method.rawValue) \(request.uri.path) \((error as? HTTPResponseError)?.status.code ?? 500)")
+            printError(
+                "\(request.method.rawValue) \(request.uri.path) \((error as? HTTPResponseError)?.status.code ?? 500)")
             throw error
         }
     }

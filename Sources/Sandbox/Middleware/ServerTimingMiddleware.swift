@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Measures how long the sandbox spends on each request inside the rate-limit gate (the
 /// routes and the store, not the simulated latency or the wait in the queue) and reports it in
@@ -9,7 +9,9 @@ import HTTPTypes
 struct ServerTimingMiddleware<Context: RequestContext>: RouterMiddleware {
     static var field: HTTPField.Name { HTTPField.Name("Server-Timing") ?? .server }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let clock = ContinuousClock()
         let start = clock.now
         var response: Response

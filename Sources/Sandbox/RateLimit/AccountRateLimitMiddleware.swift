@@ -11,7 +11,9 @@ struct AccountRateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         gate = AccountGate(queueLimit: queueLimit, maxWait: maxWait)
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard request.uri.path.hasPrefix("/rest/"), let key = request.headers[Request.apiKeyField], !key.isEmpty else {
             return try await next(request, context)
         }
@@ -20,7 +22,9 @@ struct AccountRateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
                 status: .tooManyRequests,
                 body: .problem(
                     title: "Too Many Requests",
-                    detail: "Rate limit exceeded: requests are processed one at a time per account, with at most \(gate.queueLimit) waiting"),
+                    detail:
+                        "Rate limit exceeded: requests are processed one at a time per account, with at most \(gate.queueLimit) waiting"
+                ),
                 headers: [.retryAfter: "1"])
         }
         do {

@@ -11,7 +11,9 @@ struct CampaignRoutes {
         let campaigns = router.group("rest/v2/campaigns")
         campaigns.post { request, context in
             let key = try request.apiKey()
-            let draft = try await request.decodeJSON(CampaignDraft.self, context: context) { SandboxError.campaignInput([$0]) }
+            let draft = try await request.decodeJSON(CampaignDraft.self, context: context) {
+                SandboxError.campaignInput([$0])
+            }
             let problems = Validation.campaignDraft(draft)
             guard problems.isEmpty else { throw SandboxError.campaignInput(problems.map(\.description)) }
             return try json(try await store.createCampaign(key: key, draft), status: .created)
@@ -40,7 +42,9 @@ struct CampaignRoutes {
         campaigns.patch(":id") { request, context in
             let key = try request.apiKey()
             let id = try Self.campaignID(context)
-            let patch = try await request.decodeJSON(CampaignPatch.self, context: context) { SandboxError.campaignInput([$0]) }
+            let patch = try await request.decodeJSON(CampaignPatch.self, context: context) {
+                SandboxError.campaignInput([$0])
+            }
             let problems = Validation.campaignPatch(patch)
             guard problems.isEmpty else { throw SandboxError.campaignInput(problems.map(\.description)) }
             return try json(try await store.updateCampaign(key: key, id: id, patch))
@@ -48,7 +52,9 @@ struct CampaignRoutes {
         campaigns.patch(":id/steps/:step/versions/:version") { request, context in
             let key = try request.apiKey()
             let id = try Self.campaignID(context)
-            let patch = try await request.decodeJSON(VersionPatch.self, context: context) { SandboxError.campaignInput([$0]) }
+            let patch = try await request.decodeJSON(VersionPatch.self, context: context) {
+                SandboxError.campaignInput([$0])
+            }
             let problems = Validation.versionPatch(patch)
             guard problems.isEmpty else { throw SandboxError.campaignInput(problems.map(\.description)) }
             return try json(
@@ -59,7 +65,9 @@ struct CampaignRoutes {
         campaigns.post(":id/steps") { request, context in
             let key = try request.apiKey()
             let id = try Self.campaignID(context)
-            let body = try await request.decodeJSON(NewStepRequest.self, context: context) { SandboxError.campaignInput([$0]) }
+            let body = try await request.decodeJSON(NewStepRequest.self, context: context) {
+                SandboxError.campaignInput([$0])
+            }
             let problems = Validation.newStep(body)
             guard problems.isEmpty else { throw SandboxError.campaignInput(problems.map(\.description)) }
             return try json(try await store.addStep(key: key, campaignID: id, body))
@@ -67,7 +75,8 @@ struct CampaignRoutes {
         campaigns.delete(":id/steps/:step") { request, context in
             let key = try request.apiKey()
             let id = try Self.campaignID(context)
-            return try json(try await store.deleteStep(key: key, campaignID: id, stepID: context.parameters.get("step") ?? ""))
+            return try json(
+                try await store.deleteStep(key: key, campaignID: id, stepID: context.parameters.get("step") ?? ""))
         }
     }
 

@@ -43,7 +43,8 @@ extension Request {
 
     /// Whether a `Content-Type` value names JSON (`application/json`, `…+json`, any parameters).
     static func isJSON(mediaType: String) -> Bool {
-        let type = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type =
+            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
     }
 }
@@ -64,7 +65,8 @@ func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws ->
 /// A response with JSON bytes already encoded.
 func json(bytes data: Data, status: HTTPResponse.Status = .ok) -> Response {
     Response(
-        status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        status: status, headers: [.contentType: "application/json"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
 }
 
 /// An empty `200 OK`.

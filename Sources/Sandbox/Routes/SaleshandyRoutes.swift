@@ -17,7 +17,8 @@ struct SaleshandyRoutes {
             }
             let problems = Validation.saleshandyAccounts(accounts)
             guard problems.isEmpty else {
-                throw SandboxError(status: .badRequest, body: .message(problems.map(\.description).joined(separator: "; ")))
+                throw SandboxError(
+                    status: .badRequest, body: .message(problems.map(\.description).joined(separator: "; ")))
             }
             return try json(try await store.connectSaleshandy(key: key, accounts))
         }
@@ -25,17 +26,22 @@ struct SaleshandyRoutes {
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
             let id = context.parameters.get("request") ?? ""
             let file = "/v1/email-accounts/connect/status/\(id)/results.csv"
-            guard let status = try await store.saleshandyStatus(key: key, id: id, fileURL: file) else { throw Self.notFound }
+            guard let status = try await store.saleshandyStatus(key: key, id: id, fileURL: file) else {
+                throw Self.notFound
+            }
             return try json(status)
         }
         connect.get("status/:request/results.csv") { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
             let id = context.parameters.get("request") ?? ""
-            guard let status = try await store.saleshandyStatus(key: key, id: id, fileURL: ""), let accounts = status.payload.accounts
+            guard let status = try await store.saleshandyStatus(key: key, id: id, fileURL: ""),
+                let accounts = status.payload.accounts
             else { throw Self.notFound }
             var csv = "email,status,error\r\n"
             for account in accounts {
-                csv += [account.email, account.status, account.error ?? ""].map(Self.csvField).joined(separator: ",") + "\r\n"
+                csv +=
+                    [account.email, account.status, account.error ?? ""].map(Self.csvField).joined(separator: ",")
+                    + "\r\n"
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],

@@ -25,7 +25,8 @@ public enum SandboxServer {
 
     /// Starts a sandbox in this process and returns once it accepts connections.
     public static func start(_ configuration: SandboxConfiguration) async throws -> RunningSandbox {
-        let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
+        let server: HTTPServerBuilder =
+            try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
         let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }
         let store = try await SandboxStore(
             processingDelay: configuration.processingDelay, persistence: persistence,
@@ -38,7 +39,8 @@ public enum SandboxServer {
         let app = Application(
             router: router,
             server: server,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wps-sandbox"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "wps-sandbox"),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? configuration.port)
                 portContinuation.finish()
@@ -56,13 +58,15 @@ public enum SandboxServer {
                 try await task.value
                 reason = "the server stopped before it started listening"
             } catch {
-                reason = "\(error)".contains("in use") ? "the address is already in use: choose another --port" : "\(error)"
+                reason =
+                    "\(error)".contains("in use") ? "the address is already in use: choose another --port" : "\(error)"
             }
             throw SandboxStartError(
                 description: "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
         return RunningSandbox(
-            host: configuration.host, port: port, usesTLS: configuration.tls != nil, store: store, counter: counter, task: task)
+            host: configuration.host, port: port, usesTLS: configuration.tls != nil, store: store, counter: counter,
+            task: task)
     }
 }
 

@@ -31,7 +31,8 @@ public struct SandboxTLS: Sendable, Hashable {
         do {
             _ = try NIOSSLContext(configuration: configuration)
         } catch {
-            throw SandboxTLSError(description: "the key in \(keyPath) does not belong to the certificate in \(certificatePath)")
+            throw SandboxTLSError(
+                description: "the key in \(keyPath) does not belong to the certificate in \(certificatePath)")
         }
         return configuration
     }
@@ -50,7 +51,8 @@ public struct SandboxTLS: Sendable, Hashable {
         try readable(path, what: "TLS certificate")
         let chain = try? NIOSSLCertificate.fromPEMFile(path)
         guard let chain, !chain.isEmpty else {
-            throw SandboxTLSError(description: "TLS certificate \(path): not a PEM certificate (expected -----BEGIN CERTIFICATE-----)")
+            throw SandboxTLSError(
+                description: "TLS certificate \(path): not a PEM certificate (expected -----BEGIN CERTIFICATE-----)")
         }
         return chain
     }
@@ -59,7 +61,8 @@ public struct SandboxTLS: Sendable, Hashable {
         try readable(path, what: "TLS key")
         guard let key = try? NIOSSLPrivateKey(file: path, format: .pem) else {
             throw SandboxTLSError(
-                description: "TLS key \(path): not an unencrypted PEM private key (expected -----BEGIN PRIVATE KEY-----)")
+                description:
+                    "TLS key \(path): not an unencrypted PEM private key (expected -----BEGIN PRIVATE KEY-----)")
         }
         return key
     }

@@ -55,7 +55,9 @@ enum CampaignBuilder {
     static func normalize(_ deliveryTime: DeliveryTime) -> DeliveryTime {
         var result = deliveryTime
         for (day, windows) in deliveryTime.days {
-            result[day] = windows.map { $0.from == "00:00" && $0.to == "24:00" ? TimeWindow(from: "00:00", to: "00:00") : $0 }
+            result[day] = windows.map {
+                $0.from == "00:00" && $0.to == "24:00" ? TimeWindow(from: "00:00", to: "00:00") : $0
+            }
         }
         return result
     }
@@ -76,12 +78,13 @@ enum CampaignBuilder {
             var copy = step
             copy.id = nil
             copy.body = step.body.map { body in
-                StepBody(versions: body.versions.map { version in
-                    var v = version
-                    v.id = nil
-                    v.version = nil
-                    return v
-                })
+                StepBody(
+                    versions: body.versions.map { version in
+                        var v = version
+                        v.id = nil
+                        v.version = nil
+                        return v
+                    })
             }
             copy.followup = step.followup.map(strip)
             return copy

@@ -10,7 +10,9 @@ enum MailboxOutcome: String, Codable, Sendable {
     case conditionallyConnected
     case failed
 
-    static func decide(smtpHost: String, imapHost: String, email: String, passwords: [String?]) -> (MailboxOutcome, String?) {
+    static func decide(smtpHost: String, imapHost: String, email: String, passwords: [String?]) -> (
+        MailboxOutcome, String?
+    ) {
         if smtpHost.lowercased().hasSuffix(".invalid") {
             return (.failed, "SMTP connection failed: cannot resolve host \(smtpHost)")
         }
@@ -92,7 +94,9 @@ struct ConnectRecord: Codable, Sendable {
     func resolvedCount(at now: Double) -> Int {
         guard duration > 0 else { return results.count }
         var count = 0
-        while count < results.count, submittedAt + duration * Double(count + 1) / Double(results.count) <= now { count += 1 }
+        while count < results.count, submittedAt + duration * Double(count + 1) / Double(results.count) <= now {
+            count += 1
+        }
         return count
     }
 }

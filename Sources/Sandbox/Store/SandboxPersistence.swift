@@ -40,7 +40,8 @@ public struct SandboxPersistence: Sendable {
         let state = try JSONCoding.encode(tenant)
         let counterState = try JSONCoding.encode(counters)
         try await database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO tenant (id, state) VALUES (?, ?)", arguments: [tenantID, state])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO tenant (id, state) VALUES (?, ?)", arguments: [tenantID, state])
             try db.execute(sql: "INSERT OR REPLACE INTO counters (id, state) VALUES (1, ?)", arguments: [counterState])
         }
     }

@@ -31,7 +31,9 @@ extension SandboxStore {
     /// `GET campaigns` (a sandbox extension).
     func campaignList(key: String) async throws -> [CampaignSummary] {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [CampaignSummary] in
-            tenant.campaignOrder.compactMap { tenant.campaigns[$0] }.map { CampaignSummary(id: $0.id, name: $0.name, status: $0.status) }
+            tenant.campaignOrder.compactMap { tenant.campaigns[$0] }.map {
+                CampaignSummary(id: $0.id, name: $0.name, status: $0.status)
+            }
         }
     }
 
@@ -40,7 +42,8 @@ extension SandboxStore {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
             let campaign = try Self.find(id, in: tenant)
             if campaign.name.contains(CampaignBuilder.activeWorkflowMarker) {
-                throw SandboxError.campaign(.conflict, "CAMPAIGN_RELATED_TO_ACTIVE_WORKFLOW", "Campaign related to active workflow")
+                throw SandboxError.campaign(
+                    .conflict, "CAMPAIGN_RELATED_TO_ACTIVE_WORKFLOW", "Campaign related to active workflow")
             }
             tenant.campaigns[id] = nil
             tenant.campaignOrder.removeAll { $0 == id }
@@ -59,7 +62,8 @@ extension SandboxStore {
                 }
                 if campaign.name.contains(CampaignBuilder.unsupportedFeaturesMarker) {
                     throw SandboxError.campaign(
-                        .conflict, "API_UNSUPPORTED_CAMPAIGN_FEATURES", "Campaign contains currently unsupported features")
+                        .conflict, "API_UNSUPPORTED_CAMPAIGN_FEATURES",
+                        "Campaign contains currently unsupported features")
                 }
                 let problems = Validation.campaignDraft(CampaignBuilder.draft(of: campaign))
                     .filter { !$0.path.hasPrefix("email_account_ids") }
@@ -72,7 +76,8 @@ extension SandboxStore {
                 campaign.status = .running
             case .pause:
                 guard campaign.status == .running || campaign.status == .paused else {
-                    throw SandboxError.campaignConflict("Validation failure: only a RUNNING campaign can be paused, this one is \(campaign.status)")
+                    throw SandboxError.campaignConflict(
+                        "Validation failure: only a RUNNING campaign can be paused, this one is \(campaign.status)")
                 }
                 campaign.status = .paused
             case .stop:
@@ -93,14 +98,17 @@ extension SandboxStore {
                 campaign.email_account_ids = ids
             }
             if let name = patch.name { campaign.name = CampaignBuilder.name(name, id: id) }
-            if let settings = patch.settings { campaign.settings = CampaignBuilder.settings(settings, over: campaign.settings) }
+            if let settings = patch.settings {
+                campaign.settings = CampaignBuilder.settings(settings, over: campaign.settings)
+            }
             tenant.campaigns[id] = campaign
             return campaign
         }
     }
 
     /// `PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}` after decoding and validation.
-    func updateVersion(key: String, campaignID: Int, stepID: String, versionID: String, _ patch: VersionPatch) async throws
+    func updateVersion(key: String, campaignID: Int, stepID: String, versionID: String, _ patch: VersionPatch)
+        async throws
         -> EmailVersion
     {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> EmailVersion in
@@ -134,7 +142,8 @@ extension SandboxStore {
             }
             var steps = campaign.steps.path
             guard let parentIndex = steps.firstIndex(where: { $0.id == parentID }) else {
-                throw SandboxError.campaignConflict("Validation failure: step \(parentID) is not a step of campaign \(campaignID)")
+                throw SandboxError.campaignConflict(
+                    "Validation failure: step \(parentID) is not a step of campaign \(campaignID)")
             }
             guard parentIndex == steps.count - 1 else {
                 throw SandboxError.campaignConflict(
@@ -188,7 +197,8 @@ extension SandboxStore {
         let unknown = ids.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             throw SandboxError.campaignConflict(
-                "Validation failure: email account \(unknown.map(String.init).joined(separator: ", ")) is not an active mailbox of this account")
+                "Validation failure: email account \(unknown.map(String.init).joined(separator: ", ")) is not an active mailbox of this account"
+            )
         }
     }
 }

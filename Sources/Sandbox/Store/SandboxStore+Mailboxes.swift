@@ -12,14 +12,19 @@ extension SandboxStore {
                 let email = (mailbox.smtp_email ?? "").lowercased()
                 let origin = origins[email]
                 if connected.contains(email) {
-                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already connected\(origin.map { " (batch \($0))" } ?? "")")
+                    conflicts.append(
+                        "mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already connected\(origin.map { " (batch \($0))" } ?? "")"
+                    )
                 } else if pending.contains(email) {
-                    conflicts.append("mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already pending in \(origin.map { "batch \($0)" } ?? "another batch")")
+                    conflicts.append(
+                        "mailboxes[\(index)].smtp_email: \(mailbox.smtp_email ?? "") is already pending in \(origin.map { "batch \($0)" } ?? "another batch")"
+                    )
                 }
             }
             guard conflicts.isEmpty else { throw SandboxError.bulk(.conflict, conflicts) }
             let entries = request.mailboxes.map { mailbox -> BatchEntry in
-                let smtpServer = mailbox.smtp_server ?? "", imapServer = mailbox.imap_server ?? ""
+                let smtpServer = mailbox.smtp_server ?? ""
+                let imapServer = mailbox.imap_server ?? ""
                 let email = mailbox.smtp_email ?? ""
                 let (outcome, error) = MailboxOutcome.decide(
                     smtpHost: smtpServer, imapHost: imapServer, email: email,
@@ -63,7 +68,8 @@ extension SandboxStore {
 
     /// `POST mailboxes/microsoft/bulk` after decoding and validation: the items and whether all connected.
     func connectMicrosoft(key: String, _ request: MicrosoftBulkRequest) async throws -> [MicrosoftMailboxResult] {
-        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [MicrosoftMailboxResult] in
+        try await withTenant(key) {
+            (tenant: inout TenantState, _: Double) throws(SandboxError) -> [MicrosoftMailboxResult] in
             if let credential = request.credential_id, credential != tenant.credentialID {
                 throw SandboxError(status: .unprocessableContent, body: .message("INVALID_CREDENTIAL_ID"))
             }
@@ -73,7 +79,8 @@ extension SandboxStore {
                 let local = email.split(separator: "@").first.map(String.init) ?? ""
                 if local.lowercased().hasPrefix("wrong") {
                     return MicrosoftMailboxResult(
-                        success: false, id: nil, email: email, name: account.display_name, deliverability: nil, error: "WRONG_ALIAS")
+                        success: false, id: nil, email: email, name: account.display_name, deliverability: nil,
+                        error: "WRONG_ALIAS")
                 }
                 if connected.contains(email.lowercased()) {
                     return MicrosoftMailboxResult(

@@ -27,9 +27,12 @@ public actor SandboxStore {
     }
 
     /// Creates a store; with `persistence`, loads what it holds.
-    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil, acceptsAnyAccountID: Bool = false) async throws {
+    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil, acceptsAnyAccountID: Bool = false)
+        async throws
+    {
         self.acceptsAnyAccountID = acceptsAnyAccountID
-        self.processingDelay = Double(processingDelay.components.seconds)
+        self.processingDelay =
+            Double(processingDelay.components.seconds)
             + Double(processingDelay.components.attoseconds) / 1e18
         self.persistence = persistence
         if let persistence {
@@ -138,7 +141,7 @@ public actor SandboxStore {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        var second: UInt64 = 0x84222325cbf29ce4
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
         for byte in key.utf8.reversed() {
             second ^= UInt64(byte)
             second &*= 0x0000_0100_0000_01b3

@@ -25,7 +25,8 @@ struct TenantState: Codable, Sendable {
 
     /// What is stored: everything but the indexes.
     enum CodingKeys: String, CodingKey {
-        case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder, connectRequests
+        case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
+            connectRequests
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).

@@ -43,11 +43,20 @@ public enum InterpolationPart: Sendable, Equatable {
 /// arithmetic (`+` `-`, then `*` `/` `%`).
 public enum BinaryOperator: String, Sendable, Equatable {
     case or, and
-    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
     case matches = "=~"
     /// `1..3`: the integers from one bound to the other, both included.
     case range = ".."
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
 
     /// `+ - * / %`, written as words of their own: `$n + 1`.
     public var isArithmetic: Bool {

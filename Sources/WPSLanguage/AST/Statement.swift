@@ -36,7 +36,8 @@ public indirect enum Statement: Sendable, Equatable {
     public var range: SourceRange {
         switch self {
         case .pipeline(let pipeline): pipeline.range
-        case .assignment(_, _, let range), .update(_, _, let range), .forLoop(_, _, _, let range), .conditional(_, _, _, let range),
+        case .assignment(_, _, let range), .update(_, _, let range), .forLoop(_, _, _, let range),
+            .conditional(_, _, _, let range),
             .attempt(_, _, let range), .source(_, let range):
             range
         }
@@ -54,7 +55,10 @@ public struct Pipeline: Sendable, Equatable {
     /// `>> FILE`: the output is added at the end of the file instead of replacing it.
     public var appends: Bool
     public var range: SourceRange
-    public init(input: Expression? = nil, stages: [Command], redirect: Expression? = nil, appends: Bool = false, range: SourceRange) {
+    public init(
+        input: Expression? = nil, stages: [Command], redirect: Expression? = nil, appends: Bool = false,
+        range: SourceRange
+    ) {
         self.input = input
         self.stages = stages
         self.redirect = redirect

@@ -28,8 +28,11 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     /// An error whose label suggests the closest of `candidates` to `word`, if any is close.
-    public static func unknown(_ what: String, _ word: String, at range: SourceRange, candidates: [String]) -> Diagnostic {
+    public static func unknown(_ what: String, _ word: String, at range: SourceRange, candidates: [String])
+        -> Diagnostic
+    {
         let suggestion = Suggestion.closest(to: word, in: candidates)
-        return Diagnostic(.error, "unknown \(what) '\(word)'", at: range, label: suggestion.map { "did you mean '\($0)'?" })
+        return Diagnostic(
+            .error, "unknown \(what) '\(word)'", at: range, label: suggestion.map { "did you mean '\($0)'?" })
     }
 }

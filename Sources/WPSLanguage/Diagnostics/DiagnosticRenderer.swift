@@ -28,7 +28,9 @@ public struct DiagnosticRenderer: Sendable {
     /// The full form of each diagnostic, in order.
     public func render(_ diagnostics: [Diagnostic]) -> [String] {
         var layouts = LineLayouts(source, for: diagnostics.filter { !holdsSecret($0) })
-        return diagnostics.map { holdsSecret($0) ? renderMasked($0) : render($0, on: layouts.layout(of: $0.range.start)) }
+        return diagnostics.map {
+            holdsSecret($0) ? renderMasked($0) : render($0, on: layouts.layout(of: $0.range.start))
+        }
     }
 
     /// Whether the line a diagnostic starts on holds a secret.
@@ -49,7 +51,8 @@ public struct DiagnosticRenderer: Sendable {
         let lineStart = source.lineStarts[start.line - 1]
         let bytes = Array(line.utf8)
         let masks = masking.compactMap { mask -> Range<Int>? in
-            let lower = max(mask.lowerBound - lineStart, 0), upper = min(mask.upperBound - lineStart, bytes.count)
+            let lower = max(mask.lowerBound - lineStart, 0)
+            let upper = min(mask.upperBound - lineStart, bytes.count)
             return lower < upper ? lower..<upper : nil
         }
         var spanStart = min(max(diagnostic.range.start - lineStart, 0), bytes.count)
@@ -65,11 +68,14 @@ public struct DiagnosticRenderer: Sendable {
         let width = max(1, DisplayWidth.of(spanned))
         // Pad by display width (tabs kept as tabs) so the carets sit under the span in a terminal.
         let padding = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
-        return frame(diagnostic, line: start.line, column: start.column, shown: before + spanned + after, carets: padding, width)
+        return frame(
+            diagnostic, line: start.line, column: start.column, shown: before + spanned + after, carets: padding, width)
     }
 
     /// A diagnostic's message, place, the line as shown and the carets under it.
-    func frame(_ diagnostic: Diagnostic, line: Int, column: Int, shown: String, carets padding: String, _ width: Int) -> String {
+    func frame(_ diagnostic: Diagnostic, line: Int, column: Int, shown: String, carets padding: String, _ width: Int)
+        -> String
+    {
         let gutter = String(repeating: " ", count: String(line).count)
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         text += "\(gutter)--> \(source.name):\(line):\(column)\n"
@@ -92,7 +98,6 @@ public struct DiagnosticRenderer: Sendable {
         if offset < to { text += String(decoding: bytes[offset..<to], as: UTF8.self) }
         return text
     }
-
 
     /// The one-line form.
     public func renderLine(_ diagnostic: Diagnostic) -> String {
@@ -117,7 +122,9 @@ public struct DiagnosticRenderer: Sendable {
         let first = startColumn - 1
         let last = min(layout.count, first + max(0, endColumn - startColumn))
         let width = max(1, layout.width(from: first, to: last))
-        return frame(diagnostic, line: lineNumber, column: startColumn, shown: layout.text, carets: layout.padding(before: first), width)
+        return frame(
+            diagnostic, line: lineNumber, column: startColumn, shown: layout.text,
+            carets: layout.padding(before: first), width)
     }
 
     func renderLine(_ diagnostic: Diagnostic, line: Int, column: Int) -> String {
@@ -185,13 +192,19 @@ struct LineLayout {
         bytes = Array(utf8)
         end = start + bytes.count
         let limit = min(max(reach, start), end) - start
-        let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), carriageReturn = UInt8(ascii: "\r")
-        var starts: [Int] = [], widths = [0], blanks: [UInt8] = [], blankEnds = [0]
+        let tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        let carriageReturn = UInt8(ascii: "\r")
+        var starts: [Int] = []
+        var widths = [0]
+        var blanks: [UInt8] = []
+        var blankEnds = [0]
         starts.reserveCapacity(limit)
         widths.reserveCapacity(limit + 1)
         blanks.reserveCapacity(limit)
         blankEnds.reserveCapacity(limit + 1)
-        var offset = 0, width = 0
+        var offset = 0
+        var width = 0
         while offset < limit {
             starts.append(offset)
             let byte = bytes[offset]
@@ -230,7 +243,8 @@ struct LineLayout {
     func column(of offset: Int) -> Int {
         var relative = min(max(offset, start), end) - start
         while relative > 0, relative < bytes.count, bytes[relative] & 0xC0 == 0x80 { relative -= 1 }
-        var low = 0, high = characterStarts.count  // the first character starting at or after `relative`
+        var low = 0
+        var high = characterStarts.count  // the first character starting at or after `relative`
         while low < high {
             let middle = (low + high) / 2
             if characterStarts[middle] < relative { low = middle + 1 } else { high = middle }

@@ -27,7 +27,9 @@ public enum Suggestion {
             let distance = self.distance(target, Array(candidate.lowercased()))
             guard distance <= max(1, max(target.count, candidate.count) / 3) else { continue }
             let sameFamily = candidate.lowercased().split(separator: "-").first.map(String.init) == prefix
-            if let current = best, current.distance < distance || (current.distance == distance && (current.sameFamily || !sameFamily)) {
+            if let current = best,
+                current.distance < distance || (current.distance == distance && (current.sameFamily || !sameFamily))
+            {
                 continue
             }
             best = (candidate, distance, sameFamily)

@@ -9,7 +9,8 @@ extension Lexer {
         }
         guard current != nil else {
             isIncomplete = true
-            diagnostics.append(Diagnostic(.error, "unterminated string: add the closing '", at: SourceRange(start, start + 1)))
+            diagnostics.append(
+                Diagnostic(.error, "unterminated string: add the closing '", at: SourceRange(start, start + 1)))
             return
         }
         let text = String(decoding: bytes[contentStart..<position], as: UTF8.self)
@@ -54,7 +55,9 @@ extension Lexer {
                 guard let close = matchingParen(from: innerStart) else {
                     position = end
                     isIncomplete = true
-                    diagnostics.append(Diagnostic(.error, "unterminated $( in string: add the closing )", at: SourceRange(start, start + 1)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "unterminated $( in string: add the closing )", at: SourceRange(start, start + 1)))
                     return
                 }
                 parts.append(.subpipeline(SourceRange(innerStart, close)))
@@ -68,7 +71,8 @@ extension Lexer {
                     if current == UInt8(ascii: "}") {
                         position += 1
                     } else {
-                        diagnostics.append(Diagnostic(.error, "missing '}' after ${", at: SourceRange(braceStart, position)))
+                        diagnostics.append(
+                            Diagnostic(.error, "missing '}' after ${", at: SourceRange(braceStart, position)))
                     }
                     parts.append(.variable(reference))
                 } else {
@@ -82,12 +86,16 @@ extension Lexer {
             }
         }
         isIncomplete = true
-        diagnostics.append(Diagnostic(.error, "unterminated string: add the closing \"", at: SourceRange(start, start + 1)))
+        diagnostics.append(
+            Diagnostic(.error, "unterminated string: add the closing \"", at: SourceRange(start, start + 1)))
     }
 
     /// Reports the NUL byte at the current position (a binary file, not a script).
     mutating func nulByte() {
-        diagnostics.append(Diagnostic(.error, "a NUL byte: this looks like a binary file, not a wps script", at: SourceRange(position, position + 1)))
+        diagnostics.append(
+            Diagnostic(
+                .error, "a NUL byte: this looks like a binary file, not a wps script",
+                at: SourceRange(position, position + 1)))
     }
 
     /// The offset of the `)` closing a `$(` whose contents start at `from`, skipping quotes and nesting.
@@ -129,7 +137,8 @@ extension Lexer {
         let start = position
         position += 1
         guard let next = current, Self.startsVariable(next) else {
-            diagnostics.append(Diagnostic(.error, "expected a variable name after '$'", at: SourceRange(start, position)))
+            diagnostics.append(
+                Diagnostic(.error, "expected a variable name after '$'", at: SourceRange(start, position)))
             return
         }
         emit(.variable(readVariableBody()), from: start)
@@ -147,7 +156,9 @@ extension Lexer {
                 let fieldStart = position
                 while let b = current, Self.isNameByte(b) || b == UInt8(ascii: "-") { position += 1 }
                 reference.path.append(.field(String(decoding: bytes[fieldStart..<position], as: UTF8.self)))
-            } else if byte == UInt8(ascii: "["), let digitsEnd = indexDigits(from: position + 1), digitsEnd < end, bytes[digitsEnd] == UInt8(ascii: "]") {
+            } else if byte == UInt8(ascii: "["), let digitsEnd = indexDigits(from: position + 1), digitsEnd < end,
+                bytes[digitsEnd] == UInt8(ascii: "]")
+            {
                 let digits = String(decoding: bytes[(position + 1)..<digitsEnd], as: UTF8.self)
                 reference.path.append(.index(Int(digits) ?? 0))
                 position = digitsEnd + 1

@@ -51,7 +51,8 @@ public struct Lexer {
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 position += 1
-            case UInt8(ascii: "\\") where peek() == UInt8(ascii: "\n") || (peek() == UInt8(ascii: "\r") && peek(2) == UInt8(ascii: "\n")):
+            case UInt8(ascii: "\\")
+            where peek() == UInt8(ascii: "\n") || (peek() == UInt8(ascii: "\r") && peek(2) == UInt8(ascii: "\n")):
                 position += peek() == UInt8(ascii: "\n") ? 2 : 3  // line continuation
             case UInt8(ascii: "\\") where peek() == nil:
                 position += 1
@@ -108,7 +109,10 @@ public struct Lexer {
                 if word.isEmpty {
                     // A byte that starts nothing: report it and move on.
                     position += 1
-                    diagnostics.append(Diagnostic(.error, "unexpected character '\(String(decoding: [byte], as: UTF8.self))'", at: SourceRange(start, position)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "unexpected character '\(String(decoding: [byte], as: UTF8.self))'",
+                            at: SourceRange(start, position)))
                 } else {
                     emit(.word(word), from: start)
                 }
@@ -142,8 +146,10 @@ public struct Lexer {
         let second = peek()
         position += 1
         switch (first, second) {
-        case (UInt8(ascii: "="), UInt8(ascii: "=")), (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "<"), UInt8(ascii: "=")),
-            (UInt8(ascii: ">"), UInt8(ascii: "=")), (UInt8(ascii: "="), UInt8(ascii: "~")), (UInt8(ascii: ">"), UInt8(ascii: ">")):
+        case (UInt8(ascii: "="), UInt8(ascii: "=")), (UInt8(ascii: "!"), UInt8(ascii: "=")),
+            (UInt8(ascii: "<"), UInt8(ascii: "=")),
+            (UInt8(ascii: ">"), UInt8(ascii: "=")), (UInt8(ascii: "="), UInt8(ascii: "~")),
+            (UInt8(ascii: ">"), UInt8(ascii: ">")):
             position += 1
             emit(.operator(String(decoding: bytes[start..<position], as: UTF8.self)), from: start)
         case (UInt8(ascii: "="), _):
@@ -169,7 +175,8 @@ public struct Lexer {
 
     static func isFlagByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_")
     }
 
     /// Whether `byte` continues a word here (directly inside a list, a `,` does not).
@@ -177,8 +184,10 @@ public struct Lexer {
         switch byte {
         case UInt8(ascii: ","):
             return !inList
-        case 0x00, UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: ";"),
-            UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+        case 0x00, UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "|"),
+            UInt8(ascii: ";"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("),
+            UInt8(ascii: ")"),
             UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="):
             return false
         default:

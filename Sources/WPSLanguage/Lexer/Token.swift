@@ -46,12 +46,13 @@ public struct VariableReference: Sendable, Hashable, CustomStringConvertible {
         self.path = path
     }
     public var description: String {
-        "$" + name + path.map { component in
-            switch component {
-            case .field(let field): "." + field
-            case .index(let index): "[\(index)]"
-            }
-        }.joined()
+        "$" + name
+            + path.map { component in
+                switch component {
+                case .field(let field): "." + field
+                case .index(let index): "[\(index)]"
+                }
+            }.joined()
     }
 }
 

@@ -24,7 +24,11 @@ extension Parser {
             advance()
             guard let pipeline = insideParentheses({ $0.parsePipeline() }) else { return nil }
             guard current.kind == .rightParen else {
-                if atEnd { expectMore("')' to close '$('") } else { error("expected ')' to close '$('", at: current.range) }
+                if atEnd {
+                    expectMore("')' to close '$('")
+                } else {
+                    error("expected ')' to close '$('", at: current.range)
+                }
                 return nil
             }
             let end = current.range.end
@@ -105,7 +109,8 @@ extension Parser {
         case .variable(let reference): return .variable(reference)
         case .subpipeline(let range):
             let lexed = Lexer.tokenize(source, range: range)
-            var inner = Parser(source: source, registry: registry, tokens: lexed.tokens, isIncomplete: lexed.isIncomplete)
+            var inner = Parser(
+                source: source, registry: registry, tokens: lexed.tokens, isIncomplete: lexed.isIncomplete)
             inner.diagnostics = lexed.diagnostics
             guard enterNesting() else { return .pipeline(Pipeline(stages: [], range: range)) }
             defer { nesting -= 1 }
@@ -117,7 +122,9 @@ extension Parser {
                 index = tokens.count - 1
                 return .pipeline(pipeline)
             }
-            if !inner.atEnd { inner.error("unexpected \(inner.describe(inner.current.kind)) in $(…)", at: inner.current.range) }
+            if !inner.atEnd {
+                inner.error("unexpected \(inner.describe(inner.current.kind)) in $(…)", at: inner.current.range)
+            }
             diagnostics += inner.diagnostics
             isIncomplete = isIncomplete || inner.isIncomplete
             return .pipeline(pipeline)
@@ -210,7 +217,8 @@ extension Parser {
 
     /// The arithmetic operator the current word is, if it is one of `operators`.
     func arithmeticOperator(among operators: [BinaryOperator]) -> BinaryOperator? {
-        guard case .word(let word) = current.kind, let op = BinaryOperator(rawValue: word), operators.contains(op) else { return nil }
+        guard case .word(let word) = current.kind, let op = BinaryOperator(rawValue: word), operators.contains(op)
+        else { return nil }
         return op
     }
 
@@ -236,7 +244,11 @@ extension Parser {
         guard let inner = parseOr() else { return nil }
         while current.kind == .newline { advance() }
         guard current.kind == .rightParen else {
-            if atEnd { expectMore("')' to close the '(' opened here") } else { error("expected ')'", at: current.range) }
+            if atEnd {
+                expectMore("')' to close the '(' opened here")
+            } else {
+                error("expected ')'", at: current.range)
+            }
             if atEnd { diagnostics[diagnostics.count - 1].range = SourceRange(start, start + 1) }
             return nil
         }
@@ -283,14 +295,22 @@ extension Parser {
     mutating func parsePrimary() -> Expression? {
         if current.kind == .leftBrace { return nil }  // the block after `if …`
         guard let value = parseValue() else {
-            if atEnd { expectMore("a value") } else { error("expected a value, found \(describe(current.kind))", at: current.range) }
+            if atEnd {
+                expectMore("a value")
+            } else {
+                error("expected a value, found \(describe(current.kind))", at: current.range)
+            }
             return nil
         }
         return value
     }
 
     mutating func missingOperand(after op: String) -> Expression? {
-        if atEnd { expectMore("a value after '\(op)'") } else { error("expected a value after '\(op)'", at: current.range) }
+        if atEnd {
+            expectMore("a value after '\(op)'")
+        } else {
+            error("expected a value after '\(op)'", at: current.range)
+        }
         return nil
     }
 }

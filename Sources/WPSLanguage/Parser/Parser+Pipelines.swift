@@ -49,7 +49,8 @@ extension Parser {
         }
         let (redirect, appends) = parseRedirect()
         let end = redirect?.range.end ?? stages.last?.range.end ?? start
-        return Pipeline(input: input, stages: stages, redirect: redirect, appends: appends, range: SourceRange(start, end))
+        return Pipeline(
+            input: input, stages: stages, redirect: redirect, appends: appends, range: SourceRange(start, end))
     }
 
     /// `> FILE` or `>> FILE` (append) at the end of a pipeline, if there.
@@ -88,7 +89,10 @@ extension Parser {
         var words = [first]
         var nameEnd = current.range.end
         guard registry.isPrefix(words) else {
-            diagnostics.append(.unknown("command", first, at: current.range, candidates: registry.nouns + CommandRegistry.statementKeywords))
+            diagnostics.append(
+                .unknown(
+                    "command", first, at: current.range, candidates: registry.nouns + CommandRegistry.statementKeywords)
+            )
             return nil
         }
         advance()
@@ -101,17 +105,22 @@ extension Parser {
             let options = registry.subcommands(after: words)
             if case .word(let wrong) = current.kind {
                 diagnostics.append(
-                    .unknown("command", (words + [wrong]).joined(separator: " "), at: SourceRange(start, current.range.end),
-                             candidates: options.map { (words + [$0]).joined(separator: " ") }))
+                    .unknown(
+                        "command", (words + [wrong]).joined(separator: " "), at: SourceRange(start, current.range.end),
+                        candidates: options.map { (words + [$0]).joined(separator: " ") }))
             } else {
-                error("'\(words.joined(separator: " "))' needs a subcommand: \(options.joined(separator: ", "))", at: SourceRange(start, nameEnd))
+                error(
+                    "'\(words.joined(separator: " "))' needs a subcommand: \(options.joined(separator: ", "))",
+                    at: SourceRange(start, nameEnd))
             }
             return nil
         }
         var arguments: [Argument] = []
         if descriptor.positionals.first?.kind == .condition {
             if atStageEnd {
-                error("'\(descriptor.name)' needs a condition", at: SourceRange(start, nameEnd), label: "e.g. \(descriptor.examples.first ?? "where status == \"DRAFT\"")")
+                error(
+                    "'\(descriptor.name)' needs a condition", at: SourceRange(start, nameEnd),
+                    label: "e.g. \(descriptor.examples.first ?? "where status == \"DRAFT\"")")
             } else if let condition = parseCondition() {
                 arguments.append(.positional(condition))
             }
@@ -129,7 +138,10 @@ extension Parser {
                     value = parseValue()
                     if value == nil { error("--\(name)= needs a value", at: flagRange) }
                 }
-                arguments.append(.flag(name: name, value: value, range: SourceRange(flagRange.start, value?.range.end ?? flagRange.end)))
+                arguments.append(
+                    .flag(
+                        name: name, value: value, range: SourceRange(flagRange.start, value?.range.end ?? flagRange.end)
+                    ))
             } else if let value = parseValue() {
                 arguments.append(.positional(value))
             } else {
@@ -138,7 +150,8 @@ extension Parser {
             }
         }
         let end = arguments.last.map(Self.end) ?? nameEnd
-        let command = Command(words: words, arguments: arguments, nameRange: SourceRange(start, nameEnd), range: SourceRange(start, end))
+        let command = Command(
+            words: words, arguments: arguments, nameRange: SourceRange(start, nameEnd), range: SourceRange(start, end))
         diagnostics += CommandChecker(descriptor).check(command)
         return command
     }
@@ -159,7 +172,9 @@ extension Parser {
     /// Whether the current token can start a value.
     var startsValue: Bool {
         switch current.kind {
-        case .word, .string, .literal, .variable, .fileReference, .subpipelineStart, .leftBracket, .leftBrace, .leftParen: true
+        case .word, .string, .literal, .variable, .fileReference, .subpipelineStart, .leftBracket, .leftBrace,
+            .leftParen:
+            true
         default: false
         }
     }

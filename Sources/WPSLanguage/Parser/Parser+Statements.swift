@@ -33,7 +33,11 @@ extension Parser {
     mutating func parseLet(_ start: Int) -> Statement? {
         advance()
         guard case .word(let name) = current.kind, Self.isIdentifier(name) else {
-            if atEnd { expectMore("a variable name after 'let'") } else { error("expected a variable name after 'let'", at: current.range) }
+            if atEnd {
+                expectMore("a variable name after 'let'")
+            } else {
+                error("expected a variable name after 'let'", at: current.range)
+            }
             recover()
             return nil
         }

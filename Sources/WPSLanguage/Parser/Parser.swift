@@ -38,7 +38,8 @@ public struct Parser {
         var parser = Parser(source: source, registry: registry, tokens: lexed.tokens, isIncomplete: lexed.isIncomplete)
         parser.diagnostics = lexed.diagnostics
         let statements = parser.parseStatements(until: nil)
-        return ParseResult(script: Script(statements: statements), diagnostics: parser.diagnostics, isIncomplete: parser.isIncomplete)
+        return ParseResult(
+            script: Script(statements: statements), diagnostics: parser.diagnostics, isIncomplete: parser.isIncomplete)
     }
 
     var current: Token { tokens[min(index, tokens.count - 1)] }
@@ -64,7 +65,9 @@ public struct Parser {
     mutating func enterNesting() -> Bool {
         guard !tooDeep else { return false }
         guard nesting < Self.maxNesting else {
-            error("nested more than \(Self.maxNesting) levels deep (lists, blocks, $(…), parentheses or not)", at: current.range)
+            error(
+                "nested more than \(Self.maxNesting) levels deep (lists, blocks, $(…), parentheses or not)",
+                at: current.range)
             tooDeep = true
             index = tokens.count - 1
             return false
@@ -118,7 +121,9 @@ public struct Parser {
             case .newline, .semicolon, .end: break
             case .rightBrace where terminator == .rightBrace: break
             default:
-                error("unexpected \(describe(current.kind))", at: current.range, label: "expected the end of the statement")
+                error(
+                    "unexpected \(describe(current.kind))", at: current.range,
+                    label: "expected the end of the statement")
                 recover()
             }
             if index == before { advance() }  // never loop in place

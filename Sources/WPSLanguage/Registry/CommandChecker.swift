@@ -22,7 +22,8 @@ public struct CommandChecker: Sendable {
                     continue
                 }
                 if seen[name] != nil, !flag.repeatable {
-                    problems.append(Diagnostic(.error, "--\(name) is given twice", at: nameRange, label: "give it once"))
+                    problems.append(
+                        Diagnostic(.error, "--\(name) is given twice", at: nameRange, label: "give it once"))
                 }
                 seen[name] = range
                 guard let value else {
@@ -39,7 +40,9 @@ public struct CommandChecker: Sendable {
             }
         }
         for flag in descriptor.flags where flag.required && seen[flag.name] == nil {
-            problems.append(Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name) (\(flag.summary))", at: command.nameRange))
+            problems.append(
+                Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name) (\(flag.summary))", at: command.nameRange)
+            )
         }
         checkPositionals(positionals, command, &problems)
         return problems
@@ -94,24 +97,37 @@ public struct CommandChecker: Sendable {
         for positional in descriptor.positionals {
             if positional.repeating {
                 if remaining.isEmpty && !positional.optional {
-                    problems.append(Diagnostic(.error, "'\(descriptor.name)' needs at least one \(positional.name.uppercased())", at: command.nameRange, label: "usage: \(descriptor.usage)"))
+                    problems.append(
+                        Diagnostic(
+                            .error, "'\(descriptor.name)' needs at least one \(positional.name.uppercased())",
+                            at: command.nameRange, label: "usage: \(descriptor.usage)"))
                 }
                 for value in remaining {
-                    if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) { problems.append(problem) }
+                    if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) {
+                        problems.append(problem)
+                    }
                 }
                 remaining = []
                 continue
             }
             guard let value = remaining.popFirst() else {
                 if !positional.optional, !command.arguments.contains(where: { Self.flag($0, names: positional) }) {
-                    problems.append(Diagnostic(.error, "'\(descriptor.name)' needs \(positional.name.uppercased()) (\(positional.kind))", at: command.nameRange, label: "usage: \(descriptor.usage)"))
+                    problems.append(
+                        Diagnostic(
+                            .error, "'\(descriptor.name)' needs \(positional.name.uppercased()) (\(positional.kind))",
+                            at: command.nameRange, label: "usage: \(descriptor.usage)"))
                 }
                 continue
             }
-            if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) { problems.append(problem) }
+            if let problem = Self.kindProblem(value, positional.kind, what: positional.name.uppercased()) {
+                problems.append(problem)
+            }
         }
         if let extra = remaining.first {
-            problems.append(Diagnostic(.error, "too many arguments for '\(descriptor.name)'", at: extra.range, label: "usage: \(descriptor.usage)"))
+            problems.append(
+                Diagnostic(
+                    .error, "too many arguments for '\(descriptor.name)'", at: extra.range,
+                    label: "usage: \(descriptor.usage)"))
         }
     }
 
@@ -167,10 +183,13 @@ public struct CommandChecker: Sendable {
         case .choice(let options):
             return options.contains(text) ? nil : options.joined(separator: ", ")
         case .delimiter:
-            return [",", ";", "tab", "\\t", "\t", "comma", "semicolon"].contains(text.lowercased()) ? nil : "',', ';' or tab"
+            return [",", ";", "tab", "\\t", "\t", "comma", "semicolon"].contains(text.lowercased())
+                ? nil : "',', ';' or tab"
         case .list(let inner):
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            for item in items { if let problem = mismatch(item, inner) { return "a comma-separated list of \(problem)" } }
+            for item in items {
+                if let problem = mismatch(item, inner) { return "a comma-separated list of \(problem)" }
+            }
             return nil
         default:
             return nil
@@ -179,7 +198,8 @@ public struct CommandChecker: Sendable {
 
     /// A wait: `3d` (days) or `13h` (hours), a whole number 1…9999 — what `followup_after` can hold.
     public static func duration(_ text: String) -> (value: Int, inHours: Bool)? {
-        guard let unit = text.last, unit == "d" || unit == "h", let value = Int(text.dropLast()), (1...9999).contains(value)
+        guard let unit = text.last, unit == "d" || unit == "h", let value = Int(text.dropLast()),
+            (1...9999).contains(value)
         else { return nil }
         return (value, unit == "h")
     }
@@ -195,7 +215,8 @@ public struct CommandChecker: Sendable {
     /// `HH:mm`.
     public static func isTime(_ text: String) -> Bool {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1])
+        else { return false }
         return (0...24).contains(h) && (0...59).contains(m)
     }
 }

@@ -111,7 +111,8 @@ public struct FlagDescriptor: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.fields = fields
         var spellings: [String] = []
-        for spelling in fields.map { Self.flagSpelling(ofField: $0) } + aliases where spelling != name && !spellings.contains(spelling) {
+        for spelling in fields.map({ Self.flagSpelling(ofField: $0) }) + aliases
+        where spelling != name && !spellings.contains(spelling) {
             spellings.append(spelling)
         }
         self.aliases = spellings

@@ -20,7 +20,8 @@ public struct HelpRenderer: Sendable {
         for (noun, commands) in groups {
             lines.append(noun.uppercased())
             for command in commands {
-                lines.append("  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary)
+                lines.append(
+                    "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary)
             }
             lines.append("")
         }
@@ -50,7 +51,8 @@ public struct HelpRenderer: Sendable {
         if !command.positionals.isEmpty {
             lines += ["", "arguments:"]
             for positional in command.positionals {
-                lines.append("  \(positional.name.uppercased())  \(positional.kind)\(positional.optional ? " (optional)" : "")")
+                lines.append(
+                    "  \(positional.name.uppercased())  \(positional.kind)\(positional.optional ? " (optional)" : "")")
             }
         }
         if !command.flags.isEmpty {

@@ -33,7 +33,8 @@ public struct SourceFile: Sendable, Hashable {
     /// The 0-based index of the line holding a UTF-8 offset (clamped to the text).
     func lineIndex(of offset: Int) -> Int {
         let clamped = min(max(offset, 0), text.utf8.count)
-        var low = 0, high = lineStarts.count - 1
+        var low = 0
+        var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }

@@ -54,7 +54,10 @@ public struct TextScanner: Sendable {
         }
         if pending > 0 {
             guard (nextLow...nextHigh).contains(byte) else {
-                fail(at: leadOffset, column: leadColumn, "not UTF-8 text: byte 0x\(hex(leadByte)) starts a character that byte 0x\(hex(byte)) does not continue; save the file as UTF-8")
+                fail(
+                    at: leadOffset, column: leadColumn,
+                    "not UTF-8 text: byte 0x\(hex(leadByte)) starts a character that byte 0x\(hex(byte)) does not continue; save the file as UTF-8"
+                )
                 return false
             }
             pending -= 1
@@ -87,7 +90,9 @@ public struct TextScanner: Sendable {
         case 0xF4:
             begin(byte, continuations: 3, low: 0x80, high: 0x8F)
         default:
-            fail(at: offset, column: column, "not UTF-8 text: byte 0x\(hex(byte)) cannot start a character; save the file as UTF-8")
+            fail(
+                at: offset, column: column,
+                "not UTF-8 text: byte 0x\(hex(byte)) cannot start a character; save the file as UTF-8")
             return false
         }
         offset += 1
@@ -97,7 +102,9 @@ public struct TextScanner: Sendable {
     /// The first problem, counting text that ends inside a character as one.
     public mutating func finish() -> Problem? {
         if problem == nil, pending > 0 {
-            fail(at: leadOffset, column: leadColumn, "not UTF-8 text: the text ends inside a character that starts with byte 0x\(hex(leadByte))")
+            fail(
+                at: leadOffset, column: leadColumn,
+                "not UTF-8 text: the text ends inside a character that starts with byte 0x\(hex(leadByte))")
         }
         return problem
     }

@@ -12,7 +12,8 @@ struct CampaignPlan {
 
         var description: String {
             switch self {
-            case .update(_, let text), .version(_, _, _, let text), .addStep(_, let text), .deleteStep(_, let text): text
+            case .update(_, let text), .version(_, _, _, let text), .addStep(_, let text), .deleteStep(_, let text):
+                text
             }
         }
     }
@@ -31,7 +32,9 @@ struct CampaignPlan {
         }
         if let accounts = spec.accounts, accounts.sorted() != current.email_account_ids.sorted() {
             patch.email_account_ids = accounts
-            said.append("accounts \(current.email_account_ids.map(String.init).joined(separator: ",")) → \(accounts.map(String.init).joined(separator: ","))")
+            said.append(
+                "accounts \(current.email_account_ids.map(String.init).joined(separator: ",")) → \(accounts.map(String.init).joined(separator: ","))"
+            )
         }
         if let wanted = spec.settings {
             var settings = CampaignSettings()
@@ -43,7 +46,9 @@ struct CampaignPlan {
             }
             note("timezone", wanted.timezone, now.timezone) { settings.timezone = $0 }
             note("daily_enroll", wanted.daily_enroll, now.daily_enroll) { settings.daily_enroll = $0 }
-            note("prospect_timezone", wanted.prospect_timezone, now.prospect_timezone) { settings.prospect_timezone = $0 }
+            note("prospect_timezone", wanted.prospect_timezone, now.prospect_timezone) {
+                settings.prospect_timezone = $0
+            }
             note("gdpr_unsubscribe", wanted.gdpr_unsubscribe, now.gdpr_unsubscribe) { settings.gdpr_unsubscribe = $0 }
             note("list_unsubscribe", wanted.list_unsubscribe, now.list_unsubscribe) { settings.list_unsubscribe = $0 }
             if !settings.isEmpty { patch.settings = settings }
@@ -55,18 +60,24 @@ struct CampaignPlan {
             let label = "step \(index + 1)"
             if let window = try? WindowNotation.parse(wanted.window), window != step.delivery_time {
                 let have = step.delivery_time.map(WindowNotation.format) ?? "none"
-                plan.unchangeable.append("\(label) window \(have) → \(wanted.window): the API cannot change an existing step's window (delete the step and add it again, or create a new campaign)")
+                plan.unchangeable.append(
+                    "\(label) window \(have) → \(wanted.window): the API cannot change an existing step's window (delete the step and add it again, or create a new campaign)"
+                )
             }
             if index + 1 < spec.steps.count {
                 let have = step.followup_after ?? FollowupAfter(range: .day, value: 1)
                 let want = wanted.wait.flatMap(CampaignSpec.followupAfter) ?? FollowupAfter(range: .day, value: 1)
                 if have != want {
-                    plan.unchangeable.append("\(label) wait \(CampaignSpec.waitText(have)) → \(CampaignSpec.waitText(want)): the API cannot change an existing step's wait")
+                    plan.unchangeable.append(
+                        "\(label) wait \(CampaignSpec.waitText(have)) → \(CampaignSpec.waitText(want)): the API cannot change an existing step's wait"
+                    )
                 }
             }
             let versions = step.body?.versions ?? []
             if versions.count != wanted.versions.count {
-                plan.unchangeable.append("\(label) has \(versions.count) version\(versions.count == 1 ? "" : "s"), the spec \(wanted.versions.count): the API cannot add or remove versions of an existing step")
+                plan.unchangeable.append(
+                    "\(label) has \(versions.count) version\(versions.count == 1 ? "" : "s"), the spec \(wanted.versions.count): the API cannot add or remove versions of an existing step"
+                )
             }
             for (version, want) in zip(versions, wanted.versions) {
                 var versionPatch = VersionPatch()
@@ -88,14 +99,21 @@ struct CampaignPlan {
                     parts.append("track_opens \(track)")
                 }
                 guard !parts.isEmpty, let stepID = step.id, let versionID = version.id else { continue }
-                plan.changes.append(.version(stepID: stepID, versionID: versionID, versionPatch, "edit \(label) version \(version.version ?? "?"): " + parts.joined(separator: ", ")))
+                plan.changes.append(
+                    .version(
+                        stepID: stepID, versionID: versionID, versionPatch,
+                        "edit \(label) version \(version.version ?? "?"): " + parts.joined(separator: ", ")))
             }
         }
         if spec.steps.count > existing.count {
             for index in existing.count..<spec.steps.count {
                 guard var step = spec.stepChain(from: index) else { continue }
                 step.followup = nil
-                plan.changes.append(.addStep(step, "add step \(index + 1) at the end: \(spec.steps[index].window), \(spec.steps[index].versions.count) version\(spec.steps[index].versions.count == 1 ? "" : "s")"))
+                plan.changes.append(
+                    .addStep(
+                        step,
+                        "add step \(index + 1) at the end: \(spec.steps[index].window), \(spec.steps[index].versions.count) version\(spec.steps[index].versions.count == 1 ? "" : "s")"
+                    ))
             }
         } else if existing.count > spec.steps.count {
             for index in stride(from: existing.count - 1, through: spec.steps.count, by: -1) {

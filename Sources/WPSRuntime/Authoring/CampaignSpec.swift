@@ -38,7 +38,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
         public var track_opens: Bool?
     }
 
-    public init(name: String, id: Int? = nil, accounts: [Int]? = nil, settings: CampaignSettings? = nil, steps: [StepSpec]) {
+    public init(
+        name: String, id: Int? = nil, accounts: [Int]? = nil, settings: CampaignSettings? = nil, steps: [StepSpec]
+    ) {
         self.name = name
         self.id = id
         self.accounts = accounts
@@ -57,7 +59,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
                 window: step.delivery_time.map(WindowNotation.format) ?? "",
                 wait: step.followup == nil ? nil : step.followup_after.map(Self.waitText),
                 versions: (step.body?.versions ?? []).map {
-                    VersionSpec(subject: ($0.subject ?? "").isEmpty ? nil : $0.subject, message: $0.message, signature: $0.signature?.rawValue, track_opens: $0.track_opens)
+                    VersionSpec(
+                        subject: ($0.subject ?? "").isEmpty ? nil : $0.subject, message: $0.message,
+                        signature: $0.signature?.rawValue, track_opens: $0.track_opens)
                 })
         }
     }
@@ -112,14 +116,17 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
 
     /// The line and column a located problem starts with (`NAME:LINE:COL: …`).
     static func place(of problem: String, in name: String) -> (line: Int, column: Int) {
-        let numbers = problem.dropFirst(name.count + 1).split(separator: ":", maxSplits: 2).prefix(2).compactMap { Int($0) }
+        let numbers = problem.dropFirst(name.count + 1).split(separator: ":", maxSplits: 2).prefix(2).compactMap {
+            Int($0)
+        }
         return numbers.count == 2 ? (numbers[0], numbers[1]) : (0, 0)
     }
 
     static func readStructure(_ path: String) throws(RuntimeError) -> (CampaignSpec, YAMLLocator, CampaignSpecReader) {
         let locator = try YAMLLocator.load(path)
         guard let root = locator.root, root.mapping != nil else {
-            throw RuntimeError("\(locator.place(of: "")): a campaign spec is a mapping with name, accounts, settings and steps")
+            throw RuntimeError(
+                "\(locator.place(of: "")): a campaign spec is a mapping with name, accounts, settings and steps")
         }
         var reader = CampaignSpecReader(locator: locator)
         let spec = reader.read()
@@ -145,7 +152,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
         var problems: [String] = []
         var paths = reported
         func add(_ path: String, _ message: String) {
-            guard !paths.contains(where: { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }) else { return }
+            guard !paths.contains(where: { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }) else {
+                return
+            }
             problems.append("\(path): \(message)")
         }
         if steps.isEmpty, !reported.contains("steps") { add("steps", "must hold at least one step") }
@@ -160,7 +169,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
             }
             for (v, version) in step.versions.enumerated() {
                 for (field, text) in [("subject", version.subject), ("message", version.message)] {
-                    for problem in SnippetLint.scan(text ?? "").problems { add("steps[\(index)].versions[\(v)].\(field)", problem.message) }
+                    for problem in SnippetLint.scan(text ?? "").problems {
+                        add("steps[\(index)].versions[\(v)].\(field)", problem.message)
+                    }
                 }
             }
         }
@@ -183,7 +194,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
             depth += 1
         }
         guard depth > 0 else { return path }
-        return "steps[\(depth - 1)]" + rest.replacingOccurrences(of: ".body.versions", with: ".versions").replacingOccurrences(of: ".delivery_time", with: ".window")
+        return "steps[\(depth - 1)]"
+            + rest.replacingOccurrences(of: ".body.versions", with: ".versions").replacingOccurrences(
+                of: ".delivery_time", with: ".window")
     }
 
     /// The step chain the spec describes (windows assumed valid: check ``problems()`` first).
@@ -191,7 +204,8 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
         guard index < steps.count else { return nil }
         let spec = steps[index]
         return Step.email(
-            versions: spec.versions.map(\.version), deliveryTime: (try? WindowNotation.parse(spec.window)) ?? DeliveryTime(),
+            versions: spec.versions.map(\.version),
+            deliveryTime: (try? WindowNotation.parse(spec.window)) ?? DeliveryTime(),
             followupAfter: spec.wait.flatMap(Self.followupAfter), followup: stepChain(from: index + 1))
     }
 
@@ -205,6 +219,8 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
 
 extension CampaignSpec.VersionSpec {
     var version: EmailVersion {
-        EmailVersion(subject: subject, message: message, signature: Signature(rawValue: signature ?? "SENDER"), track_opens: track_opens ?? false)
+        EmailVersion(
+            subject: subject, message: message, signature: Signature(rawValue: signature ?? "SENDER"),
+            track_opens: track_opens ?? false)
     }
 }

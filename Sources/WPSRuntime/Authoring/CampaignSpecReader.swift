@@ -41,7 +41,8 @@ struct CampaignSpecReader {
         for index in steps.indices {
             let path = "\(listPath)[\(index)]"
             guard steps[index].mapping != nil else {
-                record(path, "expected a mapping with window, wait and versions, got \(locator.describeValue(at: path))")
+                record(
+                    path, "expected a mapping with window, wait and versions, got \(locator.describeValue(at: path))")
                 continue
             }
             var versions: [CampaignSpec.VersionSpec] = []
@@ -51,12 +52,16 @@ struct CampaignSpecReader {
                     record(at, "expected a mapping with subject and message, got \(locator.describeValue(at: at))")
                     continue
                 }
-                versions.append(CampaignSpec.VersionSpec(
-                    subject: field(String.self, at: "\(at).subject"), message: field(String.self, at: "\(at).message"),
-                    signature: field(String.self, at: "\(at).signature"), track_opens: field(Bool.self, at: "\(at).track_opens")))
+                versions.append(
+                    CampaignSpec.VersionSpec(
+                        subject: field(String.self, at: "\(at).subject"),
+                        message: field(String.self, at: "\(at).message"),
+                        signature: field(String.self, at: "\(at).signature"),
+                        track_opens: field(Bool.self, at: "\(at).track_opens")))
             }
             let window = field(String.self, at: "\(path).window", required: true) ?? ""
-            result.append(CampaignSpec.StepSpec(window: window, wait: field(String.self, at: "\(path).wait"), versions: versions))
+            result.append(
+                CampaignSpec.StepSpec(window: window, wait: field(String.self, at: "\(path).wait"), versions: versions))
         }
         return result
     }
@@ -117,7 +122,9 @@ struct CampaignSpecReader {
             }
         }
         func context(_ old: DecodingError.Context) -> DecodingError.Context {
-            DecodingError.Context(codingPath: prefix + old.codingPath, debugDescription: old.debugDescription, underlyingError: old.underlyingError)
+            DecodingError.Context(
+                codingPath: prefix + old.codingPath, debugDescription: old.debugDescription,
+                underlyingError: old.underlyingError)
         }
         switch error {
         case DecodingError.keyNotFound(let key, let old): return DecodingError.keyNotFound(key, context(old))

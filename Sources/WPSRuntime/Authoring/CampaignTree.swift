@@ -33,14 +33,18 @@ enum CampaignTree {
                 var extras: [String] = []
                 if version.signature == .noSignature { extras.append("no signature") }
                 if version.track_opens == true { extras.append("tracks opens") }
-                let text = "\(letter)  \(subject)" + (extras.isEmpty ? "" : "  (" + extras.joined(separator: ", ") + ")")
+                let text =
+                    "\(letter)  \(subject)" + (extras.isEmpty ? "" : "  (" + extras.joined(separator: ", ") + ")")
                 lines.append(fitter.fit(text, id: version.id, after: stem + "  "))
             }
             // The step's followup_after is the wait between it and the next step: drawn between them.
             if !isLast { lines.append(fitter.fit("↓ wait " + waitText(step.followup_after), id: nil, after: "│  ")) }
             // The last step's own wait applies to a step added after it: said, not hidden.
             if isLast {
-                lines.append(fitter.fit("↓ wait " + waitText(step.followup_after) + " before a step added after it", id: nil, after: "   "))
+                lines.append(
+                    fitter.fit(
+                        "↓ wait " + waitText(step.followup_after) + " before a step added after it", id: nil,
+                        after: "   "))
             }
         }
         return lines.joined(separator: "\n")

@@ -15,7 +15,8 @@ enum MessageBody {
     static func range(of expression: Expression, text: String, offset: Int, length: Int) -> SourceRange {
         let r = expression.range
         switch expression {
-        case .string(let parts, _) where parts.allSatisfy({ if case .text = $0 { true } else { false } }) && r.end - r.start - 2 == text.utf8.count:
+        case .string(let parts, _)
+        where parts.allSatisfy({ if case .text = $0 { true } else { false } }) && r.end - r.start - 2 == text.utf8.count:
             return SourceRange(r.start + 1 + offset, r.start + 1 + offset + length)
         case .literal where r.end - r.start - 2 == text.utf8.count:
             return SourceRange(r.start + 1 + offset, r.start + 1 + offset + length)
@@ -32,8 +33,10 @@ enum MessageBody {
         var errors: [(String, SourceRange)] = []
         for (index, text) in values.enumerated() {
             for problem in SnippetLint.scan(text).problems {
-                let place = expressions.indices.contains(index)
-                    ? range(of: expressions[index], text: text, offset: problem.offset, length: problem.length) : invocation.command.range
+                let place =
+                    expressions.indices.contains(index)
+                    ? range(of: expressions[index], text: text, offset: problem.offset, length: problem.length)
+                    : invocation.command.range
                 errors.append(("--\(flag.name): \(problem.message)", place))
             }
         }

@@ -17,7 +17,8 @@ public enum SnippetLint {
     /// The snippets of `text` and its problems.
     public static func scan(_ text: String) -> (uses: [Use], problems: [TextProblem]) {
         let bytes = Array(text.utf8)
-        var uses: [Use] = [], problems: [TextProblem] = []
+        var uses: [Use] = []
+        var problems: [TextProblem] = []
         var index = 0
         func at(_ i: Int, _ s: String) -> Bool {
             let pattern = Array(s.utf8)
@@ -53,12 +54,17 @@ public enum SnippetLint {
                 if raw.count >= 2, raw.hasPrefix("\""), raw.hasSuffix("\"") {
                     fallback = String(raw.dropFirst().dropLast())
                 } else {
-                    problems.append(TextProblem("the fallback of {{\(name)}} must be quoted: {{\(name) | \"value\"}}", offset: index, length: length))
+                    problems.append(
+                        TextProblem(
+                            "the fallback of {{\(name)}} must be quoted: {{\(name) | \"value\"}}", offset: index,
+                            length: length))
                 }
             }
             if !Snippets.names.contains(name) {
-                let suggestion = Suggestion.closest(to: name, in: Snippets.names).map { " — did you mean '{{\($0)}}'?" } ?? ""
-                problems.append(TextProblem("unknown snippet '{{\(name)}}'\(suggestion)", offset: index, length: length))
+                let suggestion =
+                    Suggestion.closest(to: name, in: Snippets.names).map { " — did you mean '{{\($0)}}'?" } ?? ""
+                problems.append(
+                    TextProblem("unknown snippet '{{\(name)}}'\(suggestion)", offset: index, length: length))
             }
             uses.append(Use(name: name, fallback: fallback, offset: index, length: length))
             index = close + 2

@@ -22,7 +22,8 @@ enum StepFile {
         throw RuntimeError("\(locator.place(of: "")): \(expected); the file is a mapping of \(shown)")
     }
 
-    static let expected = "--steps takes the spec's step list (as campaign export writes under steps:) "
+    static let expected =
+        "--steps takes the spec's step list (as campaign export writes under steps:) "
         + "or the API's step tree (a START step with type: START)"
 
     /// The spec's step list at `listPath`: structure, windows, waits and snippets checked.

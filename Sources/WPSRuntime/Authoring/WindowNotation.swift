@@ -8,7 +8,8 @@ import OutreachAPI
 /// (an unknown day, a bad time, from ≥ to, overlapping windows) carry their place in the string.
 public enum WindowNotation {
     static let days: [(String, Weekday)] = [
-        ("MON", .monday), ("TUE", .tuesday), ("WED", .wednesday), ("THU", .thursday), ("FRI", .friday), ("SAT", .saturday),
+        ("MON", .monday), ("TUE", .tuesday), ("WED", .wednesday), ("THU", .thursday), ("FRI", .friday),
+        ("SAT", .saturday),
         ("SUN", .sunday),
     ]
 
@@ -49,26 +50,32 @@ public enum WindowNotation {
         var placed: [Weekday: [(from: Int, to: Int, piece: Piece)]] = [:]
         for group in split(Substring(text), offset: 0, on: ";") where !group.text.isEmpty {
             guard let space = group.text.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                throw TextProblem("write DAYS TIMES, e.g. MON-FRI 08:00-18:00", offset: group.offset, length: group.text.utf8.count)
+                throw TextProblem(
+                    "write DAYS TIMES, e.g. MON-FRI 08:00-18:00", offset: group.offset, length: group.text.utf8.count)
             }
             let dayPiece = Piece(text: group.text[..<space], offset: group.offset)
-            let timesPiece = trimmed(Piece(text: group.text[space...], offset: group.offset + group.text[..<space].utf8.count))
+            let timesPiece = trimmed(
+                Piece(text: group.text[space...], offset: group.offset + group.text[..<space].utf8.count))
             let dayList = try self.dayList(dayPiece)
             let windows = try self.windows(timesPiece)
             for day in dayList {
                 for window in windows {
-                    if let clash = placed[day, default: []].first(where: { window.from < $0.to && $0.from < window.to }) {
+                    if let clash = placed[day, default: []].first(where: { window.from < $0.to && $0.from < window.to })
+                    {
                         throw TextProblem(
                             "\(window.piece.text) overlaps \(clash.piece.text) on \(days.first { $0.1 == day }?.0 ?? "")",
                             offset: window.piece.offset, length: window.piece.text.utf8.count)
                     }
                     placed[day, default: []].append(window)
-                    let bounds = window.piece.text.lowercased() == "all-day" ? ("00:00", "00:00") : split(window.piece.text)
+                    let bounds =
+                        window.piece.text.lowercased() == "all-day" ? ("00:00", "00:00") : split(window.piece.text)
                     result[day] = (result[day] ?? []) + [TimeWindow(from: bounds.0, to: bounds.1)]
                 }
             }
         }
-        guard !result.windowsByDay.isEmpty else { throw TextProblem("the window is empty: write e.g. MON-FRI 08:00-18:00", offset: 0, length: text.utf8.count) }
+        guard !result.windowsByDay.isEmpty else {
+            throw TextProblem("the window is empty: write e.g. MON-FRI 08:00-18:00", offset: 0, length: text.utf8.count)
+        }
         return result
     }
 
@@ -83,12 +90,16 @@ public enum WindowNotation {
             var indexes: [Int] = []
             for bound in split(item.text, offset: item.offset, on: "-") {
                 guard let index = days.firstIndex(where: { $0.0 == bound.text.uppercased() }) else {
-                    throw TextProblem("unknown day '\(bound.text)': use MON TUE WED THU FRI SAT SUN", offset: bound.offset, length: bound.text.utf8.count)
+                    throw TextProblem(
+                        "unknown day '\(bound.text)': use MON TUE WED THU FRI SAT SUN", offset: bound.offset,
+                        length: bound.text.utf8.count)
                 }
                 indexes.append(index)
             }
             guard let first = indexes.first, let last = indexes.last, indexes.count <= 2, first <= last else {
-                throw TextProblem("day range '\(item.text)' must run forward, e.g. MON-FRI", offset: item.offset, length: item.text.utf8.count)
+                throw TextProblem(
+                    "day range '\(item.text)' must run forward, e.g. MON-FRI", offset: item.offset,
+                    length: item.text.utf8.count)
             }
             result += (first...last).map { days[$0].1 }
         }
@@ -100,12 +111,17 @@ public enum WindowNotation {
         var result: [(from: Int, to: Int, piece: Piece)] = []
         for item in split(piece.text, offset: piece.offset, on: ",") {
             let bounds = split(item.text)
-            guard let from = Validation.minutes(ofTime: bounds.0), let to = Validation.minutes(ofTime: bounds.1, allow24: true) else {
-                throw TextProblem("window time '\(item.text)': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: item.offset, length: item.text.utf8.count)
+            guard let from = Validation.minutes(ofTime: bounds.0),
+                let to = Validation.minutes(ofTime: bounds.1, allow24: true)
+            else {
+                throw TextProblem(
+                    "window time '\(item.text)': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: item.offset,
+                    length: item.text.utf8.count)
             }
             let wholeDay = from == 0 && (to == 0 || to == 24 * 60)
             guard from < to || wholeDay else {
-                throw TextProblem("\(item.text): from must be earlier than to", offset: item.offset, length: item.text.utf8.count)
+                throw TextProblem(
+                    "\(item.text): from must be earlier than to", offset: item.offset, length: item.text.utf8.count)
             }
             result.append((from, wholeDay ? 24 * 60 : to, item))
         }
@@ -117,22 +133,33 @@ public enum WindowNotation {
     /// object reads back exactly.
     public static func format(_ deliveryTime: DeliveryTime) -> String {
         func windowsText(_ windows: [TimeWindow]) -> String {
-            if windows.count == 1, let only = windows.first, only.from == "00:00", only.to == "00:00" { return "all-day" }
+            if windows.count == 1, let only = windows.first, only.from == "00:00", only.to == "00:00" {
+                return "all-day"
+            }
             return windows.map { "\($0.from)-\($0.to)" }.joined(separator: ",")
         }
         var groups: [(text: String, indexes: [Int])] = []
         for (index, entry) in days.enumerated() {
             guard let windows = deliveryTime[entry.1], !windows.isEmpty else { continue }
             let text = windowsText(windows)
-            if let at = groups.firstIndex(where: { $0.text == text }) { groups[at].indexes.append(index) } else { groups.append((text, [index])) }
+            if let at = groups.firstIndex(where: { $0.text == text }) {
+                groups[at].indexes.append(index)
+            } else {
+                groups.append((text, [index]))
+            }
         }
         return groups.map { group in
             var runs: [[Int]] = []
             for index in group.indexes {
-                if let last = runs.last?.last, last + 1 == index { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+                if let last = runs.last?.last, last + 1 == index {
+                    runs[runs.count - 1].append(index)
+                } else {
+                    runs.append([index])
+                }
             }
             let dayText = runs.map { run in
-                run.count >= 3 ? "\(days[run[0]].0)-\(days[run[run.count - 1]].0)" : run.map { days[$0].0 }.joined(separator: ",")
+                run.count >= 3
+                    ? "\(days[run[0]].0)-\(days[run[run.count - 1]].0)" : run.map { days[$0].0 }.joined(separator: ",")
             }.joined(separator: ",")
             return "\(dayText) \(group.text)"
         }.joined(separator: "; ")

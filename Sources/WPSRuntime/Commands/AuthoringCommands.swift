@@ -27,7 +27,8 @@ enum AuthoringCommands {
         case .running: action = .run
         case .stopped: action = .stop
         case .paused:
-            session.settings.progress("campaign \(id) was PAUSED and is now EDITED (not sending): `campaign run \(id)` sends again")
+            session.settings.progress(
+                "campaign \(id) was PAUSED and is now EDITED (not sending): `campaign run \(id)` sends again")
             return
         default: return
         }
@@ -75,7 +76,8 @@ enum AuthoringCommands {
         let (spec, problems) = try lint(path, command: command)
         guard problems.isEmpty else {
             let count = "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
-            throw RuntimeError("\(count) in \(path); nothing was sent:\n  " + problems.joined(separator: "\n  "), at: command.range)
+            throw RuntimeError(
+                "\(count) in \(path); nothing was sent:\n  " + problems.joined(separator: "\n  "), at: command.range)
         }
         return spec
     }

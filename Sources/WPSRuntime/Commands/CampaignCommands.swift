@@ -9,7 +9,9 @@ enum CampaignCommands {
 
     /// Runs, pauses, stops or makes editable, then answers the campaign as it is now; `stop`
     /// asks first (it cannot be undone).
-    static func act(_ action: Woodpecker.CampaignAction.Action, _ invocation: Invocation, _ interpreter: inout Interpreter) async throws -> Value {
+    static func act(
+        _ action: Woodpecker.CampaignAction.Action, _ invocation: Invocation, _ interpreter: inout Interpreter
+    ) async throws -> Value {
         let session = try interpreter.connection(for: invocation)
         let command = invocation.command
         let campaignID = try invocation.required(id)
@@ -20,7 +22,8 @@ enum CampaignCommands {
             }
         }
         _ = try await session.connection.send(Woodpecker.CampaignAction(id: campaignID, action: action), for: command)
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command))
     }
 
     /// `--steps FILE`: the spec's step list or the API's step tree (see ``StepFile``).

@@ -27,7 +27,8 @@ struct CommandArguments {
         if value.text == SecretMask.history {
             let what = flag.replacingOccurrences(of: "-", with: " ")
             throw RuntimeError(
-                "--\(flag): this value came from history with its \(what) masked: type the \(what) again", at: expression.range)
+                "--\(flag): this value came from history with its \(what) masked: type the \(what) again",
+                at: expression.range)
         }
         return value
     }
@@ -54,7 +55,9 @@ struct CommandArguments {
         switch value {
         case .list(let items): return try items.map { try int($0, what: what, range: range) }
         case .string(let text) where text.contains(","):
-            return try text.split(separator: ",").map { try int(.string(String($0).trimmingCharacters(in: .whitespaces)), what: what, range: range) }
+            return try text.split(separator: ",").map {
+                try int(.string(String($0).trimmingCharacters(in: .whitespaces)), what: what, range: range)
+            }
         default: return [try int(value, what: what, range: range)]
         }
     }

@@ -20,13 +20,15 @@ enum Confirmation {
         }
         let text = try await question()
         guard confirm(text + " [y/N] ") else {
-            throw RuntimeError("'\(command.name)' not confirmed: nothing was changed", at: command.nameRange, exitCode: 1)
+            throw RuntimeError(
+                "'\(command.name)' not confirmed: nothing was changed", at: command.nameRange, exitCode: 1)
         }
     }
 
     /// `777001 "Q4 outreach" (RUNNING, 3 steps)`.
     static func describe(_ campaign: Campaign) -> String {
         let steps = max(campaign.steps.path.count - 1, 0)
-        return "\(campaign.id) \"\(campaign.name)\" (\(campaign.status.rawValue), \(steps) step\(steps == 1 ? "" : "s"))"
+        return
+            "\(campaign.id) \"\(campaign.name)\" (\(campaign.status.rawValue), \(steps) step\(steps == 1 ? "" : "s"))"
     }
 }

@@ -10,7 +10,10 @@ public struct DryRunTransport: HTTPTransport {
     let sandboxKey: String
     let show: @Sendable (String) -> Void
 
-    public init(inner: any HTTPTransport, routes: [(real: String, sandbox: String)], sandboxKey: String, show: @escaping @Sendable (String) -> Void) {
+    public init(
+        inner: any HTTPTransport, routes: [(real: String, sandbox: String)], sandboxKey: String,
+        show: @escaping @Sendable (String) -> Void
+    ) {
         self.inner = inner
         self.routes = routes
         self.sandboxKey = sandboxKey

@@ -44,7 +44,8 @@ enum FlagForField {
         }
         let count = error.problems.count
         var failure = RuntimeError(
-            "\(error.endpoint): \(count) documented rule\(count == 1 ? "" : "s") broken; nothing was sent\n" + lines.joined(separator: "\n"),
+            "\(error.endpoint): \(count) documented rule\(count == 1 ? "" : "s") broken; nothing was sent\n"
+                + lines.joined(separator: "\n"),
             at: located ?? command.range, exitCode: 2)
         failure.failure = error
         return failure

@@ -45,12 +45,15 @@ enum ImportCommands {
     ) throws -> MailboxImporter<Target>.Options {
         let size = invocation[batchSize] ?? target.maxBatchSize
         guard (1...target.maxBatchSize).contains(size) else {
-            throw RuntimeError("--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: invocation.range(of: batchSize))
+            throw RuntimeError(
+                "--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: invocation.range(of: batchSize))
         }
         let limit = target.provider.maxInFlightPerAccount
         let parallel = invocation[Self.parallel] ?? limit
         guard (1...limit).contains(parallel) else {
-            throw RuntimeError("--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)", at: invocation.range(of: Self.parallel))
+            throw RuntimeError(
+                "--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)",
+                at: invocation.range(of: Self.parallel))
         }
         var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
         options.skipInvalid = invocation[SharedFlags.skipInvalid] ?? false
@@ -62,7 +65,11 @@ enum ImportCommands {
         let explicit = invocation[journal]
         if explicit != nil || session.settings.journalDirectory != nil, !session.settings.dryRun {
             let hash = try source.contentHash()
-            let path = explicit ?? ImportJournal.path(directory: session.settings.journalDirectory ?? "", contentHash: hash, profileKey: session.connection.profileKey)
+            let path =
+                explicit
+                ?? ImportJournal.path(
+                    directory: session.settings.journalDirectory ?? "", contentHash: hash,
+                    profileKey: session.connection.profileKey)
             options.journalPath = path
             // The rows are numbered as the file was read: a resumed import reads it with the
             // delimiter its journal recorded, and refuses another.
@@ -74,11 +81,14 @@ enum ImportCommands {
                         at: invocation.range(of: SharedFlags.delimiter))
                 }
                 if source.delimiter == nil {
-                    session.settings.progress("\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded")
+                    session.settings.progress(
+                        "\(source.name): read with '\(ImportJournal.delimiterName(recorded))' as the delimiter, as its journal recorded"
+                    )
                 }
                 source.delimiter = recorded
             }
-            options.journalHeader = "\(source.name) sha256:\(hash) profile:\(session.connection.activeProfile)"
+            options.journalHeader =
+                "\(source.name) sha256:\(hash) profile:\(session.connection.activeProfile)"
                 + (source.delimiter.map { " delimiter:\(ImportJournal.delimiterName($0))" } ?? "")
         }
         return options
@@ -132,7 +142,9 @@ enum ImportCommands {
 
     /// One request as `--dry-run` shows it (secrets masked).
     static func describe<E: Endpoint>(_ client: OutreachClient, _ endpoint: E) -> String {
-        guard let prepared = try? client.prepare(endpoint) else { return "── dry run: would send \(endpoint.endpointDescription)" }
+        guard let prepared = try? client.prepare(endpoint) else {
+            return "── dry run: would send \(endpoint.endpointDescription)"
+        }
         return "── dry run: would send ──\n" + prepared.redactedDescription
     }
 
@@ -169,7 +181,8 @@ enum ImportCommands {
                 record[idKey] = .null
                 record["status"] = .string("already connected")
             }
-            let placed = places.placeSet(of: rows), lines = placed.allLines
+            let placed = places.placeSet(of: rows)
+            let lines = placed.allLines
             record["size"] = .int(rows.count)
             record["first_line"] = .int(lines.first ?? 0)
             record["last_line"] = .int(lines.last ?? 0)
@@ -184,14 +197,16 @@ enum ImportCommands {
         if !outcome.skipped.isEmpty {
             // The rows --skip-invalid left out, for `batch watch --report` (outcome `skipped`).
             let numbers = outcome.skipped.keys.sorted()
-            let placed = places.placeSet(of: LineSet(numbers)), lines = placed.allLines
-            result.append(.record([
-                idKey: .null, "status": .string("skipped"), "size": .int(numbers.count),
-                "first_line": .int(lines.first ?? 0), "last_line": .int(lines.last ?? 0),
-                "lines": .string(placed.description), "source": .string(source.path ?? source.name),
-                "emails": .list(numbers.map { .string(outcome.skipped[$0]?.email ?? "") }),
-                "reasons": .list(numbers.map { .string(outcome.skipped[$0]?.reason ?? "") }),
-            ]))
+            let placed = places.placeSet(of: LineSet(numbers))
+            let lines = placed.allLines
+            result.append(
+                .record([
+                    idKey: .null, "status": .string("skipped"), "size": .int(numbers.count),
+                    "first_line": .int(lines.first ?? 0), "last_line": .int(lines.last ?? 0),
+                    "lines": .string(placed.description), "source": .string(source.path ?? source.name),
+                    "emails": .list(numbers.map { .string(outcome.skipped[$0]?.email ?? "") }),
+                    "reasons": .list(numbers.map { .string(outcome.skipped[$0]?.reason ?? "") }),
+                ]))
         }
         return .list(result)
     }

@@ -32,18 +32,22 @@ public struct Completer {
     public func complete(_ before: String) -> (candidates: [String], wordLength: Int) {
         // Inside an open string: snippets.
         if before.filter({ $0 == "\"" }).count % 2 == 1 {
-            guard let open = before.range(of: "{{", options: .backwards), !before[open.upperBound...].contains("}}") else { return ([], 0) }
+            guard let open = before.range(of: "{{", options: .backwards), !before[open.upperBound...].contains("}}")
+            else { return ([], 0) }
             let partial = String(before[open.lowerBound...])
             let name = partial.dropFirst(2)
             return (Snippets.names.filter { $0.hasPrefix(name.uppercased()) }.map { "{{\($0)}}" }, partial.utf8.count)
         }
-        let word = String(before.reversed().prefix { !$0.isWhitespace && $0 != "|" && $0 != ";" && $0 != "(" }.reversed())
+        let word = String(
+            before.reversed().prefix { !$0.isWhitespace && $0 != "|" && $0 != ";" && $0 != "(" }.reversed())
         let length = word.utf8.count
         if word.hasPrefix("$") { return (variableCandidates(word), length) }
         if word.hasPrefix("@") { return (paths(String(word.dropFirst())).map { "@" + $0 }, length) }
 
         let statement = String(before.dropLast(word.count))
-        let stage = statement.split(omittingEmptySubsequences: false) { $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "{" }.last.map(String.init) ?? ""
+        let stage =
+            statement.split(omittingEmptySubsequences: false) { $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "{" }.last
+            .map(String.init) ?? ""
         let words = stage.split(whereSeparator: \.isWhitespace).map(String.init)
 
         // The command's name words so far.
@@ -52,7 +56,8 @@ public struct Completer {
             if registry.isPrefix(name + [token]) { name.append(token) } else { break }
         }
         if name.count == words.count {
-            let options = name.isEmpty ? registry.nouns + CommandRegistry.statementKeywords : registry.subcommands(after: name)
+            let options =
+                name.isEmpty ? registry.nouns + CommandRegistry.statementKeywords : registry.subcommands(after: name)
             if !options.isEmpty || registry.command(name) == nil {
                 return (options.filter { $0.hasPrefix(word) }, length)
             }
@@ -60,20 +65,29 @@ public struct Completer {
         guard let command = registry.command(name) else { return ([], length) }
         let arguments = Array(words.dropFirst(name.count))
         if word.hasPrefix("-") {
-            let given = Set(arguments.filter { $0.hasPrefix("--") }.compactMap { command.flag(named: String($0.dropFirst(2).prefix { $0 != "=" }))?.name })
+            let given = Set(
+                arguments.filter { $0.hasPrefix("--") }.compactMap {
+                    command.flag(named: String($0.dropFirst(2).prefix { $0 != "=" }))?.name
+                })
             // Flags by name first, then the API's field names (aliases) once a prefix is typed.
             let open = command.flags.filter { $0.repeatable || !given.contains($0.name) }
             let names = open.map { "--" + $0.name }.filter { $0.hasPrefix(word) }
             let aliases = word.count > 2 ? open.flatMap(\.aliases).map { "--" + $0 }.filter { $0.hasPrefix(word) } : []
             return (names + aliases.filter { !names.contains($0) }, length)
         }
-        if let previous = arguments.last, previous.hasPrefix("--"), let flag = command.flag(named: String(previous.dropFirst(2))), !flag.isBoolean {
+        if let previous = arguments.last, previous.hasPrefix("--"),
+            let flag = command.flag(named: String(previous.dropFirst(2))), !flag.isBoolean
+        {
             return (values(flag.kind, word), length)
         }
         let positionalIndex = arguments.enumerated().filter { index, argument in
-            !argument.hasPrefix("--") && !(index > 0 && arguments[index - 1].hasPrefix("--") && !(command.flag(named: String(arguments[index - 1].dropFirst(2)))?.isBoolean ?? true))
+            !argument.hasPrefix("--")
+                && !(index > 0 && arguments[index - 1].hasPrefix("--")
+                    && !(command.flag(named: String(arguments[index - 1].dropFirst(2)))?.isBoolean ?? true))
         }.count
-        guard let positional = command.positionals.indices.contains(positionalIndex) ? command.positionals[positionalIndex] : command.positionals.last(where: \.repeating)
+        guard
+            let positional = command.positionals.indices.contains(positionalIndex)
+                ? command.positionals[positionalIndex] : command.positionals.last(where: \.repeating)
         else { return ([], length) }
         return (values(positional.kind, word), length)
     }
@@ -135,9 +149,11 @@ public struct Completer {
         }
         let directory = folder.isEmpty ? "." : folder
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return entries.filter { $0.hasPrefix(start) && (start.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { entry in
+        return entries.filter { $0.hasPrefix(start) && (start.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map {
+            entry in
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
             return folder + entry + (isDirectory.boolValue ? "/" : "")
         }
     }

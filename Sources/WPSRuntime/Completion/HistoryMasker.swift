@@ -43,7 +43,8 @@ public enum HistoryMasker {
                 case .variable(let reference) where named == index && reference.path.isEmpty: name = reference.name
                 default: continue
                 }
-                guard SecretMask.nameLooksSecret(name), tokens[named + 1].kind == .assign, named + 2 < tokens.count else { continue }
+                guard SecretMask.nameLooksSecret(name), tokens[named + 1].kind == .assign, named + 2 < tokens.count
+                else { continue }
                 // Everything up to the end of the statement is the secret.
                 let first = named + 2
                 var last = first

@@ -45,7 +45,10 @@ struct BatchWatcher {
     static func parse(
         _ items: [Value], idKey: String
     ) -> (ids: [String], origins: [String: [Origin]], existing: [Origin], dryRun: Int, skipped: [Origin]) {
-        var ids: [String] = [], origins: [String: [Origin]] = [:], existing: [Origin] = [], dryRun = 0
+        var ids: [String] = []
+        var origins: [String: [Origin]] = [:]
+        var existing: [Origin] = []
+        var dryRun = 0
         var skipped: [Origin] = []
         for item in items {
             guard case .record(let record) = item else {
@@ -94,7 +97,9 @@ struct BatchWatcher {
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
         let (ids, origins, existing, dryRun, skipped) = Self.parse(items, idKey: "batch_id")
         let numbers = try ids.map { try MailboxCommands.woodpeckerBatchID(.string($0), range: range) }
-        if numbers.isEmpty, dryRun > 0 { session.settings.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch") }
+        if numbers.isEmpty, dryRun > 0 {
+            session.settings.progress("dry run: \(dryRun) batches were not sent, so there is nothing to watch")
+        }
         var latest: [Int: BatchSummary] = [:]
         var delay = interval
         let client = session.connection.client
@@ -103,7 +108,9 @@ struct BatchWatcher {
             let open = numbers.filter { latest[$0]?.processing_finished != true }
             let before = latest
             try await withThrowingTaskGroup(of: (Int, BatchSummary).self) { group in
-                for id in open { group.addTask { (id, try await client.send(Woodpecker.GetBatchSummary(batchID: id))) } }
+                for id in open {
+                    group.addTask { (id, try await client.send(Woodpecker.GetBatchSummary(batchID: id))) }
+                }
                 for try await (id, summary) in group { latest[id] = summary }
             }
             let summaries = Array(latest.values)
@@ -129,59 +136,80 @@ struct BatchWatcher {
             defer { next += count }
             return mailboxes[next..<(next + count)]
         }
-        var failedTotal = 0, total = 0, sample: [String] = []
+        var failedTotal = 0
+        var total = 0
+        var sample: [String] = []
         for (index, id) in numbers.enumerated() {
             guard let summary = latest[id] else {
                 _ = take(batchOrigins[index].count)
                 continue
             }
             total += summary.batch_size
-            let failed = Dictionary(summary.failed_mailboxes.map { ($0.smtp_email.lowercased(), $0.error_message ?? "") }, uniquingKeysWith: { a, _ in a })
+            let failed = Dictionary(
+                summary.failed_mailboxes.map { ($0.smtp_email.lowercased(), $0.error_message ?? "") },
+                uniquingKeysWith: { a, _ in a })
             let conditional = Set(summary.conditionally_connected_mailboxes.map { $0.smtp_email.lowercased() })
             failedTotal += summary.failedCount
-            for failure in summary.failed_mailboxes.prefix(max(0, 3 - sample.count)) { sample.append("\(failure.smtp_email): \(failure.error_message ?? "failed")") }
+            for failure in summary.failed_mailboxes.prefix(max(0, 3 - sample.count)) {
+                sample.append("\(failure.smtp_email): \(failure.error_message ?? "failed")")
+            }
             let list = batchOrigins[index]
             if !list.isEmpty {
                 for (origin, boxes) in zip(list, take(list.count)) {
                     for box in boxes {
                         let key = box.email.lowercased()
                         let outcome =
-                            failed[key] != nil ? "failed" : conditional.contains(key) ? "conditionally_connected" : "connected"
-                        rows.append(.init(
-                            source: origin.source, place: box.place, email: box.email, batch: String(id), outcome: outcome,
-                            error: failed[key] ?? ""))
+                            failed[key] != nil
+                            ? "failed" : conditional.contains(key) ? "conditionally_connected" : "connected"
+                        rows.append(
+                            .init(
+                                source: origin.source, place: box.place, email: box.email, batch: String(id),
+                                outcome: outcome,
+                                error: failed[key] ?? ""))
                     }
                 }
             } else {
                 for item in summary.failed_mailboxes {
-                    rows.append(.init(
-                        source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "failed",
-                        error: item.error_message ?? ""))
+                    rows.append(
+                        .init(
+                            source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "failed",
+                            error: item.error_message ?? ""))
                 }
                 for item in summary.conditionally_connected_mailboxes {
-                    rows.append(.init(
-                        source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "conditionally_connected", error: ""))
+                    rows.append(
+                        .init(
+                            source: "", place: nil, email: item.smtp_email, batch: String(id),
+                            outcome: "conditionally_connected", error: ""))
                 }
             }
         }
         for (origin, boxes) in zip(existing, take(existing.count)) {
             for box in boxes {
                 total += 1
-                rows.append(.init(
-                    source: origin.source, place: box.place, email: box.email, batch: "", outcome: "already_connected", error: ""))
+                rows.append(
+                    .init(
+                        source: origin.source, place: box.place, email: box.email, batch: "",
+                        outcome: "already_connected", error: ""))
             }
         }
         rows += Self.skippedRows(skipped)
-        let value = Value.list(try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
-        return Outcome(value: value, reportRows: rows, total: total, failed: failedTotal, failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + (failedTotal > sample.count ? "; …" : "") + ")")
+        let value = Value.list(
+            try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
+        return Outcome(
+            value: value, reportRows: rows, total: total, failed: failedTotal,
+            failureSample: sample.isEmpty
+                ? "" : " (" + sample.joined(separator: "; ") + (failedTotal > sample.count ? "; …" : "") + ")")
     }
 
     func watchSaleshandy(_ items: [Value]) async throws -> Outcome {
-        let (ids, origins, _, dryRun, skipped) = Self.parse(items.map { item in
-            if case .record = item { return item }
-            return .record(["request_id": .string(item.text)])
-        }, idKey: "request_id")
-        if ids.isEmpty, dryRun > 0 { session.settings.progress("dry run: \(dryRun) requests were not sent, so there is nothing to watch") }
+        let (ids, origins, _, dryRun, skipped) = Self.parse(
+            items.map { item in
+                if case .record = item { return item }
+                return .record(["request_id": .string(item.text)])
+            }, idKey: "request_id")
+        if ids.isEmpty, dryRun > 0 {
+            session.settings.progress("dry run: \(dryRun) requests were not sent, so there is nothing to watch")
+        }
         var latest: [String: SaleshandyConnectStatus] = [:]
         var delay = interval
         let client = session.connection.client
@@ -190,11 +218,14 @@ struct BatchWatcher {
             let open = ids.filter { latest[$0]?.payload.isCompleted != true }
             let before = latest
             try await withThrowingTaskGroup(of: (String, SaleshandyConnectStatus).self) { group in
-                for id in open { group.addTask { (id, try await client.send(Saleshandy.GetConnectStatus(requestID: id))) } }
+                for id in open {
+                    group.addTask { (id, try await client.send(Saleshandy.GetConnectStatus(requestID: id))) }
+                }
                 for try await (id, status) in group { latest[id] = status }
             }
             let payloads = latest.values.map(\.payload)
-            let totalCount = payloads.reduce(0) { $0 + $1.total }, processed = payloads.reduce(0) { $0 + $1.processed }
+            let totalCount = payloads.reduce(0) { $0 + $1.total }
+            let processed = payloads.reduce(0) { $0 + $1.processed }
             let finished = payloads.filter(\.isCompleted).count
             progress.update(
                 "requests \(finished)/\(ids.count) completed · \(payloads.reduce(0) { $0 + $1.connected }) connected · \(payloads.reduce(0) { $0 + $1.failed }) failed · \(totalCount - processed) pending",
@@ -205,7 +236,9 @@ struct BatchWatcher {
         }
         progress.finish()
         var rows: [ImportReport.Row] = []
-        var failed = 0, total = 0, sample: [String] = []
+        var failed = 0
+        var total = 0
+        var sample: [String] = []
         for id in ids {
             guard let status = latest[id] else { continue }
             total += status.payload.total
@@ -219,16 +252,22 @@ struct BatchWatcher {
             }
             for account in status.payload.accounts ?? [] {
                 let failedAccount = account.status != "connected"
-                if failedAccount, sample.count < 3 { sample.append("\(account.email): \(account.error ?? account.status)") }
+                if failedAccount, sample.count < 3 {
+                    sample.append("\(account.email): \(account.error ?? account.status)")
+                }
                 let from = origin[account.email.lowercased()]
-                rows.append(.init(
-                    source: from?.source ?? list.first?.source ?? "", place: from?.box.place, email: account.email,
-                    batch: id, outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
+                rows.append(
+                    .init(
+                        source: from?.source ?? list.first?.source ?? "", place: from?.box.place, email: account.email,
+                        batch: id, outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
             }
         }
         rows += Self.skippedRows(skipped)
-        let value = Value.list(try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
-        return Outcome(value: value, reportRows: rows, total: total, failed: failed, failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
+        let value = Value.list(
+            try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
+        return Outcome(
+            value: value, reportRows: rows, total: total, failed: failed,
+            failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
     }
 
     /// Report rows for the rows `--skip-invalid` left out: outcome `skipped`, the reason as the error.

@@ -111,7 +111,8 @@ struct CSVRecordReader {
     /// The delimiter of a header line: the one that splits it into the most `known` column
     /// names, then into the most fields; `,` when none splits it.
     static func detectDelimiter(in line: ArraySlice<UInt8>, known: Set<String>) -> UInt8 {
-        var best = UInt8(ascii: ","), bestScore = (known: -1, fields: -1)
+        var best = UInt8(ascii: ",")
+        var bestScore = (known: -1, fields: -1)
         for candidate in delimiters {
             let fields = headerFields(line, delimiter: candidate)
             let score = (known: fields.filter { known.contains($0) }.count, fields: fields.count)
@@ -131,7 +132,9 @@ struct CSVRecordReader {
         let opened = line
         while true {
             guard let byte = take() else {
-                throw Malformed(line: opened, message: "the quoted field opened on line \(opened) is never closed: check for an unclosed quote")
+                throw Malformed(
+                    line: opened,
+                    message: "the quoted field opened on line \(opened) is never closed: check for an unclosed quote")
             }
             if byte == UInt8(ascii: "\"") {
                 if peek() == UInt8(ascii: "\"") {
@@ -143,10 +146,16 @@ struct CSVRecordReader {
                 guard let after = take() else { return (text, true) }
                 switch after {
                 case delimiter: return (text, false)
-                case UInt8(ascii: "\n"): line += 1; return (text, true)
-                case UInt8(ascii: "\r"): endLineAfterCarriageReturn(); return (text, true)
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    return (text, true)
+                case UInt8(ascii: "\r"):
+                    endLineAfterCarriageReturn()
+                    return (text, true)
                 default:
-                    throw Malformed(line: line, message: "text after the closing quote of a field; write a quote inside a quoted field as \"\"")
+                    throw Malformed(
+                        line: line,
+                        message: "text after the closing quote of a field; write a quote inside a quoted field as \"\"")
                 }
             }
             if byte == UInt8(ascii: "\n") {
@@ -190,8 +199,12 @@ struct CSVRecordReader {
             let text = try decoded(recordLine: recordLine)
             switch stop {
             case delimiter: return (text, false)
-            case UInt8(ascii: "\n"): line += 1; return (text, true)
-            default: endLineAfterCarriageReturn(); return (text, true)
+            case UInt8(ascii: "\n"):
+                line += 1
+                return (text, true)
+            default:
+                endLineAfterCarriageReturn()
+                return (text, true)
             }
         }
     }
@@ -207,7 +220,11 @@ struct CSVRecordReader {
         if !field.contains(where: { $0 >= 0x80 }) { return String(decoding: field, as: UTF8.self) }
         if let text = String(validating: field, as: UTF8.self) { return text }
         let offset = field.firstIndex { $0 >= 0x80 } ?? 0
-        throw Malformed(line: recordLine, message: "a field is not UTF-8 text (byte 0x\(String(field[offset], radix: 16, uppercase: true)) at its byte \(offset + 1)); save the file as UTF-8")
+        throw Malformed(
+            line: recordLine,
+            message:
+                "a field is not UTF-8 text (byte 0x\(String(field[offset], radix: 16, uppercase: true)) at its byte \(offset + 1)); save the file as UTF-8"
+        )
     }
 
     private mutating func peek() -> UInt8? {
@@ -243,7 +260,9 @@ struct CSVRecordReader {
 
     /// Appends the next chunk to what is left of the buffer (for a look-ahead across chunks).
     private mutating func refillKeeping() -> Bool {
-        guard !exhausted, let handle, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { return false }
+        guard !exhausted, let handle, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else {
+            return false
+        }
         buffer.append(contentsOf: chunk)
         return true
     }

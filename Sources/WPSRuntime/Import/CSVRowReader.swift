@@ -12,13 +12,16 @@ struct CSVRowReader: RowReader {
 
     /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
     /// line into the most `known` columns (then the most fields).
-    init(name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil) throws(RuntimeError) {
+    init(name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil) throws(RuntimeError)
+    {
         self.name = name
         var records = records
         records.delimiter = delimiter ?? CSVRecordReader.detectDelimiter(in: records.peekFirstLine(), known: known)
         self.records = records
         guard let first = try Self.record(from: &self.records, name) else {
-            throw RuntimeError("\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
+            throw RuntimeError(
+                "\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port"
+            )
         }
         let raw = first.fields
         spelled = raw.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -27,11 +30,14 @@ struct CSVRowReader: RowReader {
         // A first row holding an address is data: the header is missing.
         if let column = header.firstIndex(where: { $0.contains("@") }) {
             throw RuntimeError(
-                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as email,password,host,port,imap_host,imap_port")
+                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as email,password,host,port,imap_host,imap_port"
+            )
         }
         var seen: Set<String> = []
         for column in header where !column.isEmpty {
-            if !seen.insert(column).inserted { throw RuntimeError("\(name):1: column '\(column)' appears twice in the header") }
+            if !seen.insert(column).inserted {
+                throw RuntimeError("\(name):1: column '\(column)' appears twice in the header")
+            }
         }
     }
 
@@ -44,9 +50,12 @@ struct CSVRowReader: RowReader {
                 return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
             }
             // A quote left open swallows the following lines into one field of a short row.
-            if record.count < header.count, let field = record.last, field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            if record.count < header.count, let field = record.last,
+                field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+            {
                 throw RuntimeError(
-                    "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote")
+                    "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote"
+                )
             }
             // Fields are trimmed; what trimming changed is kept as written too, for the secrets
             // (an unquoted field of nothing but spaces is an empty field: there is nothing to keep).
@@ -80,7 +89,9 @@ struct CSVRowReader: RowReader {
     /// The field without surrounding whitespace; fields without any are returned as they are.
     static func trimmed(_ field: String) -> String {
         guard let first = field.utf8.first, let last = field.utf8.last else { return field }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 }
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
+        }
         guard isSpace(first) || isSpace(last) else { return field }
         return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -78,10 +78,14 @@ struct ImportJournal {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             attributes[.type] as? FileAttributeType == .typeRegular
         else { return State() }  // none yet (or a device: nothing to read back)
-        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read the import journal \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("cannot read the import journal \(path)")
+        }
         var state = State()
         var sent = LineSet()
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+        for (index, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: true
+        ).enumerated() {
             if line.hasPrefix("#") {
                 if index == 0, line.hasPrefix(Self.headerPrefix(version: 1)) { state.countsLines = true }
                 continue
@@ -89,21 +93,25 @@ struct ImportJournal {
             let words = line.split(separator: " ")
             func rows(_ at: Int) throws(RuntimeError) -> LineSet {
                 guard words.count > at, let set = LineSet(parsing: words[at]) else {
-                    throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
+                    throw RuntimeError(
+                        "\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
                 }
                 return set
             }
             switch words.first {
             case "sending": sent.formUnion(try rows(1))
             case "accepted":
-                guard words.count == 3 else { throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'") }
+                guard words.count == 3 else {
+                    throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'")
+                }
                 state.accepted.append((String(words[1]), try rows(2)))
             case "existing": state.existing.formUnion(try rows(1))
             case "finished": state.finished = true
             default:
                 // A torn last line (the process died mid-write) is ignored; anything else is damage.
                 if index > 0, !data.isEmpty, data.last != UInt8(ascii: "\n") { continue }
-                throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
+                throw RuntimeError(
+                    "\(path):\(index + 1): damaged import journal entry '\(line)'; remove the file to start over")
             }
         }
         state.unsettled = sent.subtracting(state.covered)
@@ -115,7 +123,8 @@ struct ImportJournal {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw RuntimeError("cannot create \(directory) for the import journal: \(error.localizedDescription)")
         }
@@ -123,7 +132,9 @@ struct ImportJournal {
         if isNew, !FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
             throw RuntimeError("cannot create the import journal \(path)")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw RuntimeError("cannot open the import journal \(path) for writing") }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw RuntimeError("cannot open the import journal \(path) for writing")
+        }
         self.handle = handle
         do { try handle.seekToEnd() } catch {}
         if isNew { try append(line: Self.headerPrefix(version: 2) + header) }
@@ -160,7 +171,8 @@ struct ImportJournal {
         if state.finished { lines.append(Entry.finished.text) }
         let temporary = path + ".rewrite"
         let content = Data(lines.map { $0 + "\n" }.joined().utf8)
-        let written = FileManager.default.createFile(atPath: temporary, contents: content, attributes: [.posixPermissions: 0o600])
+        let written = FileManager.default.createFile(
+            atPath: temporary, contents: content, attributes: [.posixPermissions: 0o600])
         guard written, let handle = FileHandle(forWritingAtPath: temporary) else {
             throw RuntimeError("cannot write the import journal \(temporary)")
         }
@@ -183,7 +195,9 @@ struct ImportJournal {
             try handle.write(contentsOf: Data((line + "\n").utf8))
             try handle.synchronize()
         } catch {
-            throw RuntimeError("cannot write the import journal \(path): \(error.localizedDescription); stopped before sending anything it could not record")
+            throw RuntimeError(
+                "cannot write the import journal \(path): \(error.localizedDescription); stopped before sending anything it could not record"
+            )
         }
     }
 

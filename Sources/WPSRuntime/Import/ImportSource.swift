@@ -28,9 +28,12 @@ public struct ImportSource: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw RuntimeError("cannot read \(path): no such file")
         }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw RuntimeError("cannot read \(path): permission denied") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw RuntimeError("cannot read \(path): permission denied")
+        }
         let lower = path.lowercased()
-        let format: Format = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .ndjson : .csv
+        let format: Format =
+            lower.hasSuffix(".json") ? .json : lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") ? .ndjson : .csv
         return ImportSource(name: path, format: format, origin: .file(path), delimiter: nil)
     }
 
@@ -71,7 +74,9 @@ public struct ImportSource: Sendable {
             defer { try? handle.close() }
             while true {
                 let chunk: Data?
-                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw RuntimeError("cannot read \(path): \(error.localizedDescription)") }
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                    throw RuntimeError("cannot read \(path): \(error.localizedDescription)")
+                }
                 guard let chunk, !chunk.isEmpty else { break }
                 hasher.update(data: chunk)
             }
@@ -92,7 +97,9 @@ public struct ImportSource: Sendable {
             defer { try? handle.close() }
             while scanner.problem == nil {
                 let chunk: Data?
-                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw RuntimeError("cannot read \(path): \(error.localizedDescription)") }
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                    throw RuntimeError("cannot read \(path): \(error.localizedDescription)")
+                }
                 guard let chunk, !chunk.isEmpty else { break }
                 scanner.feed(chunk)
             }
@@ -101,7 +108,9 @@ public struct ImportSource: Sendable {
         case .records:
             return
         }
-        if let problem = scanner.finish() { throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)") }
+        if let problem = scanner.finish() {
+            throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)")
+        }
     }
 
     /// A fresh reader over the rows, from the first; `known` (the columns a row may use) tells
@@ -109,14 +118,16 @@ public struct ImportSource: Sendable {
     public func rows(known: Set<String> = []) throws(RuntimeError) -> any RowReader {
         switch (origin, format) {
         case (.records(let values), _):
-            return ArrayRowReader(rows: try values.enumerated().map { index, value throws(RuntimeError) in
-                guard case .record(let record) = value else {
-                    throw RuntimeError("\(name): item \(index + 1) is \(value.typeName), not a record of mailbox fields")
-                }
-                var fields: [String: String] = [:]
-                for (key, field) in record where !field.text.isEmpty && field != .null { fields[key] = field.text }
-                return SourceRow(line: index + 1, fields: fields)
-            })
+            return ArrayRowReader(
+                rows: try values.enumerated().map { index, value throws(RuntimeError) in
+                    guard case .record(let record) = value else {
+                        throw RuntimeError(
+                            "\(name): item \(index + 1) is \(value.typeName), not a record of mailbox fields")
+                    }
+                    var fields: [String: String] = [:]
+                    for (key, field) in record where !field.text.isEmpty && field != .null { fields[key] = field.text }
+                    return SourceRow(line: index + 1, fields: fields)
+                })
         case (_, .json):
             return ArrayRowReader(rows: try jsonRows(try allData()))
         case (.file(let path), .ndjson):
@@ -137,7 +148,9 @@ public struct ImportSource: Sendable {
     private func allData() throws(RuntimeError) -> Data {
         switch origin {
         case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuntimeError("cannot read \(path)")
+            }
             return data
         case .data(let data): return data
         case .records: return Data()
@@ -151,13 +164,15 @@ public struct ImportSource: Sendable {
             throw RuntimeError("\(name):\(line):\(column): not valid JSON (\(Self.describe(error)))")
         }
         guard let array = parsed as? [Any] else {
-            throw RuntimeError("\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of mailbox objects")
+            throw RuntimeError(
+                "\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of mailbox objects")
         }
         let lines = Self.elementLines(data, depth: 1)
         func line(_ index: Int) -> Int { index < lines.count ? lines[index] : index + 1 }
         return try array.enumerated().map { index, item throws(RuntimeError) in
             // Objects that share a line (an array on one line) are told apart by their index.
-            let shared = (index > 0 && line(index - 1) == line(index))
+            let shared =
+                (index > 0 && line(index - 1) == line(index))
                 || (index + 1 < array.count && line(index + 1) == line(index))
             let place = RowPlace(line: line(index), index: shared ? index : nil)
             guard let object = item as? [String: Any] else {
@@ -179,9 +194,12 @@ public struct ImportSource: Sendable {
             case let flag as Bool where type(of: value) == Bool.self: fields[key] = flag ? "true" : "false"
             case let number as Int where type(of: value) == Int.self: fields[key] = String(number)
             case let number as NSNumber:
-                fields[key] = String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
+                fields[key] =
+                    String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
             default:
-                throw RuntimeError("\(place): \(key): expected text, a number or true/false, got \(value is [Any] ? "a list" : "an object")")
+                throw RuntimeError(
+                    "\(place): \(key): expected text, a number or true/false, got \(value is [Any] ? "a list" : "an object")"
+                )
             }
         }
         return fields
@@ -191,13 +209,21 @@ public struct ImportSource: Sendable {
     /// items of a top-level array), found by scanning the bytes outside strings.
     static func elementLines(_ data: Data, depth wanted: Int) -> [Int] {
         var lines: [Int] = []
-        var line = 1, depth = 0
-        var inString = false, escaped = false
+        var line = 1
+        var depth = 0
+        var inString = false
+        var escaped = false
         var expecting = wanted == 0
         for byte in data {
             if byte == 0x0A { line += 1 }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -242,7 +268,10 @@ public struct ImportSource: Sendable {
             let number = Array(text[range.upperBound..<end].utf8)
             let bytes = Array(data)
             if !number.isEmpty, number.count <= bytes.count,
-                let start = (0...(bytes.count - number.count)).first(where: { bytes[$0..<($0 + number.count)].elementsEqual(number) }) {
+                let start = (0...(bytes.count - number.count)).first(where: {
+                    bytes[$0..<($0 + number.count)].elementsEqual(number)
+                })
+            {
                 offset = start
             }
         }
@@ -278,7 +307,9 @@ struct NDJSONRowReader: RowReader {
                 let column = ImportSource.location(of: error, in: bytes).column
                 throw RuntimeError("\(name):\(number):\(column): not valid JSON (\(ImportSource.describe(error)))")
             }
-            guard let record = object as? [String: Any] else { throw RuntimeError("\(name):\(number): expected a JSON object") }
+            guard let record = object as? [String: Any] else {
+                throw RuntimeError("\(name):\(number): expected a JSON object")
+            }
             return SourceRow(line: number, fields: try ImportSource.textFields(record, at: "\(name):\(number)"))
         }
         return nil

@@ -71,15 +71,20 @@ struct ManualMailboxTarget: ImportTarget {
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: ManualMailbox, problems: [ValidationProblem]) {
         var row = Self.map.resolve(row, checking: checking)
-        let email = row.text(.smtp_email), password = row.text(.smtp_password)
+        let email = row.text(.smtp_email)
+        let password = row.text(.smtp_password)
         let mailbox = ManualMailbox(
-            smtp_email: email, smtp_login: row.text(.smtp_login), smtp_password: password, smtp_server: row.text(.smtp_server),
+            smtp_email: email, smtp_login: row.text(.smtp_login), smtp_password: password,
+            smtp_server: row.text(.smtp_server),
             smtp_port: row.int(.smtp_port), smtp_from_name: row.text(.smtp_from_name),
             imap_email: row.text(.imap_email) ?? email, imap_password: row.text(.imap_password) ?? password,
-            imap_server: row.text(.imap_server), imap_port: row.int(.imap_port), footer: row.text(.footer), bcc: row.text(.bcc),
-            open_tracking_domain: row.text(.open_tracking_domain), click_tracking_domain: row.text(.click_tracking_domain),
+            imap_server: row.text(.imap_server), imap_port: row.int(.imap_port), footer: row.text(.footer),
+            bcc: row.text(.bcc),
+            open_tracking_domain: row.text(.open_tracking_domain),
+            click_tracking_domain: row.text(.click_tracking_domain),
             unsubscribe_tracking_domain: row.text(.unsubscribe_tracking_domain),
-            sending_wait_time_from: row.int(.sending_wait_time_from), sending_wait_time_to: row.int(.sending_wait_time_to),
+            sending_wait_time_from: row.int(.sending_wait_time_from),
+            sending_wait_time_to: row.int(.sending_wait_time_to),
             daily_sending_limit: row.int(.daily_sending_limit))
         guard checking else { return (mailbox, []) }
         var problems = row.problems
@@ -132,9 +137,12 @@ struct SaleshandyAccountTarget: ImportTarget {
     var knownColumns: Set<String> { Self.known }
     var secretColumns: [String: String] { Self.secrets }
 
-    func item(from row: SourceRow, checking: Bool = true) -> (item: SaleshandyEmailAccount, problems: [ValidationProblem]) {
+    func item(from row: SourceRow, checking: Bool = true) -> (
+        item: SaleshandyEmailAccount, problems: [ValidationProblem]
+    ) {
         var row = Self.map.resolve(row, checking: checking)
-        let email = row.text(.smtpEmailAddress), password = row.text(.smtpPassword)
+        let email = row.text(.smtpEmailAddress)
+        let password = row.text(.smtpPassword)
         let account = SaleshandyEmailAccount(
             emailServiceProvider: row.text(.emailServiceProvider) ?? "smtp", fromFirstName: row.text(.fromFirstName),
             fromLastName: row.text(.fromLastName), smtpEmailAddress: email, smtpUserName: row.text(.smtpUserName),

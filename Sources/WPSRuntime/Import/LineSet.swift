@@ -30,10 +30,17 @@ public struct LineSet: Sendable, Hashable, CustomStringConvertible {
     public var last: Int? { ranges.last?.upperBound }
 
     public func contains(_ line: Int) -> Bool {
-        var low = 0, high = ranges.count - 1
+        var low = 0
+        var high = ranges.count - 1
         while low <= high {
             let middle = (low + high) / 2
-            if ranges[middle].upperBound < line { low = middle + 1 } else if ranges[middle].lowerBound > line { high = middle - 1 } else { return true }
+            if ranges[middle].upperBound < line {
+                low = middle + 1
+            } else if ranges[middle].lowerBound > line {
+                high = middle - 1
+            } else {
+                return true
+            }
         }
         return false
     }
@@ -81,6 +88,7 @@ public struct LineSet: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+        ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(
+            separator: ",")
     }
 }

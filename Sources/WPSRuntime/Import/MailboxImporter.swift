@@ -103,7 +103,8 @@ struct MailboxImporter<Target: ImportTarget> {
         var reader = try source.rows(known: target.knownColumns)
         // A header names its unknown columns once, at its own line, as the file spells them.
         if let (line, names) = reader.headerColumns {
-            let known = target.knownColumns, candidates = Array(known)
+            let known = target.knownColumns
+            let candidates = Array(known)
             for name in names where !name.isEmpty && !known.contains(name.lowercased()) {
                 reportedColumns.insert(name.lowercased())
                 let closest = Suggestion.closest(to: name.lowercased(), in: candidates)
@@ -186,17 +187,23 @@ struct MailboxImporter<Target: ImportTarget> {
             let count = "\(checked.problemCount) problem\(checked.problemCount == 1 ? "" : "s")"
             if !options.skipInvalid {
                 throw RuntimeError(
-                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)")
+                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)"
+                )
             }
             if rows == 0 {
                 progress.note("\(count) in the header of \(source.name), ignored (--skip-invalid):\n  \(list)")
             } else {
-                progress.note("skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)")
+                progress.note(
+                    "skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)"
+                )
             }
         }
         let valid = checked.rows - checked.invalid.count
         guard valid > 0 else {
-            throw RuntimeError(checked.rows == 0 ? "\(source.name):1: no rows to import: the file holds no mailboxes" : "\(source.name): no valid rows to import")
+            throw RuntimeError(
+                checked.rows == 0
+                    ? "\(source.name):1: no rows to import: the file holds no mailboxes"
+                    : "\(source.name): no valid rows to import")
         }
 
         var state = ImportJournal.State()
@@ -206,7 +213,8 @@ struct MailboxImporter<Target: ImportTarget> {
             state = loaded.inRows(places)
             if !state.unsettled.isEmpty, !options.reconcilesByResending, !options.resendUnsettled {
                 throw RuntimeError(
-                    "lines \(places.describe(state.unsettled)) of \(source.name) were sent by an earlier run that never learnt the outcome (journal \(path)); check the account, then run again with --resend-unsettled to send them again")
+                    "lines \(places.describe(state.unsettled)) of \(source.name) were sent by an earlier run that never learnt the outcome (journal \(path)); check the account, then run again with --resend-unsettled to send them again"
+                )
             }
             if loaded.countsLines { try ImportJournal.rewrite(state, path: path, header: options.journalHeader) }
             journal = try ImportJournal(path: path, header: options.journalHeader)
@@ -217,7 +225,9 @@ struct MailboxImporter<Target: ImportTarget> {
         let skip = state.covered
         let alreadyDone = skip.count
         if alreadyDone > 0 {
-            progress.note("resuming: \(alreadyDone) of \(valid) rows were accepted by an earlier run (journal \(options.journalPath ?? ""))")
+            progress.note(
+                "resuming: \(alreadyDone) of \(valid) rows were accepted by an earlier run (journal \(options.journalPath ?? ""))"
+            )
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
@@ -234,7 +244,9 @@ struct MailboxImporter<Target: ImportTarget> {
         let size = options.batchSize
 
         func show() {
-            progress.update("\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(target.unit)\(batchesSent == 1 ? "" : "es") sent", done: sentRows, total: total)
+            progress.update(
+                "\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(target.unit)\(batchesSent == 1 ? "" : "es") sent",
+                done: sentRows, total: total)
         }
 
         try await withThrowingTaskGroup(of: [Settlement].self) { group in
@@ -249,7 +261,8 @@ struct MailboxImporter<Target: ImportTarget> {
                     case .existing(let rows):
                         try journal?.append(.existing(rows))
                         sentRows += rows.count
-                        progress.note("lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
+                        progress.note(
+                            "lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
                     }
                     settled.append(part)
                 }
@@ -266,14 +279,17 @@ struct MailboxImporter<Target: ImportTarget> {
             }
 
             func dispatch() async throws {
-                let items = batch, rows = LineSet(batchRows)
+                let items = batch
+                let rows = LineSet(batchRows)
                 batch.removeAll(keepingCapacity: true)
                 batchRows.removeAll(keepingCapacity: true)
                 batchesSent += 1
                 if options.dryRun {
-                    options.show(batchesSent == 1
-                        ? (options.describe?(items) ?? "")
-                        : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) mailbox\(items.count == 1 ? "" : "es") (lines \(places.describe(rows)))")
+                    options.show(
+                        batchesSent == 1
+                            ? (options.describe?(items) ?? "")
+                            : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) mailbox\(items.count == 1 ? "" : "es") (lines \(places.describe(rows)))"
+                    )
                     settled.append(.accepted(id: "", rows: rows))
                     sentRows += rows.count
                     return
@@ -282,7 +298,10 @@ struct MailboxImporter<Target: ImportTarget> {
                 while inFlight >= options.parallel { await collectOne() }
                 if failure != nil { return }
                 inFlight += 1
-                let submit = self.submit, reconciles = options.reconcilesByResending, progress = self.progress, name = source.name
+                let submit = self.submit
+                let reconciles = options.reconcilesByResending
+                let progress = self.progress
+                let name = source.name
                 group.addTask {
                     try await Self.settle(items, rows: rows, submit: submit, reconciles: reconciles) { note in
                         progress.note("lines \(places.describe(rows)) of \(name): \(note)")
@@ -304,9 +323,13 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         if let failure {
             let accepted = sentRows
-            let hint = options.dryRun || journal == nil ? "" : "; run the same command again to send only the rest (journal \(options.journalPath ?? ""))"
+            let hint =
+                options.dryRun || journal == nil
+                ? "" : "; run the same command again to send only the rest (journal \(options.journalPath ?? ""))"
             if let error = failure as? OutreachError {
-                throw RuntimeError("\(error.description)\n\(accepted) of \(total) rows were accepted before this\(hint)", exitCode: error.kind == .validation ? 2 : 1)
+                throw RuntimeError(
+                    "\(error.description)\n\(accepted) of \(total) rows were accepted before this\(hint)",
+                    exitCode: error.kind == .validation ? 2 : 1)
             }
             if failure is CancellationError { throw failure }
             throw RuntimeError("\(failure)\n\(accepted) of \(total) rows were accepted before this\(hint)", exitCode: 1)
@@ -336,7 +359,8 @@ struct MailboxImporter<Target: ImportTarget> {
     /// is reconciled by sending the same rows again: the API accepts them (the first never
     /// arrived) or answers 409 naming the batch that holds them.
     static func settle(
-        _ items: [Target.Item], rows: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool, note: @escaping (String) -> Void
+        _ items: [Target.Item], rows: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool,
+        note: @escaping (String) -> Void
     ) async throws -> [Settlement] {
         var items = items
         var rowList = rows.ranges.flatMap { Array($0) }
@@ -356,16 +380,23 @@ struct MailboxImporter<Target: ImportTarget> {
                 parts.append(.accepted(id: id, rows: LineSet(rowList)))
                 return merged(parts)
             case .conflicts(let conflicts):
-                var keptItems: [Target.Item] = [], keptRows: [Int] = []
+                var keptItems: [Target.Item] = []
+                var keptRows: [Int] = []
                 for (index, item) in items.enumerated() {
                     guard let origin = conflicts[index] else {
                         keptItems.append(item)
                         keptRows.append(rowList[index])
                         continue
                     }
-                    if let id = origin { parts.append(.accepted(id: id, rows: LineSet([rowList[index]]))) } else { parts.append(.existing(LineSet([rowList[index]]))) }
+                    if let id = origin {
+                        parts.append(.accepted(id: id, rows: LineSet([rowList[index]])))
+                    } else {
+                        parts.append(.existing(LineSet([rowList[index]])))
+                    }
                 }
-                guard keptItems.count < items.count else { throw RuntimeError("the API refused the batch with a conflict wps could not read", exitCode: 1) }
+                guard keptItems.count < items.count else {
+                    throw RuntimeError("the API refused the batch with a conflict wps could not read", exitCode: 1)
+                }
                 items = keptItems
                 rowList = keptRows
             }

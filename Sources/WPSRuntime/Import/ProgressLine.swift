@@ -43,7 +43,8 @@ final class ProgressLine: Sendable {
         state.lastText = text
         var bar = ""
         if let done, let total, total > 0 {
-            let width = 24, filled = min(width, done * width / total)
+            let width = 24
+            let filled = min(width, done * width / total)
             bar = "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "] "
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + bar + text).utf8))

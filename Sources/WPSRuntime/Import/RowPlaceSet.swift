@@ -92,7 +92,9 @@ struct RowPlaceSet: Sendable, Hashable, CustomStringConvertible {
         let sharing = shared.keys.sorted().flatMap { line in
             (shared[line]?.ranges ?? []).map { Piece.shared(line: line, indexes: $0) }
         }
-        let ordered = (runs + sharing).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        let ordered = (runs + sharing).enumerated().sorted {
+            ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+        }
         return ordered.map(\.element)
     }
 }

@@ -29,7 +29,8 @@ public struct SourceRow: Sendable, Hashable {
 
     /// A row; column names are lower-cased unless `normalized` says they already are.
     public init(
-        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false, asWritten: [String: Written] = [:],
+        line: Int, index: Int? = nil, fields: [String: String], normalized: Bool = false,
+        asWritten: [String: Written] = [:],
         problem: String? = nil
     ) {
         self.line = line

@@ -31,7 +31,9 @@ extension Interpreter {
             var known: [String] = []
             for record in records { for key in record.keys where !known.contains(key) { known.append(key) } }
             let suggestion = Suggestion.closest(to: name, in: known).map { " — did you mean '\($0)'?" } ?? ""
-            throw RuntimeError("no item has a field '\(name)'\(suggestion) (the items' fields: \(known.joined(separator: ", ")))", at: range)
+            throw RuntimeError(
+                "no item has a field '\(name)'\(suggestion) (the items' fields: \(known.joined(separator: ", ")))",
+                at: range)
         }
     }
 
@@ -55,22 +57,15 @@ extension Interpreter {
         return try await body(&self)
     }
 
-    /// Arguments that name fields: bare words as they are, other values as text.
-    mutating func words(_ arguments: [Expression]) async throws -> [String] {
-        var result: [String] = []
-        for argument in arguments {
-            if case .word(let word, _) = argument { result.append(word) } else { result.append(try await evaluate(argument).text) }
-        }
-        return result
-    }
-
     /// `steps.followup.id`, `boxes[0].email` as path components.
     static func path(_ text: String) -> [PathComponent] {
         var components: [PathComponent] = []
         for piece in text.split(separator: ".") {
             var name = Substring(piece)
             var indexes: [Int] = []
-            while name.hasSuffix("]"), let open = name.lastIndex(of: "["), let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+                let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            {
                 indexes.insert(index, at: 0)
                 name = name[..<open]
             }

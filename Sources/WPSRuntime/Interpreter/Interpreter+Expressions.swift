@@ -7,7 +7,9 @@ extension Interpreter {
         switch expression {
         case .word(let word, _):
             if let item, case .record(let record) = item, let field = record[word] { return field }
-            if let item, case .record = item, word.contains("."), let value = try? item.get(word.split(separator: ".").map { PathComponent.field(String($0)) }) {
+            if let item, case .record = item, word.contains("."),
+                let value = try? item.get(word.split(separator: ".").map { PathComponent.field(String($0)) })
+            {
                 return value
             }
             return Value.word(word)
@@ -62,10 +64,12 @@ extension Interpreter {
             switch op {
             case .equal: return .bool(Value.languageEquals(left, right))
             case .notEqual: return .bool(!Value.languageEquals(left, right))
-            case .matches: return .bool(left.text.range(of: right.text, options: String.CompareOptions.regularExpression) != nil)
+            case .matches:
+                return .bool(left.text.range(of: right.text, options: String.CompareOptions.regularExpression) != nil)
             default:
                 guard let order = Value.compare(left, right) else {
-                    throw RuntimeError("cannot compare a \(left.typeName) with a \(right.typeName) using \(op.rawValue)", at: range)
+                    throw RuntimeError(
+                        "cannot compare a \(left.typeName) with a \(right.typeName) using \(op.rawValue)", at: range)
                 }
                 switch op {
                 case .less: return .bool(order < 0)
@@ -100,7 +104,8 @@ extension Interpreter {
             return .list(environment.keys.sorted().map(Value.string))
         }
         guard let value = environment[name] else {
-            let suggestion = Suggestion.closest(to: name, in: Array(environment.keys)).map { " — did you mean '$env.\($0)'?" } ?? ""
+            let suggestion =
+                Suggestion.closest(to: name, in: Array(environment.keys)).map { " — did you mean '$env.\($0)'?" } ?? ""
             throw RuntimeError("no environment variable '\(name)'\(suggestion)", at: range)
         }
         do {

@@ -19,7 +19,9 @@ extension Interpreter {
     func write(_ value: Value, to path: String, appending: Bool = false, at range: SourceRange) throws {
         let text: String
         if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
-        guard appending, FileManager.default.fileExists(atPath: path) else { return try Self.writeTextFile(text, to: path, at: range) }
+        guard appending, FileManager.default.fileExists(atPath: path) else {
+            return try Self.writeTextFile(text, to: path, at: range)
+        }
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
             throw RuntimeError("cannot append to \(path): permission denied or not a file", at: range)
         }

@@ -31,10 +31,14 @@ public struct Interpreter: Sendable {
         self.output = output
         self.session = session
         var definitions: [[String]: CommandDefinition] = [:]
-        for command in commands where definitions[command.descriptor.words] == nil { definitions[command.descriptor.words] = command }
+        for command in commands where definitions[command.descriptor.words] == nil {
+            definitions[command.descriptor.words] = command
+        }
         self.definitions = definitions
         // The standard list's registry is built once for the process.
-        registry = commands.count == CommandDefinition.standard.count && commands.map(\.descriptor) == CommandRegistry.standard.commands
+        registry =
+            commands.count == CommandDefinition.standard.count
+                && commands.map(\.descriptor) == CommandRegistry.standard.commands
             ? .standard : CommandRegistry(commands.map(\.descriptor))
         scopes[0]["args"] = .list(arguments.map(Value.string))
         for (index, argument) in arguments.enumerated() { scopes[0][String(index + 1)] = .string(argument) }
@@ -90,7 +94,8 @@ public struct Interpreter: Sendable {
             scopes[scopes.count - 1][name] = value
         case .update(let name, let pipeline, let range):
             guard variable(name) != nil else {
-                throw RuntimeError("no variable '$\(name)' to give a new value; declare it first: let \(name) = …", at: range)
+                throw RuntimeError(
+                    "no variable '$\(name)' to give a new value; declare it first: let \(name) = …", at: range)
             }
             setVariable(name, try await run(pipeline))
         case .forLoop(let name, let sequence, let body, _):
@@ -155,7 +160,8 @@ public struct Interpreter: Sendable {
     func connection(for invocation: Invocation) throws -> Session {
         guard let session else {
             throw RuntimeError(
-                "'\(invocation.command.name)' needs a connection: run wps with --sandbox or a profile", at: invocation.command.range)
+                "'\(invocation.command.name)' needs a connection: run wps with --sandbox or a profile",
+                at: invocation.command.range)
         }
         return session
     }

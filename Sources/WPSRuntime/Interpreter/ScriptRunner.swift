@@ -16,7 +16,8 @@ public struct ScriptRunner: Sendable {
     let writeError: @Sendable (String) -> Void
 
     public init(
-        format: OutputFormat, write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void
+        format: OutputFormat, write: @escaping @Sendable (String) -> Void,
+        writeError: @escaping @Sendable (String) -> Void
     ) {
         self.format = format
         self.write = write

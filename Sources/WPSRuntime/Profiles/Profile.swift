@@ -14,7 +14,10 @@ public struct Profile: Sendable, Hashable {
     /// sandbox served over TLS with a private CA.
     public var caFile: String?
 
-    public init(name: String, provider: Provider, baseURL: String? = nil, apiKey: String?, keySource: String, caFile: String? = nil) {
+    public init(
+        name: String, provider: Provider, baseURL: String? = nil, apiKey: String?, keySource: String,
+        caFile: String? = nil
+    ) {
         self.name = name
         self.provider = provider
         self.baseURL = baseURL

@@ -45,7 +45,9 @@ public struct ProfileConfiguration: Sendable {
     static func parse(_ locator: YAMLLocator) throws(RuntimeError) -> File {
         var file = File()
         guard let root = locator.root, root.null == nil else { return file }  // an empty file: no profiles
-        func place(_ node: Node) -> String { node.mark.map { "\(locator.name):\($0.line):\($0.column)" } ?? "\(locator.name):1:1" }
+        func place(_ node: Node) -> String {
+            node.mark.map { "\(locator.name):\($0.line):\($0.column)" } ?? "\(locator.name):1:1"
+        }
         guard let top = root.mapping else {
             throw RuntimeError("\(place(root)): a wps config is a mapping with 'default:' and 'profiles:'")
         }
@@ -61,13 +63,17 @@ public struct ProfileConfiguration: Sendable {
             case "profiles":
                 if value.null != nil { continue }
                 guard let entries = value.mapping else {
-                    problems.append("\(place(value)): profiles: expected a mapping of profile names to profiles, got \(value.sequence != nil ? "a list" : "text")")
+                    problems.append(
+                        "\(place(value)): profiles: expected a mapping of profile names to profiles, got \(value.sequence != nil ? "a list" : "text")"
+                    )
                     continue
                 }
                 for (nameNode, entryNode) in entries {
                     let name = nameNode.string ?? ""
                     guard let fields = entryNode.mapping else {
-                        problems.append("\(place(entryNode)): profiles.\(name): expected a mapping with provider, base_url, api_key or api_key_env, ca_file")
+                        problems.append(
+                            "\(place(entryNode)): profiles.\(name): expected a mapping with provider, base_url, api_key or api_key_env, ca_file"
+                        )
                         continue
                     }
                     var text: [String: String] = [:]
@@ -75,12 +81,16 @@ public struct ProfileConfiguration: Sendable {
                         let field = fieldNode.string ?? ""
                         let known = ["provider", "base_url", "api_key", "api_key_env", "ca_file"]
                         guard known.contains(field) else {
-                            let suggestion = Suggestion.closest(to: field, in: known).map { " — did you mean '\($0)'?" } ?? "; known: \(known.joined(separator: ", "))"
+                            let suggestion =
+                                Suggestion.closest(to: field, in: known).map { " — did you mean '\($0)'?" }
+                                ?? "; known: \(known.joined(separator: ", "))"
                             problems.append("\(place(fieldNode)): profiles.\(name).\(field): unknown key\(suggestion)")
                             continue
                         }
                         guard let scalar = fieldValue.scalar else {
-                            problems.append("\(place(fieldValue)): profiles.\(name).\(field): expected text, got \(fieldValue.sequence != nil ? "a list" : "a mapping")")
+                            problems.append(
+                                "\(place(fieldValue)): profiles.\(name).\(field): expected text, got \(fieldValue.sequence != nil ? "a list" : "a mapping")"
+                            )
                             continue
                         }
                         text[field] = scalar.string
@@ -88,15 +98,24 @@ public struct ProfileConfiguration: Sendable {
                     let providerText = text["provider"] ?? "woodpecker"
                     guard let provider = Provider(rawValue: providerText) else {
                         let node = fields.first { $0.key.string == "provider" }?.value ?? entryNode
-                        let suggestion = Suggestion.closest(to: providerText, in: Provider.allCases.map(\.rawValue)).map { " — did you mean '\($0)'?" } ?? ""
-                        problems.append("\(place(node)): profiles.\(name).provider: must be woodpecker or saleshandy, got '\(providerText)'\(suggestion)")
+                        let suggestion =
+                            Suggestion.closest(to: providerText, in: Provider.allCases.map(\.rawValue)).map {
+                                " — did you mean '\($0)'?"
+                            } ?? ""
+                        problems.append(
+                            "\(place(node)): profiles.\(name).provider: must be woodpecker or saleshandy, got '\(providerText)'\(suggestion)"
+                        )
                         continue
                     }
                     if let url = text["base_url"] {
                         let parsed = URL(string: url)
-                        if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") || (parsed?.host ?? "").isEmpty {
+                        if !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "")
+                            || (parsed?.host ?? "").isEmpty
+                        {
                             let node = fields.first { $0.key.string == "base_url" }?.value ?? entryNode
-                            problems.append("\(place(node)): profiles.\(name).base_url: expected an http:// or https:// URL such as https://api.woodpecker.co/rest/v2")
+                            problems.append(
+                                "\(place(node)): profiles.\(name).base_url: expected an http:// or https:// URL such as https://api.woodpecker.co/rest/v2"
+                            )
                             continue
                         }
                     }
@@ -104,9 +123,14 @@ public struct ProfileConfiguration: Sendable {
                         problems.append("\(place(entryNode)): profiles.\(name): give api_key or api_key_env, not both")
                         continue
                     }
-                    file.profiles.append((name, File.Entry(
-                        provider: provider, base_url: text["base_url"], api_key: text["api_key"], api_key_env: text["api_key_env"],
-                        ca_file: text["ca_file"])))
+                    file.profiles.append(
+                        (
+                            name,
+                            File.Entry(
+                                provider: provider, base_url: text["base_url"], api_key: text["api_key"],
+                                api_key_env: text["api_key_env"],
+                                ca_file: text["ca_file"])
+                        ))
                 }
             default:
                 continue
@@ -120,7 +144,8 @@ public struct ProfileConfiguration: Sendable {
     /// Where the config file is looked for.
     public static func path(environment: [String: String]) -> String {
         if let explicit = environment["WPS_CONFIG"], !explicit.isEmpty { return explicit }
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
         return base + "/wps/config.yaml"
     }
@@ -129,19 +154,26 @@ public struct ProfileConfiguration: Sendable {
     public static func load(environment: [String: String]) throws -> ProfileConfiguration {
         var profiles = Provider.allCases.map { provider in
             let variable = provider.rawValue.uppercased() + "_API_KEY"
-            return Profile(name: provider.rawValue, provider: provider, apiKey: environment[variable], keySource: "env \(variable)")
+            return Profile(
+                name: provider.rawValue, provider: provider, apiKey: environment[variable], keySource: "env \(variable)"
+            )
         }
         var defaultName = environment["WPS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "woodpecker"
         let path = path(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else { return ProfileConfiguration(profiles: profiles, defaultName: defaultName) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            return ProfileConfiguration(profiles: profiles, defaultName: defaultName)
+        }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0
         guard mode & 0o077 == 0 else {
             throw RuntimeError(
-                "\(path) is readable by group or others (mode \(String(mode & 0o777, radix: 8))); it may hold API keys. Run: chmod 600 \(path)")
+                "\(path) is readable by group or others (mode \(String(mode & 0o777, radix: 8))); it may hold API keys. Run: chmod 600 \(path)"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path)") }
-        if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
+        if let problem = TextScanner.check(data) {
+            throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)")
+        }
         let file = try parse(YAMLLocator(name: path, text: String(decoding: data, as: UTF8.self)))
         for (name, entry) in file.profiles {
             let key: String?
@@ -155,15 +187,21 @@ public struct ProfileConfiguration: Sendable {
             }
             profiles.removeAll { $0.name == name }
             let caFile = entry.ca_file.map { file in
-                file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+                file.hasPrefix("/")
+                    ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
             }
             profiles.append(
-                Profile(name: name, provider: entry.provider, baseURL: entry.base_url, apiKey: key, keySource: source, caFile: caFile))
+                Profile(
+                    name: name, provider: entry.provider, baseURL: entry.base_url, apiKey: key, keySource: source,
+                    caFile: caFile))
         }
         if let configured = file.default, !profiles.contains(where: { $0.name == configured.name }) {
-            let suggestion = Suggestion.closest(to: configured.name, in: profiles.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+            let suggestion =
+                Suggestion.closest(to: configured.name, in: profiles.map(\.name)).map { " — did you mean '\($0)'?" }
+                ?? ""
             throw RuntimeError(
-                "\(configured.place): default: no profile '\(configured.name)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))")
+                "\(configured.place): default: no profile '\(configured.name)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))"
+            )
         }
         let configured = file.default?.name
         if environment["WPS_PROFILE"]?.isEmpty ?? true, let configured { defaultName = configured }
@@ -174,8 +212,10 @@ public struct ProfileConfiguration: Sendable {
     public func profile(_ name: String?) throws -> Profile {
         let wanted = name ?? defaultName
         if let profile = profiles.first(where: { $0.name == wanted }) { return profile }
-        let suggestion = Suggestion.closest(to: wanted, in: profiles.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
-        throw RuntimeError("no profile '\(wanted)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))")
+        let suggestion =
+            Suggestion.closest(to: wanted, in: profiles.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+        throw RuntimeError(
+            "no profile '\(wanted)'\(suggestion); profiles: \(profiles.map(\.name).joined(separator: ", "))")
     }
 
     /// A client configuration for a profile: its provider's base URL and its own key (from what

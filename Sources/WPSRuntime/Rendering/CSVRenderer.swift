@@ -9,7 +9,9 @@ public struct CSVRenderer: Sendable {
     public func render(_ value: Value) throws -> String {
         let items = value.items
         var columns: [String] = []
-        for case .record(let record) in items { for key in record.keys where !columns.contains(key) { columns.append(key) } }
+        for case .record(let record) in items {
+            for key in record.keys where !columns.contains(key) { columns.append(key) }
+        }
         let writer = try CSVWriter(stream: .toMemory())
         if columns.isEmpty {
             for item in items { try writer.write(row: [Self.field(item)]) }

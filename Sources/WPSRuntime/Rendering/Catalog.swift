@@ -26,7 +26,9 @@ public enum Catalog {
             if let provider = request["provider"]?.text, !providers.contains(provider) { providers.append(provider) }
         }
         if descriptor.flag(named: "provider") != nil {
-            for provider in ["woodpecker", "saleshandy"] where !providers.contains(provider) { providers.append(provider) }
+            for provider in ["woodpecker", "saleshandy"] where !providers.contains(provider) {
+                providers.append(provider)
+            }
         }
         return .record([
             "name": .string(descriptor.name),

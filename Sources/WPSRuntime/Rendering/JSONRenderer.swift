@@ -22,7 +22,10 @@ public struct JSONRenderer: Sendable {
         case .double(let number): out += Self.number(number)
         case .string(let text): Self.quote(text, into: &out)
         case .list(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
@@ -32,7 +35,10 @@ public struct JSONRenderer: Sendable {
             newline(&out, indent)
             out += "]"
         case .record(let record):
-            guard !record.isEmpty else { return out += "{}" }
+            guard !record.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, field) in record.enumerated() {
                 if index > 0 { out += "," }

@@ -17,7 +17,8 @@ public struct TableRenderer: Sendable {
 
     public func render(_ value: Value) -> String {
         switch value {
-        case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
+        case .list(let items)
+        where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
             let columns = Self.columns(of: items)
             let rows = items.map { item in columns.map { Self.field(item, at: $0) } }
             return table(header: columns.map { $0.joined(separator: ".") }, rows: rows, alignNumbers: true)
@@ -28,7 +29,8 @@ public struct TableRenderer: Sendable {
         case .record(let record) where record.contains(where: { !$0.value.isScalar }):
             return TreeRenderer().render(value)
         case .record(let record):
-            return table(header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, alignNumbers: false)
+            return table(
+                header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, alignNumbers: false)
         default:
             return value.text
         }
@@ -72,7 +74,9 @@ public struct TableRenderer: Sendable {
     func table(header: [String], rows: [[Value]], alignNumbers: Bool) -> String {
         let cells = rows.map { $0.map(cell) }
         var widths = header.map(DisplayWidth.of)
-        for row in cells { for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) } }
+        for row in cells {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) }
+        }
         if let width { widths = Self.fit(widths, into: width) }
         func line(_ texts: [String], numeric: [Bool]) -> String {
             texts.enumerated().map { index, text in
@@ -111,7 +115,8 @@ public struct TableRenderer: Sendable {
         var widths = natural
         let gaps = 2 * max(0, widths.count - 1)
         while widths.reduce(0, +) + gaps > total {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumColumn else { break }
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumColumn
+            else { break }
             let excess = widths.reduce(0, +) + gaps - total
             let others = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? minimumColumn
             // Down to the next widest column at most in one step, so the cuts are shared out.

@@ -11,9 +11,13 @@ public struct TreeRenderer: Sendable {
         var lines: [String] = []
         switch value {
         case .record(let record):
-            for field in record { append(label: field.key, value: field.value, prefix: "", childPrefix: "", into: &lines) }
+            for field in record {
+                append(label: field.key, value: field.value, prefix: "", childPrefix: "", into: &lines)
+            }
         case .list(let items):
-            for (index, item) in items.enumerated() { append(label: "[\(index)]", value: item, prefix: "", childPrefix: "", into: &lines) }
+            for (index, item) in items.enumerated() {
+                append(label: "[\(index)]", value: item, prefix: "", childPrefix: "", into: &lines)
+            }
         default:
             lines.append(scalar(value))
         }

@@ -34,7 +34,9 @@ public struct IDMemory: Sendable {
     }
 
     private mutating func remember(_ record: Record) {
-        if case .int(let id)? = record["id"], case .string(let name)? = record["name"], let status = record["status"]?.text {
+        if case .int(let id)? = record["id"], case .string(let name)? = record["name"],
+            let status = record["status"]?.text
+        {
             labels[String(id)] = "\(name), \(status)"
             guard case .record(let start)? = record["steps"] else { return }
             var current: Record? = start

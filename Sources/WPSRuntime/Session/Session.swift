@@ -21,7 +21,8 @@ public struct Session: Sendable {
     ) {
         self.init(
             connection: Connection(
-                client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport),
+                client: client, provider: provider, profiles: profiles, activeProfile: activeProfile,
+                transport: transport),
             settings: OutputSettings(progress: progress))
     }
 }

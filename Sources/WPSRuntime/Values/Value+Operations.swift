@@ -10,7 +10,8 @@ extension Value {
             switch (component, current) {
             case (.field(let name), .record(let record)):
                 guard let next = record[name] else {
-                    let suggestion = Suggestion.closest(to: name, in: record.keys).map { " — did you mean '\($0)'?" } ?? ""
+                    let suggestion =
+                        Suggestion.closest(to: name, in: record.keys).map { " — did you mean '\($0)'?" } ?? ""
                     throw RuntimeError("no field '\(name)' in \(walked.isEmpty ? "the record" : walked)\(suggestion)")
                 }
                 current = next
@@ -22,12 +23,14 @@ extension Value {
             case (.index(let index), .list(let items)):
                 let position = index < 0 ? items.count + index : index
                 guard items.indices.contains(position) else {
-                    throw RuntimeError("index \(index) out of range (the list has \(items.count) item\(items.count == 1 ? "" : "s"))")
+                    throw RuntimeError(
+                        "index \(index) out of range (the list has \(items.count) item\(items.count == 1 ? "" : "s"))")
                 }
                 current = items[position]
                 walked += "[\(index)]"
             case (.field(let name), _):
-                throw RuntimeError("cannot take .\(name) of a \(current.typeName)\(walked.isEmpty ? "" : " (\(walked))")")
+                throw RuntimeError(
+                    "cannot take .\(name) of a \(current.typeName)\(walked.isEmpty ? "" : " (\(walked))")")
             case (.index(let index), _):
                 throw RuntimeError("cannot index a \(current.typeName) with [\(index)]")
             }
@@ -58,7 +61,8 @@ extension Value {
         guard left == right else { return left < right ? -1 : 1 }
         switch (lhs, rhs) {
         case (.string(let l), .string(let r)):
-            return l.unicodeScalars.lexicographicallyPrecedes(r.unicodeScalars) ? -1
+            return l.unicodeScalars.lexicographicallyPrecedes(r.unicodeScalars)
+                ? -1
                 : (r.unicodeScalars.lexicographicallyPrecedes(l.unicodeScalars) ? 1 : 0)
         case (.bool(let l), .bool(let r)):
             return l == r ? 0 : (l ? 1 : -1)
@@ -93,7 +97,9 @@ extension Value {
     /// A bare word as a value: integers, doubles, `true`/`false`/`null`, else a string.
     public static func word(_ text: String) -> Value {
         if let int = Int(text) { return .int(int) }
-        if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let double = Double(text), text.first?.isNumber == true || text.first == "-" {
+        if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let double = Double(text),
+            text.first?.isNumber == true || text.first == "-"
+        {
             return .double(double)
         }
         switch text {
@@ -132,7 +138,8 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An API client failure: exit 2 for broken rules or a misconfigured client, else 1; a TLS
     /// failure is unlocated (it concerns the connection, not the line).
     public init(_ error: OutreachError, at range: SourceRange?) {
-        self.init(error.description, at: range, exitCode: error.kind == .validation || error.kind == .configuration ? 2 : 1)
+        self.init(
+            error.description, at: range, exitCode: error.kind == .validation || error.kind == .configuration ? 2 : 1)
         isUnlocated = error.kind == .tls
         failure = error
     }

@@ -91,7 +91,9 @@ struct NodeEncoder: Encoder {
         return UnkeyedNodeContainer(node: node, codingPath: codingPath)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleNodeContainer(node: node, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath)
+    }
 }
 
 /// Encodes a leaf or nested value into a node.
@@ -116,14 +118,24 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .null }
     // The common leaves, without the dynamic casts of the generic path.
-    mutating func encode(_ value: String, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .string(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .int(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .bool(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(forKey: key.stringValue).content = .double(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).content = .string(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).content = .int(value)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).content = .bool(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        node.child(forKey: key.stringValue).content = .double(value)
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try encodeInto(node.child(forKey: key.stringValue), value, codingPath: codingPath + [key])
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let child = node.child(forKey: key.stringValue)
         child.makeRecord()
         return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
@@ -134,7 +146,9 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return UnkeyedNodeContainer(node: child, codingPath: codingPath + [key])
     }
     mutating func superEncoder() -> any Encoder { NodeEncoder(node: node, codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        NodeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+    }
 }
 
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
@@ -143,8 +157,12 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     var count: Int { node.itemCount }
 
     mutating func encodeNil() throws { node.appendChild().content = .null }
-    mutating func encode<T: Encodable>(_ value: T) throws { try encodeInto(node.appendChild(), value, codingPath: codingPath) }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try encodeInto(node.appendChild(), value, codingPath: codingPath)
+    }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = node.appendChild()
         child.makeRecord()
         return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: child, codingPath: codingPath))

@@ -9,8 +9,12 @@ enum ValueReader {
     /// The file as values; CSV fields that are integers written plainly (`42`, `-7`, not `007`
     /// or `+1`) become numbers unless `rawCSV` keeps every field as text.
     static func read(_ path: String, rawCSV: Bool = false) throws(RuntimeError) -> Value {
-        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
-        if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("cannot read \(path): no such file")
+        }
+        if let problem = TextScanner.check(data) {
+            throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)")
+        }
         let text = String(decoding: data, as: UTF8.self)
         let lower = path.lowercased()
         do {
@@ -25,9 +29,13 @@ enum ValueReader {
                 }
                 return .list(items)
             }
-            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return yaml(try YAMLLocator(name: path, text: text).root) }
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+                return yaml(try YAMLLocator(name: path, text: text).root)
+            }
             if lower.hasSuffix(".json") {
-                do { return try json(data) } catch let error as RuntimeError { throw RuntimeError("\(path):\(error.message)") }
+                do { return try json(data) } catch let error as RuntimeError {
+                    throw RuntimeError("\(path):\(error.message)")
+                }
             }
         } catch let error as RuntimeError {
             throw error.message.hasPrefix(path + ":") ? error : RuntimeError("\(path): \(error.message)")

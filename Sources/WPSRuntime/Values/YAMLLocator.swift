@@ -31,8 +31,12 @@ public struct YAMLLocator {
 
     /// Reads a file, checking first that it is UTF-8 text with no NUL byte.
     public static func load(_ path: String) throws(RuntimeError) -> YAMLLocator {
-        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("cannot read \(path): no such file") }
-        if let problem = TextScanner.check(data) { throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("cannot read \(path): no such file")
+        }
+        if let problem = TextScanner.check(data) {
+            throw RuntimeError("\(path):\(problem.line):\(problem.column): \(problem.message)")
+        }
         return try YAMLLocator(name: path, text: String(decoding: data, as: UTF8.self))
     }
 
@@ -42,16 +46,20 @@ public struct YAMLLocator {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let while_ = context.map { " (\($0.text), from line \($0.mark.line) column \($0.mark.column))" } ?? ""
-            let hint = problem.contains("cannot start any token") && Self.hasTab(text, line: mark.line) ? "; indent with spaces, not tabs" : ""
+            let hint =
+                problem.contains("cannot start any token") && Self.hasTab(text, line: mark.line)
+                ? "; indent with spaces, not tabs" : ""
             return "\(name):\(mark.line):\(mark.column): YAML syntax: \(problem)\(while_)\(hint)"
         case .reader(let problem, let offset, _, _):
             let (line, column) = Self.lineAndColumn(of: offset ?? 0, in: text)
             return "\(name):\(line):\(column): YAML: \(problem)"
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            let (line, column) = duplicates.sorted().first.flatMap { Self.secondKey($0, in: text, from: context.mark.line) }
+            let (line, column) =
+                duplicates.sorted().first.flatMap { Self.secondKey($0, in: text, from: context.mark.line) }
                 ?? (context.mark.line, context.mark.column)
-            return "\(name):\(line):\(column): duplicate key \(keys) in the mapping that starts on line \(context.mark.line)"
+            return
+                "\(name):\(line):\(column): duplicate key \(keys) in the mapping that starts on line \(context.mark.line)"
         default:
             return "\(name):1:1: not YAML"
         }
@@ -60,7 +68,8 @@ public struct YAMLLocator {
     /// Where `key` appears as a key for the second time from line `from` on (the duplicate).
     static func secondKey(_ key: String, in text: String, from: Int) -> (Int, Int)? {
         var seen = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= from {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= from {
             var search = line.startIndex
             while let range = line.range(of: key, range: search..<line.endIndex) {
                 search = range.upperBound
@@ -85,7 +94,8 @@ public struct YAMLLocator {
 
     /// The 1-based line and column (in characters, counting UTF-8 lead bytes) of a byte offset.
     static func lineAndColumn(of offset: Int, in bytes: some Collection<UInt8>) -> (Int, Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes.prefix(offset) {
             if byte == 0x0A {
                 line += 1
@@ -106,7 +116,9 @@ public struct YAMLLocator {
                 if bracket > rest.startIndex { result.append(.key(String(rest[..<bracket]))) }
                 rest = rest[bracket...]
                 while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) { result.append(.index(index)) }
+                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+                        result.append(.index(index))
+                    }
                     rest = rest[rest.index(after: close)...]
                 }
             } else if !rest.isEmpty {
@@ -118,7 +130,8 @@ public struct YAMLLocator {
 
     /// A coding path as a spec path: `steps[0].versions[1].subject`.
     public static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(
+            in: CharacterSet(charactersIn: "."))
     }
 
     /// The node at a path, or the nearest one the path passes through.
@@ -144,7 +157,9 @@ public struct YAMLLocator {
         var problems: [String] = []
         for (key, _) in mapping {
             guard let text = key.string, !allowed.contains(text) else { continue }
-            let suggestion = Suggestion.closest(to: text, in: allowed).map { " — did you mean '\($0)'?" } ?? "; known: \(allowed.joined(separator: ", "))"
+            let suggestion =
+                Suggestion.closest(to: text, in: allowed).map { " — did you mean '\($0)'?" }
+                ?? "; known: \(allowed.joined(separator: ", "))"
             let place = key.mark.map { "\(name):\($0.line):\($0.column)" } ?? self.place(of: path)
             problems.append("\(place): \(path.isEmpty ? text : path + "." + text): unknown key\(suggestion)")
         }
@@ -169,7 +184,9 @@ public struct YAMLLocator {
         for component in Self.components(path) {
             switch component {
             case .key(let key):
-                guard let next = node.mapping?.first(where: { $0.key.string == key })?.value else { return (node, false) }
+                guard let next = node.mapping?.first(where: { $0.key.string == key })?.value else {
+                    return (node, false)
+                }
                 node = next
             case .index(let index):
                 guard let sequence = node.sequence, index >= 0, index < sequence.count else { return (node, false) }
@@ -197,8 +214,11 @@ public struct YAMLLocator {
             return "\(place(of: parent)): \(path): missing"
         case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
             let path = Self.path(context.codingPath)
-            let got = showValues ? describeValue(at: path) : (exactNode(at: path)?.scalar != nil ? "text" : describeValue(at: path))
-            return "\(place(of: path)): \(path.isEmpty ? "the document" : path): expected \(Self.kind(type)), got \(got)"
+            let got =
+                showValues
+                ? describeValue(at: path) : (exactNode(at: path)?.scalar != nil ? "text" : describeValue(at: path))
+            return
+                "\(place(of: path)): \(path.isEmpty ? "the document" : path): expected \(Self.kind(type)), got \(got)"
         case DecodingError.dataCorrupted(let context):
             let path = Self.path(context.codingPath)
             return "\(place(of: path)): \(path.isEmpty ? "the document" : path): \(context.debugDescription)"
@@ -215,7 +235,11 @@ public struct YAMLLocator {
         default:
             let name = "\(type)"
             if name.hasPrefix("Array") || name.hasPrefix("Sequence") || name.hasPrefix("[") { return "a list" }
-            if name.contains("Mapping") || name.contains("Dictionary") || name.contains("Spec") || name.contains("Settings") { return "a mapping" }
+            if name.contains("Mapping") || name.contains("Dictionary") || name.contains("Spec")
+                || name.contains("Settings")
+            {
+                return "a mapping"
+            }
             return name.lowercased()
         }
     }

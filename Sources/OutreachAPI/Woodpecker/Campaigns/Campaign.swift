@@ -58,7 +58,9 @@ public struct CampaignDraft: Codable, Sendable, Hashable {
     /// The START step, whose `followup` is the first EMAIL step.
     public var steps: Step?
 
-    public init(name: String? = nil, email_account_ids: [Int]? = nil, settings: CampaignSettings? = nil, steps: Step? = nil) {
+    public init(
+        name: String? = nil, email_account_ids: [Int]? = nil, settings: CampaignSettings? = nil, steps: Step? = nil
+    ) {
         self.name = name
         self.email_account_ids = email_account_ids
         self.settings = settings

@@ -38,7 +38,8 @@ public struct MicrosoftMailboxResult: Codable, Sendable, Hashable {
     /// A per-mailbox error code such as `WRONG_ALIAS`.
     public var error: String?
 
-    public init(success: Bool, id: Int?, email: String, name: String?, deliverability: Deliverability?, error: String?) {
+    public init(success: Bool, id: Int?, email: String, name: String?, deliverability: Deliverability?, error: String?)
+    {
         self.success = success
         self.id = id
         self.email = email

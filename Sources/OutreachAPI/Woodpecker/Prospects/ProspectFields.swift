@@ -84,7 +84,8 @@ public struct ProspectFields: Sendable, Hashable, Codable {
 
     /// `snippet7` → 7 (1…15); nil for any other name.
     public static func snippetNumber(_ field: String) -> Int? {
-        guard field.hasPrefix("snippet"), let number = Int(field.dropFirst("snippet".count)), snippetNumbers.contains(number)
+        guard field.hasPrefix("snippet"), let number = Int(field.dropFirst("snippet".count)),
+            snippetNumbers.contains(number)
         else { return nil }
         return number
     }

@@ -27,7 +27,9 @@ public struct ProspectCampaignRequest: Sendable, Hashable, Codable {
     public var file_name: String?
     public var update: Bool?
     public var prospects: [ProspectFields]
-    public init(campaign: Target, prospects: [ProspectFields], force: Bool? = nil, update: Bool? = nil, file_name: String? = nil) {
+    public init(
+        campaign: Target, prospects: [ProspectFields], force: Bool? = nil, update: Bool? = nil, file_name: String? = nil
+    ) {
         self.campaign = campaign
         self.prospects = prospects
         self.force = force
@@ -48,8 +50,10 @@ public struct ProspectBulkResponse: Sendable, Hashable, Codable {
         public var code: String?
         public var msg: String?
         public var prospect_campaign: String?
-        public init(email: String, id: Int? = nil, status: String? = nil, code: String? = nil, msg: String? = nil,
-                    prospect_campaign: String? = nil) {
+        public init(
+            email: String, id: Int? = nil, status: String? = nil, code: String? = nil, msg: String? = nil,
+            prospect_campaign: String? = nil
+        ) {
             self.email = email
             self.id = id
             self.status = status

@@ -10,18 +10,24 @@ enum BatchSummaryCommand {
         ["batch", "summary"], "Show a mailbox batch's progress.", category: .api, positionals: [id],
         flags: [SharedFlags.provider],
         examples: ["let batch = mailbox import boxes.csv | first; batch summary $batch.batch_id"],
-        sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"],
+        sends: [
+            "GET mailboxes/manual_connection/bulk/{batch_id}/summary",
+            "GET /v1/email-accounts/connect/status/{requestId}",
+        ],
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let value = try invocation.required(id)
         let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         if let requestID = MailboxCommands.saleshandyID(value) ?? (provider == .saleshandy ? value.text : nil) {
-            let status = try await session.connection.send(Saleshandy.GetConnectStatus(requestID: requestID), for: invocation.command)
+            let status = try await session.connection.send(
+                Saleshandy.GetConnectStatus(requestID: requestID), for: invocation.command)
             return try SaleshandyCommands.status(requestID, status)
         }
-        let batchID = try MailboxCommands.woodpeckerBatchID(MailboxCommands.batchValue(value), range: invocation.range(of: id))
-        let summary = try await session.connection.send(Woodpecker.GetBatchSummary(batchID: batchID), for: invocation.command)
+        let batchID = try MailboxCommands.woodpeckerBatchID(
+            MailboxCommands.batchValue(value), range: invocation.range(of: id))
+        let summary = try await session.connection.send(
+            Woodpecker.GetBatchSummary(batchID: batchID), for: invocation.command)
         return try MailboxCommands.summaryValue(batchID, summary)
     }
 }

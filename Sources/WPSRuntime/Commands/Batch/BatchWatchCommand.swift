@@ -4,7 +4,8 @@ import WPSLanguage
 /// `batch watch [ID…]`: waits for batches (given, or piped from `mailbox import`) to finish,
 /// showing progress; exit 1 when mailboxes failed unless `--allow-failures`.
 enum BatchWatchCommand {
-    static let ids = Positional<Value>("id", .batchID, what: "the batch ID", optional: true, repeating: true, read: .value)
+    static let ids = Positional<Value>(
+        "id", .batchID, what: "the batch ID", optional: true, repeating: true, read: .value)
     static let interval = Flag<Duration>(
         "interval", .string, "the first polling interval: 250ms, 2s (it grows to 5s while nothing changes)",
         read: .interval)
@@ -15,7 +16,10 @@ enum BatchWatchCommand {
         ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
         flags: [interval, report, allowFailures, SharedFlags.provider],
         examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
-        sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"],
+        sends: [
+            "GET mailboxes/manual_connection/bulk/{batch_id}/summary",
+            "GET /v1/email-accounts/connect/status/{requestId}",
+        ],
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
@@ -23,7 +27,8 @@ enum BatchWatchCommand {
         let items = given.isEmpty ? invocation.input.items : given
         let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let watcher = BatchWatcher(
-            session: session, progress: ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress),
+            session: session,
+            progress: ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress),
             interval: invocation[interval] ?? .milliseconds(250), range: invocation.command.range)
         let outcome: BatchWatcher.Outcome
         if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {

@@ -4,14 +4,16 @@ import WPSLanguage
 /// `campaign apply FILE`: creates the campaign a spec describes, or changes it to match —
 /// settings, versions, steps added or removed at the end — and puts its status back.
 enum CampaignApplyCommand {
-    static let allowEdit = Flag<Bool>("allow-edit", "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)")
+    static let allowEdit = Flag<Bool>(
+        "allow-edit", "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)")
 
     static let definition = CommandDefinition(
         ["campaign", "apply"],
         "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.",
         category: .api, positionals: [AuthoringCommands.file], flags: [allowEdit], examples: ["campaign apply q4.yaml"],
         sends: [
-            "GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}", "POST campaigns/{id}/steps",
+            "GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}",
+            "POST campaigns/{id}/steps",
             "DELETE campaigns/{id}/steps/{step_id}", "POST campaigns/{id}/make_editable",
         ],
         tests: ["e2e:test_campaign_code.py::test_apply_creates_then_changes_nothing_and_export_round_trips"]
@@ -27,7 +29,9 @@ enum CampaignApplyCommand {
             } catch let error as OutreachError where error.apiError?.status == 404 {
                 session.settings.progress("campaign \(id) of \(path) does not exist; creating it")
             }
-        } else if let match = try await session.connection.send(Woodpecker.ListCampaigns(), for: command).first(where: { $0.name == spec.name }) {
+        } else if let match = try await session.connection.send(Woodpecker.ListCampaigns(), for: command).first(where: {
+            $0.name == spec.name
+        }) {
             found = try await session.connection.send(Woodpecker.GetCampaign(id: match.id), for: command)
         }
         guard var campaign = found else {
@@ -51,14 +55,16 @@ enum CampaignApplyCommand {
                         + plan.changes.map(\.description).joined(separator: "\n  "),
                     at: command.range)
             }
-            _ = try await session.connection.send(Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
+            _ = try await session.connection.send(
+                Woodpecker.CampaignAction(id: campaign.id, action: .makeEditable), for: command)
             session.settings.progress("campaign \(campaign.id): \(campaign.status.rawValue) → EDITED (make_editable)")
         }
         let before = campaign.status
         for change in plan.changes {
             switch change {
             case .update(let patch, _):
-                campaign = try await session.connection.send(Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
+                campaign = try await session.connection.send(
+                    Woodpecker.UpdateCampaign(id: campaign.id, patch), for: command)
             case .version(let step, let version, let patch, _):
                 let update = Woodpecker.UpdateVersion(campaignID: campaign.id, stepID: step, versionID: version, patch)
                 _ = try await session.connection.send(update, for: command)
@@ -67,7 +73,8 @@ enum CampaignApplyCommand {
                 let add = Woodpecker.AddStep(campaignID: campaign.id, NewStepRequest(parent_id: leaf, step: step))
                 campaign = try await session.connection.send(add, for: command)
             case .deleteStep(let step, _):
-                campaign = try await session.connection.send(Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
+                campaign = try await session.connection.send(
+                    Woodpecker.DeleteStep(campaignID: campaign.id, stepID: step), for: command)
             }
             session.settings.progress("applied: \(change.description)")
         }

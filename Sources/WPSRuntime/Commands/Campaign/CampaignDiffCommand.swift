@@ -6,7 +6,8 @@ enum CampaignDiffCommand {
     static let definition = CommandDefinition(
         ["campaign", "diff"], "Show what campaign apply would change to make campaign ID match FILE.", category: .api,
         positionals: [CampaignCommands.id, AuthoringCommands.file], examples: ["campaign diff 777001 q4.yaml"],
-        sends: ["GET campaigns/{id}"], tests: ["e2e:test_campaign_code.py::test_diff_says_what_allow_edit_does_to_the_status"]
+        sends: ["GET campaigns/{id}"],
+        tests: ["e2e:test_campaign_code.py::test_diff_says_what_allow_edit_does_to_the_status"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)
@@ -15,7 +16,9 @@ enum CampaignDiffCommand {
         let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
         let plan = CampaignPlan.make(current: campaign, spec: spec)
         var result = AuthoringCommands.report(campaign: campaign, plan: plan, applied: false)
-        if !plan.changes.isEmpty, ![CampaignStatus.draft, .edited].contains(campaign.status), case .record(var record) = result {
+        if !plan.changes.isEmpty, ![CampaignStatus.draft, .edited].contains(campaign.status),
+            case .record(var record) = result
+        {
             record["allow_edit"] = .string(AuthoringCommands.statusPlan(campaign))
             result = .record(record)
         }

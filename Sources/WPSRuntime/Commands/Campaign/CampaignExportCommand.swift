@@ -7,7 +7,11 @@ enum CampaignExportCommand {
     static let definition = CommandDefinition(
         ["campaign", "export"], "Write a campaign as a readable YAML spec (windows and waits in wps notation).",
         category: .api, positionals: [CampaignCommands.id], examples: ["campaign export 777001 > q4.yaml"],
-        sends: ["GET campaigns/{id}"], tests: ["transcript:commands", "e2e:test_campaign_code.py::test_apply_creates_then_changes_nothing_and_export_round_trips"]
+        sends: ["GET campaigns/{id}"],
+        tests: [
+            "transcript:commands",
+            "e2e:test_campaign_code.py::test_apply_creates_then_changes_nothing_and_export_round_trips",
+        ]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)

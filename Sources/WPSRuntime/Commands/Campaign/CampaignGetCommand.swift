@@ -10,6 +10,7 @@ enum CampaignGetCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
     }
 }

@@ -13,9 +13,11 @@ enum CampaignLintCommand {
         let (spec, problems) = try AuthoringCommands.lint(path, command: invocation.command)
         guard problems.isEmpty else {
             let count = "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
-            throw RuntimeError("\(count) in \(path):\n  " + problems.joined(separator: "\n  "), at: invocation.command.range)
+            throw RuntimeError(
+                "\(count) in \(path):\n  " + problems.joined(separator: "\n  "), at: invocation.command.range)
         }
         let versions = spec.steps.reduce(0) { $0 + $1.versions.count }
-        return .string("\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(versions) versions)")
+        return .string(
+            "\(path): ok (\(spec.steps.count) step\(spec.steps.count == 1 ? "" : "s"), \(versions) versions)")
     }
 }

@@ -9,6 +9,7 @@ enum CampaignListCommand {
         tests: ["transcript:campaigns"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.ListCampaigns(), for: invocation.command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.ListCampaigns(), for: invocation.command))
     }
 }

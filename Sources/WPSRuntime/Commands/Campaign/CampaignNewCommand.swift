@@ -32,6 +32,7 @@ enum CampaignNewCommand {
         } else {
             draft.steps = .start(try SharedFlags.emailStep(invocation))
         }
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.CreateCampaign(draft), for: invocation.command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.CreateCampaign(draft), for: invocation.command))
     }
 }

@@ -14,7 +14,8 @@ enum CampaignPreviewCommand {
         "Render each step's versions with snippets filled from a prospect record or their fallbacks.", category: .api,
         positionals: [campaign], flags: [prospect],
         examples: [#"campaign preview q4.yaml --prospect "first_name=Ann,company=Acme""#],
-        sends: ["GET campaigns/{id} (given an id)"], tests: ["e2e:test_campaign_code.py::test_preview_fills_snippets_from_a_prospect_or_fallbacks"]
+        sends: ["GET campaigns/{id} (given an id)"],
+        tests: ["e2e:test_campaign_code.py::test_preview_fills_snippets_from_a_prospect_or_fallbacks"]
     ) { invocation, interpreter in
         let target = try invocation.required(campaign)
         // The prospect is read first: a bad file stops the command before anything is sent.
@@ -22,7 +23,8 @@ enum CampaignPreviewCommand {
         let spec: CampaignSpec
         if let id = Int(target.text) ?? (target.recordID) {
             let session = try interpreter.connection(for: invocation)
-            spec = CampaignSpec(try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
+            spec = CampaignSpec(
+                try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command))
         } else {
             spec = try AuthoringCommands.load(target.text, command: invocation.command)
         }
@@ -30,11 +32,13 @@ enum CampaignPreviewCommand {
         for (index, step) in spec.steps.enumerated() {
             for (v, version) in step.versions.enumerated() {
                 let letter = String(UnicodeScalar(UInt8(65 + v)))
-                rows.append(.record([
-                    "step": .int(index + 1), "version": .string(letter), "window": .string(step.window),
-                    "subject": version.subject.map { .string(SnippetLint.fill($0, from: fields)) } ?? .string("(same thread)"),
-                    "message": .string(SnippetLint.fill(version.message ?? "", from: fields)),
-                ]))
+                rows.append(
+                    .record([
+                        "step": .int(index + 1), "version": .string(letter), "window": .string(step.window),
+                        "subject": version.subject.map { .string(SnippetLint.fill($0, from: fields)) }
+                            ?? .string("(same thread)"),
+                        "message": .string(SnippetLint.fill(version.message ?? "", from: fields)),
+                    ]))
             }
         }
         return .list(rows)
@@ -64,7 +68,9 @@ enum CampaignPreviewCommand {
                 return fields
             }
         }
-        guard case .record(let fields) = record else { throw RuntimeError("--prospect must be a record of fields", at: range) }
+        guard case .record(let fields) = record else {
+            throw RuntimeError("--prospect must be a record of fields", at: range)
+        }
         var result: [String: String] = [:]
         for (key, field) in fields { result[key] = field.text }
         return result

@@ -17,6 +17,7 @@ enum CampaignSetCommand {
             name: invocation[name], email_account_ids: invocation[SharedFlags.accounts],
             settings: settings.isEmpty ? nil : settings)
         let id = try invocation.required(CampaignCommands.id)
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.UpdateCampaign(id: id, patch), for: invocation.command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.UpdateCampaign(id: id, patch), for: invocation.command))
     }
 }

@@ -15,7 +15,8 @@ enum CampaignShowCommand {
         // The campaign, reading as its tree where results print as tables (`let c = campaign show 7`
         // still has `$c.name`).
         guard session.settings.drawsTrees, case .record(var record) = value else { return value }
-        record.text = CampaignTree.render(campaign, dim: session.settings.stdoutIsTerminal, width: session.settings.terminalWidth())
+        record.text = CampaignTree.render(
+            campaign, dim: session.settings.stdoutIsTerminal, width: session.settings.terminalWidth())
         return .record(record)
     }
 }

@@ -108,7 +108,8 @@ extension ArgumentReader where T == Duration {
     static let interval = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
         guard let interval = ClockDuration.parse(text) else {
-            throw RuntimeError("expected an interval such as 250ms, 2s or 1m for \(site.what), got '\(text)'", at: site.range)
+            throw RuntimeError(
+                "expected an interval such as 250ms, 2s or 1m for \(site.what), got '\(text)'", at: site.range)
         }
         return interval
     }
@@ -135,7 +136,8 @@ extension ArgumentReader where T == FollowupAfter {
     static let wait = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
         guard let wait = CommandChecker.duration(text) else {
-            throw RuntimeError("expected a wait in days or hours such as 3d or 13h (1…9999), got '\(text)'", at: site.range)
+            throw RuntimeError(
+                "expected a wait in days or hours such as 3d or 13h (1…9999), got '\(text)'", at: site.range)
         }
         return FollowupAfter(range: wait.inHours ? .hour : .day, value: wait.value)
     }
@@ -143,5 +145,7 @@ extension ArgumentReader where T == FollowupAfter {
 
 extension ArgumentReader where T == Signature {
     /// `SENDER` or `NO_SIGNATURE` (the API checks the value).
-    static let signature = ArgumentReader { site, interpreter in Signature(rawValue: try await evaluated(site, &interpreter).text) }
+    static let signature = ArgumentReader { site, interpreter in
+        Signature(rawValue: try await evaluated(site, &interpreter).text)
+    }
 }

@@ -37,7 +37,8 @@ public struct CommandDefinition: Sendable {
         run body: @escaping @Sendable (Invocation, inout Interpreter) async throws -> Value
     ) {
         descriptor = CommandDescriptor(
-            words, summary, category: category, discussion: discussion, positionals: positionals.map(\.positionalDescriptor),
+            words, summary, category: category, discussion: discussion,
+            positionals: positionals.map(\.positionalDescriptor),
             flags: flags.map(\.flagDescriptor), examples: examples, sends: sends, destructive: destructive)
         self.flags = destructive ? flags + [SharedFlags.yes] : flags
         self.positionals = positionals
@@ -51,13 +52,16 @@ public struct CommandDefinition: Sendable {
     /// Runs the command: every argument given is read (evaluated and converted by its
     /// declaration) in source order, then the command's body runs on them.
     func run(_ command: Command, input: Value, _ interpreter: inout Interpreter) async throws -> Value {
-        let invocation = try await Invocation.read(command, input: input, flags: flags, positionals: positionals, &interpreter)
+        let invocation = try await Invocation.read(
+            command, input: input, flags: flags, positionals: positionals, &interpreter)
         return try await body(invocation, &interpreter)
     }
 
     /// This list with `replacement` in place of the command of the same words (or added), for
     /// tests that stand in for a command.
-    public static func replacing(_ replacement: CommandDefinition, in list: [CommandDefinition] = standard) -> [CommandDefinition] {
+    public static func replacing(_ replacement: CommandDefinition, in list: [CommandDefinition] = standard)
+        -> [CommandDefinition]
+    {
         var result = list.filter { $0.descriptor.words != replacement.descriptor.words }
         result.append(replacement)
         return result
@@ -67,7 +71,9 @@ public struct CommandDefinition: Sendable {
     /// interpreter, and reads its arguments itself.
     public static func custom(
         _ words: [String], positionals: [PositionalDescriptor] = [],
-        run: @escaping @Sendable (_ command: Command, _ input: Value, _ interpreter: inout Interpreter) async throws -> Value
+        run:
+            @escaping @Sendable (_ command: Command, _ input: Value, _ interpreter: inout Interpreter) async throws ->
+            Value
     ) -> CommandDefinition {
         CommandDefinition(
             words, "", category: .shell, positionals: positionals.map { Positional<Expression>($0, read: .expression) },

@@ -38,7 +38,8 @@ public struct Invocation: Sendable {
                 let positional = positionals[min(position, positionals.count - 1)]
                 position += 1
                 let name = positional.positionalDescriptor.name
-                let site = ArgumentSite(expression: expression, what: positional.what, name: name, range: expression.range)
+                let site = ArgumentSite(
+                    expression: expression, what: positional.what, name: name, range: expression.range)
                 invocation.positionalValues[name, default: []].append(try await positional.read(site, &interpreter))
                 invocation.positionalRanges[name, default: []].append(expression.range)
             }
@@ -78,6 +79,15 @@ public struct Invocation: Sendable {
     func required<T>(_ positional: Positional<T>) throws -> T {
         guard let value = self[positional] else {
             throw RuntimeError("'\(command.name)' needs \(positional.what)", at: command.range)
+        }
+        return value
+    }
+
+    /// A required flag's value. The parser refuses a command without it, so this fails only
+    /// for a command built by hand.
+    func required<T>(_ flag: Flag<T>) throws -> T {
+        guard let value = self[flag] else {
+            throw RuntimeError("'\(command.name)' needs --\(flag.name)", at: command.range)
         }
         return value
     }

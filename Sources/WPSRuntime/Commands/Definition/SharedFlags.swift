@@ -34,8 +34,10 @@ enum SharedFlags {
         "prospect-timezone", "send in each prospect's time zone", fields: ["prospect_timezone"])
     static let dailyEnroll = Flag<Int>(
         "daily-enroll", "emails per day from the campaign (> 0)", fields: ["daily_enroll"])
-    static let gdprUnsubscribe = Flag<Bool>("gdpr-unsubscribe", "GDPR-compliant unsubscribe", fields: ["gdpr_unsubscribe"])
-    static let listUnsubscribe = Flag<Bool>("list-unsubscribe", "a List-Unsubscribe header", fields: ["list_unsubscribe"])
+    static let gdprUnsubscribe = Flag<Bool>(
+        "gdpr-unsubscribe", "GDPR-compliant unsubscribe", fields: ["gdpr_unsubscribe"])
+    static let listUnsubscribe = Flag<Bool>(
+        "list-unsubscribe", "a List-Unsubscribe header", fields: ["list_unsubscribe"])
 
     static let campaignSettings: [any FlagReading] = [
         accounts, timezone, prospectTimezone, dailyEnroll, gdprUnsubscribe, listUnsubscribe,

@@ -7,21 +7,28 @@ extension CommandDefinition {
         MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxMicrosoftAddCommand.definition,
         MailboxMicrosoftImportCommand.definition, MailboxListCommand.definition, MailboxGetCommand.definition,
         BatchSummaryCommand.definition, BatchWatchCommand.definition,
-        CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition, CampaignShowCommand.definition,
-        CampaignExportCommand.definition, CampaignLintCommand.definition, CampaignPreviewCommand.definition, CampaignDiffCommand.definition,
-        CampaignApplyCommand.definition, CampaignRunCommand.definition, CampaignPauseCommand.definition, CampaignStopCommand.definition,
+        CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition,
+        CampaignShowCommand.definition,
+        CampaignExportCommand.definition, CampaignLintCommand.definition, CampaignPreviewCommand.definition,
+        CampaignDiffCommand.definition,
+        CampaignApplyCommand.definition, CampaignRunCommand.definition, CampaignPauseCommand.definition,
+        CampaignStopCommand.definition,
         CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
         StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
     ]
 
     static let filters: [CommandDefinition] = [
-        WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition, FirstCommand.definition, LastCommand.definition,
-        CountCommand.definition, LengthCommand.definition, EachCommand.definition, ToCommand.definition, TableCommand.definition, OpenCommand.definition,
+        WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition,
+        FirstCommand.definition, LastCommand.definition,
+        CountCommand.definition, LengthCommand.definition, EachCommand.definition, ToCommand.definition,
+        TableCommand.definition, OpenCommand.definition,
         SaveCommand.definition,
     ]
 
     static let shell: [CommandDefinition] = [
-        HelpCommand.definition, EchoCommand.definition, EnvCommand.definition, ProfileListCommand.definition, ProfileUseCommand.definition,
-        VersionCommand.definition, HistoryCommand.definition, SleepCommand.definition, ClearCommand.definition, ExitCommand.definition,
+        HelpCommand.definition, EchoCommand.definition, EnvCommand.definition, ProfileListCommand.definition,
+        ProfileUseCommand.definition,
+        VersionCommand.definition, HistoryCommand.definition, SleepCommand.definition, ClearCommand.definition,
+        ExitCommand.definition,
     ]
 }

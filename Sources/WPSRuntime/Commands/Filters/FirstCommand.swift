@@ -12,11 +12,14 @@ enum FirstCommand {
     }
 
     /// The items `take` keeps of N (default 1); one item alone when no N was given.
-    static func slice(_ invocation: Invocation, _ count: Positional<Value>, take: ([Value], Int) -> [Value]) throws -> Value {
+    static func slice(_ invocation: Invocation, _ count: Positional<Value>, take: ([Value], Int) -> [Value]) throws
+        -> Value
+    {
         var n = 1
         if let given = invocation[count] {
             guard let number = given.number, number >= 0 else {
-                throw RuntimeError("'\(invocation.command.name)' needs a count of 0 or more", at: invocation.range(of: count))
+                throw RuntimeError(
+                    "'\(invocation.command.name)' needs a count of 0 or more", at: invocation.range(of: count))
             }
             n = Int(number)
         }

@@ -4,7 +4,8 @@ import WPSLanguage
 enum LengthCommand {
     static let definition = CommandDefinition(
         ["length"], "How many items a list has, characters a text, or fields a record.", category: .filter,
-        examples: [#"echo "Q4 outreach" | length"#], tests: ["e2e:test_language_cli.py::test_length_sleep_clear_and_env_variables"]
+        examples: [#"echo "Q4 outreach" | length"#],
+        tests: ["e2e:test_language_cli.py::test_length_sleep_clear_and_env_variables"]
     ) { invocation, _ in
         switch invocation.input {
         case .list(let items): .int(items.count)

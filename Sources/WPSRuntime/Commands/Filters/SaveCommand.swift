@@ -9,7 +9,8 @@ enum SaveCommand {
         examples: ["campaign list | save campaigns.csv"], tests: ["FileCommandTests.saveAndOpenRoundTripEveryFormat"]
     ) { invocation, _ in
         let path = try invocation.required(file)
-        try Interpreter.writeTextFile(Interpreter.format(invocation.input, forFile: path), to: path, at: invocation.command.range)
+        try Interpreter.writeTextFile(
+            Interpreter.format(invocation.input, forFile: path), to: path, at: invocation.command.range)
         return .null
     }
 }

@@ -6,7 +6,9 @@ enum SelectCommand {
 
     static let definition = CommandDefinition(
         ["select"], "Keep only these fields.", category: .filter, positionals: [fields],
-        tests: ["transcript:commands", "e2e:test_language_cli.py::test_select_keeps_nested_paths_so_sort_by_still_works"]
+        tests: [
+            "transcript:commands", "e2e:test_language_cli.py::test_select_keeps_nested_paths_so_sort_by_still_works",
+        ]
     ) { invocation, _ in
         let names = invocation.all(fields)
         func pick(_ item: Value) -> Value {

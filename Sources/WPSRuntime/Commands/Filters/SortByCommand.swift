@@ -8,7 +8,8 @@ enum SortByCommand {
 
     static let definition = CommandDefinition(
         ["sort-by"], "Sort by a field.", category: .filter, positionals: [field], flags: [reverse],
-        examples: ["campaign list | sort-by name --reverse"], tests: ["InterpreterTests.sortByPutsNullsLastAndMixedKindsInOneOrder"]
+        examples: ["campaign list | sort-by name --reverse"],
+        tests: ["InterpreterTests.sortByPutsNullsLastAndMixedKindsInOneOrder"]
     ) { invocation, _ in
         guard let field = invocation[field] else { return invocation.input }
         let reverse = invocation[reverse] == true

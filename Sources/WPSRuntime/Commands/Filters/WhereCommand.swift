@@ -14,7 +14,9 @@ enum WhereCommand {
         try Interpreter.checkFields(of: condition, in: items)
         var kept: [Value] = []
         for item in items {
-            let passes = try await interpreter.inItemScope(item) { try await $0.evaluate(condition, fieldsOf: item).isTruthy }
+            let passes = try await interpreter.inItemScope(item) {
+                try await $0.evaluate(condition, fieldsOf: item).isTruthy
+            }
             if passes { kept.append(item) }
         }
         return .list(kept)

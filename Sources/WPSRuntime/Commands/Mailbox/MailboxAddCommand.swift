@@ -6,7 +6,8 @@ import WPSLanguage
 enum MailboxAddCommand {
     static let email = Flag<String>(
         "email", .email, "the SMTP email", required: true, fields: ["smtp_email", "smtpEmailAddress"])
-    static let login = Flag<String>("login", .string, "the SMTP login, if not the email", fields: ["smtp_login", "smtpUserName"])
+    static let login = Flag<String>(
+        "login", .string, "the SMTP login, if not the email", fields: ["smtp_login", "smtpUserName"])
     static let password = Flag<String>(
         "password", .string, "the SMTP password (or @FILE)", secret: true, required: true,
         fields: ["smtp_password", "smtpPassword"])
@@ -29,8 +30,10 @@ enum MailboxAddCommand {
     static let clickTrackingDomain = Flag<String>(
         "click-tracking-domain", .string, "a domain for click tracking", fields: ["click_tracking_domain"])
     static let unsubscribeTrackingDomain = Flag<String>(
-        "unsubscribe-tracking-domain", .string, "a domain for unsubscribe links", fields: ["unsubscribe_tracking_domain"])
-    static let waitFrom = Flag<Int>("wait-from", "seconds between sends, from (10…9999)", fields: ["sending_wait_time_from"])
+        "unsubscribe-tracking-domain", .string, "a domain for unsubscribe links",
+        fields: ["unsubscribe_tracking_domain"])
+    static let waitFrom = Flag<Int>(
+        "wait-from", "seconds between sends, from (10…9999)", fields: ["sending_wait_time_from"])
     static let waitTo = Flag<Int>("wait-to", "seconds between sends, to (20…9999)", fields: ["sending_wait_time_to"])
     static let dailyLimit = Flag<Int>("daily-limit", "emails per day (1…5500)", fields: ["daily_sending_limit"])
     static let notify = Flag<String>(
@@ -38,7 +41,8 @@ enum MailboxAddCommand {
     static let esp = Flag<String>(
         "esp", .choice(["gsuite", "microsoft", "smtp"]), "Saleshandy: the email service provider",
         fields: ["emailServiceProvider"])
-    static let firstName = Flag<String>("first-name", .string, "Saleshandy: sender first name", fields: ["fromFirstName"])
+    static let firstName = Flag<String>(
+        "first-name", .string, "Saleshandy: sender first name", fields: ["fromFirstName"])
     static let lastName = Flag<String>("last-name", .string, "Saleshandy: sender last name", fields: ["fromLastName"])
     static let smtpEncryption = Flag<String>(
         "smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption", fields: ["smtpEncryption"])
@@ -99,7 +103,8 @@ enum MailboxAddCommand {
             smtpEncryption: invocation[smtpEncryption], imapEmailAddress: invocation[imapEmail] ?? email,
             imapPassword: invocation[imapPassword] ?? password, imapHost: invocation[imapServer],
             imapPort: invocation[imapPort], imapEncryption: invocation[imapEncryption])
-        let accepted = try await session.connection.send(Saleshandy.ConnectEmailAccounts([account]), for: invocation.command)
+        let accepted = try await session.connection.send(
+            Saleshandy.ConnectEmailAccounts([account]), for: invocation.command)
         return .record(["request_id": .string(accepted.payload.requestId), "size": .int(1)])
     }
 }

@@ -12,7 +12,8 @@ enum MailboxGetCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         try MailboxCommands.woodpeckerOnly(invocation, "get", session)
-        let mailbox = try await session.connection.send(Woodpecker.GetMailbox(id: try invocation.required(id)), for: invocation.command)
+        let mailbox = try await session.connection.send(
+            Woodpecker.GetMailbox(id: try invocation.required(id)), for: invocation.command)
         return try ValueEncoder().encode(mailbox)
     }
 }

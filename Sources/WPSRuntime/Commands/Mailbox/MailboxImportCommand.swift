@@ -19,7 +19,10 @@ enum MailboxImportCommand {
         ],
         examples: ["mailbox import boxes.csv | batch watch"],
         sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"],
-        tests: ["CommandTests.importChecksEveryRowBeforeSendingAnything", "e2e:test_import.py::test_killed_with_sigkill_and_run_again_lands_exactly_once"]
+        tests: [
+            "CommandTests.importChecksEveryRowBeforeSendingAnything",
+            "e2e:test_import.py::test_killed_with_sigkill_and_run_again_lands_exactly_once",
+        ]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         var source = try ImportCommands.importSource(invocation)
@@ -30,10 +33,12 @@ enum MailboxImportCommand {
         let command = invocation.command
         if provider == .saleshandy {
             let target = SaleshandyAccountTarget()
-            var options = try ImportCommands.importOptions(invocation, target: target, source: &source, session: session)
+            var options = try ImportCommands.importOptions(
+                invocation, target: target, source: &source, session: session)
             options.reconcilesByResending = false
             options.describe = { items in ImportCommands.describe(client, Saleshandy.ConnectEmailAccounts(items)) }
-            let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
+            let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) {
+                items in
                 .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
             }
             let outcome = try await ImportCommands.run(importer, command: command)
@@ -43,10 +48,13 @@ enum MailboxImportCommand {
         var options = try ImportCommands.importOptions(invocation, target: target, source: &source, session: session)
         options.describe = { items in
             ImportCommands.describe(
-                client, Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify)))
+                client,
+                Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
+            )
         }
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
-            try await ImportCommands.submitManual(client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
+            try await ImportCommands.submitManual(
+                client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
         }
         let outcome = try await ImportCommands.run(importer, command: command)
         return ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target)

@@ -10,6 +10,7 @@ enum MailboxListCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         try MailboxCommands.woodpeckerOnly(invocation, "list", session)
-        return try ValueEncoder().encode(try await session.connection.send(Woodpecker.ListMailboxes(), for: invocation.command))
+        return try ValueEncoder().encode(
+            try await session.connection.send(Woodpecker.ListMailboxes(), for: invocation.command))
     }
 }

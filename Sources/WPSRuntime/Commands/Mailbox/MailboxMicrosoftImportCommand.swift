@@ -7,7 +7,8 @@ enum MailboxMicrosoftImportCommand {
     static let batchSize = Flag<Int>("batch-size", "mailboxes per request (1…100)")
 
     static let definition = CommandDefinition(
-        ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
+        ["mailbox", "microsoft", "import"],
+        "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).",
         category: .api, positionals: [ImportCommands.file],
         flags: [
             MailboxMicrosoftAddCommand.credential, batchSize, SharedFlags.skipInvalid, SharedFlags.delimiter,
@@ -26,7 +27,8 @@ enum MailboxMicrosoftImportCommand {
         let client = session.connection.client
         options.describe = { items in
             ImportCommands.describe(
-                client, Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
+                client,
+                Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
         }
         let collected = ResultBox()
         let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)

@@ -5,7 +5,8 @@ enum ExitCommand {
     static let code = Positional<Value>("code", .integer, optional: true, read: .value)
 
     static let definition = CommandDefinition(
-        ["exit"], "Leave the shell.", category: .shell, positionals: [code], tests: ["FileCommandTests.exitStopsWithItsCode"]
+        ["exit"], "Leave the shell.", category: .shell, positionals: [code],
+        tests: ["FileCommandTests.exitStopsWithItsCode"]
     ) { invocation, _ in
         var status: Int32 = 0
         if let given = invocation[code] {

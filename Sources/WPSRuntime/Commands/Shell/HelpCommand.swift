@@ -9,7 +9,8 @@ enum HelpCommand {
 
     static let definition = CommandDefinition(
         ["help"], "Show the commands, or one command's usage; --json: the whole catalogue as JSON.", category: .shell,
-        positionals: [words], flags: [json], examples: ["help campaign new", "help --json", "help campaign new --json"],
+        positionals: [words], flags: [json],
+        examples: ["help campaign new", "help --json", "help campaign new --json"],
         tests: ["e2e:test_language_cli.py::test_help_and_version_commands"]
     ) { invocation, interpreter in
         let words = invocation.all(words)
@@ -34,7 +35,8 @@ enum HelpCommand {
         guard let text = help.help(for: words) else {
             let name = words.joined(separator: " ")
             let suggestion = Suggestion.closest(to: name, in: registry.commands.map(\.name) + registry.nouns)
-            throw RuntimeError("no command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""), at: command.range)
+            throw RuntimeError(
+                "no command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? ""), at: command.range)
         }
         return .string(text)
     }

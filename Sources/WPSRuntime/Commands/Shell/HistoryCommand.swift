@@ -4,9 +4,12 @@ import WPSLanguage
 /// `history`: the interactive shell's command history (secrets masked as the history keeps them).
 enum HistoryCommand {
     static let definition = CommandDefinition(
-        ["history"], "Show the command history.", category: .shell, tests: ["e2e:test_shell.py::test_the_history_command_lists_earlier_lines"]
+        ["history"], "Show the command history.", category: .shell,
+        tests: ["e2e:test_shell.py::test_the_history_command_lists_earlier_lines"]
     ) { invocation, interpreter in
-        guard let path = interpreter.session?.settings.historyPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let path = interpreter.session?.settings.historyPath,
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else {
             throw RuntimeError("there is no history outside the interactive shell", at: invocation.command.range)
         }
         return .list(text.split(separator: "\n").dropFirst().map { .string(unvis(String($0))) })

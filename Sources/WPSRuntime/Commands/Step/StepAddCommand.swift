@@ -13,12 +13,11 @@ enum StepAddCommand {
                 + #"--message "Hello" --wait 3d; step add --after $c.steps.followup.id --subject "Re: Hi" "#
                 + #"--message @followup.html --window "FRI 08:00-18:00""#
         ],
-        sends: ["POST campaigns/{id}/steps"], tests: ["CommandTests.stepAddNeedsToKnowTheCampaign", "transcript:commands"]
+        sends: ["POST campaigns/{id}/steps"],
+        tests: ["CommandTests.stepAddNeedsToKnowTheCampaign", "transcript:commands"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        guard let parent = invocation[after] else {
-            throw RuntimeError("step add needs --after STEP_ID", at: invocation.command.range)
-        }
+        let parent = try invocation.required(after)
         let campaignID = try session.memory.campaignID(
             forStep: parent, given: invocation[SharedFlags.campaign], at: invocation.range(of: after))
         let step = try SharedFlags.emailStep(invocation)

@@ -18,7 +18,8 @@ enum StepDeleteCommand {
         let session = try interpreter.connection(for: invocation)
         let command = invocation.command
         let stepID = try invocation.required(step)
-        let campaignID = try session.memory.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
+        let campaignID = try session.memory.campaignID(
+            forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
         try await Confirmation.ask(invocation, session: session) {
             let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
             let path = campaign.steps.path

@@ -24,7 +24,8 @@ enum VersionSetCommand {
         let command = invocation.command
         let stepID = try invocation.required(step)
         let letterOrID = try invocation.required(version)
-        let campaignID = try session.memory.campaignID(forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
+        let campaignID = try session.memory.campaignID(
+            forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
         var versionID = letterOrID
         if EmailVersion.letters.contains(letterOrID.uppercased()) {
             let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
@@ -39,7 +40,8 @@ enum VersionSetCommand {
         try MessageBody.checkSnippets(subject, values: newSubject.map { [$0] } ?? [], invocation)
         try MessageBody.checkSnippets(message, values: newMessage.map { [$0] } ?? [], invocation)
         let patch = VersionPatch(
-            subject: newSubject, message: newMessage, signature: invocation[signature], track_opens: invocation[trackOpens])
+            subject: newSubject, message: newMessage, signature: invocation[signature],
+            track_opens: invocation[trackOpens])
         let request = Woodpecker.UpdateVersion(campaignID: campaignID, stepID: stepID, versionID: versionID, patch)
         return try ValueEncoder().encode(try await session.connection.send(request, for: command))
     }

@@ -1,0 +1,525 @@
+// The standard commands' descriptors, for the parser fuzzer (built from WPSLanguage alone).
+// Generated from CommandDefinition.standard; a test keeps it so:
+// WPS_REGENERATE=1 swift test --filter FuzzRegistryTests
+import WPSLanguage
+
+let standardRegistry = CommandRegistry([
+    CommandDescriptor(
+        ["mailbox", "add"], "Connect one SMTP/IMAP mailbox.", category: .api,
+        discussion: "Each flag also answers to the API's own field name (--smtp-email for --email, Saleshandy's --smtp-host for --smtp-server, …). --password @FILE reads the password from FILE less one final newline (as $(cat FILE) would); a password that starts with '@' is quoted: '@…'. Secrets are never shown: the history keeps ••••, and a recalled line with •••• is refused.",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("email", .email, "the SMTP email", secret: false, repeatable: false, required: true, fields: ["smtp_email", "smtpEmailAddress"], aliases: ["smtp-email", "smtp-email-address"], default: nil),
+            FlagDescriptor("login", .string, "the SMTP login, if not the email", secret: false, repeatable: false, required: false, fields: ["smtp_login", "smtpUserName"], aliases: ["smtp-login", "smtp-user-name"], default: nil),
+            FlagDescriptor("password", .string, "the SMTP password (or @FILE)", secret: true, repeatable: false, required: true, fields: ["smtp_password", "smtpPassword"], aliases: ["smtp-password"], default: nil),
+            FlagDescriptor("smtp-server", .string, "the SMTP host", secret: false, repeatable: false, required: false, fields: ["smtp_server", "smtpHost"], aliases: ["smtp-host"], default: nil),
+            FlagDescriptor("smtp-port", .integer, "1…65535", secret: false, repeatable: false, required: false, fields: ["smtp_port", "smtpPort"], aliases: [], default: nil),
+            FlagDescriptor("from-name", .string, "the sender name", secret: false, repeatable: false, required: false, fields: ["smtp_from_name"], aliases: ["smtp-from-name"], default: nil),
+            FlagDescriptor("imap-email", .email, "the IMAP email (default: --email)", secret: false, repeatable: false, required: false, fields: ["imap_email", "imapEmailAddress"], aliases: ["imap-email-address"], default: nil),
+            FlagDescriptor("imap-password", .string, "the IMAP password (default: --password)", secret: true, repeatable: false, required: false, fields: ["imap_password", "imapPassword"], aliases: [], default: nil),
+            FlagDescriptor("imap-login", .string, "Saleshandy: the IMAP login, if not the IMAP email", secret: false, repeatable: false, required: false, fields: ["imapUserName"], aliases: ["imap-user-name"], default: nil),
+            FlagDescriptor("imap-server", .string, "the IMAP host", secret: false, repeatable: false, required: false, fields: ["imap_server", "imapHost"], aliases: ["imap-host"], default: nil),
+            FlagDescriptor("imap-port", .integer, "1…65535", secret: false, repeatable: false, required: false, fields: ["imap_port", "imapPort"], aliases: [], default: nil),
+            FlagDescriptor("footer", .string, "an email footer", secret: false, repeatable: false, required: false, fields: ["footer"], aliases: [], default: nil),
+            FlagDescriptor("bcc", .email, "a BCC address", secret: false, repeatable: false, required: false, fields: ["bcc"], aliases: [], default: nil),
+            FlagDescriptor("open-tracking-domain", .string, "a domain for open tracking", secret: false, repeatable: false, required: false, fields: ["open_tracking_domain"], aliases: [], default: nil),
+            FlagDescriptor("click-tracking-domain", .string, "a domain for click tracking", secret: false, repeatable: false, required: false, fields: ["click_tracking_domain"], aliases: [], default: nil),
+            FlagDescriptor("unsubscribe-tracking-domain", .string, "a domain for unsubscribe links", secret: false, repeatable: false, required: false, fields: ["unsubscribe_tracking_domain"], aliases: [], default: nil),
+            FlagDescriptor("wait-from", .integer, "seconds between sends, from (10…9999)", secret: false, repeatable: false, required: false, fields: ["sending_wait_time_from"], aliases: ["sending-wait-time-from"], default: nil),
+            FlagDescriptor("wait-to", .integer, "seconds between sends, to (20…9999)", secret: false, repeatable: false, required: false, fields: ["sending_wait_time_to"], aliases: ["sending-wait-time-to"], default: nil),
+            FlagDescriptor("daily-limit", .integer, "emails per day (1…5500)", secret: false, repeatable: false, required: false, fields: ["daily_sending_limit"], aliases: ["daily-sending-limit"], default: nil),
+            FlagDescriptor("notify", .choice(["mail"]), "mail me when the batch is processed", secret: false, repeatable: false, required: false, fields: ["completion_notification_types"], aliases: ["completion-notification-types"], default: nil),
+            FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
+            FlagDescriptor("esp", .choice(["gsuite", "microsoft", "smtp"]), "Saleshandy: the email service provider", secret: false, repeatable: false, required: false, fields: ["emailServiceProvider"], aliases: ["email-service-provider"], default: nil),
+            FlagDescriptor("first-name", .string, "Saleshandy: sender first name", secret: false, repeatable: false, required: false, fields: ["fromFirstName"], aliases: ["from-first-name"], default: nil),
+            FlagDescriptor("last-name", .string, "Saleshandy: sender last name", secret: false, repeatable: false, required: false, fields: ["fromLastName"], aliases: ["from-last-name"], default: nil),
+            FlagDescriptor("smtp-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: SMTP encryption", secret: false, repeatable: false, required: false, fields: ["smtpEncryption"], aliases: [], default: nil),
+            FlagDescriptor("imap-encryption", .choice(["ssl", "tls", "none"]), "Saleshandy: IMAP encryption", secret: false, repeatable: false, required: false, fields: ["imapEncryption"], aliases: [], default: nil),
+        ],
+        examples: ["mailbox add --email ann@example.com --password @pw.txt --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "import"], "Connect mailboxes from a CSV, JSON or NDJSON file (- for stdin, or piped records): every row is checked first, then sent in batches (at most 200), journaled so a second run sends only what was never accepted.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: true, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("batch-size", .integer, "mailboxes per batch (1…200; Saleshandy 1…1000)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("parallel", .integer, "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("delimiter", .delimiter, "the CSV delimiter: , ; or tab (default: told from the header)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("notify", .choice(["mail"]), "mail me when each batch is processed", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
+            FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("email", .email, optional: false, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("name", .string, "the display name", secret: false, repeatable: false, required: false, fields: ["display_name"], aliases: ["display-name"], default: nil),
+            FlagDescriptor("credential", .integer, "the Graph credential id", secret: false, repeatable: false, required: false, fields: ["credential_id"], aliases: ["credential-id"], default: nil),
+        ],
+        examples: ["mailbox microsoft add ann@contoso.com bob@contoso.com --name Ann"], sends: ["POST mailboxes/microsoft/bulk"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "microsoft", "import"], "Connect Microsoft mailboxes listed in a file (mailbox_email, display_name).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: true, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("credential", .integer, "the Graph credential id", secret: false, repeatable: false, required: false, fields: ["credential_id"], aliases: ["credential-id"], default: nil),
+            FlagDescriptor("batch-size", .integer, "mailboxes per request (1…100)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("skip-invalid", .bool, "send the valid rows and list the skipped ones", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("delimiter", .delimiter, "the CSV delimiter: , ; or tab (default: told from the header)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("report", .file, "write every problem the check finds to a CSV file (line, field, message)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["mailbox microsoft import microsoft.csv --skip-invalid"], sends: ["POST mailboxes/microsoft/bulk"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "list"], "List connected mailboxes.", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["mailbox list | where type == \"SMTP\" | count"], sends: ["GET mailboxes"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "get"], "Show one connected mailbox.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .mailboxID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["mailbox get 123001", "mailbox list | first | get id"], sends: ["GET mailboxes/{id}"], destructive: false),
+    CommandDescriptor(
+        ["batch", "summary"], "Show a mailbox batch's progress.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .batchID, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["let batch = mailbox import boxes.csv | first; batch summary $batch.batch_id"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"], destructive: false),
+    CommandDescriptor(
+        ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .batchID, optional: true, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 5s while nothing changes)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("report", .file, "write one CSV row per mailbox", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("name", .string, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", secret: false, repeatable: false, required: false, fields: ["email_account_ids"], aliases: ["email-account-ids"], default: nil),
+            FlagDescriptor("timezone", .timezone, "an IANA time zone such as Europe/Berlin", secret: false, repeatable: false, required: false, fields: ["timezone"], aliases: [], default: nil),
+            FlagDescriptor("prospect-timezone", .bool, "send in each prospect's time zone", secret: false, repeatable: false, required: false, fields: ["prospect_timezone"], aliases: [], default: nil),
+            FlagDescriptor("daily-enroll", .integer, "emails per day from the campaign (> 0)", secret: false, repeatable: false, required: false, fields: ["daily_enroll"], aliases: [], default: nil),
+            FlagDescriptor("gdpr-unsubscribe", .bool, "GDPR-compliant unsubscribe", secret: false, repeatable: false, required: false, fields: ["gdpr_unsubscribe"], aliases: [], default: nil),
+            FlagDescriptor("list-unsubscribe", .bool, "a List-Unsubscribe header", secret: false, repeatable: false, required: false, fields: ["list_unsubscribe"], aliases: [], default: nil),
+            FlagDescriptor("subject", .string, "the subject (once per A/B version)", secret: false, repeatable: true, required: false, fields: ["subject"], aliases: [], default: nil),
+            FlagDescriptor("message", .string, "the message body, or @file.html / @file.md (once per version)", secret: false, repeatable: true, required: false, fields: ["message"], aliases: [], default: nil),
+            FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", secret: false, repeatable: false, required: false, fields: ["signature"], aliases: [], default: "SENDER"),
+            FlagDescriptor("track-opens", .bool, "track opens", secret: false, repeatable: false, required: false, fields: ["track_opens"], aliases: [], default: "false"),
+            FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00", secret: false, repeatable: false, required: false, fields: ["delivery_time"], aliases: ["delivery-time"], default: "MON-FRI 09:00-17:00"),
+            FlagDescriptor("wait", .duration, "how long after this step the next step is sent: 3d or 13h (default 1d)", secret: false, repeatable: false, required: false, fields: ["followup_after"], aliases: ["followup-after"], default: "1d"),
+            FlagDescriptor("steps", .file, "the steps from a YAML or JSON file: the spec's step list or the API's step tree", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["let c = campaign new \"Q4\" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject \"Hi\" --message @first.html --window \"MON-FRI 08:00-18:00\" --wait 3d"], sends: ["POST campaigns"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "list"], "List campaigns (id, name, status).", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: ["campaign list | where status == \"DRAFT\" | select id name"], sends: ["GET campaigns"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "get"], "Fetch a campaign with its steps.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["let c = campaign get 777001", "campaign get 777001 | get settings"], sends: ["GET campaigns/{id}"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "show"], "Draw a campaign's steps as a tree that fits the terminal.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign show 777001"], sends: ["GET campaigns/{id}"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "export"], "Write a campaign as a readable YAML spec (windows and waits in wps notation).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign export 777001 > q4.yaml"], sends: ["GET campaigns/{id}"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "lint"], "Check a campaign spec offline: every problem in one run (keys, types, windows, waits, snippets, rules).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign lint q4.yaml"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["campaign", "preview"], "Render each step's versions with snippets filled from a prospect record or their fallbacks.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("campaign", .any, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("prospect", .any, "prospect fields: a record, a JSON/YAML file, or first_name=Ann,company=Acme", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["campaign preview q4.yaml --prospect \"first_name=Ann,company=Acme\""], sends: ["GET campaigns/{id} (given an id)"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "diff"], "Show what campaign apply would change to make campaign ID match FILE.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+            PositionalDescriptor("file", .file, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign diff 777001 q4.yaml"], sends: ["GET campaigns/{id}"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "apply"], "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("allow-edit", .bool, "make a RUNNING/PAUSED/STOPPED campaign editable first (make_editable)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["campaign apply q4.yaml"], sends: ["GET campaigns", "POST campaigns", "PATCH campaigns/{id}", "PATCH …/versions/{id}", "POST campaigns/{id}/steps", "DELETE campaigns/{id}/steps/{step_id}", "POST campaigns/{id}/make_editable"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "run"], "Start sending.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign run 777001 | select id status"], sends: ["POST campaigns/{id}/run"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "pause"], "Pause a running campaign.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign run 777001 | count; campaign pause 777001"], sends: ["POST campaigns/{id}/pause"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "stop"], "Stop a campaign for good (it cannot run again).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign stop 777001 --yes"], sends: ["GET campaigns/{id}", "POST campaigns/{id}/stop"], destructive: true),
+    CommandDescriptor(
+        ["campaign", "edit"], "Make a campaign editable (EDITED).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign edit 777001"], sends: ["POST campaigns/{id}/make_editable"], destructive: false),
+    CommandDescriptor(
+        ["campaign", "delete"], "Delete a campaign.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["let c = campaign new \"Old\" --accounts 123001 --timezone UTC --daily-enroll 5 --subject \"Hi\" --message \"Hello\"; campaign delete $c.id --yes"], sends: ["GET campaigns/{id}", "DELETE campaigns/{id}"], destructive: true),
+    CommandDescriptor(
+        ["campaign", "set"], "Change a campaign's name, accounts or settings (DRAFT or EDITED).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .campaignID, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("name", .string, "the new name (empty: My campaign <id>)", secret: false, repeatable: false, required: false, fields: ["name"], aliases: [], default: nil),
+            FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", secret: false, repeatable: false, required: false, fields: ["email_account_ids"], aliases: ["email-account-ids"], default: nil),
+            FlagDescriptor("timezone", .timezone, "an IANA time zone such as Europe/Berlin", secret: false, repeatable: false, required: false, fields: ["timezone"], aliases: [], default: nil),
+            FlagDescriptor("prospect-timezone", .bool, "send in each prospect's time zone", secret: false, repeatable: false, required: false, fields: ["prospect_timezone"], aliases: [], default: nil),
+            FlagDescriptor("daily-enroll", .integer, "emails per day from the campaign (> 0)", secret: false, repeatable: false, required: false, fields: ["daily_enroll"], aliases: [], default: nil),
+            FlagDescriptor("gdpr-unsubscribe", .bool, "GDPR-compliant unsubscribe", secret: false, repeatable: false, required: false, fields: ["gdpr_unsubscribe"], aliases: [], default: nil),
+            FlagDescriptor("list-unsubscribe", .bool, "a List-Unsubscribe header", secret: false, repeatable: false, required: false, fields: ["list_unsubscribe"], aliases: [], default: nil),
+        ],
+        examples: ["campaign set 777001 --daily-enroll 80 --timezone Europe/Warsaw"], sends: ["PATCH campaigns/{id}"], destructive: false),
+    CommandDescriptor(
+        ["step", "add"], "Add an email step after the last step.", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("after", .stepID, "the leaf step to follow", secret: false, repeatable: false, required: true, fields: ["parent_id"], aliases: ["parent-id"], default: nil),
+            FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("subject", .string, "the subject (once per A/B version)", secret: false, repeatable: true, required: false, fields: ["subject"], aliases: [], default: nil),
+            FlagDescriptor("message", .string, "the message body, or @file.html / @file.md (once per version)", secret: false, repeatable: true, required: false, fields: ["message"], aliases: [], default: nil),
+            FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", secret: false, repeatable: false, required: false, fields: ["signature"], aliases: [], default: "SENDER"),
+            FlagDescriptor("track-opens", .bool, "track opens", secret: false, repeatable: false, required: false, fields: ["track_opens"], aliases: [], default: "false"),
+            FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00", secret: false, repeatable: false, required: false, fields: ["delivery_time"], aliases: ["delivery-time"], default: "MON-FRI 09:00-17:00"),
+            FlagDescriptor("wait", .duration, "how long after this step the next step is sent: 3d or 13h (default 1d)", secret: false, repeatable: false, required: false, fields: ["followup_after"], aliases: ["followup-after"], default: "1d"),
+        ],
+        examples: ["let c = campaign new \"Q4\" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject \"Hi\" --message \"Hello\" --wait 3d; step add --after $c.steps.followup.id --subject \"Re: Hi\" --message @followup.html --window \"FRI 08:00-18:00\""], sends: ["POST campaigns/{id}/steps"], destructive: false),
+    CommandDescriptor(
+        ["step", "delete"], "Delete a step (not START nor the first after it).", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("step", .stepID, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["let c = campaign get 777001; let c = step add --after $c.steps.followup.id --message \"<p>More</p>\"; step delete $c.steps.followup.followup.id --yes"], sends: ["GET campaigns/{id}", "DELETE campaigns/{id}/steps/{step_id}"], destructive: true),
+    CommandDescriptor(
+        ["version", "set"], "Change one version of an email step.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("step", .stepID, optional: false, repeating: false),
+            PositionalDescriptor("version", .versionID, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("subject", .string, "the subject", secret: false, repeatable: false, required: false, fields: ["subject"], aliases: [], default: nil),
+            FlagDescriptor("message", .string, "the message, or @file.html / @file.md", secret: false, repeatable: false, required: false, fields: ["message"], aliases: [], default: nil),
+            FlagDescriptor("signature", .signature, "SENDER or NO_SIGNATURE", secret: false, repeatable: false, required: false, fields: ["signature"], aliases: [], default: nil),
+            FlagDescriptor("track-opens", .bool, "track opens", secret: false, repeatable: false, required: false, fields: ["track_opens"], aliases: [], default: nil),
+        ],
+        examples: ["let c = campaign get 777001; version set $c.steps.followup.id A --subject \"Quick question, {{FIRST_NAME}}\""], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"], destructive: false),
+    CommandDescriptor(
+        ["where"], "Keep the items for which a condition holds.", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("condition", .condition, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign list | where status == \"DRAFT\""], sends: [], destructive: false),
+    CommandDescriptor(
+        ["select"], "Keep only these fields.", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("field", .field, optional: false, repeating: true),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["get"], "Take the value at a path.", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("path", .field, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["sort-by"], "Sort by a field.", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("field", .field, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("reverse", .bool, "largest first", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["campaign list | sort-by name --reverse"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["first"], "The first N items (default 1).", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("n", .integer, optional: true, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["last"], "The last N items (default 1).", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("n", .integer, optional: true, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["count"], "How many items.", category: .filter,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["length"], "How many items a list has, characters a text, or fields a record.", category: .filter,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: ["echo \"Q4 outreach\" | length"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["each"], "Run a block for each item ($it).", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("block", .block, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["to"], "Render as json, yaml, csv or ndjson text.", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("format", .choice(["json", "yaml", "csv", "ndjson"]), optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["table"], "Render as a table.", category: .filter,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["open"], "Read a CSV, JSON, NDJSON or YAML file into values (CSV integers as numbers).", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("raw", .bool, "keep every CSV field as text (ids with leading zeros are kept anyway)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["save"], "Write the value to a file (format from its extension).", category: .filter,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("file", .file, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["campaign list | save campaigns.csv"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["help"], "Show the commands, or one command's usage; --json: the whole catalogue as JSON.", category: .shell,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("command", .string, optional: true, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("json", .bool, "the catalogue (or one command's entry) as JSON, for programs; see docs/catalog.md", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["help campaign new", "help --json", "help campaign new --json"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["echo"], "Print values.", category: .shell,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("value", .any, optional: true, repeating: true),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["env"], "Show the profile, provider, base URLs and variables (never keys).", category: .shell,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["profile", "list"], "List profiles.", category: .shell,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["profile", "use"], "Switch profile.", category: .shell,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("name", .profile, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["version"], "Show wps's version.", category: .shell,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["history"], "Show the command history.", category: .shell,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["sleep"], "Wait a while (Ctrl-C ends it): 500ms, 2s, 1m.", category: .shell,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("duration", .string, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["sleep 100ms"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["clear"], "Clear the terminal screen.", category: .shell,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+    CommandDescriptor(
+        ["exit"], "Leave the shell.", category: .shell,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("code", .integer, optional: true, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: [], sends: [], destructive: false),
+])
