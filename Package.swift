@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .target(
@@ -63,6 +64,12 @@ let package = Package(
             ]
         ),
         .target(name: "WPSHost", dependencies: ["OutreachAPI", "Sandbox", "WPSRuntime"]),
+        .target(
+            name: "WPSMCP",
+            dependencies: [
+                "OutreachAPI", "Sandbox", "WPSRuntime", "WPSHost", "WPSLanguage",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]),
         .testTarget(
             name: "TranscriptTests",
             dependencies: ["WPSHost", "WPSRuntime", "WPSLanguage", "OutreachAPI"],
@@ -70,6 +77,12 @@ let package = Package(
         .testTarget(
             name: "WPSRuntimeTests",
             dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(
+            name: "WPSMCPTests",
+            dependencies: [
+                "WPSMCP", "WPSRuntime", "WPSHost", "WPSLanguage", "OutreachAPI",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
         .executableTarget(
             name: "wps",
@@ -79,6 +92,7 @@ let package = Package(
                 "WPSLanguage",
                 "WPSRuntime",
                 "WPSHost",
+                "WPSMCP",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

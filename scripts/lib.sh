@@ -22,6 +22,7 @@ wps_ensure_python_tools() {
     local missing=()
     python3 -c "import pexpect" 2>/dev/null || missing+=("pexpect")
     python3 -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
+    python3 -c "import mcp" 2>/dev/null || missing+=("mcp")
     command -v schemathesis >/dev/null 2>&1 || python3 -c "import schemathesis" 2>/dev/null || missing+=("schemathesis")
     if [ ${#missing[@]} -gt 0 ]; then
         echo "wps: installing ${missing[*]} (pip)" >&2

@@ -123,7 +123,7 @@ public struct SessionBuilder: Sendable {
     }
 
     /// The sandbox a dry run's requests are answered by: no delay, no rate limit, any account.
-    static func privateSandbox() async throws -> RunningSandbox {
+    public static func privateSandbox() async throws -> RunningSandbox {
         var configuration = SandboxConfiguration()
         configuration.port = 0
         configuration.processingDelay = .zero

@@ -20,6 +20,7 @@ struct WPS: AsyncParsableCommand {
             wps --check FILE.wps     parse and check a script without running it
             wps < FILE.wps, wps -    run the lines of standard input
             wps sandbox              serve the emulated APIs (see wps sandbox --help)
+            wps mcp                  serve the commands as MCP tools over stdio (see wps mcp --help)
             wps completion SHELL     print a bash, zsh or fish completion script for wps
             wps                      on a terminal: the interactive shell
 
@@ -119,6 +120,8 @@ struct WPS: AsyncParsableCommand {
         if arguments.first == "sandbox" {
             SandboxServer.runTasksOnEventLoops()
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
+        } else if arguments.first == "mcp" {
+            await run(MCPCommand.self, Array(arguments.dropFirst()))
         } else {
             let arguments = CommandWords.rewritten(arguments)
             if runsWithoutTheShell(arguments) { SandboxServer.runTasksOnEventLoops() }

@@ -161,7 +161,9 @@ import WPSLanguage
         for command in commands {
             let flags = command.flags.filter { !(command.isDestructive && $0 == FlagDescriptor.yes) }
             lines.append("    CommandDescriptor(")
-            lines.append("        \(literal(command.words)), \(literal(command.summary)), category: .\(command.category.rawValue),")
+            lines.append(
+                "        \(literal(command.words)), \(literal(command.summary)), category: .\(command.category.rawValue),"
+            )
             lines.append("        discussion: \(literal(command.discussion)),")
             lines.append("        positionals: [")
             for positional in command.positionals {

@@ -46,14 +46,8 @@ struct RequestCounterMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// Writes one line to standard error in one write, so lines from concurrent requests never
+/// interleave (`print(_:to:)` writes the text and its newline separately).
 func printError(_ line: String) {
-    var standardError = StandardError()
-    print(line, to: &standardError)
-}
-
-/// Writes text to standard error.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
-    }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -51,3 +51,8 @@ enum FlagForField {
         return failure
     }
 }
+
+extension CommandDefinition {
+    /// The flag that fills an API field path (`settings.daily_enroll` → `daily-enroll`), if any.
+    public static func flag(forField path: String) -> String? { FlagForField.flag(for: path) }
+}

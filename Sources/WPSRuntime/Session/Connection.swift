@@ -13,7 +13,7 @@ public struct Connection: Sendable {
     public let profiles: ProfileConfiguration?
     public private(set) var activeProfile: String
     /// The transport a new profile's client uses (nil: profiles cannot be switched).
-    let transport: (any HTTPTransport)?
+    public let transport: (any HTTPTransport)?
     /// The CA file the transport trusts besides the system's roots (`--ca-file` or the starting
     /// profile's `ca_file`); `profile use` refuses a profile that needs another one.
     public var activeCAFile: String?
@@ -39,6 +39,18 @@ public struct Connection: Sendable {
         let fingerprint = SHA256.hash(data: Data(key.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
         let url = client.configuration.baseURL(for: provider).replacingOccurrences(of: "https://", with: "")
         return fingerprint + "-" + activeProfile + "-" + url
+    }
+
+    /// The same connection with its requests going through `transport` instead (a dry run's);
+    /// a provider without a key gets `key`, so its requests can be shown.
+    public func routed(through transport: any HTTPTransport, keyIfMissing key: String) -> Connection {
+        var configuration = client.configuration
+        for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
+            configuration.apiKeys[provider] = key
+        }
+        var copy = self
+        copy.client = OutreachClient(configuration: configuration, transport: transport)
+        return copy
     }
 
     /// Switches to another profile (`profile use NAME`).

@@ -1,0 +1,267 @@
+"""`wps mcp` driven by the official Python MCP SDK's stdio client (PyPI `mcp`): the tools and their
+schemas, calls against a `wps sandbox` process whose log shows what reached it, broken rules as
+tool errors with nothing sent, dry runs, destructive tools, --read-only, concurrency within the rate
+limit, a planted password nowhere, and a 2,000-row import with progress."""
+import asyncio
+import json
+import os
+
+import jsonschema
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from conftest import Sandbox, profile_environment
+
+PASSWORD = "Planted-Pw-9f3kQ"
+
+
+class Served:
+    """A `wps mcp` server and an initialised client session; `calls` keeps every result received."""
+
+    def __init__(self, wps, tmp_path, args, env=None):
+        self.params = StdioServerParameters(command=str(wps), args=["mcp", *args], env=env or dict(os.environ))
+        self.errlog_path = tmp_path / f"mcp-stderr-{len(list(tmp_path.glob('mcp-stderr-*')))}.log"
+        self.received = []
+
+    async def __aenter__(self):
+        self.errlog = open(self.errlog_path, "w")
+        self.client = stdio_client(self.params, errlog=self.errlog)
+        read, write = await self.client.__aenter__()
+        self.session = ClientSession(read, write)
+        await self.session.__aenter__()
+        self.init = await self.session.initialize()
+        return self
+
+    async def __aexit__(self, *exc):
+        await self.session.__aexit__(*exc)
+        await self.client.__aexit__(*exc)
+        self.errlog.close()
+
+    async def call(self, name, arguments, **options):
+        result = await self.session.call_tool(name, arguments, **options)
+        self.received.append(result.model_dump_json())
+        return result
+
+    def stderr(self):
+        return self.errlog_path.read_text()
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def text(result):
+    return "\n".join(part.text for part in result.content if getattr(part, "text", None))
+
+
+def campaign_posts(log):
+    return [line for line in log.splitlines() if line.startswith("POST /rest/v2/campaigns")]
+
+
+async def connected_mailbox(served):
+    added = await served.call("mailbox_add", {
+        "email": "ann@example.com", "password": PASSWORD, "smtp_server": "smtp.example.com", "smtp_port": 465,
+        "imap_server": "imap.example.com", "imap_port": 993})
+    assert not added.is_error, text(added)
+    watched = await served.call("batch_watch", {"id": [added.structured_content["batch_id"]]})
+    assert not watched.is_error, text(watched)
+    listed = await served.call("mailbox_list", {})
+    return [box["id"] for box in listed.structured_content["result"] if box["type"] == "SMTP"][0]
+
+
+def new_campaign(account, **extra):
+    arguments = {"name": "Q4", "accounts": [account], "timezone": "UTC", "daily_enroll": 5,
+                 "subject": ["Hi {{FIRST_NAME}}"], "message": ["<p>Hello</p>"]}
+    arguments.update(extra)
+    return arguments
+
+
+def test_every_api_command_is_a_tool_with_a_valid_schema(wps, tmp_path):
+    catalogue = json.loads(os.popen(f"{wps} help --json").read())
+    api = {command["name"].replace(" ", "_") for command in catalogue["commands"] if command["category"] == "api"}
+
+    async def scenario():
+        async with Served(wps, tmp_path, ["--sandbox"]) as served:
+            assert served.init.server_info.name == "wps"
+            return (await served.session.list_tools()).tools
+
+    tools = {tool.name: tool for tool in run(scenario())}
+    assert set(tools) == api | {"wps_run"}
+    for tool in tools.values():
+        jsonschema.Draft202012Validator.check_schema(tool.input_schema)
+        assert tool.input_schema["type"] == "object"
+        assert "dry_run" in tool.input_schema["properties"]
+    new = tools["campaign_new"].input_schema["properties"]
+    assert new["daily_enroll"]["type"] == "integer" and new["subject"]["type"] == "array"
+    assert tools["campaign_new"].input_schema["required"] == ["name"]
+    assert tools["mailbox_add"].input_schema["properties"]["password"]["writeOnly"] is True
+    assert tools["campaign_get"].input_schema["required"] == ["id"]
+    assert tools["campaign_get"].annotations.read_only_hint is True
+    assert tools["campaign_delete"].annotations.destructive_hint is True
+    assert "confirm" in tools["campaign_delete"].input_schema["properties"]
+    assert tools["campaign_new"].annotations.read_only_hint is False
+
+
+def test_calls_check_every_rule_first_and_nothing_broken_is_sent(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = profile_environment(tmp_path, box, "mcp-calls")
+
+        async def scenario():
+            async with Served(wps, tmp_path, [], env) as served:
+                account = await connected_mailbox(served)
+                created = await served.call("campaign_new", new_campaign(account))
+                assert not created.is_error, text(created)
+                fetched = await served.call("campaign_get", {"id": created.structured_content["id"]})
+                assert fetched.structured_content["name"] == "Q4"
+                assert fetched.structured_content["status"] == "DRAFT"
+                posts = len(campaign_posts("\n".join(box.new_log_lines())))
+
+                zero = await served.call("campaign_new", new_campaign(account, daily_enroll=0))
+                assert zero.is_error
+                assert zero.structured_content["problems"] == [
+                    {"field": "settings.daily_enroll", "argument": "daily_enroll", "message": "must be greater than 0, got 0"}]
+                misspelt = await served.call("campaign_new", new_campaign(account, subject=["Hi {{FRIST_NAME}}"]))
+                assert misspelt.is_error and "did you mean '{{FIRST_NAME}}'" in text(misspelt)
+                assert misspelt.structured_content["problems"][0]["field"] == "subject"
+                kinds = await served.call("campaign_new", new_campaign(account, daily_enroll="x", wait="30m", bogus=1))
+                assert kinds.is_error
+                fields = [problem["field"] for problem in kinds.structured_content["problems"]]
+                assert fields == ["bogus", "daily_enroll", "wait"], text(kinds)
+                listed = await served.call("wps_run", {"script": 'campaign list | where status == "DRAFT" | count'})
+                assert listed.structured_content == {"result": 1}
+                return posts
+
+        posts = run(scenario())
+    finally:
+        log = box.stop()
+    assert posts == 1
+    assert len(campaign_posts(log)) == 1, log  # only the campaign that was valid
+
+
+def test_dry_run_shows_the_requests_masked_and_sends_nothing(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = profile_environment(tmp_path, box, "mcp-dry")
+
+        async def scenario():
+            async with Served(wps, tmp_path, [], env) as served:
+                planned = await served.call("campaign_new", new_campaign(123001, dry_run=True))
+                assert not planned.is_error, text(planned)
+                requests = planned.structured_content["dry_run_requests"]
+                assert any(f"POST {box.url}/rest/v2/campaigns" in request for request in requests), requests
+                masked = await served.call("mailbox_add", {
+                    "email": "bob@example.com", "password": PASSWORD, "smtp_server": "smtp.example.com",
+                    "smtp_port": 465, "imap_server": "imap.example.com", "imap_port": 993, "dry_run": True})
+                assert "••••" in text(masked) and PASSWORD not in text(masked)
+                return served.received, served.stderr()
+
+        received, stderr = run(scenario())
+    finally:
+        log = box.stop()
+    assert campaign_posts(log) == [] and "POST /rest/v2/mailboxes" not in log, log
+    assert all(PASSWORD not in message for message in received) and PASSWORD not in stderr
+
+
+def test_destructive_tools_need_the_flag_and_confirm(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = profile_environment(tmp_path, box, "mcp-destroy")
+
+        async def scenario():
+            async with Served(wps, tmp_path, [], env) as served:
+                account = await connected_mailbox(served)
+                campaign = (await served.call("campaign_new", new_campaign(account))).structured_content["id"]
+                refused = await served.call("campaign_delete", {"id": campaign, "confirm": True})
+                assert refused.is_error and "--allow-destructive" in text(refused)
+                script = await served.call("wps_run", {"script": f"campaign delete {campaign} --yes", "confirm": True})
+                assert script.is_error and "--allow-destructive" in text(script)
+            async with Served(wps, tmp_path, ["--allow-destructive"], env) as served:
+                unconfirmed = await served.call("campaign_delete", {"id": campaign})
+                assert unconfirmed.is_error and "confirm: true" in text(unconfirmed)
+                still = await served.call("campaign_get", {"id": campaign})
+                assert not still.is_error and still.structured_content["status"] == "DRAFT"
+                deleted = await served.call("campaign_delete", {"id": campaign, "confirm": True})
+                assert not deleted.is_error, text(deleted)
+                assert deleted.structured_content == {"id": campaign, "deleted": True}
+            return campaign
+
+        campaign = run(scenario())
+    finally:
+        log = box.stop()
+    deletes = [line for line in log.splitlines() if line.startswith("DELETE ")]
+    assert deletes == [next(line for line in deletes if line.startswith(f"DELETE /rest/v2/campaigns/{campaign} "))], log
+
+
+def test_read_only_serves_only_reading_tools(wps, tmp_path):
+    async def scenario():
+        async with Served(wps, tmp_path, ["--sandbox", "--read-only"]) as served:
+            names = {tool.name for tool in (await served.session.list_tools()).tools}
+            assert "campaign_get" in names and "mailbox_list" in names and "wps_run" in names
+            assert not names & {"campaign_new", "campaign_delete", "mailbox_add", "mailbox_import", "step_add"}
+            refused = await served.call("wps_run", {"script": 'campaign new x --accounts 123001 --timezone UTC --daily-enroll 5'})
+            assert refused.is_error and "--read-only" in text(refused)
+            missing = await served.call("campaign_new", {"name": "x"})
+            assert missing.is_error
+            counted = await served.call("wps_run", {"script": 'mailbox list | where type == "SMTP" | count'})
+            assert counted.structured_content == {"result": 3}
+
+    run(scenario())
+
+
+def test_concurrent_calls_share_one_throttle_and_never_see_429(wps, tmp_path):
+    box = Sandbox(wps, "--log")  # the rate limit on: 1 in flight and 6 queued per account, more is 429
+    try:
+        env = profile_environment(tmp_path, box, "mcp-concurrent")
+
+        async def scenario():
+            async with Served(wps, tmp_path, [], env) as served:
+                account = await connected_mailbox(served)
+                campaign = (await served.call("campaign_new", new_campaign(account))).structured_content["id"]
+                results = await asyncio.gather(*[served.call("campaign_get", {"id": campaign}) for _ in range(10)])
+                assert all(not result.is_error for result in results), [text(r) for r in results if r.is_error]
+                assert {result.structured_content["id"] for result in results} == {campaign}
+
+        run(scenario())
+    finally:
+        log = box.stop()
+    gets = [line for line in log.splitlines() if line.startswith("GET /rest/v2/campaigns/")]
+    assert len(gets) == 10 and not [line for line in log.splitlines() if " 429 " in line], log
+
+
+def test_a_2000_row_import_reports_progress_and_accounts_every_row(wps, tmp_path):
+    rows = tmp_path / "boxes.csv"
+    lines = ["email,password,smtp_server,smtp_port,imap_server,imap_port"]
+    lines += [f"box{n}@example.com,{PASSWORD},smtp.example.com,465,imap.example.com,993" for n in range(2000)]
+    rows.write_text("\n".join(lines) + "\n")
+    box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--log")
+    try:
+        env = profile_environment(tmp_path, box, "mcp-import")
+
+        async def scenario():
+            async with Served(wps, tmp_path, [], env) as served:
+                progress = []
+
+                async def noted(done, total, message):
+                    progress.append(message)
+
+                imported = await served.call("mailbox_import", {"file": str(rows)}, progress_callback=noted)
+                assert not imported.is_error, text(imported)
+                batches = imported.structured_content["result"]
+                assert sum(batch["size"] for batch in batches) == 2000 and len(batches) == 10
+                watched = await served.call("batch_watch", {"id": [batch["batch_id"] for batch in batches]})
+                assert not watched.is_error, text(watched)
+                counted = await served.call("wps_run", {"script": 'mailbox list | where type == "SMTP" | count'})
+                assert counted.structured_content == {"result": 2000}
+                assert progress, "no progress notification"
+                # Journaled as wps journals imports: run again, nothing more is sent.
+                again = await served.call("mailbox_import", {"file": str(rows)})
+                assert not again.is_error, text(again)
+                return served.received, served.stderr()
+
+        received, stderr = run(scenario())
+    finally:
+        log = box.stop()
+    assert all(PASSWORD not in message for message in received) and PASSWORD not in stderr
+    posts = [line for line in log.splitlines() if line.startswith("POST /rest/v2/mailboxes/manual_connection/bulk")]
+    assert len(posts) == 10, log
