@@ -4,7 +4,7 @@ table (figures are medians of several runs; the ratio is what counts on a noisy 
 Usage: python3 Benchmarks/run.py WPS_BINARY [--smoke] [--only NAME[,NAME…]]
   --smoke   tiny sizes and one run each: keeps every benchmark working (scripts/test), measures nothing
   --only    run only these benchmarks: startup, get, import, import-limited, loop, dry-run, parse,
-            completion, server
+            completion, server, mcp
 
 Every benchmark talks to a `wps sandbox` process on a free loopback port; each run uses a fresh
 API key, so runs never see each other's data. Nothing here needs an account.
@@ -230,7 +230,7 @@ def run(binary, smoke, only):
             table.add("start-up: `wps -c version` vs `python3 -c 'import requests'`", ms(wps[0]), ms(py[0]),
                       f"{wps[0] / py[0]:.3f}", "≤ 0.1×", wps[0] <= 0.1 * py[0])
 
-        if wanted("get") or wanted("loop") or wanted("server"):
+        if wanted("get") or wanted("loop") or wanted("server") or wanted("mcp"):
             plain = Sandbox(binary, folder, "--no-rate-limit")
             key = space.fresh_key()
             campaign = space.campaign(plain, key)
@@ -257,6 +257,9 @@ def run(binary, smoke, only):
 
                 if wanted("server"):
                     server_benchmark(table, plain, key, campaign, folder, smoke)
+
+                if wanted("mcp"):
+                    mcp_benchmark(table, binary, plain, key, campaign, env, smoke)
             finally:
                 plain.stop()
 
@@ -355,6 +358,25 @@ def import_limited_benchmark(table, space, binary, folder, smoke, runs):
                   wall <= 1.15 * max(admitted, floor))
     finally:
         box.stop()
+
+
+def mcp_benchmark(table, binary, sandbox, key, campaign, env, smoke):
+    """`wps mcp` through the Python MCP client: per `tools/list` and per `campaign_get` tool call,
+    beside the same GET from a requests.Session and the `wps -c` one-shot (medians)."""
+    count = 10 if smoke else 300
+    out = subprocess.run([PYTHON, str(BASELINES / "mcp_calls.py"), binary, sandbox.url, key, campaign, str(count)],
+                         env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"mcp_calls.py failed: {out.stderr[-2000:]}")
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    one_shot = median_of(1 if smoke else 15, lambda: ([binary, "--output", "json", "-c", f"campaign get {campaign}"], env))[0]
+    request, call = figures["request"], figures["call"]
+    table.add("MCP `tools/list` (Python client, per call) vs a requests.Session GET", ms(figures["list"]), ms(request),
+              f"{figures['list'] / request:.2f}", "(for the record)", True)
+    table.add("MCP `campaign_get` tool call vs the same GET from a requests.Session", ms(call), ms(request),
+              f"{call / request:.2f}", "≤ +2 ms", call - request <= 0.002)
+    table.add("  the same call vs `wps -c 'campaign get ID'` (a process per call)", ms(call), ms(one_shot),
+              f"{call / one_shot:.3f}", "(for the record)", True)
 
 
 def parse_benchmark(table, binary, folder, runs):

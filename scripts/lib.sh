@@ -42,4 +42,8 @@ wps_ensure_bench_tools() {
         echo "wps: installing requests (pip)" >&2
         python3 -m pip install --quiet --disable-pip-version-check requests >&2
     fi
+    if ! python3 -c "import mcp" 2>/dev/null; then
+        echo "wps: installing mcp (pip)" >&2
+        python3 -m pip install --quiet --disable-pip-version-check mcp >&2
+    fi
 }

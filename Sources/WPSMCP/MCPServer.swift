@@ -4,7 +4,8 @@ import OutreachAPI
 import Synchronization
 
 /// `wps mcp`: the Model Context Protocol over stdio (modelcontextprotocol/swift-sdk), serving
-/// ``ToolCatalog``'s tools through a ``ToolRunner``. Tool calls run concurrently; a call with a
+/// ``ToolCatalog``'s tools through a ``ToolRunner`` and the campaigns as resources
+/// (`wps://campaigns/{id}`, the YAML spec). Tool calls run concurrently; a call with a
 /// `progressToken` gets a `notifications/progress` for each progress line of a long command, and
 /// a cancelled call stops its requests and waits.
 public enum MCPServer {
@@ -15,7 +16,18 @@ public enum MCPServer {
             title: "wps — cold-email outreach (Woodpecker, Saleshandy)",
             instructions: "Each tool is one wps command, checked against the documented rules before anything is sent; "
                 + "dry_run shows the requests instead. wps_run runs wps pipelines and scripts.",
-            capabilities: .init(tools: .init(listChanged: false)))
+            capabilities: .init(
+                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+        let resources = CampaignResources(runner: runner)
+        await server.withMethodHandler(ListResources.self) { _ in
+            ListResources.Result(resources: try await resources.list())
+        }
+        await server.withMethodHandler(ListResourceTemplates.self) { _ in
+            ListResourceTemplates.Result(templates: [CampaignResources.template])
+        }
+        await server.withMethodHandler(ReadResource.self) { parameters in
+            ReadResource.Result(contents: try await resources.read(parameters.uri))
+        }
         await server.withMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: runner.catalog.entries.map(\.tool))
         }

@@ -301,7 +301,9 @@ public final class ToolRunner: Sendable {
     static func success(_ value: WPSRuntime.Value, requests: [String]?, all: [WPSRuntime.Value]? = nil)
         -> CallTool.Result
     {
-        var text = JSONRenderer(pretty: true).render(value)
+        // Text as wps prints it: a string as it is (a YAML spec, a table), anything else as JSON.
+        var text: String
+        if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
         var structured = ValueBridge.structured(value)
         if let requests {
             text = requests.joined(separator: "\n") + "\n" + text

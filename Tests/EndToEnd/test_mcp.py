@@ -265,3 +265,29 @@ def test_a_2000_row_import_reports_progress_and_accounts_every_row(wps, tmp_path
     assert all(PASSWORD not in message for message in received) and PASSWORD not in stderr
     posts = [line for line in log.splitlines() if line.startswith("POST /rest/v2/mailboxes/manual_connection/bulk")]
     assert len(posts) == 10, log
+
+
+def test_campaigns_are_resources_an_agent_can_read_edit_and_apply(wps, tmp_path):
+    async def scenario():
+        async with Served(wps, tmp_path, ["--sandbox"]) as served:
+            campaign = (await served.call("campaign_new", new_campaign(123001))).structured_content["id"]
+            templates = await served.session.list_resource_templates()
+            assert [t.uri_template for t in templates.resource_templates] == ["wps://campaigns/{id}"]
+            listed = await served.session.list_resources()
+            assert [str(resource.uri) for resource in listed.resources] == [f"wps://campaigns/{campaign}"]
+            read = await served.session.read_resource(f"wps://campaigns/{campaign}")
+            spec = read.contents[0].text
+            assert "name: Q4" in spec and "daily_enroll: 5" in spec, spec
+            edited = tmp_path / "q4.yaml"
+            edited.write_text(spec.replace("daily_enroll: 5", "daily_enroll: 9"))
+            applied = await served.call("campaign_apply", {"file": str(edited)})
+            assert not applied.is_error, text(applied)
+            fetched = await served.call("campaign_get", {"id": campaign})
+            assert fetched.structured_content["settings"]["daily_enroll"] == 9
+            try:
+                await served.session.read_resource("wps://campaigns/424242")
+                raise AssertionError("expected an error for a campaign that does not exist")
+            except Exception as error:  # the SDK raises McpError
+                assert "424242" in str(error) or "not found" in str(error).lower(), error
+
+    run(scenario())
