@@ -68,7 +68,7 @@ let package = Package(
             name: "WPSMCP",
             dependencies: [
                 "OutreachAPI", "Sandbox", "WPSRuntime", "WPSHost", "WPSLanguage",
-                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "TranscriptTests",

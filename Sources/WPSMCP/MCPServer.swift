@@ -47,7 +47,7 @@ public enum MCPServer {
             }
             return await runner.call(parameters.name, parameters.arguments ?? [:], progress: progress)
         }
-        try await server.start(transport: StdioTransport())
+        try await server.start(transport: LineTransport())
         await server.waitUntilCompleted()
     }
 }

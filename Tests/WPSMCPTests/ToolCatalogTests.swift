@@ -1,4 +1,5 @@
 import MCP
+import Synchronization
 import Testing
 import WPSHost
 import WPSLanguage
@@ -119,4 +120,36 @@ import WPSRuntime
         #expect(deleted.structuredContent == ["id": 777001, "deleted": true])
         #expect(unknown.isError == true)
     }
+
+    /// A cancelled call stops: a watch of a batch that never finishes ends when its task is
+    /// cancelled (as the SDK cancels a call on `notifications/cancelled`), after it was seen polling.
+    @Test func aCancelledWatchStops() async throws {
+        var options = SessionBuilder.Options()
+        options.sandbox = true
+        options.environment = ["WPS_SANDBOX_PROCESSING_MS": "3600000"]  // later batches never finish
+        let host = try await SessionBuilder(options).build()
+        let runner = ToolRunner(session: host.session, readOnly: false, allowDestructive: false)
+        let added = await runner.call(
+            "mailbox_add",
+            ["email": "slow@example.com", "password": "pw", "smtp_server": "smtp.example.com", "smtp_port": 465,
+             "imap_server": "imap.example.com", "imap_port": 993])
+        let batch = try #require(added.structuredContent?.objectValue?["batch_id"])
+        let polls = Polls()
+        let watch = Task {
+            await runner.call("batch_watch", ["id": [batch], "interval": "20ms"]) { _ in polls.note() }
+        }
+        while polls.count == 0 { try await Task.sleep(for: .milliseconds(10)) }  // it is watching
+        watch.cancel()
+        let result = await watch.value  // returns: the watch stopped
+        await runner.shutdown()
+        await host.shutdown()
+        #expect(result.isError == true)
+    }
+}
+
+/// Counts progress lines from a call's task.
+final class Polls: Sendable {
+    private let counter = Mutex(0)
+    func note() { counter.withLock { $0 += 1 } }
+    var count: Int { counter.withLock { $0 } }
 }
