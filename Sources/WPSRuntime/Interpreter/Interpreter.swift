@@ -24,22 +24,21 @@ public struct Interpreter: Sendable {
     public let registry: CommandRegistry
     private let definitions: [[String]: CommandDefinition]
 
+    /// An interpreter of the standard commands, or of `commands` (tests stand in for a command).
     public init(
-        arguments: [String] = [], commands: [CommandDefinition] = CommandDefinition.standard, session: Session? = nil,
+        arguments: [String] = [], commands: [CommandDefinition]? = nil, session: Session? = nil,
         output: @escaping @Sendable (Value) -> Void
     ) {
         self.output = output
         self.session = session
-        var definitions: [[String]: CommandDefinition] = [:]
-        for command in commands where definitions[command.descriptor.words] == nil {
-            definitions[command.descriptor.words] = command
+        if let commands {
+            definitions = Self.index(commands)
+            registry = CommandRegistry(commands.map(\.descriptor))
+        } else {
+            // The standard commands' index and registry are built once for the process.
+            definitions = Self.standardIndex
+            registry = .standard
         }
-        self.definitions = definitions
-        // The standard list's registry is built once for the process.
-        registry =
-            commands.count == CommandDefinition.standard.count
-                && commands.map(\.descriptor) == CommandRegistry.standard.commands
-            ? .standard : CommandRegistry(commands.map(\.descriptor))
         scopes[0]["args"] = .list(arguments.map(Value.string))
         for (index, argument) in arguments.enumerated() { scopes[0][String(index + 1)] = .string(argument) }
         scopes[0]["_"] = .null
@@ -134,6 +133,17 @@ public struct Interpreter: Sendable {
                 throw error
             }
         }
+    }
+
+    static let standardIndex = index(CommandDefinition.standard)
+
+    /// Commands by their words (the first of two with the same words wins).
+    static func index(_ commands: [CommandDefinition]) -> [[String]: CommandDefinition] {
+        var definitions: [[String]: CommandDefinition] = [:]
+        for command in commands where definitions[command.descriptor.words] == nil {
+            definitions[command.descriptor.words] = command
+        }
+        return definitions
     }
 
     /// Runs one command on the value piped into it.
