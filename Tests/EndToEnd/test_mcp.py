@@ -130,6 +130,9 @@ def test_calls_check_every_rule_first_and_nothing_broken_is_sent(wps, tmp_path):
                 assert fields == ["bogus", "daily_enroll", "wait"], text(kinds)
                 listed = await served.call("wps_run", {"script": 'campaign list | where status == "DRAFT" | count'})
                 assert listed.structured_content == {"result": 1}
+                # The password given to mailbox_add is in no message received and not in stderr.
+                assert all(PASSWORD not in message for message in served.received)
+                assert PASSWORD not in served.stderr()
                 return posts
 
         posts = run(scenario())
