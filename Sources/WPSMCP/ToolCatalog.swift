@@ -25,6 +25,8 @@ public struct ToolCatalog: Sendable {
     public static let runTool = "wps_run"
 
     public let entries: [Entry]
+    /// Only the tools that read are served (`--read-only`).
+    public let readOnly: Bool
     /// Commands that are not tools, each with the reason.
     public let notExposed: [(command: String, reason: String)]
 
@@ -50,6 +52,7 @@ public struct ToolCatalog: Sendable {
         }
         entries.append(Self.runEntry(readOnly: readOnly))
         self.entries = entries
+        self.readOnly = readOnly
         self.notExposed = notExposed
     }
 
@@ -79,7 +82,7 @@ public struct ToolCatalog: Sendable {
             arguments[name] = .positional(positional)
             if !positional.optional { required.append(name) }
         }
-        for flag in descriptor.flags where flag.name != "yes" {
+        for flag in descriptor.flags where flag != FlagDescriptor.yes {
             let name = argumentName(flag.name)
             var schema = schemaObject(flag.repeatable ? .list(flag.kind) : flag.kind)
             var summary = flag.summary

@@ -178,9 +178,29 @@ public final class ToolRunner: Sendable {
             built.places.append((range, argument))
             return range
         }
-        for name in arguments.keys where entry.arguments[name] == nil {
-            let known = entry.arguments.keys.sorted().joined(separator: ", ")
-            built.problems.append(Problem(field: name, message: "no such argument (it takes \(known), dry_run)"))
+        // The API's own field names are accepted as the CLI accepts them (`email_account_ids` for
+        // `accounts`); anything else is named, with the closest argument.
+        var arguments = arguments.filter { $0.value != .null }  // null is "not given", as JSON Schema clients send it
+        for name in arguments.keys.sorted() where entry.arguments[name] == nil {
+            let value = arguments.removeValue(forKey: name)
+            if let flag = descriptor.flag(named: name.replacingOccurrences(of: "_", with: "-")),
+                flag != FlagDescriptor.yes
+            {
+                let canonical = ToolCatalog.argumentName(flag.name)
+                if arguments[canonical] == nil {
+                    arguments[canonical] = value
+                } else {
+                    built.problems.append(
+                        Problem(field: name, message: "is \(canonical) under another name: give it once"))
+                }
+                continue
+            }
+            let known = entry.arguments.keys.sorted()
+            let suggestion = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'? " } ?? ""
+            built.problems.append(
+                Problem(
+                    field: name,
+                    message: "no such argument — \(suggestion)(it takes \(known.joined(separator: ", ")), dry_run)"))
         }
         for positional in descriptor.positionals {
             let name = positional.name.lowercased()
@@ -280,7 +300,7 @@ public final class ToolRunner: Sendable {
                     return refusal
                 }
             }
-            if walker.sourcesFiles, catalog.entries.count < ToolCatalog().entries.count {
+            if walker.sourcesFiles, catalog.readOnly {
                 return Self.failure(
                     "source cannot be checked before it runs: not served with --read-only", problems: [])
             }

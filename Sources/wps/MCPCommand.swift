@@ -53,8 +53,7 @@ struct MCPCommand: AsyncParsableCommand {
         // Standard output is the protocol's: everything else goes to standard error.
         setup.progress = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         setup.dryRunOutput = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        setup.journalDirectory =
-            (Shell.historyPath(environment: setup.environment) as NSString).deletingLastPathComponent + "/imports"
+        setup.journalDirectory = Shell.journalDirectory(environment: setup.environment)
         let host: SessionBuilder.Host
         do {
             host = try await SessionBuilder(setup).build()

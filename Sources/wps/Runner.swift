@@ -22,8 +22,7 @@ struct Runner {
         // The requests of a dry run go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
         setup.dryRunOutput = { Self.writeError($0) }
         setup.progress = { Self.writeError($0) }
-        setup.journalDirectory =
-            (Shell.historyPath(environment: setup.environment) as NSString).deletingLastPathComponent + "/imports"
+        setup.journalDirectory = Shell.journalDirectory(environment: setup.environment)
         let host: SessionBuilder.Host
         do {
             host = try await SessionBuilder(setup).build()

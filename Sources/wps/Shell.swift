@@ -19,6 +19,11 @@ struct Shell {
         return base + "/wps/history"
     }
 
+    /// Where imports are journaled: `imports/` beside the history file.
+    static func journalDirectory(environment: [String: String]) -> String {
+        (historyPath(environment: environment) as NSString).deletingLastPathComponent + "/imports"
+    }
+
     static func prepareHistoryFile(_ path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(

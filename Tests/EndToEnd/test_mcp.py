@@ -5,6 +5,7 @@ limit, a planted password nowhere, and a 2,000-row import with progress."""
 import asyncio
 import json
 import os
+from contextlib import AsyncExitStack
 
 import jsonschema
 from mcp import ClientSession, StdioServerParameters
@@ -25,17 +26,18 @@ class Served:
 
     async def __aenter__(self):
         self.errlog = open(self.errlog_path, "w")
-        self.client = stdio_client(self.params, errlog=self.errlog)
-        read, write = await self.client.__aenter__()
-        self.session = ClientSession(read, write)
-        await self.session.__aenter__()
+        self.stack = AsyncExitStack()
+        read, write = await self.stack.enter_async_context(stdio_client(self.params, errlog=self.errlog))
+        self.session = await self.stack.enter_async_context(ClientSession(read, write))
         self.init = await self.session.initialize()
         return self
 
     async def __aexit__(self, *exc):
-        await self.session.__aexit__(*exc)
-        await self.client.__aexit__(*exc)
-        self.errlog.close()
+        # One stack closes the session and the server's pipes in order, also when a check failed.
+        try:
+            return await self.stack.__aexit__(*exc)
+        finally:
+            self.errlog.close()
 
     async def call(self, name, arguments, **options):
         result = await self.session.call_tool(name, arguments, **options)
@@ -128,6 +130,12 @@ def test_calls_check_every_rule_first_and_nothing_broken_is_sent(wps, tmp_path):
                 assert kinds.is_error
                 fields = [problem["field"] for problem in kinds.structured_content["problems"]]
                 assert fields == ["bogus", "daily_enroll", "wait"], text(kinds)
+                # The API's field names are arguments too; a mistyped secret argument is named, never echoed.
+                aliased = await served.call("campaign_new", new_campaign(account, email_account_ids=[account], dry_run=True)
+                                            | {"accounts": None})
+                assert not aliased.is_error, text(aliased)
+                mistyped = await served.call("mailbox_add", {"email": "cy@example.com", "pasword": PASSWORD})
+                assert mistyped.is_error and "did you mean 'password'?" in text(mistyped)
                 listed = await served.call("wps_run", {"script": 'campaign list | where status == "DRAFT" | count'})
                 assert listed.structured_content == {"result": 1}
                 # The password given to mailbox_add is in no message received and not in stderr.

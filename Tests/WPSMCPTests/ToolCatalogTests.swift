@@ -81,6 +81,16 @@ import WPSRuntime
         #expect(walker.commands.map(\.name) == ["campaign new"])
         let object = ToolRunner.command(descriptor, entry, ["name": ["a": 1]], confirmed: false)
         #expect(object.problems.map(\.field) == ["name"])
+        // The API's own field names work as the CLI's aliases do; a typo is named with the closest.
+        let aliased = ToolRunner.command(
+            descriptor, entry, ["name": "Q4", "email_account_ids": [1], "followup_after": "3d", "dayly_enroll": 5],
+            confirmed: false)
+        #expect(aliased.command.values(of: "accounts").count == 1 && aliased.command.values(of: "wait").count == 1)
+        #expect(aliased.problems.map(\.field) == ["dayly_enroll"])
+        #expect(aliased.problems.first?.message.hasPrefix("no such argument — did you mean 'daily_enroll'?") == true)
+        let twice = ToolRunner.command(
+            descriptor, entry, ["accounts": [1], "email_account_ids": [2]], confirmed: false)
+        #expect(twice.problems.map(\.message) == ["is accounts under another name: give it once"])
     }
 
     @Test func nestedCommandsAreAllFound() {
@@ -131,8 +141,10 @@ import WPSRuntime
         let runner = ToolRunner(session: host.session, readOnly: false, allowDestructive: false)
         let added = await runner.call(
             "mailbox_add",
-            ["email": "slow@example.com", "password": "pw", "smtp_server": "smtp.example.com", "smtp_port": 465,
-             "imap_server": "imap.example.com", "imap_port": 993])
+            [
+                "email": "slow@example.com", "password": "pw", "smtp_server": "smtp.example.com", "smtp_port": 465,
+                "imap_server": "imap.example.com", "imap_port": 993,
+            ])
         let batch = try #require(added.structuredContent?.objectValue?["batch_id"])
         let polls = Polls()
         let watch = Task {

@@ -4,6 +4,12 @@ import WPSLanguage
 
 /// What the `mailbox …` and `batch …` commands share: provider checks, batch ids and summaries.
 enum MailboxCommands {
+    /// What `batch summary` and `batch watch` ask: a Woodpecker batch's summary, or a Saleshandy
+    /// connect request's status.
+    static let batchStatusRequests = [
+        "GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}",
+    ]
+
     /// Refuses a Woodpecker-only command (`mailbox list`, `mailbox get`) when Saleshandy is the
     /// provider asked for: its API documents only connect and its status, so nothing is sent.
     static func woodpeckerOnly(_ invocation: Invocation, _ verb: String, _ session: Session) throws {

@@ -10,10 +10,7 @@ enum BatchSummaryCommand {
         ["batch", "summary"], "Show a mailbox batch's progress.", category: .api, positionals: [id],
         flags: [SharedFlags.provider],
         examples: ["let batch = mailbox import boxes.csv | first; batch summary $batch.batch_id"],
-        sends: [
-            "GET mailboxes/manual_connection/bulk/{batch_id}/summary",
-            "GET /v1/email-accounts/connect/status/{requestId}",
-        ],
+        sends: MailboxCommands.batchStatusRequests,
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)

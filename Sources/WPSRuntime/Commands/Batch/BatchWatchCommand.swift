@@ -16,10 +16,7 @@ enum BatchWatchCommand {
         ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
         flags: [interval, report, allowFailures, SharedFlags.provider],
         examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
-        sends: [
-            "GET mailboxes/manual_connection/bulk/{batch_id}/summary",
-            "GET /v1/email-accounts/connect/status/{requestId}",
-        ],
+        sends: MailboxCommands.batchStatusRequests,
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
