@@ -50,7 +50,7 @@ import Testing
                 "campaign.campaign_id: must be a campaign id (a positive integer), got 0",
                 "campaign.send_after: must be a date-time with an offset such as 2025-04-01T00:01:01-0000, got 'tomorrow'",
                 "prospects[1].email: must be a valid email address, got 'not-an-email'",
-                "prospects[1].status: must be one of ACTIVE, AUTOREPLIED, BLACKLIST, BOUNCED, INVALID, PAUSED, REPLIED, got 'ACTVE'",
+                "prospects[1].status: must be one of ACTIVE, BLACKLIST, BOUNCED, INVALID, REPLIED, got 'ACTVE'",
                 "prospects[2].email: must be provided",
             ])
         #expect(

@@ -32,11 +32,16 @@ public protocol Endpoint: Sendable {
 
     /// Every documented rule the request breaks, each with its field path; empty when valid.
     func validate() -> [ValidationProblem]
+
+    /// The success value read from the whole response, for answers whose meaning is not only in
+    /// a JSON body (`204` with an `X-Total-Count` header); nil to decode the body as JSON.
+    static func success(from response: TransportResponse) throws -> Success?
 }
 
 extension Endpoint {
     public var isIdempotent: Bool { method == .get || method == .patch }
     public func validate() -> [ValidationProblem] { [] }
+    public static func success(from response: TransportResponse) throws -> Success? { nil }
     /// `METHOD path`, as errors and dry runs name the endpoint.
     public var endpointDescription: String { "\(method.rawValue) \(path)" }
 }

@@ -119,6 +119,13 @@ public struct OutreachClient: Sendable {
                     status: response.status, body: Data(response.body), endpoint: request.endpoint,
                     retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"])))
         }
+        do {
+            if let success = try E.success(from: response) { return success }
+        } catch {
+            throw OutreachError(
+                kind: .malformedResponse, endpoint: request.endpoint,
+                detail: "the server's answer is not the documented one: \(Self.describe(error))")
+        }
         return try Self.decodeSuccess(
             E.Success.self, from: response.body, status: response.status, endpoint: request.endpoint)
     }

@@ -1,10 +1,76 @@
 extension Validation {
     /// The most prospects one request may carry.
     public static let maxProspectsPerRequest = 20_000
-    /// The global and per-campaign statuses a prospect may be given.
-    public static let prospectStatuses: Set<String> = [
-        "ACTIVE", "BLACKLIST", "REPLIED", "BOUNCED", "INVALID", "AUTOREPLIED", "PAUSED",
+    /// The global statuses a prospect may be given (docs/contract gap 8). `AUTOREPLIED` and
+    /// `PAUSED` are statuses inside a campaign, set by Woodpecker, never sent.
+    public static let prospectStatuses = Set(ProspectQuery.statuses)
+    /// The fields `sort` takes; `last_opened`, `last_clicked` and `sent_mails` only with `activity`.
+    public static let prospectSortFields: Set<String> = Set(
+        [
+            "id", "status", "updated", "email", "last_contacted", "last_replied", "first_name", "last_name", "company",
+            "organization_id", "industry", "website", "tags", "title", "phone", "address", "city", "state", "country",
+        ]
+            + (1...4).flatMap { ["snipet\($0)", "snippet\($0)"] } + (5...15).map { "snippet\($0)" })
+    /// The sort fields that need an `activity` filter, with the activities that admit them.
+    public static let prospectActivitySortFields: [String: Set<String>] = [
+        "last_opened": ["OPENED"], "last_clicked": ["CLICKED"], "sent_mails": ["OPENED", "CLICKED"],
     ]
+    /// The fields `search` takes.
+    public static let prospectSearchFields: Set<String> = Set(
+        [
+            "email", "first_name", "last_name", "company", "organization_id", "industry", "website", "tags", "title",
+            "phone", "address", "city", "state", "country",
+        ]
+            + (1...4).flatMap { ["snipet\($0)", "snippet\($0)"] } + (5...15).map { "snippet\($0)" })
+
+    /// `GET /rest/v1/prospects`: page ≥ 1, per_page 1…1000, known statuses, interest levels,
+    /// activities, sort and search fields (gaps 14, 16–18).
+    public static func prospectQuery(_ query: ProspectQuery) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        if let page = query.page, page < 1 {
+            problems.append(ValidationProblem("page", "must be 1 or more, got \(page)"))
+        }
+        if let perPage = query.per_page, !(1...ProspectQuery.maxPerPage).contains(perPage) {
+            problems.append(
+                ValidationProblem("per_page", "must be between 1 and \(ProspectQuery.maxPerPage), got \(perPage)"))
+        }
+        func oneOf(_ name: String, _ value: String?, _ allowed: [String]) {
+            if let value, !allowed.contains(value) {
+                problems.append(
+                    ValidationProblem(name, "must be one of \(allowed.joined(separator: ", ")), got '\(value)'"))
+            }
+        }
+        oneOf("status", query.status, ProspectQuery.statuses)
+        oneOf("interested", query.interested, ProspectQuery.interestLevels)
+        oneOf("activity", query.activity, ProspectQuery.activities)
+        if let sort = query.sort { problems += prospectSort(sort, activity: query.activity).map { [$0] } ?? [] }
+        for (field, _) in query.search ?? [] where !prospectSearchFields.contains(field) {
+            problems.append(ValidationProblem("search", "cannot search by '\(field)'"))
+        }
+        return problems
+    }
+
+    /// The problem with a `sort` value (`+company,-last_contacted`), or nil. A leading space is a
+    /// `+` that the query string decoded.
+    public static func prospectSort(_ sort: String, activity: String?) -> ValidationProblem? {
+        var seen = Set<String>()
+        for item in sort.split(separator: ",", omittingEmptySubsequences: false) {
+            var field = Substring(item)
+            if let sign = field.first, sign == "+" || sign == "-" || sign == " " { field = field.dropFirst() }
+            let name = String(field)
+            if name.isEmpty { return ValidationProblem("sort", "has an empty item in '\(sort)'") }
+            if !seen.insert(name).inserted { return ValidationProblem("sort", "names '\(name)' twice") }
+            if let activities = prospectActivitySortFields[name] {
+                guard let activity, activities.contains(activity) else {
+                    let needed = activities.sorted().joined(separator: " or ")
+                    return ValidationProblem("sort", "'\(name)' sorts only with activity=\(needed)")
+                }
+            } else if !prospectSortFields.contains(name) {
+                return ValidationProblem("sort", "cannot sort by '\(name)'")
+            }
+        }
+        return nil
+    }
 
     /// `add_prospects_list`: 1…20,000 prospects, each with a valid email.
     public static func prospectList(_ request: ProspectListRequest) -> [ValidationProblem] {
@@ -55,8 +121,12 @@ extension Validation {
                 ValidationProblem("\(path).email", "must be a valid email address, got '\(prospect.email)'"))
         }
         if let status = prospect.status, !prospectStatuses.contains(status) {
-            let known = prospectStatuses.sorted().joined(separator: ", ")
+            let known = ProspectQuery.statuses.joined(separator: ", ")
             problems.append(ValidationProblem("\(path).status", "must be one of \(known), got '\(status)'"))
+        }
+        if let interested = prospect.interested, !ProspectQuery.interestLevels.contains(interested) {
+            let known = ProspectQuery.interestLevels.joined(separator: ", ")
+            problems.append(ValidationProblem("\(path).interested", "must be one of \(known), got '\(interested)'"))
         }
         return problems
     }

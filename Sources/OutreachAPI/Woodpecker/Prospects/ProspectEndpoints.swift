@@ -1,3 +1,5 @@
+import Foundation
+
 extension Woodpecker {
     /// `POST /rest/v1/add_prospects_list` — prospects into the account's database; `200` with one
     /// entry per prospect. Resending is safe (an existing prospect answers `E_DUPLICATE` or is
@@ -22,5 +24,28 @@ extension Woodpecker {
         public var isIdempotent: Bool { true }
         public func validate() -> [ValidationProblem] { body.map(Validation.prospectCampaign) ?? [] }
         public typealias Success = ProspectBulkResponse
+    }
+}
+
+extension Woodpecker {
+    /// `GET /rest/v1/prospects` — one page of the account's prospects, filtered and sorted;
+    /// `200` with records and `X-Total-Count`, or `204` with no body when nothing is on the page.
+    public struct ListProspects: WoodpeckerProspectEndpoint {
+        public typealias Body = NoContent
+        public typealias Success = ProspectPage
+        public var query: ProspectQuery
+        public init(_ query: ProspectQuery = ProspectQuery()) { self.query = query }
+        public var method: HTTPMethod { .get }
+        public var path: String { "../v1/prospects" + query.queryString }
+        public static var successStatuses: Set<Int> { [200, 204] }
+        public func validate() -> [ValidationProblem] { Validation.prospectQuery(query) }
+
+        public static func success(from response: TransportResponse) throws -> ProspectPage? {
+            let total = response.headers["x-total-count"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if response.status == 204 { return ProspectPage(prospects: [], total: total ?? 0) }
+            var page = try JSONCoding.decode(ProspectPage.self, from: Data(response.body))
+            page.total = total
+            return page
+        }
     }
 }
