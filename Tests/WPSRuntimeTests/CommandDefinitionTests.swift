@@ -226,6 +226,7 @@ import WPSLanguage
         case .batchID: ".batchID"
         case .mailboxID: ".mailboxID"
         case .profile: ".profile"
+        case .prospectEmail: ".prospectEmail"
         case .field: ".field"
         case .condition: ".condition"
         case .block: ".block"

@@ -182,6 +182,7 @@ import Testing
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
             case .existing(let lines): "existing:\(lines)"
+            case .outcome(let kind, _, let lines, _): "\(kind):\(lines)"
             }
         }
         #expect(described == ["55:4", "101:2,5", "existing:3"])

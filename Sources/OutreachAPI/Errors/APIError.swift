@@ -85,6 +85,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = "\(endpoint): HTTP \(status)"
         if let code { text += " \(code)" }
+        if shape == .v1Status, let code, let meaning = ErrorBody.V1Status.meanings[code] { text += " (\(meaning))" }
         if let message, message != code { text += ": \(message)" }
         if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
         return text

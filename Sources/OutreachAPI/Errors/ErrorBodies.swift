@@ -60,6 +60,20 @@ public enum ErrorBody {
         }
         public var status: Status
         public init(code: String, msg: String) { status = Status(code: code, msg: msg) }
+
+        /// Every documented v1 code and what it means (docs/contract/errors_v1.md), in our words.
+        public static let meanings: [String: String] = [
+            "E_DUPLICATE": "the prospect is already there",
+            "E_EMAIL": "the email address is not valid",
+            "E_EMAIL_NOT_EXISTS": "the email address seems not to exist",
+            "E_INV_STATUS": "the prospect's status is not ACTIVE (--force admits it)",
+            "E_RECORD_NOT_FOUND": "the campaign cannot be found",
+            "E_REQUIRED_ELEMENT": "the prospects list is missing",
+            "E_SESSION": "authorisation failed: the API key is wrong or no longer valid",
+            "E_TOO_MANY_REQUESTS": "too many requests at the same time",
+            "E_URL_NOT_FOUND": "the endpoint does not exist",
+            "E_WRONG_PARAM": "a parameter is not valid",
+        ]
     }
 
     /// `{"message": "INVALID_CREDENTIAL_ID"}` — Microsoft bulk 422, Saleshandy errors.

@@ -5,6 +5,8 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     case window
     case signature, provider, outputFormat
     case campaignID, stepID, versionID, batchID, mailboxID, profile
+    /// A prospect's email address (completed from the prospects seen).
+    case prospectEmail
     /// A field path or name of the piped value (`status`, `steps.followup.id`).
     case field
     /// A condition, as `where` and `if` take: `failed_mailboxes_count > 0`.
@@ -39,6 +41,7 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
         case .batchID: "batch id"
         case .mailboxID: "mailbox id"
         case .profile: "profile"
+        case .prospectEmail: "prospect email"
         case .field: "field"
         case .condition: "condition"
         case .block: "{ block }"

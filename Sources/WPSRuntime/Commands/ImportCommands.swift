@@ -40,13 +40,17 @@ enum ImportCommands {
         return source
     }
 
+    /// The options the flags give. `scope` tells imports of the same file apart in the journal's
+    /// name (`campaign-777001`: the same rows into another campaign are another import).
     static func importOptions<Target: ImportTarget>(
-        _ invocation: Invocation, target: Target, source: inout ImportSource, session: Session
+        _ invocation: Invocation, target: Target, source: inout ImportSource, session: Session,
+        batchSizeFlag: Flag<Int> = batchSize, scope: String = ""
     ) throws -> MailboxImporter<Target>.Options {
-        let size = invocation[batchSize] ?? target.maxBatchSize
+        let size = invocation[batchSizeFlag] ?? target.maxBatchSize
         guard (1...target.maxBatchSize).contains(size) else {
             throw RuntimeError(
-                "--batch-size must be in 1…\(target.maxBatchSize), got \(size)", at: invocation.range(of: batchSize))
+                "--batch-size must be in 1…\(target.maxBatchSize), got \(size)",
+                at: invocation.range(of: batchSizeFlag))
         }
         let limit = target.provider.maxInFlightPerAccount
         let parallel = invocation[Self.parallel] ?? limit
@@ -69,7 +73,7 @@ enum ImportCommands {
                 explicit
                 ?? ImportJournal.path(
                     directory: session.settings.journalDirectory ?? "", contentHash: hash,
-                    profileKey: session.connection.profileKey)
+                    profileKey: (scope.isEmpty ? "" : scope + "-") + session.connection.profileKey)
             options.journalPath = path
             // The rows are numbered as the file was read: a resumed import reads it with the
             // delimiter its journal recorded, and refuses another.
@@ -89,6 +93,7 @@ enum ImportCommands {
             }
             options.journalHeader =
                 "\(source.name) sha256:\(hash) profile:\(session.connection.activeProfile)"
+                + (scope.isEmpty ? "" : " \(scope)")
                 + (source.delimiter.map { " delimiter:\(ImportJournal.delimiterName($0))" } ?? "")
         }
         return options
@@ -180,6 +185,10 @@ enum ImportCommands {
                 rows = set
                 record[idKey] = .null
                 record["status"] = .string("already connected")
+            case .outcome(let kind, let code, let set, _):
+                rows = set
+                record["outcome"] = .string(kind)
+                record["code"] = code.map(Value.string) ?? .null
             }
             let placed = places.placeSet(of: rows)
             let lines = placed.allLines

@@ -106,7 +106,7 @@ public struct Completer {
         case .profile: options = profiles
         case .window: options = ["\"MON-FRI 09:00-17:00\"", "\"MON-FRI 08:00-18:00\""]
         case .file: return paths(word)
-        case .campaignID, .stepID, .batchID, .mailboxID, .versionID: options = ids[kind] ?? []
+        case .campaignID, .stepID, .batchID, .mailboxID, .versionID, .prospectEmail: options = ids[kind] ?? []
         case .list(let inner): return values(inner, word)
         default: return []
         }

@@ -9,6 +9,7 @@ import Foundation
 /// sending 1-200            rows about to be sent (their outcome is unknown until the next entry)
 /// accepted 4711 1-200      rows the API accepted in batch 4711
 /// existing 7,9             rows the API already had (connected before this import)
+/// outcome added - 1-200    rows answered one by one (prospects): the outcome, the code or -, the rows
 /// finished
 /// ```
 /// Rows are numbered from 1 in the source's order (a JSON array on one line holds many rows on
@@ -22,6 +23,8 @@ struct ImportJournal {
         /// when reconciliation found rows in it).
         var accepted: [(id: String, rows: LineSet)] = []
         var existing = LineSet()
+        /// Rows answered one by one, with their outcome and code, in the order recorded.
+        var outcomes: [(kind: String, code: String?, rows: LineSet)] = []
         /// Rows sent whose outcome was never recorded.
         var unsettled = LineSet()
         var finished = false
@@ -32,6 +35,7 @@ struct ImportJournal {
         var covered: LineSet {
             var rows = existing
             for batch in accepted { rows.formUnion(batch.rows) }
+            for outcome in outcomes { rows.formUnion(outcome.rows) }
             return rows
         }
 
@@ -42,6 +46,7 @@ struct ImportJournal {
             var state = State()
             state.accepted = accepted.map { ($0.id, places.rows(onLines: $0.rows)) }
             state.existing = places.rows(onLines: existing)
+            state.outcomes = outcomes.map { ($0.kind, $0.code, places.rows(onLines: $0.rows)) }
             state.unsettled = places.rows(onLines: unsettled)
             state.finished = finished
             return state
@@ -52,6 +57,7 @@ struct ImportJournal {
         case sending(LineSet)
         case accepted(id: String, LineSet)
         case existing(LineSet)
+        case outcome(kind: String, code: String?, LineSet)
         case finished
 
         var text: String {
@@ -59,6 +65,7 @@ struct ImportJournal {
             case .sending(let rows): "sending \(rows)"
             case .accepted(let id, let rows): "accepted \(id) \(rows)"
             case .existing(let rows): "existing \(rows)"
+            case .outcome(let kind, let code, let rows): "outcome \(kind) \(code ?? "-") \(rows)"
             case .finished: "finished"
             }
         }
@@ -106,6 +113,11 @@ struct ImportJournal {
                 }
                 state.accepted.append((String(words[1]), try rows(2)))
             case "existing": state.existing.formUnion(try rows(1))
+            case "outcome":
+                guard words.count == 4 else {
+                    throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'")
+                }
+                state.outcomes.append((String(words[1]), words[2] == "-" ? nil : String(words[2]), try rows(3)))
             case "finished": state.finished = true
             default:
                 // A torn last line (the process died mid-write) is ignored; anything else is damage.
@@ -167,6 +179,7 @@ struct ImportJournal {
         var lines = [headerPrefix(version: 2) + header]
         lines += state.accepted.map { Entry.accepted(id: $0.id, $0.rows).text }
         if !state.existing.isEmpty { lines.append(Entry.existing(state.existing).text) }
+        lines += state.outcomes.map { Entry.outcome(kind: $0.kind, code: $0.code, $0.rows).text }
         if !state.unsettled.isEmpty { lines.append(Entry.sending(state.unsettled).text) }
         if state.finished { lines.append(Entry.finished.text) }
         let temporary = path + ".rewrite"

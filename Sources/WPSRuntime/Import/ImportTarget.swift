@@ -19,6 +19,12 @@ protocol ImportTarget: Sendable {
     func item(from row: SourceRow, checking: Bool) -> (item: Item, problems: [ValidationProblem])
     /// The item's identity for duplicate checks and reports.
     func email(of item: Item) -> String?
+    /// What one item is called in messages (`mailbox`, `prospect`) and its plural.
+    var noun: (one: String, many: String) { get }
+}
+
+extension ImportTarget {
+    var noun: (one: String, many: String) { ("mailbox", "mailboxes") }
 }
 
 /// The problems, with an invalid email's value shown (`must be a valid email address, got

@@ -9,6 +9,18 @@ enum SubmitResult: Sendable {
     /// Refused because some items are already there: item index → the batch it is in (nil when
     /// the API does not say, or it was connected some other way). The rest were not submitted.
     case conflicts([Int: String?])
+    /// Answered item by item (the prospect endpoints): one outcome per item, in order.
+    case outcomes([RowOutcome])
+}
+
+/// What the API did with one row of an import answered item by item.
+struct RowOutcome: Sendable, Hashable {
+    /// `added`, `updated`, `duplicate` or `rejected`.
+    var kind: String
+    /// The API's code (`E_INV_STATUS`), when it gave one.
+    var code: String?
+    /// The API's message, when it gave one.
+    var message: String?
 }
 
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
@@ -41,6 +53,9 @@ struct MailboxImporter<Target: ImportTarget> {
         var problemListLimit = MailboxImporter.problemListLimit
         /// `--report FILE.csv`: every problem, one row each (`source,line,field,message`).
         var problemReport: String?
+        /// Write `--report` as the per-row report (`line,email,outcome,code,message`, outcome
+        /// `invalid`) rather than as the problem list.
+        var reportsRows = false
     }
 
     /// One problem of the check, for `--report`: where, the field (empty for the row as a
@@ -49,6 +64,8 @@ struct MailboxImporter<Target: ImportTarget> {
         var place: String
         var field: String
         var message: String
+        /// The row's email, when it has one.
+        var email = ""
     }
 
     /// What the check of every row found.
@@ -69,10 +86,12 @@ struct MailboxImporter<Target: ImportTarget> {
         var warningCount = 0
     }
 
-    /// One settled part of a batch: its rows (by number) accepted in a batch, or already there.
+    /// One settled part of a batch: its rows (by number) accepted in a batch, already there, or
+    /// (answered item by item) rows with one outcome and code, and the API's message per row.
     enum Settlement {
         case accepted(id: String, rows: LineSet)
         case existing(LineSet)
+        case outcome(kind: String, code: String?, rows: LineSet, messages: [Int: String])
     }
 
     /// What an import came to: one settlement per batch, in source order, and where the rows are.
@@ -81,6 +100,8 @@ struct MailboxImporter<Target: ImportTarget> {
         var places: RowPlaces
         /// Rows `--skip-invalid` left out, by number, with their email and the reason.
         var skipped: [Int: (email: String, reason: String)] = [:]
+        /// Rows an earlier run sent without learning the outcome, sent again by this one.
+        var resent = LineSet()
     }
 
     let target: Target
@@ -142,7 +163,8 @@ struct MailboxImporter<Target: ImportTarget> {
                 let key = Self.fingerprint(email)
                 if let first = seen[key] {
                     let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
-                    let message = "duplicate mailbox \(target.email(of: item) ?? email): already on line \(place)"
+                    let message =
+                        "duplicate \(target.noun.one) \(target.email(of: item) ?? email): already on line \(place)"
                     problems.append(ValidationProblem("", message))
                 } else {
                     seen[key] = Int32(clamping: result.rows)
@@ -161,7 +183,10 @@ struct MailboxImporter<Target: ImportTarget> {
                 result.problems.append("\(source.name):\(row.place): \(problem)")
             }
             if keepAll {
-                result.all += problems.map { Problem(place: "\(row.place)", field: $0.path, message: $0.message) }
+                let email = target.email(of: item) ?? ""
+                result.all += problems.map {
+                    Problem(place: "\(row.place)", field: $0.path, message: $0.message, email: email)
+                }
             }
         }
         return result
@@ -177,7 +202,13 @@ struct MailboxImporter<Target: ImportTarget> {
             progress.note("warning: … and \(more) more passwords with spaces around them")
         }
         if checked.problemCount > 0 {
-            if let path = options.problemReport { try Self.writeProblems(checked.all, source: source.name, to: path) }
+            if let path = options.problemReport {
+                if options.reportsRows {
+                    try Self.writeRowProblems(checked.all, to: path)
+                } else {
+                    try Self.writeProblems(checked.all, source: source.name, to: path)
+                }
+            }
             let shown = checked.problems.prefix(options.problemListLimit)
             let hidden = checked.problemCount - shown.count
             let where_ = options.problemReport.map { "; all are in \($0)" } ?? "; --report FILE lists all"
@@ -202,7 +233,7 @@ struct MailboxImporter<Target: ImportTarget> {
         guard valid > 0 else {
             throw RuntimeError(
                 checked.rows == 0
-                    ? "\(source.name):1: no rows to import: the file holds no mailboxes"
+                    ? "\(source.name):1: no rows to import: the file holds no \(target.noun.many)"
                     : "\(source.name): no valid rows to import")
         }
 
@@ -222,6 +253,7 @@ struct MailboxImporter<Target: ImportTarget> {
         defer { journal?.close() }
         var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, rows: $0.rows) }
         if !state.existing.isEmpty { settled.append(.existing(state.existing)) }
+        settled += state.outcomes.map { .outcome(kind: $0.kind, code: $0.code, rows: $0.rows, messages: [:]) }
         let skip = state.covered
         let alreadyDone = skip.count
         if alreadyDone > 0 {
@@ -231,7 +263,8 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
-            return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
+            return Outcome(
+                settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
         }
 
         var reader = try source.rows(known: target.knownColumns)
@@ -263,6 +296,9 @@ struct MailboxImporter<Target: ImportTarget> {
                         sentRows += rows.count
                         progress.note(
                             "lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
+                    case .outcome(let kind, let code, let rows, _):
+                        try journal?.append(.outcome(kind: kind, code: code, rows))
+                        sentRows += rows.count
                     }
                     settled.append(part)
                 }
@@ -288,7 +324,7 @@ struct MailboxImporter<Target: ImportTarget> {
                     options.show(
                         batchesSent == 1
                             ? (options.describe?(items) ?? "")
-                            : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) mailbox\(items.count == 1 ? "" : "es") (lines \(places.describe(rows)))"
+                            : "── dry run: would send \(target.unit) \(batchesSent): \(items.count) \(items.count == 1 ? target.noun.one : target.noun.many) (lines \(places.describe(rows)))"
                     )
                     settled.append(.accepted(id: "", rows: rows))
                     sentRows += rows.count
@@ -336,7 +372,8 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         try journal?.append(.finished)
         progress.finish()
-        return Outcome(settled: Self.byBatch(settled), places: places, skipped: checked.skipped)
+        return Outcome(
+            settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
     }
 
     /// Writes `--report FILE.csv` for the check: `source,line,field,message`, one row per
@@ -355,6 +392,30 @@ struct MailboxImporter<Target: ImportTarget> {
         guard written else { throw RuntimeError("cannot write the report \(path)", exitCode: 1) }
     }
 
+    /// Writes `--report FILE.csv` of an import answered row by row when the check fails:
+    /// `line,email,outcome,code,message`, outcome `invalid`, one row per problem (0600).
+    static func writeRowProblems(_ problems: [Problem], to path: String) throws(RuntimeError) {
+        var text = "line,email,outcome,code,message\n"
+        for problem in problems {
+            let message = problem.field.isEmpty ? problem.message : "\(problem.field): \(problem.message)"
+            text += [problem.place, problem.email, "invalid", "", message].map(csvField).joined(separator: ",") + "\n"
+        }
+        try writePrivately(text, to: path)
+    }
+
+    /// A CSV field, quoted when it must be.
+    static func csvField(_ field: String) -> String {
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
+    /// Writes `text` to `path`, readable by the user only.
+    static func writePrivately(_ text: String, to path: String) throws(RuntimeError) {
+        let written = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard written else { throw RuntimeError("cannot write the report \(path)", exitCode: 1) }
+    }
+
     /// Sends one batch until every row is settled: accepted, or found already there. A lost answer
     /// is reconciled by sending the same rows again: the API accepts them (the first never
     /// arrived) or answers 409 naming the batch that holds them.
@@ -366,6 +427,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var rowList = rows.ranges.flatMap { Array($0) }
         var parts: [Settlement] = []
         var lostAnswers = 0
+        let noun = "rows"
         while !items.isEmpty {
             let result: SubmitResult
             do {
@@ -379,6 +441,46 @@ struct MailboxImporter<Target: ImportTarget> {
             case .accepted(let id):
                 parts.append(.accepted(id: id, rows: LineSet(rowList)))
                 return merged(parts)
+            case .outcomes(let outcomes):
+                guard outcomes.count == items.count else {
+                    throw RuntimeError(
+                        "the API answered \(outcomes.count) outcomes for \(items.count) \(noun) sent", exitCode: 1)
+                }
+                // Grouped by outcome and code, each group's rows kept in its own array (appending
+                // through a dictionary of tuples would copy the array on every row).
+                var groupOf: [String: Int] = [:]
+                var kinds: [(kind: String, code: String?)] = []
+                var groupRows: [[Int]] = []
+                var groupMessages: [[Int: String]] = []
+                for (index, outcome) in outcomes.enumerated() {
+                    let key = outcome.kind + " " + (outcome.code ?? "")
+                    let group: Int
+                    if let known = groupOf[key] {
+                        group = known
+                    } else {
+                        group = kinds.count
+                        groupOf[key] = group
+                        kinds.append((outcome.kind, outcome.code))
+                        groupRows.append([])
+                        groupMessages.append([:])
+                    }
+                    let row = rowList[index]
+                    groupRows[group].append(row)
+                    var message = outcome.message
+                    if lostAnswers > 0, outcome.kind == "duplicate" {
+                        message =
+                            (message.map { $0 + "; " } ?? "")
+                            + "an earlier attempt whose answer was lost may have added it"
+                    }
+                    if let message { groupMessages[group][row] = message }
+                }
+                for (group, kind) in kinds.enumerated() {
+                    parts.append(
+                        .outcome(
+                            kind: kind.kind, code: kind.code, rows: LineSet(groupRows[group]),
+                            messages: groupMessages[group]))
+                }
+                return parts
             case .conflicts(let conflicts):
                 var keptItems: [Target.Item] = []
                 var keptRows: [Int] = []
@@ -406,7 +508,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
     static func firstRow(_ part: Settlement) -> Int {
         switch part {
-        case .accepted(_, let rows), .existing(let rows): rows.first ?? 0
+        case .accepted(_, let rows), .existing(let rows), .outcome(_, _, let rows, _): rows.first ?? 0
         }
     }
 
@@ -415,16 +517,30 @@ struct MailboxImporter<Target: ImportTarget> {
         var order: [String] = []
         var accepted: [String: LineSet] = [:]
         var existing = LineSet()
+        var outcomeOrder: [String] = []
+        var outcomes: [String: (kind: String, code: String?, rows: LineSet, messages: [Int: String])] = [:]
         for part in parts {
             switch part {
             case .accepted(let id, let rows):
                 if accepted[id] == nil { order.append(id) }
                 accepted[id, default: LineSet()].formUnion(rows)
             case .existing(let rows): existing.formUnion(rows)
+            case .outcome(let kind, let code, let rows, let messages):
+                let key = kind + " " + (code ?? "")
+                if outcomes[key] == nil {
+                    outcomeOrder.append(key)
+                    outcomes[key] = (kind, code, LineSet(), [:])
+                }
+                outcomes[key]?.rows.formUnion(rows)
+                outcomes[key]?.messages.merge(messages) { first, _ in first }
             }
         }
         var result = order.map { Settlement.accepted(id: $0, rows: accepted[$0] ?? LineSet()) }
         if !existing.isEmpty { result.append(.existing(existing)) }
+        for key in outcomeOrder {
+            guard let group = outcomes[key] else { continue }
+            result.append(.outcome(kind: group.kind, code: group.code, rows: group.rows, messages: group.messages))
+        }
         return result
     }
 

@@ -10,6 +10,12 @@ public struct IDMemory: Sendable {
     private(set) var stepCampaigns: [String: Int] = [:]
     /// Batch and Saleshandy request ids seen, oldest first.
     private(set) var batchIDs: [String] = []
+    /// Prospect emails seen (`prospect list`, `prospect add`), oldest first, the latest
+    /// ``maxProspectEmails`` only.
+    private(set) var prospectEmails: [String] = []
+    private var prospectEmailSet: Set<String> = []
+    /// How many prospect emails completion keeps.
+    static let maxProspectEmails = 5000
     /// What each id seen stands for: `Q4 outreach, DRAFT`, `step 2 of Q4 outreach`, `3 mailboxes`.
     public private(set) var labels: [String: String] = [:]
 
@@ -19,7 +25,7 @@ public struct IDMemory: Sendable {
     public var seenIDs: [ValueKind: [String]] {
         [
             .stepID: stepCampaigns.keys.sorted(), .campaignID: Set(stepCampaigns.values).sorted().map(String.init),
-            .batchID: batchIDs,
+            .batchID: batchIDs, .prospectEmail: prospectEmails,
         ]
     }
 
@@ -34,6 +40,10 @@ public struct IDMemory: Sendable {
     }
 
     private mutating func remember(_ record: Record) {
+        if case .string(let email)? = record["email"], record["outcome"] != nil || record["last_contacted"] != nil {
+            rememberProspect(email)
+            return
+        }
         if case .int(let id)? = record["id"], case .string(let name)? = record["name"],
             let status = record["status"]?.text
         {
@@ -69,5 +79,15 @@ public struct IDMemory: Sendable {
                 at: range)
         }
         return id
+    }
+
+    private mutating func rememberProspect(_ email: String) {
+        guard prospectEmailSet.insert(email).inserted else { return }
+        prospectEmails.append(email)
+        if prospectEmails.count > Self.maxProspectEmails {
+            let dropped = prospectEmails.count - Self.maxProspectEmails / 2
+            for email in prospectEmails.prefix(dropped) { prospectEmailSet.remove(email) }
+            prospectEmails.removeFirst(dropped)
+        }
     }
 }

@@ -96,3 +96,11 @@ public struct Record: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiter
         for key in keys { hasher.combine(storage[key]) }
     }
 }
+
+extension Value {
+    /// A record's field; nil for a missing field or a value that is not a record.
+    func field(_ name: String) -> Value? {
+        guard case .record(let record) = self else { return nil }
+        return record[name]
+    }
+}

@@ -19,6 +19,23 @@ public enum ReportKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The metrics of the general statistics, in the sample's order.
+    public static let metrics = [
+        "contacted_prospects", "bounced", "bounced_rate", "opened", "open_rate", "clicked", "opt_out", "delivered",
+        "responded", "response_rate", "interested", "maybe_later", "not_interested",
+    ]
+
+    /// A row's keys in the documents' order (docs/contract/reports.md, gap 29 for the last three).
+    public var columns: [String] {
+        switch self {
+        case .campaigns: ["id", "name", "status", "sent_from"] + Self.metrics
+        case .messages: ["id", "name", "date", "path", "step", "version", "sent"]
+        case .open_rate: ["id", "name", "date", "sent_from", "path", "step", "version", "sent", "opened", "open_rate"]
+        case .complete_statistics_for_each_level_of_campaign:
+            ["id", "name", "status", "step", "version"] + Self.metrics
+        }
+    }
+
     /// The name the report's description starts with.
     public var descriptionName: String {
         switch self {

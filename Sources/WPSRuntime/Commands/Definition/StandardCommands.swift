@@ -3,19 +3,21 @@ extension CommandDefinition {
     /// filters of the piped value, then the shell's own.
     public static let standard: [CommandDefinition] = api + filters + shell
 
-    static let api: [CommandDefinition] = [
-        MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxMicrosoftAddCommand.definition,
-        MailboxMicrosoftImportCommand.definition, MailboxListCommand.definition, MailboxGetCommand.definition,
-        BatchSummaryCommand.definition, BatchWatchCommand.definition,
-        CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition,
-        CampaignShowCommand.definition,
-        CampaignExportCommand.definition, CampaignLintCommand.definition, CampaignPreviewCommand.definition,
-        CampaignDiffCommand.definition,
-        CampaignApplyCommand.definition, CampaignRunCommand.definition, CampaignPauseCommand.definition,
-        CampaignStopCommand.definition,
-        CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
-        StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
-    ]
+    static let api: [CommandDefinition] =
+        [
+            MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxMicrosoftAddCommand.definition,
+            MailboxMicrosoftImportCommand.definition, MailboxListCommand.definition, MailboxGetCommand.definition,
+            BatchSummaryCommand.definition, BatchWatchCommand.definition,
+            CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition,
+            CampaignShowCommand.definition,
+            CampaignExportCommand.definition, CampaignLintCommand.definition, CampaignPreviewCommand.definition,
+            CampaignDiffCommand.definition, CampaignStatsCommand.definition,
+            CampaignApplyCommand.definition, CampaignRunCommand.definition, CampaignPauseCommand.definition,
+            CampaignStopCommand.definition,
+            CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
+            StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
+            ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
+        ] + ReportCommand.definitions
 
     static let filters: [CommandDefinition] = [
         WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition,

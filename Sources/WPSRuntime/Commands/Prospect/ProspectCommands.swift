@@ -1,0 +1,120 @@
+import OutreachAPI
+import WPSLanguage
+
+/// What the `prospect` commands share: the prospect's field flags, the campaign target, and how
+/// an answer entry becomes an outcome.
+enum ProspectCommands {
+    /// `--campaign ID`: into a campaign rather than only the database.
+    static let campaign = Flag<Int>(
+        "campaign", .campaignID, "the campaign to add the prospects to (default: only the database)",
+        fields: ["campaign_id"], read: .integer)
+    static let update = Flag<Bool>("update", "update prospects that exist (given fields only)", fields: ["update"])
+    static let force = Flag<Bool>(
+        "force", "admit prospects whose status is not ACTIVE into the campaign (needs --campaign)", fields: ["force"])
+    static let sendAfter = Flag<String>(
+        "send-after", .string, "the earliest time to write to them: 2025-04-01T09:00:00+0200 (needs --campaign)",
+        fields: ["send_after"])
+    static let fileName = Flag<String>("file-name", .string, "a label for the import", fields: ["file_name"])
+
+    /// `--first-name` … `--industry`, `--status`, `--interested`, `--snippet1` … `--snippet15`:
+    /// each answers to the API's own field name too.
+    static let fieldFlags: [(field: String, flag: Flag<String>)] =
+        ProspectFields.textFields.map { field in
+            let kind: ValueKind =
+                switch field {
+                case "status": .choice(ProspectQuery.statuses)
+                case "interested": .choice(ProspectQuery.interestLevels)
+                default: .string
+                }
+            return (
+                field,
+                Flag<String>(field.replacingOccurrences(of: "_", with: "-"), kind, summary(field), fields: [field])
+            )
+        }
+        + ProspectFields.snippetNumbers.map { number in
+            (
+                "snippet\(number)",
+                Flag<String>("snippet\(number)", .string, "snippet \(number)", fields: ["snippet\(number)"])
+            )
+        }
+
+    static func summary(_ field: String) -> String {
+        switch field {
+        case "status": "the global status"
+        case "interested": "interest in the campaign (with --campaign --update)"
+        case "linkedin_url": "the LinkedIn profile URL"
+        case "tags": "tags, one text: #VC #TECH"
+        default: "the " + field.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    /// The prospect the field flags describe.
+    static func fields(_ invocation: Invocation, email: String) -> ProspectFields {
+        var prospect = ProspectFields(email: email)
+        for (field, flag) in fieldFlags {
+            if let value = invocation[flag] { prospect[field] = value }
+        }
+        return prospect
+    }
+
+    /// `--force`, `--send-after` need `--campaign`.
+    static func checkCampaignFlags(_ invocation: Invocation) throws {
+        guard invocation[campaign] == nil else { return }
+        if invocation.has(force) {
+            throw RuntimeError("--force applies only with --campaign ID", at: invocation.range(of: force))
+        }
+        if invocation.has(sendAfter) {
+            throw RuntimeError("--send-after applies only with --campaign ID", at: invocation.range(of: sendAfter))
+        }
+    }
+
+    /// What an answer entry says happened: `added`, `updated`, `duplicate` or `rejected`.
+    static func outcome(_ entry: ProspectBulkResponse.Entry, update: Bool) -> RowOutcome {
+        if entry.isDuplicate && (entry.code == nil || entry.code == "E_DUPLICATE") {
+            return RowOutcome(kind: "duplicate", code: "E_DUPLICATE", message: entry.msg)
+        }
+        if entry.isRejected { return RowOutcome(kind: "rejected", code: entry.code, message: entry.msg) }
+        return RowOutcome(kind: update && entry.status == "UPDATED" ? "updated" : "added", code: nil, message: nil)
+    }
+
+    /// Sends prospects to the database or a campaign; one outcome per prospect, in order. Through
+    /// `connection` a broken rule is reported at the flag that gave the field.
+    static func send(
+        _ prospects: [ProspectFields], invocation: Invocation, client: OutreachClient, connection: Connection? = nil
+    ) async throws -> [(entry: ProspectBulkResponse.Entry, outcome: RowOutcome)] {
+        let update = invocation[Self.update] ?? false
+        let response: ProspectBulkResponse
+        if let id = invocation[campaign] {
+            let endpoint = Woodpecker.AddProspectsCampaign(request(prospects, invocation: invocation, campaign: id))
+            response = try await deliver(endpoint, invocation, client, connection)
+        } else {
+            let endpoint = Woodpecker.AddProspectsList(
+                ProspectListRequest(prospects: prospects, update: update ? true : nil, file_name: invocation[fileName]))
+            response = try await deliver(endpoint, invocation, client, connection)
+        }
+        guard response.prospects.count == prospects.count else {
+            throw RuntimeError(
+                "the API answered \(response.prospects.count) outcomes for \(prospects.count) prospects sent",
+                at: invocation.command.range)
+        }
+        return response.prospects.map { ($0, outcome($0, update: update)) }
+    }
+
+    static func deliver<E: Endpoint>(
+        _ endpoint: E, _ invocation: Invocation, _ client: OutreachClient, _ connection: Connection?
+    ) async throws -> E.Success {
+        if let connection { return try await connection.send(endpoint, for: invocation.command) }
+        return try await client.send(endpoint)
+    }
+
+    /// The `add_prospects_campaign` body of the flags.
+    static func request(_ prospects: [ProspectFields], invocation: Invocation, campaign id: Int)
+        -> ProspectCampaignRequest
+    {
+        let update = invocation[Self.update] ?? false
+        return ProspectCampaignRequest(
+            campaign: .init(campaign_id: id, send_after: invocation[sendAfter]), prospects: prospects,
+            force: invocation[force] == true ? true : nil, update: update ? true : nil,
+            file_name: invocation[fileName])
+    }
+}

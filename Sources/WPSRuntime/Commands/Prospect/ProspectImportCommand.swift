@@ -1,0 +1,160 @@
+import Foundation
+import OutreachAPI
+import WPSLanguage
+
+/// `prospect import FILE|-`: prospects from a CSV (as spreadsheets export it), JSON or NDJSON
+/// file or piped records into the database or a campaign: every row checked first, sent 20,000 a
+/// request within the rate limit, journaled so a second run sends only what was never answered,
+/// and each row's outcome reported.
+enum ProspectImportCommand {
+    static let batchSize = Flag<Int>("batch-size", "prospects per request (1…20000, default 20000)")
+    static let report = Flag<String>(
+        "report", .file, "write each row's outcome to a CSV file (line, email, outcome, code, message)")
+    static let allowRejected = Flag<Bool>("allow-rejected", "exit 0 even when the API rejected some rows")
+
+    static let definition = CommandDefinition(
+        ["prospect", "import"],
+        "Add prospects from a CSV, JSON or NDJSON file (- for stdin, or piped records), every row checked first, "
+            + "20,000 a request, journaled so a second run sends only what was never answered.",
+        category: .api,
+        discussion: """
+            Columns are the API's field names in any case (email, first_name, snippet1, …) or the names \
+            spreadsheets export (Email, First Name, Company Name, Job Title, …); an empty cell is left out, so \
+            --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, \
+            rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when \
+            the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first \
+            attempt added answers E_DUPLICATE, so nothing is added twice.
+            """,
+        positionals: [ImportCommands.file],
+        flags: [
+            ProspectCommands.campaign, ProspectCommands.update, ProspectCommands.force, ProspectCommands.sendAfter,
+            ProspectCommands.fileName, batchSize, ImportCommands.parallel, SharedFlags.skipInvalid,
+            SharedFlags.delimiter, report, allowRejected, ImportCommands.journal,
+        ],
+        examples: [
+            "prospect import leads.csv --campaign 777001 --report outcome.csv",
+            "prospect import leads.csv --skip-invalid --update",
+        ],
+        sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"],
+        tests: ["ProspectCommandTests.prospectImportSendsTwentyThousandARequestAndReportsEachRow"]
+    ) { invocation, interpreter in
+        let session = try interpreter.connection(for: invocation)
+        try ProspectCommands.checkCampaignFlags(invocation)
+        var source = try ImportCommands.importSource(invocation)
+        let target = ProspectTarget()
+        let scope =
+            invocation[ProspectCommands.campaign].map { "prospects-campaign-\($0)" } ?? "prospects-database"
+        var options = try ImportCommands.importOptions(
+            invocation, target: target, source: &source, session: session, batchSizeFlag: batchSize, scope: scope)
+        options.problemReport = invocation[report]
+        options.reportsRows = true
+        let client = session.connection.client
+        options.describe = { items in describe(items, invocation: invocation, client: client) }
+        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
+            .outcomes(try await ProspectCommands.send(items, invocation: invocation, client: client).map(\.outcome))
+        }
+        let outcome = try await ImportCommands.run(importer, command: invocation.command)
+        if let path = invocation[report] {
+            try writeReport(outcome, source: source, target: target, to: path, dryRun: session.settings.dryRun)
+        }
+        let records = ImportCommands.records(outcome, source: source, idKey: "request", target: target)
+        let result = Value.list(records.items.map(summaryRecord))
+        let rejected = outcome.settled.reduce(0) { count, part in
+            if case .outcome("rejected", _, let rows, _) = part { return count + rows.count }
+            return count
+        }
+        if rejected > 0, invocation[allowRejected] != true {
+            let codes = outcome.settled.compactMap { part -> String? in
+                guard case .outcome("rejected", let code, let rows, _) = part else { return nil }
+                let meaning = code.flatMap { ErrorBody.V1Status.meanings[$0] }.map { " (\($0))" } ?? ""
+                return "\(rows.count) \(code ?? "rejected")\(meaning)"
+            }
+            let seeReport = invocation[report].map { "; each is in \($0)" } ?? "; --report FILE.csv lists each"
+            var error = RuntimeError(
+                "the API rejected \(rejected) row\(rejected == 1 ? "" : "s") of \(source.name): "
+                    + codes.joined(separator: ", ") + seeReport + " (--allow-rejected exits 0)",
+                at: invocation.command.range, exitCode: 1)
+            error.result = result
+            throw error
+        }
+        return result
+    }
+
+    /// The record of one outcome class: the batch-shaped record without the request id.
+    static func summaryRecord(_ value: Value) -> Value {
+        guard case .record(var record) = value else { return value }
+        record["request"] = nil
+        if record["outcome"] == nil {
+            // A dry run's or --skip-invalid's part.
+            record["outcome"] = .string(record["status"]?.text == "skipped" ? "invalid" : "checked")
+            record["code"] = .null
+            record["status"] = nil
+            record["dry_run"] = nil
+        }
+        return .record(record)
+    }
+
+    /// The first request of a dry run, with its first three prospects shown (passwords are not
+    /// among prospect fields; the key is masked as always).
+    static func describe(_ items: [ProspectFields], invocation: Invocation, client: OutreachClient) -> String {
+        let shown = Array(items.prefix(3))
+        let more =
+            items.count > shown.count ? "\n   … and \(items.count - shown.count) more prospects in this request" : ""
+        let text: String
+        if let id = invocation[ProspectCommands.campaign] {
+            text = ImportCommands.describe(
+                client,
+                Woodpecker.AddProspectsCampaign(ProspectCommands.request(shown, invocation: invocation, campaign: id)))
+        } else {
+            let update = invocation[ProspectCommands.update] ?? false
+            text = ImportCommands.describe(
+                client,
+                Woodpecker.AddProspectsList(
+                    ProspectListRequest(
+                        prospects: shown, update: update ? true : nil,
+                        file_name: invocation[ProspectCommands.fileName])))
+        }
+        return text + more
+    }
+
+    /// `--report FILE.csv`: `line,email,outcome,code,message`, one row per source row in order (0600).
+    static func writeReport(
+        _ outcome: MailboxImporter<ProspectTarget>.Outcome, source: ImportSource, target: ProspectTarget,
+        to path: String,
+        dryRun: Bool
+    ) throws {
+        var byRow: [Int: (kind: String, code: String?, message: String?)] = [:]
+        for part in outcome.settled {
+            switch part {
+            case .outcome(let kind, let code, let rows, let messages):
+                for range in rows.ranges {
+                    for row in range {
+                        var message = messages[row] ?? code.flatMap { ErrorBody.V1Status.meanings[$0] }
+                        if kind == "duplicate", outcome.resent.contains(row), messages[row] == nil {
+                            message = "already there: an earlier run whose answer was lost may have added it"
+                        }
+                        byRow[row] = (kind, code, message)
+                    }
+                }
+            case .accepted(_, let rows):
+                for range in rows.ranges { for row in range { byRow[row] = (dryRun ? "checked" : "added", nil, nil) } }
+            case .existing(let rows):
+                for range in rows.ranges { for row in range { byRow[row] = ("duplicate", nil, nil) } }
+            }
+        }
+        for (row, skipped) in outcome.skipped { byRow[row] = ("invalid", nil, skipped.reason) }
+        var text = "line,email,outcome,code,message\n"
+        var reader = try source.rows(known: target.knownColumns)
+        var number = 0
+        while let row = try reader.next() {
+            number += 1
+            let email = row.problem == nil ? target.item(from: row, checking: false).item.email : ""
+            let found = byRow[number] ?? ("invalid", nil, row.problem)
+            let place = outcome.places.place(of: number).map(String.init(describing:)) ?? "\(row.place)"
+            let fields = [place, email, found.kind, found.code ?? "", found.message ?? ""]
+            text += fields.map(MailboxImporter<ProspectTarget>.csvField).joined(separator: ",") + "\n"
+        }
+        try MailboxImporter<ProspectTarget>.writePrivately(text, to: path)
+    }
+}

@@ -1,0 +1,122 @@
+import OutreachAPI
+import WPSLanguage
+
+/// `prospect list [--campaign ID] [--status S] [--search f=v] [--all]`: a page of the account's
+/// prospects, or with `--all` every page in turn (1000 a request).
+enum ProspectListCommand {
+    static let campaigns = Flag<[Int]>(
+        "campaign", .list(.campaignID), "only prospects in these campaigns: 777001,777002 (adds their status there)",
+        fields: ["campaigns_id"], read: .integers)
+    static let status = Flag<String>(
+        "status", .choice(ProspectQuery.statuses), "only prospects with this global status", fields: ["status"])
+    static let search = Flag<String>(
+        "search", .string, "field=value pairs: company=Acme,email=@acme.com (AND across fields, OR within one)",
+        repeatable: true, fields: ["search"])
+    static let sort = Flag<String>(
+        "sort", .string, "+field or -field, comma-separated: -last_contacted,+company (default +id)", fields: ["sort"])
+    static let page = Flag<Int>("page", "the page, from 1 (default 1)", fields: ["page"])
+    static let perPage = Flag<Int>("per-page", "prospects per page (1…1000, default 100)", fields: ["per_page"])
+    static let all = Flag<Bool>("all", "every page, 1000 prospects a request")
+    static let details = Flag<Bool>(
+        "details", "each prospect's campaigns with its status and interest there", fields: ["campaigns_details"])
+    static let contacted = Flag<Bool>(
+        "contacted", "only prospects that were (or were not) contacted", fields: ["contacted"])
+    static let interested = Flag<String>(
+        "interested", .choice(ProspectQuery.interestLevels), "only prospects with this interest level",
+        fields: ["interested"])
+    static let activity = Flag<String>(
+        "activity", .choice(ProspectQuery.activities), "only prospects that opened or clicked", fields: ["activity"])
+
+    static let definition = CommandDefinition(
+        ["prospect", "list"], "List prospects: one page, or with --all every page in turn.", category: .api,
+        flags: [campaigns, status, search, sort, page, perPage, all, details, contacted, interested, activity],
+        examples: [
+            #"prospect list --all | where status == "REPLIED" | count"#,
+            "prospect list --campaign 777001 --search company=Acme",
+        ],
+        sends: ["GET /rest/v1/prospects"],
+        tests: ["ProspectCommandTests.prospectListAllPagesUntilThePagesEnd"]
+    ) { invocation, interpreter in
+        let session = try interpreter.connection(for: invocation)
+        var query = try prospectQuery(invocation)
+        guard invocation[all] == true else {
+            let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+            return .list(page.prospects.map(record))
+        }
+        if invocation.has(page) {
+            throw RuntimeError("--page and --all do not go together", at: invocation.range(of: page))
+        }
+        query.per_page = query.per_page ?? ProspectQuery.maxPerPage
+        query.page = 1
+        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        var rows: [Value] = []
+        while true {
+            try Task.checkCancellation()
+            let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+            rows.reserveCapacity(page.total ?? 0)
+            rows += page.prospects.map(record)
+            progress.update(
+                "prospects: \(rows.count) of \(page.total.map(String.init) ?? "?")", done: rows.count, total: page.total
+            )
+            let perPage = query.per_page ?? ProspectQuery.maxPerPage
+            if page.prospects.count < perPage || (page.total.map { rows.count >= $0 } ?? false) { break }
+            query.page = (query.page ?? 1) + 1
+        }
+        progress.finish()
+        return .list(rows)
+    }
+
+    /// The query the flags give (checked by the client before sending).
+    static func prospectQuery(_ invocation: Invocation) throws -> ProspectQuery {
+        var pairs: [(field: String, value: String)] = []
+        for text in invocation.all(search) {
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw RuntimeError(
+                        "--search takes field=value pairs such as company=Acme,email=@acme.com; got '\(text)'",
+                        at: invocation.range(of: search))
+                }
+                pairs.append((String(parts[0]).trimmingCharacters(in: .whitespaces).lowercased(), String(parts[1])))
+            }
+        }
+        return ProspectQuery(
+            page: invocation[page], per_page: invocation[perPage], sort: invocation[sort], status: invocation[status],
+            campaigns_id: invocation[campaigns], campaigns_details: invocation[details],
+            contacted: invocation[contacted], interested: invocation[interested], activity: invocation[activity],
+            search: pairs.isEmpty ? nil : pairs)
+    }
+
+    /// A prospect as a record: id, email, status and names always; other fields when given.
+    static func record(_ prospect: ProspectRecord) -> Value {
+        var record: Record = [
+            "id": .int(prospect.id), "email": .string(prospect.email), "status": .string(prospect.status),
+            "first_name": .string(prospect.fields.first_name ?? ""),
+            "last_name": .string(prospect.fields.last_name ?? ""),
+            "company": .string(prospect.fields.company ?? ""),
+        ]
+        for field in ProspectRecord.recordTextFields where !["first_name", "last_name", "company"].contains(field) {
+            if let value = prospect.fields[field], !value.isEmpty { record[field] = .string(value) }
+        }
+        for number in ProspectFields.snippetNumbers {
+            if let value = prospect.fields.snippets[number], !value.isEmpty {
+                record["snippet\(number)"] = .string(value)
+            }
+        }
+        record["last_contacted"] = prospect.last_contacted.map(Value.string) ?? .null
+        record["last_replied"] = prospect.last_replied.map(Value.string) ?? .null
+        record["updated"] = prospect.updated.map(Value.string) ?? .null
+        if let campaigns = prospect.campaigns_details {
+            record["campaigns"] = .list(
+                campaigns.map { detail in
+                    .record([
+                        "campaign_id": .int(detail.campaign_id), "campaign_name": .string(detail.campaign_name),
+                        "campaign_status": .string(detail.campaign_status),
+                        "status": .string(detail.campaign_prospect_status),
+                        "interested": detail.interested.map(Value.string) ?? .null,
+                    ])
+                })
+        }
+        return .record(record)
+    }
+}
