@@ -1,3 +1,4 @@
+import Foundation
 import OutreachAPI
 
 /// Applies an import's prospects to an account one by one, in request order, giving each its
@@ -39,16 +40,20 @@ struct ProspectImporter {
 
     private mutating func apply(_ entry: ProspectImport.Entry, index: Int, to tenant: inout TenantState) -> Result {
         let sent = entry.email ?? ""
+        let trimmed = sent.trimmingCharacters(in: .whitespacesAndNewlines)
         let path = "prospects[\(index)]"
         func reject(_ code: V1Code, _ msg: String, id: Int? = nil) -> Result {
             Result(email: sent, id: id, status: "ERROR", code: code.rawValue, msg: msg)
         }
         if Validation.isBlank(sent) { return reject(.email, "email is required") }
-        let problems = Validation.prospect(entry.checked, path: path)
+        // Checked trimmed: emails are compared trimmed (gap 6).
+        var checked = entry.checked
+        checked.email = trimmed
+        let problems = Validation.prospect(checked, path: path)
         if let problem = problems.first(where: { $0.path == "\(path).email" }) {
             return reject(.email, problem.description)
         }
-        let key = Prospect.key(sent)
+        let key = trimmed.lowercased()
         let existing = tenant.prospects.id(ofKey: key)
         let domain = key.split(separator: "@").last.map(String.init) ?? ""
         if domain.hasSuffix(".invalid") {
