@@ -94,25 +94,36 @@ public actor SandboxStore {
             result = try body(&tenant, now)
         } catch {
             let changes = tenant.takeChanges()
-            tenants[id] = tenant
-            if isNew || settled || !changes.isEmpty { try await persist(id, tenant, changes) }
+            let write = isNew || settled || !changes.isEmpty ? snapshot(tenant, changes) : nil
+            tenants[id] = consume tenant
+            if let write { try await persist(id, write) }
             throw error
         }
         let changes = tenant.takeChanges()
-        tenants[id] = tenant
-        try await persist(id, tenant, changes)
+        let write = snapshot(tenant, changes)
+        // Moved, not copied: while the write below is awaited, another request may change the
+        // account without copying its collections.
+        tenants[id] = consume tenant
+        if let write { try await persist(id, write) }
         return result
     }
 
-    /// Writes the account's JSON state and the prospect and enrolment rows `changes` names.
-    private func persist(_ id: String, _ tenant: TenantState, _ changes: ProspectChanges) async throws {
-        guard let persistence else { return }
-        let rows = SandboxPersistence.ProspectRows(changes, of: tenant)
-        // The JSON state without the prospects: the copy shares nothing a later request changes.
+    /// What persistence writes for an account: its JSON state without the prospects, and the
+    /// prospect and enrolment rows `changes` names. Nil without persistence.
+    private func snapshot(_ tenant: TenantState, _ changes: ProspectChanges) -> (
+        core: TenantState, rows: SandboxPersistence.ProspectRows
+    )? {
+        guard persistence != nil else { return nil }
         var core = tenant
         core.prospects = ProspectDatabase()
         core.enrolments = [:]
-        try await persistence.save(tenantID: id, tenant: core, rows: rows, counters: counters)
+        return (core, SandboxPersistence.ProspectRows(changes, of: tenant))
+    }
+
+    private func persist(_ id: String, _ write: (core: TenantState, rows: SandboxPersistence.ProspectRows))
+        async throws
+    {
+        try await persistence?.save(tenantID: id, tenant: write.core, rows: write.rows, counters: counters)
     }
 
     private func newTenant(key: String) -> TenantState {
