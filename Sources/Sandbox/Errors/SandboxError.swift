@@ -15,6 +15,8 @@ public struct SandboxError: HTTPResponseError, Sendable {
         case typeMessage(ErrorBody.TypeMessage)
         case problem(title: String, detail: String)
         case message(String)
+        /// `{"status": {"status": "ERROR", "code", "msg"}}` (the `/rest/v1` prospect paths).
+        case v1Status(ErrorBody.V1Status)
         case none
     }
 
@@ -39,6 +41,7 @@ public struct SandboxError: HTTPResponseError, Sendable {
             data = try? JSONCoding.encode(
                 ErrorBody.Problem(title: title, status: Int(status.code), detail: detail, timestamp: Self.timestamp()))
         case .message(let text): data = try? JSONCoding.encode(ErrorBody.Message(message: text))
+        case .v1Status(let value): data = try? JSONCoding.encode(value)
         case .none: data = nil
         }
         guard let data else { return Response(status: status, headers: fields) }

@@ -64,15 +64,10 @@ struct FaultInjectionMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         switch fault {
         case .tooManyRequests(let seconds):
-            throw SandboxError(
-                status: .tooManyRequests,
-                body: .problem(title: "Too Many Requests", detail: "Rate limit exceeded (injected fault)"),
-                headers: [.retryAfter: String(seconds)])
+            throw EndpointFamily(path: path).tooManyRequests(
+                "Rate limit exceeded (injected fault)", retryAfter: seconds)
         case .unavailable:
-            throw SandboxError(
-                status: .serviceUnavailable,
-                body: .problem(
-                    title: "Service Unavailable", detail: "The service is temporarily unavailable (injected fault)"))
+            throw EndpointFamily(path: path).unavailable("The service is temporarily unavailable (injected fault)")
         case .serverError:
             throw ErrorShapingMiddleware<Context>.unknown(
                 path: path, detail: "An unexpected error has occurred (injected fault)")

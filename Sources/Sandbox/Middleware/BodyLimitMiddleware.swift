@@ -9,9 +9,16 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest body accepted, in bytes.
     let limit: Int
 
+    /// The limit on `path`: at least ``EndpointFamily/prospectWriteLimit`` on the prospect write
+    /// paths (docs/contract gap 4), ``limit`` elsewhere.
+    func limit(for path: String) -> Int {
+        EndpointFamily.prospectWritePaths.contains(path) ? max(limit, EndpointFamily.prospectWriteLimit) : limit
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        let limit = limit(for: request.uri.path)
         if let announced = request.headers[.contentLength].flatMap({ Int($0) }), announced > limit {
             throw EndpointFamily(path: request.uri.path).tooLarge(limit: limit)
         }

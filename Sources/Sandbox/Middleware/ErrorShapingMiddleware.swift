@@ -2,7 +2,7 @@ import Hummingbird
 import OutreachAPI
 
 /// Makes every error answer one of the documented shapes: unknown paths get the documented
-/// 404 problem body, and oversized bodies (413) and unexpected failures (500) the shape of
+/// 404 problem body (`E_URL_NOT_FOUND` under `/rest/v1`), and oversized bodies (413) and unexpected failures (500) the shape of
 /// their ``EndpointFamily``.
 struct ErrorShapingMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -14,7 +14,9 @@ struct ErrorShapingMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as HTTPError {
             switch error.status {
-            case .notFound, .methodNotAllowed: throw SandboxError.notFound
+            case .notFound, .methodNotAllowed:
+                throw EndpointFamily(path: request.uri.path).notFound(
+                    method: request.method.rawValue, path: request.uri.path)
             case .contentTooLarge:
                 throw EndpointFamily(path: request.uri.path).tooLarge(limit: nil)
             default:

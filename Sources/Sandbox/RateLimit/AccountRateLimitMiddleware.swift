@@ -2,7 +2,8 @@ import Hummingbird
 
 /// Emulates Woodpecker's published rate limit on `/rest/…` paths: each account's requests are
 /// processed one at a time; up to 6 more wait, for at most 15 s; a request beyond that is
-/// dropped at once — the sandbox answers 429 with `Retry-After`. Requests without a key pass
+/// dropped at once — the sandbox answers 429 with `Retry-After` (the v1 body on `/rest/v1`).
+/// One gate per key serves `/rest/v1` and `/rest/v2` alike (docs/contract gap 23). Requests without a key pass
 /// (the routes answer 401).
 struct AccountRateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let gate: AccountGate
@@ -18,14 +19,9 @@ struct AccountRateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         }
         guard await gate.enter(key) else {
-            throw SandboxError(
-                status: .tooManyRequests,
-                body: .problem(
-                    title: "Too Many Requests",
-                    detail:
-                        "Rate limit exceeded: requests are processed one at a time per account, with at most \(gate.queueLimit) waiting"
-                ),
-                headers: [.retryAfter: "1"])
+            throw EndpointFamily(path: request.uri.path).tooManyRequests(
+                "Rate limit exceeded: requests are processed one at a time per account, with at most \(gate.queueLimit) waiting"
+            )
         }
         do {
             let response = try await next(request, context)

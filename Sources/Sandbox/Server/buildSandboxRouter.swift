@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// Builds the sandbox's router: middlewares (request counter, body-size limit, latency, rate limit,
-/// faults, server timing, error shapes) in front of the Woodpecker and Saleshandy routes.
+/// faults, server timing, error shapes) in front of the Woodpecker (v2 and v1 prospects) and
+/// Saleshandy routes.
 public func buildSandboxRouter(
     store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
 ) -> Router<SandboxContext> {
@@ -22,5 +23,6 @@ public func buildSandboxRouter(
     MailboxRoutes(store: store).register(on: router)
     CampaignRoutes(store: store).register(on: router)
     SaleshandyRoutes(store: store).register(on: router)
+    ProspectRoutes(store: store).register(on: router)
     return router
 }

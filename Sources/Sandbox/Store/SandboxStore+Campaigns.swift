@@ -47,6 +47,7 @@ extension SandboxStore {
             }
             tenant.campaigns[id] = nil
             tenant.campaignOrder.removeAll { $0 == id }
+            tenant.dropEnrolments(of: id)
         }
     }
 

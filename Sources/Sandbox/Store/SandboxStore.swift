@@ -16,6 +16,11 @@ public actor SandboxStore {
     /// know the real account's mailboxes).
     let acceptsAnyAccountID: Bool
 
+    /// The last listing of prospects computed for each account (by tenant id), with the query
+    /// signature and prospect revision it holds for: paging through a sorted or filtered listing
+    /// sorts and filters once.
+    var listings: [String: (signature: String, revision: Int, listing: ProspectListing)] = [:]
+
     /// The next id of each kind. Ids are global, so another account's ids answer 404.
     struct Counters: Codable, Sendable {
         var account = 1
@@ -24,6 +29,24 @@ public actor SandboxStore {
         var connectionRequest = 5_000_001
         var campaign = 777_001
         var connectRequest = 0x129a184
+        /// Prospect ids (docs/contract gap 13).
+        var prospect = 100_001
+
+        init() {}
+
+        /// Decodes stored counters; a counter a store written before it existed starts at its default.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Counters()
+            account = try container.decodeIfPresent(Int.self, forKey: .account) ?? defaults.account
+            batch = try container.decodeIfPresent(Int.self, forKey: .batch) ?? defaults.batch
+            mailbox = try container.decodeIfPresent(Int.self, forKey: .mailbox) ?? defaults.mailbox
+            connectionRequest =
+                try container.decodeIfPresent(Int.self, forKey: .connectionRequest) ?? defaults.connectionRequest
+            campaign = try container.decodeIfPresent(Int.self, forKey: .campaign) ?? defaults.campaign
+            connectRequest = try container.decodeIfPresent(Int.self, forKey: .connectRequest) ?? defaults.connectRequest
+            prospect = try container.decodeIfPresent(Int.self, forKey: .prospect) ?? defaults.prospect
+        }
     }
 
     /// Creates a store; with `persistence`, loads what it holds.
@@ -38,6 +61,10 @@ public actor SandboxStore {
         if let persistence {
             let loaded = try await persistence.load()
             tenants = loaded.tenants
+            for (id, prospects) in loaded.prospects { tenants[id]?.prospects = ProspectDatabase(loading: prospects) }
+            for (id, enrolments) in loaded.enrolments {
+                tenants[id]?.enrolments = enrolments.mapValues { CampaignEnrolments(loading: $0) }
+            }
             if let counters = loaded.counters { self.counters = counters }
         }
     }
@@ -66,17 +93,37 @@ public actor SandboxStore {
         do {
             result = try body(&tenant, now)
         } catch {
-            tenants[id] = tenant
-            if isNew || settled { try await persist(id, tenant) }
+            let changes = tenant.takeChanges()
+            let write = isNew || settled || !changes.isEmpty ? snapshot(tenant, changes) : nil
+            tenants[id] = consume tenant
+            if let write { try await persist(id, write) }
             throw error
         }
-        tenants[id] = tenant
-        try await persist(id, tenant)
+        let changes = tenant.takeChanges()
+        let write = snapshot(tenant, changes)
+        // Moved, not copied: while the write below is awaited, another request may change the
+        // account without copying its collections.
+        tenants[id] = consume tenant
+        if let write { try await persist(id, write) }
         return result
     }
 
-    private func persist(_ id: String, _ tenant: TenantState) async throws {
-        try await persistence?.save(tenantID: id, tenant: tenant, counters: counters)
+    /// What persistence writes for an account: its JSON state without the prospects, and the
+    /// prospect and enrolment rows `changes` names. Nil without persistence.
+    private func snapshot(_ tenant: TenantState, _ changes: ProspectChanges) -> (
+        core: TenantState, rows: SandboxPersistence.ProspectRows
+    )? {
+        guard persistence != nil else { return nil }
+        var core = tenant
+        core.prospects = ProspectDatabase()
+        core.enrolments = [:]
+        return (core, SandboxPersistence.ProspectRows(changes, of: tenant))
+    }
+
+    private func persist(_ id: String, _ write: (core: TenantState, rows: SandboxPersistence.ProspectRows))
+        async throws
+    {
+        try await persistence?.save(tenantID: id, tenant: write.core, rows: write.rows, counters: counters)
     }
 
     private func newTenant(key: String) -> TenantState {

@@ -1,6 +1,9 @@
 import OutreachAPI
 
 /// Everything one account (one API key) holds in the sandbox.
+///
+/// Its prospects and enrolments are not part of its JSON encoding: ``SandboxPersistence`` keeps
+/// them in rows of their own and writes only the rows a request changed.
 struct TenantState: Codable, Sendable {
     /// The account's number, for `GET /rest/v1/me`.
     var number: Int
@@ -14,6 +17,14 @@ struct TenantState: Codable, Sendable {
     var campaigns: [Int: Campaign] = [:]
     var campaignOrder: [Int] = []
     var connectRequests: [String: ConnectRecord] = [:]
+    /// The prospect database (`/rest/v1`): stored in rows of its own, not in the JSON state.
+    var prospects = ProspectDatabase()
+    /// Each campaign's prospects (campaign id → enrolments): stored in rows of their own too.
+    var enrolments: [Int: CampaignEnrolments] = [:]
+    /// Counts every change to prospects or enrolments; keys cached listings. Not stored.
+    var prospectRevision = 0
+    /// The prospect and enrolment rows changed by the current request. Not stored.
+    var changes = ProspectChanges()
 
     /// SMTP emails of connected mailboxes (lower-cased): an index kept by ``addMailbox(_:)``,
     /// rebuilt when the state is loaded (it is not stored).
@@ -23,7 +34,7 @@ struct TenantState: Codable, Sendable {
     /// ``addBatch(_:)`` and ``settled(_:_:)``, rebuilt when the state is loaded.
     var batchOfEmails: [String: Int] = [:]
 
-    /// What is stored: everything but the indexes.
+    /// What is stored as JSON: everything but the indexes, the prospects and the enrolments.
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests

@@ -1,0 +1,129 @@
+import Foundation
+import OutreachAPI
+
+/// Applies an import's prospects to an account one by one, in request order, giving each its
+/// result (docs/contract gaps 1, 5–9, 12): accepted `{email, id}`, or rejected
+/// `{email, id?, status: ERROR, code, msg}`. Rejected entries change nothing.
+///
+/// Checks, in order: a missing or blank email (`E_EMAIL`, `email is required`), an invalid one
+/// (`E_EMAIL`), a `.invalid` domain (`E_EMAIL_NOT_EXISTS`), an earlier entry with the same email
+/// (`E_DUPLICATE`), a bad status or interest level (`E_WRONG_PARAM`), then the endpoint's rules.
+struct ProspectImporter {
+    typealias Result = ProspectBulkResponse.Entry
+
+    let request: ProspectImport
+    let now: Double
+    /// The next prospect id (the store's counter, written back when done).
+    var nextID: Int
+    /// The first entry of each email key in this request.
+    private var firstOfKey: [String: Int] = [:]
+    /// When the prospects may be written to in the campaign: `send_after`, or now if it has passed.
+    private let sendAfter: Double
+
+    init(request: ProspectImport, now: Double, nextID: Int) {
+        self.request = request
+        self.now = now
+        self.nextID = nextID
+        sendAfter = max(request.campaign?.sendAfter ?? now, now)
+        firstOfKey.reserveCapacity(request.prospects.count)
+    }
+
+    /// The results of every entry, applied to `tenant`.
+    mutating func run(on tenant: inout TenantState) -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(request.prospects.count)
+        for (index, entry) in request.prospects.enumerated() {
+            results.append(apply(entry, index: index, to: &tenant))
+        }
+        return results
+    }
+
+    private mutating func apply(_ entry: ProspectImport.Entry, index: Int, to tenant: inout TenantState) -> Result {
+        let sent = entry.email ?? ""
+        let trimmed = sent.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = "prospects[\(index)]"
+        func reject(_ code: V1Code, _ msg: String, id: Int? = nil) -> Result {
+            Result(email: sent, id: id, status: "ERROR", code: code.rawValue, msg: msg)
+        }
+        if Validation.isBlank(sent) { return reject(.email, "email is required") }
+        // Checked trimmed: emails are compared trimmed (gap 6).
+        var checked = entry.checked
+        checked.email = trimmed
+        let problems = Validation.prospect(checked, path: path)
+        if let problem = problems.first(where: { $0.path == "\(path).email" }) {
+            return reject(.email, problem.description)
+        }
+        let key = trimmed.lowercased()
+        let existing = tenant.prospects.id(ofKey: key)
+        let domain = key.split(separator: "@").last.map(String.init) ?? ""
+        if domain.hasSuffix(".invalid") {
+            return reject(
+                .emailNotExists, "\(path).email: the address seems not to exist (\(domain) does not resolve)",
+                id: existing)
+        }
+        if let first = firstOfKey[key] {
+            return reject(.duplicate, "duplicate of prospects[\(first)] in this request", id: existing)
+        }
+        firstOfKey[key] = index
+        if let problem = problems.first { return reject(.wrongParam, problem.description, id: existing) }
+
+        guard let campaign = request.campaign?.campaignID else {
+            // add_prospects_list
+            if let id = existing {
+                guard request.update else { return reject(.duplicate, "\(path): already in the prospect base", id: id) }
+                update(id, with: entry, in: &tenant)
+                return Result(email: sent, id: id)
+            }
+            return Result(email: sent, id: create(entry, in: &tenant))
+        }
+        // add_prospects_campaign: the global status is checked as it is now (for a new prospect,
+        // as given); `force` admits every status and leaves it as it is (gap 9).
+        let status = existing.flatMap { tenant.prospects.prospect($0)?.status } ?? entry.status ?? "ACTIVE"
+        if status != "ACTIVE", !request.force {
+            return reject(
+                .invalidStatus, "\(path): the prospect's status is \(status), not ACTIVE (send force to add it)",
+                id: existing)
+        }
+        guard let id = existing else {
+            let id = create(entry, in: &tenant)
+            tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)
+            return Result(email: sent, id: id)
+        }
+        if var enrolment = tenant.enrolments[campaign]?[id] {
+            guard request.update else { return reject(.duplicate, "\(path): already in campaign \(campaign)", id: id) }
+            update(id, with: entry, in: &tenant)
+            if let interested = entry.interested { enrolment.interested = interested.isEmpty ? nil : interested }
+            if request.campaign?.sendAfter != nil { enrolment.sendAfter = sendAfter }
+            tenant.replaceEnrolment(enrolment, in: campaign)
+            return Result(email: sent, id: id)
+        }
+        if request.update { update(id, with: entry, in: &tenant) }
+        tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)
+        return Result(email: sent, id: id)
+    }
+
+    /// A new prospect: the given fields, `""` for the rest, the given status or `ACTIVE`.
+    private mutating func create(_ entry: ProspectImport.Entry, in tenant: inout TenantState) -> Int {
+        let id = nextID
+        nextID += 1
+        tenant.insertProspect(
+            Prospect(
+                id: id, email: (entry.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                status: entry.status ?? "ACTIVE", values: entry.values.map { $0 ?? "" }, updated: now))
+        return id
+    }
+
+    /// `update`: given fields replace (`""` clears), left-out ones stay; so does the status.
+    private func update(_ id: Int, with entry: ProspectImport.Entry, in tenant: inout TenantState) {
+        let now = self.now
+        tenant.modifyProspect(id) { prospect in
+            var changed = prospect.apply(entry.values)
+            if let status = entry.status, status != prospect.status {
+                prospect.status = status
+                changed = true
+            }
+            if changed { prospect.updated = now }
+            return changed
+        }
+    }
+}

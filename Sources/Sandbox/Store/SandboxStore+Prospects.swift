@@ -1,0 +1,73 @@
+import OutreachAPI
+
+extension SandboxStore {
+    /// `POST /rest/v1/add_prospects_list` and `add_prospects_campaign` after decoding: one result
+    /// per prospect, in request order. An unknown campaign (or another account's) answers
+    /// `E_RECORD_NOT_FOUND` before anything is stored; every campaign status accepts prospects.
+    func importProspects(key: String, _ request: ProspectImport) async throws -> ProspectBulkResponse {
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) in
+            if let campaign = request.campaign?.campaignID, tenant.campaigns[campaign] == nil {
+                throw SandboxError.v1(.recordNotFound, "campaign.campaign_id: campaign \(campaign) not found")
+            }
+            var importer = ProspectImporter(request: request, now: now, nextID: counters.prospect)
+            let results = importer.run(on: &tenant)
+            counters.prospect = importer.nextID
+            return ProspectBulkResponse(prospects: results)
+        }
+    }
+
+    /// `GET /rest/v1/prospects` after parsing and validation: one page of records and the number
+    /// of all matches (`X-Total-Count`).
+    func listProspects(key: String, _ query: ProspectQuery) async throws -> (records: [ProspectRecord], total: Int) {
+        let tenantID = Self.tenantID(for: key)
+        return try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
+            let perPage = query.per_page ?? ProspectQuery.defaultPerPage
+            let start = ((query.page ?? 1) - 1).multipliedReportingOverflow(by: perPage)
+            // Nil: every record, in id order.
+            var positions: [Int]?
+            if ProspectListing.needsScan(query) {
+                let signature = ProspectListing.signature(query)
+                if let cached = listings[tenantID], cached.signature == signature,
+                    cached.revision == tenant.prospectRevision
+                {
+                    positions = cached.listing.positions
+                } else {
+                    let listing = ProspectListing(query, in: tenant)
+                    listings[tenantID] = (signature, tenant.prospectRevision, listing)
+                    positions = listing.positions
+                }
+            }
+            let total = positions?.count ?? tenant.prospects.count
+            guard !start.overflow, start.partialValue < total else { return ([], total) }
+            let end = min(total, start.partialValue + perPage)
+            let withDetails = query.campaigns_details == true || query.campaigns_id != nil
+            let records = tenant.prospects.records
+            var page: [ProspectRecord] = []
+            page.reserveCapacity(end - start.partialValue)
+            for offset in start.partialValue..<end {
+                let prospect = records[positions?[offset] ?? offset]
+                page.append(
+                    prospect.record(
+                        details: withDetails ? Self.details(of: prospect.id, in: tenant, only: query.campaigns_id) : nil
+                    ))
+            }
+            return (page, total)
+        }
+    }
+
+    /// The campaigns a prospect is in (only those of `campaigns`, when given), for records (gap 20).
+    static func details(of prospectID: Int, in tenant: TenantState, only campaigns: [Int]?) -> [ProspectRecord
+        .CampaignDetail]
+    {
+        var seen = Set<Int>()
+        return (campaigns ?? tenant.campaignOrder).compactMap { campaignID in
+            guard seen.insert(campaignID).inserted, let campaign = tenant.campaigns[campaignID],
+                let enrolment = tenant.enrolments[campaignID]?[prospectID]
+            else { return nil }
+            return ProspectRecord.CampaignDetail(
+                campaign_id: campaignID, campaign_name: campaign.name, campaign_status: campaign.status.rawValue,
+                campaign_prospect_status: enrolment.status, interested: enrolment.interested,
+                campaign_email: campaign.email_account_ids.first.flatMap { tenant.mailboxes[$0]?.details.email })
+        }
+    }
+}
