@@ -90,7 +90,7 @@ import Testing
         #expect(await script.requests.count == 1)  // a 400 is an answer: never resent
     }
 
-    @Test func aLostAnswerIsResentAndTheBulkAnswerDecodes() async throws {
+    @Test func aLostAnswerIsLeftToTheCallerAndTheBulkAnswerDecodes() async throws {
         let answer =
             #"{"prospects":[{"email":"a@example.com","id":11},"#
             + #"{"email":"b@example.com","id":12,"prospect_campaign":"DUPLICATE"},"#
@@ -99,7 +99,13 @@ import Testing
         let script = TransportScript([.failure(.outcomeUnknown("dropped")), ok(200, answer)])
         let request = ProspectCampaignRequest(
             campaign: .init(campaign_id: 9), prospects: ["a", "b", "c"].map { prospect("\($0)@example.com") })
-        let response = try await makeClient(script).send(Woodpecker.AddProspectsCampaign(request))
+        let client = makeClient(script)
+        // The caller resends (prospect import does, noting which rows' E_DUPLICATE it caused).
+        let lost = await #expect(throws: OutreachError.self) {
+            _ = try await client.send(Woodpecker.AddProspectsCampaign(request))
+        }
+        #expect(lost?.kind == .outcomeUnknown && (await script.requests.count) == 1)
+        let response = try await client.send(Woodpecker.AddProspectsCampaign(request))
         #expect(await script.requests.count == 2)
         #expect(response.prospects.map(\.isDuplicate) == [false, true, false])
         #expect(response.prospects.map(\.isRejected) == [false, false, true])

@@ -2,7 +2,8 @@ import Foundation
 import OutreachAPI
 
 /// Applies an import's prospects to an account one by one, in request order, giving each its
-/// result (docs/contract gaps 1, 5–9, 12): accepted `{email, id}`, or rejected
+/// result (docs/contract gaps 1, 5–9, 12): accepted `{email, id}` (`status: UPDATED` when `update`
+/// changed a prospect that was already there, a sandbox addition wps reads), or rejected
 /// `{email, id?, status: ERROR, code, msg}`. Rejected entries change nothing.
 ///
 /// Checks, in order: a missing or blank email (`E_EMAIL`, `email is required`), an invalid one
@@ -72,7 +73,7 @@ struct ProspectImporter {
             if let id = existing {
                 guard request.update else { return reject(.duplicate, "\(path): already in the prospect base", id: id) }
                 update(id, with: entry, in: &tenant)
-                return Result(email: sent, id: id)
+                return Result(email: sent, id: id, status: "UPDATED")
             }
             return Result(email: sent, id: create(entry, in: &tenant))
         }
@@ -95,7 +96,7 @@ struct ProspectImporter {
             if let interested = entry.interested { enrolment.interested = interested.isEmpty ? nil : interested }
             if request.campaign?.sendAfter != nil { enrolment.sendAfter = sendAfter }
             tenant.replaceEnrolment(enrolment, in: campaign)
-            return Result(email: sent, id: id)
+            return Result(email: sent, id: id, status: "UPDATED")
         }
         if request.update { update(id, with: entry, in: &tenant) }
         tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)

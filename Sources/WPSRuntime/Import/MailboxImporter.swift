@@ -278,7 +278,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
         func show() {
             progress.update(
-                "\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(target.unit)\(batchesSent == 1 ? "" : "es") sent",
+                "\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
                 done: sentRows, total: total)
         }
 
@@ -551,6 +551,9 @@ struct MailboxImporter<Target: ImportTarget> {
         let sent = parts.filter { if case .accepted("", _) = $0 { false } else { true } }
         return (merged(sent) + dryRun).sorted { firstRow($0) < firstRow($1) }
     }
+
+    /// `batch` → `batches`, `request` → `requests`.
+    static func plural(_ unit: String) -> String { unit.hasSuffix("h") ? unit + "es" : unit + "s" }
 
     /// FNV-1a, 64 bits: a stable fingerprint for duplicate checks without keeping every email.
     static func fingerprint(_ text: String) -> UInt64 {

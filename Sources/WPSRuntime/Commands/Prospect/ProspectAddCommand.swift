@@ -34,10 +34,31 @@ enum ProspectAddCommand {
             ValidationProblem(String($0.path.drop { $0 == "." }), $0.message)
         }
         if let problem = problems.first { throw RuntimeError(problem.description, at: invocation.range(of: email)) }
-        let answers = try await ProspectCommands.send(
-            [prospect], invocation: invocation, client: session.connection.client, connection: session.connection)
+        // A lost answer is learnt by sending again: a prospect the first attempt added answers
+        // E_DUPLICATE, which then means it is there.
+        var lost = false
+        let answers: [(entry: ProspectBulkResponse.Entry, outcome: RowOutcome)]
+        do {
+            answers = try await ProspectCommands.send([prospect], invocation: invocation, client: session.connection.client)
+        } catch let error as OutreachError where error.kind == .outcomeUnknown {
+            lost = true
+            session.settings.progress(
+                "\(address): the answer was lost (\(error.detail)); sending it again to learn what the server did")
+            answers = try await ProspectCommands.send(
+                [prospect], invocation: invocation, client: session.connection.client, connection: session.connection)
+        } catch let error as OutreachError where error.kind == .validation {
+            throw FlagForField.error(error, command: invocation.command)
+        } catch let error as OutreachError {
+            throw RuntimeError(error, at: invocation.command.range)
+        }
         guard let (entry, outcome) = answers.first else {
             throw RuntimeError("the API answered no outcome for \(address)", at: invocation.command.range)
+        }
+        if lost, outcome.kind == "duplicate" {
+            return .record([
+                "email": .string(entry.email), "id": entry.id.map(Value.int) ?? .null, "outcome": .string("added"),
+                "note": .string("the first answer was lost; sent again, the API answered E_DUPLICATE: it is there"),
+            ])
         }
         if outcome.kind == "rejected" || (outcome.kind == "duplicate" && invocation[ProspectCommands.update] != true) {
             let code = outcome.code ?? "ERROR"

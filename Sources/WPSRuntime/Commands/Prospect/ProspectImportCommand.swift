@@ -81,16 +81,16 @@ enum ProspectImportCommand {
         return result
     }
 
-    /// The record of one outcome class: the batch-shaped record without the request id.
+    /// The record of one outcome class, `outcome` and `code` first: the batch-shaped record
+    /// without the request id (a dry run's rows are `checked`, `--skip-invalid`'s `invalid`).
     static func summaryRecord(_ value: Value) -> Value {
-        guard case .record(var record) = value else { return value }
-        record["request"] = nil
-        if record["outcome"] == nil {
-            // A dry run's or --skip-invalid's part.
-            record["outcome"] = .string(record["status"]?.text == "skipped" ? "invalid" : "checked")
-            record["code"] = .null
-            record["status"] = nil
-            record["dry_run"] = nil
+        guard case .record(let fields) = value else { return value }
+        var record = Record()
+        record["outcome"] =
+            fields["outcome"] ?? .string(fields["status"]?.text == "skipped" ? "invalid" : "checked")
+        record["code"] = fields["code"] ?? .null
+        for (key, field) in fields where !["outcome", "code", "request", "status", "dry_run"].contains(key) {
+            record[key] = field
         }
         return .record(record)
     }
@@ -131,8 +131,10 @@ enum ProspectImportCommand {
                 for range in rows.ranges {
                     for row in range {
                         var message = messages[row] ?? code.flatMap { ErrorBody.V1Status.meanings[$0] }
-                        if kind == "duplicate", outcome.resent.contains(row), messages[row] == nil {
-                            message = "already there: an earlier run whose answer was lost may have added it"
+                        if kind == "duplicate", outcome.resent.contains(row) {
+                            message =
+                                (message.map { $0 + "; " } ?? "")
+                                + "an earlier run sent it without learning the answer, and may have added it"
                         }
                         byRow[row] = (kind, code, message)
                     }
