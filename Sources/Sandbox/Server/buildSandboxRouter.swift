@@ -20,6 +20,7 @@ public func buildSandboxRouter(
     }
     router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: ErrorShapingMiddleware())
+    ReportRoutes(store: store).register(on: router)
     MailboxRoutes(store: store).register(on: router)
     CampaignRoutes(store: store).register(on: router)
     SaleshandyRoutes(store: store).register(on: router)

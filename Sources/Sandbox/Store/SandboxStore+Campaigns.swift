@@ -52,9 +52,11 @@ extension SandboxStore {
     }
 
     /// `POST campaigns/{id}/pause|run|stop|make_editable`.
+    /// Each change into or out of RUNNING is recorded in the campaign's ``RunHistory``.
     func perform(_ action: Woodpecker.CampaignAction.Action, key: String, id: Int) async throws {
-        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) in
             var campaign = try Self.find(id, in: tenant)
+            defer { tenant.recordRunning(id, tenant.campaigns[id]?.status == .running, at: now) }
             switch action {
             case .run:
                 if campaign.status == .running { return }

@@ -10,6 +10,9 @@ public actor SandboxStore {
     var tenants: [String: TenantState] = [:]
     var counters = Counters()
     var clock = SandboxClock()
+    /// Enrolments tests give the sending rule (account number → campaign id → enrolments)
+    /// until the prospect store feeds ``sendingEnrolments(_:campaignID:)``. Never stored.
+    var enrolmentsForTesting: [Int: [Int: [SendingEnrolment]]] = [:]
     private(set) var processingDelay: Double
     let persistence: SandboxPersistence?
     /// Accept any positive email account id (the dry-run mode of `wps --dry-run`, which cannot

@@ -11,6 +11,10 @@ struct TenantState: Codable, Sendable {
     var credentialID: Int
     /// Whether the account lacks paid features (keys starting `free-`): A/B tests answer 403.
     var isFreePlan: Bool
+    /// When each campaign was RUNNING (campaign id → periods), for the sending rule.
+    var campaignRuns: [Int: RunHistory] = [:]
+    /// The reports asked for, by hash.
+    var reports: [String: ReportRecord] = [:]
     var mailboxes: [Int: Mailbox] = [:]
     var mailboxOrder: [Int] = []
     var batches: [Int: BatchRecord] = [:]
@@ -38,6 +42,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
+        case campaignRuns, reports
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -99,6 +104,9 @@ extension TenantState {
         campaigns = try container.decode([Int: Campaign].self, forKey: .campaigns)
         campaignOrder = try container.decode([Int].self, forKey: .campaignOrder)
         connectRequests = try container.decode([String: ConnectRecord].self, forKey: .connectRequests)
+        // Absent from files written before run histories and reports were kept.
+        campaignRuns = try container.decodeIfPresent([Int: RunHistory].self, forKey: .campaignRuns) ?? [:]
+        reports = try container.decodeIfPresent([String: ReportRecord].self, forKey: .reports) ?? [:]
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }
