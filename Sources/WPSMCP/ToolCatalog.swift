@@ -65,8 +65,10 @@ public struct ToolCatalog: Sendable {
     static func argumentName(_ flag: String) -> String { flag.replacingOccurrences(of: "-", with: "_") }
 
     /// Whether the command only reads: every request it may send is a GET (or it sends none).
+    /// Whether a command only reads: it sends GETs, and at most asks for reports (a POST that
+    /// only makes a hash to fetch the report with).
     public static func isReadOnly(_ descriptor: CommandDescriptor) -> Bool {
-        descriptor.sends.allSatisfy { $0.hasPrefix("GET ") }
+        descriptor.sends.allSatisfy { $0.hasPrefix("GET ") || $0.hasPrefix("POST /rest/v2/reports/") }
     }
 
     static func entry(_ definition: CommandDefinition) -> Entry {

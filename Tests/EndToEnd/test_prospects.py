@@ -310,3 +310,38 @@ def test_every_v1_code_wps_can_meet_is_shown_with_its_meaning(wps, tmp_path):
         assert rendered["subject"] == "Hi Ann" and rendered["message"].startswith("Hello from Acme")
         missing = run_wps(wps, env, "-c", f"campaign preview {campaign} --prospect nobody@acme.com")
         assert missing.returncode == 1 and "no prospect nobody@acme.com" in missing.stderr
+
+
+def test_stats_of_a_run_campaign_are_ready_and_follow_from_the_enrolments(wps, tmp_path):
+    source = tmp_path / "leads.csv"
+    write_export(source, rows=2_000, bad_lines=[])
+    with sandbox(wps) as box:
+        env = profile_environment(tmp_path, box, KEY)
+        campaign = new_campaign(wps, env)
+        known = tmp_path / "known.csv"
+        known.write_text("email,status\nbounced@acme.com,BOUNCED\n")
+        assert run_wps(wps, env, "-c", f"prospect import {known}").returncode == 0
+        out = run_wps(wps, env, "-c", f"prospect import {source} --campaign {campaign}")
+        assert out.returncode == 0, out.stderr[-2000:]
+        # Admitted with --force, but the sandbox never writes to a prospect that is not ACTIVE.
+        assert run_wps(wps, env, "-c", f"prospect add bounced@acme.com --campaign {campaign} --force").returncode == 0
+        assert run_wps(wps, env, "-c", f"campaign run {campaign}").returncode == 0
+        stats = run_wps(wps, env, "-c", f"campaign stats {campaign} --interval 50ms")
+        assert stats.returncode == 0, stats.stderr[-2000:]
+        record = json.loads(stats.stdout)
+        totals = record["totals"]
+        # Step 1 goes to every ACTIVE enrolment at once (window all day); opens come an hour later.
+        assert totals["contacted_prospects"] == 2_000
+        assert totals["delivered"] == 2_000 - totals["bounced"] and 0 < totals["bounced"] < 200
+        assert totals["bounced_rate"] == f"{totals['bounced'] * 100 / 2_000:.1f}%"
+        assert record["status"] == "RUNNING" and len(record["mailboxes"]) == 1
+        assert record["steps"][0]["step"] == 1 and record["steps"][0]["contacted_prospects"] == 2_000
+        report = json.loads(run_wps(wps, env, "-c", "report campaigns --interval 50ms").stdout)
+        assert [(r["id"], r["contacted_prospects"]) for r in report] == [(campaign, 2_000)]
+        sent = json.loads(run_wps(wps, env, "-c", "report messages --interval 50ms").stdout)
+        assert sum(r["sent"] for r in sent) == 2_000
+        # The same numbers on a second ask: the rule is deterministic.
+        again = json.loads(run_wps(wps, env, "-c", f"campaign stats {campaign} --interval 50ms").stdout)
+        assert again["totals"] == totals
+        refused = run_wps(wps, env, "-c", "report campaigns --from 2020-01-01")
+        assert refused.returncode == 2 and "within the last 30 days" in refused.stderr

@@ -248,7 +248,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
             ] || problems("campaign craete x").first?.contains("unknown command 'campaign craete'") == true)
         #expect(
             problems("campaign") == [
-                "t.wps:1:1: error: 'campaign' needs a subcommand: apply, delete, diff, edit, export, get, lint, list, new, pause, preview, run, set, show, stop"
+                "t.wps:1:1: error: 'campaign' needs a subcommand: apply, delete, diff, edit, export, get, lint, list, new, pause, preview, run, set, show, stats, stop"
             ])
     }
 

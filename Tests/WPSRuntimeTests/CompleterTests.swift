@@ -25,7 +25,7 @@ import WPSLanguage
         #expect(
             candidates("campaign ") == [
                 "apply", "delete", "diff", "edit", "export", "get", "lint", "list", "new", "pause", "preview", "run",
-                "set", "show", "stop",
+                "set", "show", "stats", "stop",
             ])
         #expect(candidates("campaign li") == ["lint", "list"])
         #expect(candidates("mailbox microsoft ") == ["add", "import"])

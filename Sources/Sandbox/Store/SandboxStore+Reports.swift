@@ -51,18 +51,30 @@ extension SandboxStore {
         return ReportRows.rows(record.kind, messages: messages, campaigns: campaigns, fromDay: from, toDay: to)
     }
 
-    /// THE SEAM the prospect store fills: the enrolments of a campaign for the sending rule.
-    ///
-    /// Until prospects are stored, only what ``setEnrolmentsForTesting(key:campaignID:_:)``
-    /// gave. The prospect store should return one ``SendingEnrolment`` per prospect in the
-    /// campaign, in the order they were added: its id, when it was added, its `send_after`, and
-    /// `admitted` when its global status was ACTIVE when enrolled or its campaign status is ACTIVE.
+    /// The enrolments of a campaign for the sending rule, in the order they were added: each
+    /// prospect's id, when it was added, its `send_after`, and whether it may be written to (ACTIVE
+    /// in the campaign and in the database); then any a test added
+    /// (``setEnrolmentsForTesting(key:campaignID:_:)``).
     func sendingEnrolments(_ tenant: TenantState, campaignID: Int) -> [SendingEnrolment] {
-        enrolmentsForTesting[tenant.number]?[campaignID] ?? []
+        var result: [SendingEnrolment] = []
+        if let enrolments = tenant.enrolments[campaignID] {
+            result.reserveCapacity(enrolments.order.count)
+            for id in enrolments.order {
+                guard let enrolment = enrolments[id] else { continue }
+                // Written to only while ACTIVE in the campaign and in the database: a prospect
+                // admitted with `force` (BLACKLIST, BOUNCED, …) is enrolled but never mailed.
+                let status = tenant.prospects.prospect(id)?.status ?? "ACTIVE"
+                result.append(
+                    SendingEnrolment(
+                        prospectID: id, enrolledAt: enrolment.added, sendAfter: enrolment.sendAfter,
+                        admitted: enrolment.status == "ACTIVE" && status == "ACTIVE"))
+            }
+        }
+        return result + (enrolmentsForTesting[tenant.number]?[campaignID] ?? [])
     }
 
-    /// Gives the sending rule `enrolments` for a campaign of the account of `key` (tests only,
-    /// until the prospect store feeds ``sendingEnrolments(_:campaignID:)``).
+    /// Adds `enrolments` to what the sending rule sees for a campaign of the account of `key`
+    /// (tests of the rule, without importing prospects; never persisted).
     func setEnrolmentsForTesting(key: String, campaignID: Int, _ enrolments: [SendingEnrolment]) async throws {
         let number = try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
             tenant.number

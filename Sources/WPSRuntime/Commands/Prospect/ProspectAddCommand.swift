@@ -39,7 +39,8 @@ enum ProspectAddCommand {
         var lost = false
         let answers: [(entry: ProspectBulkResponse.Entry, outcome: RowOutcome)]
         do {
-            answers = try await ProspectCommands.send([prospect], invocation: invocation, client: session.connection.client)
+            answers = try await ProspectCommands.send(
+                [prospect], invocation: invocation, client: session.connection.client)
         } catch let error as OutreachError where error.kind == .outcomeUnknown {
             lost = true
             session.settings.progress(
