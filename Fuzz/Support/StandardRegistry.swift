@@ -197,7 +197,7 @@ let standardRegistry = CommandRegistry([
         flags: [
             FlagDescriptor("prospect", .any, "a stored prospect's EMAIL, or its fields: a record, a JSON/YAML file, or first_name=Ann,company=Acme", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["campaign preview q4.yaml --prospect \"first_name=Ann,company=Acme\"", "campaign preview 777001 --prospect ann@acme.com"], sends: ["GET campaigns/{id} (given an id)", "GET /rest/v1/prospects (given a prospect's email)"], destructive: false),
+        examples: ["campaign preview q4.yaml --prospect \"first_name=Ann,company=Acme\"", "prospect add ann@acme.com --first-name Ann; campaign preview 777001 --prospect ann@acme.com"], sends: ["GET campaigns/{id} (given an id)", "GET /rest/v1/prospects (given a prospect's email)"], destructive: false),
     CommandDescriptor(
         ["campaign", "diff"], "Show what campaign apply would change to make campaign ID match FILE.", category: .api,
         discussion: "",

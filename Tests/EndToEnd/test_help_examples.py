@@ -1,5 +1,6 @@
 """Every example `help COMMAND` shows runs against `wps --sandbox` and succeeds, in a folder
-holding the files the examples name (pw.txt, first.html, followup.html, boxes.csv, microsoft.csv, q4.yaml) and
+holding the files the examples name (pw.txt, first.html, followup.html, boxes.csv, microsoft.csv, q4.yaml,
+leads.csv) and
 after a first campaign (777001) exists, as in a new user's session."""
 import os
 import re
@@ -49,6 +50,8 @@ def test_every_help_example_runs_against_the_sandbox(wps, tmp_path):
     (tmp_path / "boxes.csv").write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
         f"h{i}@example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(3)))
     (tmp_path / "q4.yaml").write_text(SPEC)
+    (tmp_path / "leads.csv").write_bytes(b"\xef\xbb\xbfEmail,First Name,Company\r\n" + b"".join(
+        f"lead{i}@acme.com,Lead {i},Acme\r\n".encode() for i in range(3)))
     (tmp_path / "microsoft.csv").write_text("mailbox_email,display_name\nann@contoso.com,Ann\nbob@contoso.com,Bob\n")
     names, found = examples(wps, tmp_path)
     assert "campaign new" in names and "mailbox add" in names and len(names) > 30

@@ -17,7 +17,7 @@ enum CampaignPreviewCommand {
         positionals: [campaign], flags: [prospect],
         examples: [
             #"campaign preview q4.yaml --prospect "first_name=Ann,company=Acme""#,
-            "campaign preview 777001 --prospect ann@acme.com",
+            "prospect add ann@acme.com --first-name Ann; campaign preview 777001 --prospect ann@acme.com",
         ],
         sends: ["GET campaigns/{id} (given an id)", "GET /rest/v1/prospects (given a prospect's email)"],
         tests: ["e2e:test_campaign_code.py::test_preview_fills_snippets_from_a_prospect_or_fallbacks"]
