@@ -45,6 +45,10 @@ struct ProspectTarget: ImportTarget {
         }
     }
     static let map = ColumnMap<Field>()
+    /// Each field's API name, by raw value.
+    static let names = Field.allCases.map(\.name)
+    /// Every field but the email.
+    static let otherFields = Field.allCases.filter { $0 != .email }
     static let known = map.known
     var knownColumns: Set<String> { Self.known }
     var secretColumns: [String: String] { [:] }
@@ -52,10 +56,11 @@ struct ProspectTarget: ImportTarget {
     func item(from row: SourceRow, checking: Bool = true) -> (item: ProspectFields, problems: [ValidationProblem]) {
         let row = Self.map.resolve(row, checking: checking)
         var prospect = ProspectFields(email: row.text(.email) ?? "")
-        for field in Field.allCases where field != .email {
-            if let value = row.text(field), !value.isEmpty {
-                prospect[field.name] = field == .status || field == .interested ? value.uppercased() : value
-            }
+        for field in Self.otherFields {
+            guard let value = row.text(field), !value.isEmpty else { continue }
+            // The names are worked out once: `field.name` (`"\(self)"`) reflects on every call.
+            prospect[Self.names[field.rawValue]] =
+                field == .status || field == .interested ? value.uppercased() : value
         }
         guard checking else { return (prospect, []) }
         var problems = row.problems
