@@ -235,5 +235,10 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
             #expect(rows.first?.items.first?.field("id") == .int(7), "\(command)")
         }
         #expect(api.urls.contains("http://api.test/rest/v2/reports/open_rate"))
+        // A campaign with no rows is looked up: an unknown one is an error, not zeros.
+        await #expect(throws: RuntimeError.self) {
+            _ = try await runCommands("campaign stats 99 --interval 1ms", session: api.session)
+        }
+        #expect(api.urls.last == "http://api.test/rest/v2/campaigns/99")
     }
 }

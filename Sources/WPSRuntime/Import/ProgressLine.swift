@@ -66,6 +66,18 @@ final class ProgressLine: Sendable {
         }
     }
 
+    /// Removes the line from a terminal (a spinner that has done its job); nothing otherwise.
+    func clear() {
+        state.withLock { state in
+            state.pending = nil
+            if isTerminal, state.drawn {
+                FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+                state.drawn = false
+                state.lastText = ""
+            }
+        }
+    }
+
     /// Writes a line of its own above the progress line.
     func note(_ text: String) {
         state.withLock { state in

@@ -18,7 +18,7 @@ enum CampaignStatsCommand {
         examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"],
         sends: [
             "POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign",
-            "GET /rest/v2/reports/{hash}",
+            "GET /rest/v2/reports/{hash}", "GET campaigns/{id} (when it sent nothing in the period)",
         ],
         tests: ["ProspectCommandTests.reportCampaignsPollsUntilReadyAndCampaignStatsAddsTheMailboxes"]
     ) { invocation, interpreter in
@@ -37,6 +37,13 @@ enum CampaignStatsCommand {
         record["id"] = .int(id)
         record["name"] = mailboxes.first?.field("name") ?? stepRows.first?.field("name") ?? .null
         record["status"] = mailboxes.first?.field("status") ?? stepRows.first?.field("status") ?? .null
+        if mailboxes.isEmpty, stepRows.isEmpty {
+            // Nothing sent in the period: the campaign says its name and status (and an unknown
+            // id is an error, not zeros).
+            let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
+            record["name"] = .string(campaign.name)
+            record["status"] = .string(campaign.status.rawValue)
+        }
         record["from"] = .string(period.from)
         record["to"] = .string(period.to)
         record["totals"] = .record(totals(mailboxes))

@@ -103,9 +103,10 @@ enum ProspectListCommand {
                 record["snippet\(number)"] = .string(value)
             }
         }
-        record["last_contacted"] = prospect.last_contacted.map(Value.string) ?? .null
-        record["last_replied"] = prospect.last_replied.map(Value.string) ?? .null
-        record["updated"] = prospect.updated.map(Value.string) ?? .null
+        // Dates only when they happened: a table of new prospects stays narrow.
+        if let date = prospect.last_contacted { record["last_contacted"] = .string(date) }
+        if let date = prospect.last_replied { record["last_replied"] = .string(date) }
+        if let date = prospect.updated { record["updated"] = .string(date) }
         if let campaigns = prospect.campaigns_details {
             record["campaigns"] = .list(
                 campaigns.map { detail in

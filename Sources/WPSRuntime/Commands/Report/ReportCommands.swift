@@ -60,7 +60,7 @@ enum ReportCommands {
         var pause = invocation[interval] ?? .milliseconds(250)
         let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         var turn = 0
-        defer { progress.finish() }
+        defer { progress.clear() }
         while true {
             let answer = try await connection.send(Woodpecker.GetReport(hash: hash), for: invocation.command)
             if answer.isReady {
