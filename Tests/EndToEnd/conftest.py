@@ -5,6 +5,7 @@ import socket
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,22 @@ class Sandbox:
             self.process.wait()
         self.stderr.join()
         return self.stderr.text()
+
+
+@contextmanager
+def running_sandbox(binary, *args):
+    """A `wps sandbox` process for a `with` block; afterwards `box.log` holds what it printed."""
+    box = Sandbox(binary, *args)
+    try:
+        yield box
+    finally:
+        box.log = box.stop()
+
+
+def run_wps_json(binary, env, *args, timeout=900):
+    """`wps --output json ARGS` in `env`, its output captured."""
+    return subprocess.run([str(binary), "--output", "json", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout)
 
 
 @pytest.fixture

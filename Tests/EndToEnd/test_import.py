@@ -6,12 +6,11 @@ import json
 import os
 import signal
 import subprocess
-from contextlib import contextmanager
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, Sandbox, profile_environment, wait_for_file_text, wait_until
+from conftest import running_sandbox, run_wps_json, ROOT, Sandbox, profile_environment, wait_for_file_text, wait_until
 
 KEY = "import-e2e-key"
 PASSWORD = "Planted-Import-Pw-6620"
@@ -31,18 +30,8 @@ def environment(tmp_path: Path, box: Sandbox) -> dict:
     return profile_environment(tmp_path, box, KEY)
 
 
-def run_wps(binary, env, *args, timeout=600):
-    return subprocess.run([str(binary), "--output", "json", *args], capture_output=True, text=True, env=env, timeout=timeout)
-
-
-@contextmanager
-def sandbox(binary, *args):
-    """A `wps sandbox` process for the block; afterwards `box.log` holds what it printed."""
-    box = Sandbox(binary, *args)
-    try:
-        yield box
-    finally:
-        box.log = box.stop()
+run_wps = run_wps_json
+sandbox = running_sandbox
 
 
 def sandbox_mailboxes(box: Sandbox) -> list[str]:

@@ -9,10 +9,9 @@ import signal
 import subprocess
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import Sandbox, profile_environment, wait_for_file_text, wait_until
+from conftest import running_sandbox, run_wps_json, Sandbox, profile_environment, wait_for_file_text, wait_until
 
 KEY = "prospects-e2e-key"
 ROWS = 50_000
@@ -38,18 +37,8 @@ def write_export(path: Path, rows: int = ROWS, bad_lines=BAD_LINES, prefix: str 
     return emails
 
 
-def run_wps(binary, env, *args, timeout=900):
-    return subprocess.run([str(binary), "--output", "json", *args], capture_output=True, text=True, env=env,
-                          timeout=timeout)
-
-
-@contextmanager
-def sandbox(binary, *args):
-    box = Sandbox(binary, *args)
-    try:
-        yield box
-    finally:
-        box.log = box.stop()
+run_wps = run_wps_json
+sandbox = running_sandbox
 
 
 def get(box, path: str):
