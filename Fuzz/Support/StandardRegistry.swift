@@ -400,7 +400,7 @@ let standardRegistry = CommandRegistry([
         examples: ["prospect import leads.csv --campaign 777001 --report outcome.csv", "prospect import leads.csv --skip-invalid --update"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"], destructive: false),
     CommandDescriptor(
         ["prospect", "list"], "List prospects: one page, or with --all every page in turn.", category: .api,
-        discussion: "",
+        discussion: "With --all, each page goes down the pipeline as it arrives while the next is fetched: where, select, each, count, first and last work a page at a time (first stops the fetching), so the whole account is never held; --output ndjson prints each page as it arrives.",
         positionals: [
         ],
         flags: [

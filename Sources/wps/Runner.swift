@@ -51,6 +51,10 @@ struct Runner {
         var interpreter = Interpreter(arguments: options.arguments, session: session) { value in
             Self.write(renderer.render(value))
         }
+        if renderer.format == .ndjson {
+            // One JSON line per item: a listing that arrives in pages prints as each page arrives.
+            interpreter.pageOutput = { items in if !items.isEmpty { Self.write(renderer.render(.list(items))) } }
+        }
         let code: Int32
         if let command = options.command {
             code = await runner.run(SourceFile(name: "<command>", text: command), interpreter: &interpreter)

@@ -145,6 +145,16 @@ def test_prospect_list_all_pages_through_every_prospect(wps, tmp_path):
         assert json.loads(out.stdout) == 49_990
         pages = [line for line in box.new_log_lines() if "GET /rest/v1/prospects" in line]
         assert len(pages) == 50, pages[:3]
+        # Pages are streamed: `first` stops the fetching (two pages needed, at most one more asked for).
+        out = run_wps(wps, env, "-c", "prospect list --all | first 1500 | count")
+        assert (out.returncode, out.stdout.strip()) == (0, "1500"), out.stderr[-2000:]
+        pages = [line for line in box.new_log_lines() if "GET /rest/v1/prospects" in line]
+        assert 2 <= len(pages) <= 3, pages
+        # With NDJSON output each page prints as it arrives: one line per prospect, none lost.
+        out = run_wps(wps, env, "--output", "ndjson", "-c", "prospect list --all | select email")
+        lines = out.stdout.splitlines()
+        assert out.returncode == 0 and len(lines) == 49_990, out.stderr[-2000:]
+        assert len({json.loads(line)["email"] for line in lines}) == 49_990
         page = run_wps(wps, env, "-c", "prospect list --per-page 3 --page 2 --search 'first_name=lead 3'")
         records = json.loads(page.stdout)
         assert len(records) == 3 and all(r["first_name"].startswith("Lead 3") for r in records), page.stderr
@@ -332,5 +342,18 @@ def test_stats_of_a_run_campaign_are_ready_and_follow_from_the_enrolments(wps, t
         # The same numbers on a second ask: the rule is deterministic.
         again = json.loads(run_wps(wps, env, "-c", f"campaign stats {campaign} --interval 50ms").stdout)
         assert again["totals"] == totals
+        # The prospects show what was sent: contacted, and BOUNCED where step 1 bounced (at once);
+        # the prospect stored BOUNCED was never written to.
+        def listed(flags):
+            out = run_wps(wps, env, "-c", f"prospect list --all {flags} | count")
+            assert out.returncode == 0, out.stderr[-2000:]
+            return json.loads(out.stdout)
+        assert listed("--contacted") == 2_000
+        assert listed("--status BOUNCED") == totals["bounced"] + 1
+        assert listed(f"--campaign {campaign} --status ACTIVE") == 2_000 - totals["bounced"]
+        details = json.loads(run_wps(wps, env, "-c", f"prospect list --all --campaign {campaign} --status BOUNCED").stdout)
+        mine = [p for p in details if p["email"] != "bounced@acme.com"]
+        assert len(mine) == totals["bounced"] and all("last_contacted" in p for p in mine)
+        assert all(p["campaigns"][0]["status"] == "BOUNCED" for p in mine)
         refused = run_wps(wps, env, "-c", "report campaigns --from 2020-01-01")
         assert refused.returncode == 2 and "within the last 30 days" in refused.stderr

@@ -114,7 +114,7 @@ import Testing
             #expect(try await client.prospects("id=5").status == 204)
             #expect(try await client.prospects("status=BOUNCED").total == 1)
             #expect(try await client.prospects("status=REPLIED").status == 204)
-            // The sandbox sends no mail: nobody was contacted, opened or clicked.
+            // No campaign has run: nobody was contacted, opened or clicked (ProspectActivityTests).
             #expect(try await client.prospects("contacted=false").total == 2)
             #expect(try await client.prospects("contacted=true").status == 204)
             #expect(try await client.prospects("activity=OPENED&sort=-last_opened").status == 204)

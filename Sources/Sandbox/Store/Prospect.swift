@@ -46,6 +46,22 @@ struct Prospect: Sendable, Equatable {
         return changed
     }
 
+    /// The prospect as the listing shows it after what sending did: its last contact and reply,
+    /// and, while it is ACTIVE, the status its first reply, bounce or opt-out gave it.
+    func applying(_ activity: ProspectActivity?) -> Prospect {
+        guard let activity else { return self }
+        var shown = self
+        if status == "ACTIVE", let status = activity.status { shown.status = status }
+        shown.lastContacted = Self.later(lastContacted, activity.lastContacted)
+        shown.lastReplied = Self.later(lastReplied, activity.lastReplied)
+        return shown
+    }
+
+    private static func later(_ left: Double?, _ right: Double?) -> Double? {
+        guard let left, let right else { return left ?? right }
+        return max(left, right)
+    }
+
     /// The record `GET /rest/v1/prospects` answers.
     func record(details: [ProspectRecord.CampaignDetail]?) -> ProspectRecord {
         var fields = ProspectFields(email: email)

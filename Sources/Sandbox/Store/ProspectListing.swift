@@ -27,8 +27,10 @@ struct ProspectListing: Sendable {
         return plain.queryString
     }
 
-    init(_ query: ProspectQuery, in tenant: TenantState) {
-        let records = tenant.prospects.records
+    /// The matches of `query` among the account's prospects as sending left them (`activity`).
+    init(_ query: ProspectQuery, in tenant: TenantState, activity: [Int: ProspectActivity] = [:]) {
+        let records =
+            activity.isEmpty ? tenant.prospects.records : tenant.prospects.records.map { $0.applying(activity[$0.id]) }
         var matches: [Int]
         if let id = query.id {
             matches = tenant.prospects.position(of: id).map { [$0] } ?? []
@@ -47,21 +49,29 @@ struct ProspectListing: Sendable {
         }
         if let interested = query.interested {
             var members = Set<Int>()
-            for campaign in campaigns ?? Array(tenant.enrolments.values) {
-                for enrolment in campaign.byProspect.values where enrolment.interested == interested {
+            for campaignID in query.campaigns_id ?? Array(tenant.enrolments.keys) {
+                guard let campaign = tenant.enrolments[campaignID] else { continue }
+                for enrolment in campaign.byProspect.values
+                where (enrolment.interested ?? activity[enrolment.prospectID]?.campaigns[campaignID]?.interest)
+                    == interested
+                {
                     members.insert(enrolment.prospectID)
                 }
             }
             matches = matches.filter { members.contains(records[$0].id) }
         }
-        // The sandbox sends no mail: no prospect has opened or clicked.
-        if query.activity != nil { matches = [] }
+        // Opened or clicked: in any campaign, as sending worked it out.
+        switch query.activity {
+        case "OPENED"?: matches = matches.filter { activity[records[$0].id]?.lastOpened != nil }
+        case "CLICKED"?: matches = matches.filter { activity[records[$0].id]?.lastClicked != nil }
+        default: break
+        }
         if let search = query.search, !search.isEmpty {
             let filter = ProspectSearch(search)
             matches = matches.filter { filter.matches(records[$0]) }
         }
         if let sort = query.sort {
-            ProspectSort(sort).order(&matches, records)
+            ProspectSort(sort).order(&matches, records, activity: activity)
         }
         positions = matches
     }

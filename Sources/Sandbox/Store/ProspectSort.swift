@@ -18,7 +18,9 @@ struct ProspectSort: Sendable {
         case none
     }
 
-    private func keys(_ field: String, _ positions: [Int], _ records: [Prospect]) -> Keys {
+    private func keys(
+        _ field: String, _ positions: [Int], _ records: [Prospect], _ activity: [Int: ProspectActivity]
+    ) -> Keys {
         switch field {
         case "id": return .none  // positions are in id order already
         case "email": return .text(positions.map { records[$0].email.lowercased() })
@@ -26,6 +28,9 @@ struct ProspectSort: Sendable {
         case "updated": return .number(positions.map { records[$0].updated })
         case "last_contacted": return .number(positions.map { records[$0].lastContacted ?? -.infinity })
         case "last_replied": return .number(positions.map { records[$0].lastReplied ?? -.infinity })
+        case "last_opened": return .number(positions.map { activity[records[$0].id]?.lastOpened ?? -.infinity })
+        case "last_clicked": return .number(positions.map { activity[records[$0].id]?.lastClicked ?? -.infinity })
+        case "sent_mails": return .number(positions.map { Double(activity[records[$0].id]?.sentMails ?? 0) })
         default:
             guard let column = Prospect.columnIndex[field] else { return .none }  // all equal
             return .text(positions.map { records[$0].values[column].lowercased() })
@@ -33,9 +38,9 @@ struct ProspectSort: Sendable {
     }
 
     /// Sorts `positions` (ascending, i.e. in id order) by the items.
-    func order(_ positions: inout [Int], _ records: [Prospect]) {
+    func order(_ positions: inout [Int], _ records: [Prospect], activity: [Int: ProspectActivity] = [:]) {
         // Sort indexes into `positions` so each item's keys are computed once.
-        let columns = items.map { (keys($0.field, positions, records), $0.ascending, $0.field == "id") }
+        let columns = items.map { (keys($0.field, positions, records, activity), $0.ascending, $0.field == "id") }
         var order = Array(positions.indices)
         order.sort { left, right in
             for (keys, ascending, isID) in columns {

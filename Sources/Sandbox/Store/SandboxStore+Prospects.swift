@@ -20,20 +20,25 @@ extension SandboxStore {
     /// of all matches (`X-Total-Count`).
     func listProspects(key: String, _ query: ProspectQuery) async throws -> (records: [ProspectRecord], total: Int) {
         let tenantID = Self.tenantID(for: key)
-        return try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
+        return try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) in
             let perPage = query.per_page ?? ProspectQuery.defaultPerPage
             let start = ((query.page ?? 1) - 1).multipliedReportingOverflow(by: perPage)
+            // What sending did so far: it changes as the clock moves while a campaign has run.
+            // Worked out for every prospect where the query filters or sorts, else for the page's.
+            let scans = ProspectListing.needsScan(query)
+            var activity = scans ? prospectActivity(tenant, now: now) : [:]
+            let activityStamp = activity.isEmpty ? 0 : now
             // Nil: every record, in id order.
             var positions: [Int]?
-            if ProspectListing.needsScan(query) {
+            if scans {
                 let signature = ProspectListing.signature(query)
                 if let cached = listings[tenantID], cached.signature == signature,
-                    cached.revision == tenant.prospectRevision
+                    cached.revision == tenant.prospectRevision, cached.activityStamp == activityStamp
                 {
                     positions = cached.listing.positions
                 } else {
-                    let listing = ProspectListing(query, in: tenant)
-                    listings[tenantID] = (signature, tenant.prospectRevision, listing)
+                    let listing = ProspectListing(query, in: tenant, activity: activity)
+                    listings[tenantID] = (signature, tenant.prospectRevision, activityStamp, listing)
                     positions = listing.positions
                 }
             }
@@ -42,23 +47,30 @@ extension SandboxStore {
             let end = min(total, start.partialValue + perPage)
             let withDetails = query.campaigns_details == true || query.campaigns_id != nil
             let records = tenant.prospects.records
+            if !scans {
+                activity = prospectActivity(
+                    tenant, now: now, only: Set((start.partialValue..<end).map { records[$0].id }))
+            }
             var page: [ProspectRecord] = []
             page.reserveCapacity(end - start.partialValue)
             for offset in start.partialValue..<end {
                 let prospect = records[positions?[offset] ?? offset]
+                let done = activity[prospect.id]
                 page.append(
-                    prospect.record(
-                        details: withDetails ? Self.details(of: prospect.id, in: tenant, only: query.campaigns_id) : nil
+                    prospect.applying(done).record(
+                        details: withDetails
+                            ? Self.details(of: prospect.id, in: tenant, only: query.campaigns_id, activity: done) : nil
                     ))
             }
             return (page, total)
         }
     }
 
-    /// The campaigns a prospect is in (only those of `campaigns`, when given), for records (gap 20).
-    static func details(of prospectID: Int, in tenant: TenantState, only campaigns: [Int]?) -> [ProspectRecord
-        .CampaignDetail]
-    {
+    /// The campaigns a prospect is in (only those of `campaigns`, when given), for records (gap 20),
+    /// with what sending did to it there.
+    static func details(
+        of prospectID: Int, in tenant: TenantState, only campaigns: [Int]?, activity: ProspectActivity?
+    ) -> [ProspectRecord.CampaignDetail] {
         var seen = Set<Int>()
         return (campaigns ?? tenant.campaignOrder).compactMap { campaignID in
             guard seen.insert(campaignID).inserted, let campaign = tenant.campaigns[campaignID],
@@ -66,7 +78,9 @@ extension SandboxStore {
             else { return nil }
             return ProspectRecord.CampaignDetail(
                 campaign_id: campaignID, campaign_name: campaign.name, campaign_status: campaign.status.rawValue,
-                campaign_prospect_status: enrolment.status, interested: enrolment.interested,
+                campaign_prospect_status: enrolment.status == "ACTIVE"
+                    ? activity?.campaigns[campaignID]?.status ?? enrolment.status : enrolment.status,
+                interested: enrolment.interested ?? activity?.campaigns[campaignID]?.interest,
                 campaign_email: campaign.email_account_ids.first.flatMap { tenant.mailboxes[$0]?.details.email })
         }
     }

@@ -38,28 +38,44 @@ extension SandboxStore {
     func reportRows(_ record: ReportRecord, in tenant: TenantState) -> [[JSONValue]] {
         guard let from = Validation.dayNumber(record.period.from), let to = Validation.dayNumber(record.period.to)
         else { return [] }
+        let sending = accountSending(tenant, now: record.readyAt)
+        return ReportRows.rows(
+            record.kind, messages: sending.messages, campaigns: sending.campaigns, fromDay: from, toDay: to)
+    }
+
+    /// What every campaign of the account has sent up to `now` (to the prospects of `only`, when
+    /// given: each prospect's messages depend on its own enrolments alone).
+    func accountSending(_ tenant: TenantState, now: Double, only: Set<Int>? = nil) -> AccountSending {
         let emails = tenant.mailboxes.mapValues(\.details.email)
-        var campaigns: [Int: SendingCampaign] = [:]
-        var messages: [SentMessage] = []
-        for id in tenant.campaignOrder {
-            guard let campaign = tenant.campaigns[id] else { continue }
-            let sending = SendingCampaign(
-                campaign, mailboxEmails: emails, runs: tenant.campaignRuns[id] ?? RunHistory())
-            campaigns[id] = sending
-            messages += SendingRule.messages(sending, sendingEnrolments(tenant, campaignID: id), now: record.readyAt)
+        let campaigns = tenant.campaignOrder.compactMap { id in
+            tenant.campaigns[id].map {
+                SendingCampaign($0, mailboxEmails: emails, runs: tenant.campaignRuns[id] ?? RunHistory())
+            }
         }
-        return ReportRows.rows(record.kind, messages: messages, campaigns: campaigns, fromDay: from, toDay: to)
+        return AccountSending(
+            campaigns,
+            enrolments: { sendingEnrolments(tenant, campaignID: $0, only: only) }, now: now)
+    }
+
+    /// What sending did to each prospect of the account (or of `only`) up to `now`, by prospect
+    /// id (empty, without work, while no campaign of the account has run).
+    func prospectActivity(_ tenant: TenantState, now: Double, only: Set<Int>? = nil) -> [Int: ProspectActivity] {
+        guard tenant.campaignRuns.values.contains(where: { $0.firstStart != nil }) else { return [:] }
+        return ProspectActivity.byProspect(accountSending(tenant, now: now, only: only).messages)
     }
 
     /// The enrolments of a campaign for the sending rule, in the order they were added: each
     /// prospect's id, when it was added, its `send_after`, and whether it may be written to (ACTIVE
     /// in the campaign and in the database); then any a test added
-    /// (``setEnrolmentsForTesting(key:campaignID:_:)``).
-    func sendingEnrolments(_ tenant: TenantState, campaignID: Int) -> [SendingEnrolment] {
+    /// (``setEnrolmentsForTesting(key:campaignID:_:)``). With `only`, just those prospects', in
+    /// no particular order.
+    func sendingEnrolments(_ tenant: TenantState, campaignID: Int, only: Set<Int>? = nil) -> [SendingEnrolment] {
         var result: [SendingEnrolment] = []
         if let enrolments = tenant.enrolments[campaignID] {
-            result.reserveCapacity(enrolments.order.count)
-            for id in enrolments.order {
+            // A few prospects are looked up (in no particular order); all are taken in order.
+            let ids = only.map { Array($0) } ?? enrolments.order
+            result.reserveCapacity(ids.count)
+            for id in ids {
                 guard let enrolment = enrolments[id] else { continue }
                 // Written to only while ACTIVE in the campaign and in the database: a prospect
                 // admitted with `force` (BLACKLIST, BOUNCED, …) is enrolled but never mailed.
@@ -70,7 +86,8 @@ extension SandboxStore {
                         admitted: enrolment.status == "ACTIVE" && status == "ACTIVE"))
             }
         }
-        return result + (enrolmentsForTesting[tenant.number]?[campaignID] ?? [])
+        let testing = enrolmentsForTesting[tenant.number]?[campaignID] ?? []
+        return result + (only.map { wanted in testing.filter { wanted.contains($0.prospectID) } } ?? testing)
     }
 
     /// Adds `enrolments` to what the sending rule sees for a campaign of the account of `key`

@@ -22,7 +22,7 @@ public actor SandboxStore {
     /// The last listing of prospects computed for each account (by tenant id), with the query
     /// signature and prospect revision it holds for: paging through a sorted or filtered listing
     /// sorts and filters once.
-    var listings: [String: (signature: String, revision: Int, listing: ProspectListing)] = [:]
+    var listings: [String: (signature: String, revision: Int, activityStamp: Double, listing: ProspectListing)] = [:]
 
     /// The next id of each kind. Ids are global, so another account's ids answer 404.
     struct Counters: Codable, Sendable {

@@ -20,9 +20,12 @@ public struct Interpreter: Sendable {
     let output: @Sendable (Value) -> Void
     /// What API commands run against; nil where there is no connection (they refuse to run).
     public var session: Session?
+    /// Where a top-level pipeline's result that arrives in pages is printed page by page (NDJSON
+    /// output); nil: it is printed whole once it has all arrived.
+    public var pageOutput: (@Sendable ([Value]) -> Void)?
     /// The commands' signatures, as the parser checks `source`d files against.
     public let registry: CommandRegistry
-    private let definitions: [[String]: CommandDefinition]
+    let definitions: [[String]: CommandDefinition]
 
     /// An interpreter of the standard commands, or of `commands` (tests stand in for a command).
     public init(
@@ -75,7 +78,7 @@ public struct Interpreter: Sendable {
         case .pipeline(let pipeline):
             let result: Value
             do {
-                result = try await run(pipeline)
+                result = try await run(pipeline, pageOutput: pipeline.redirect == nil ? pageOutput : nil)
             } catch var error as RuntimeError where error.result != nil {
                 // The last stage failed with a result: show it as the statement's, then fail.
                 if let partial = error.result, pipeline.redirect == nil, partial != .null { output(partial) }
@@ -151,11 +154,31 @@ public struct Interpreter: Sendable {
         guard let definition = definitions[command.words] else {
             throw RuntimeError("no command '\(command.name)'", at: command.range)
         }
+        return try await run(command, invocation: read(command, with: definition, input: input), with: definition)
+    }
+
+    /// Reads a command's arguments; a failure is shown at the command where it has no place of its own.
+    mutating func read(_ command: Command, with definition: CommandDefinition, input: Value) async throws
+        -> Invocation
+    {
+        try await placingErrors(at: command) { try await definition.read(command, input: input, &$0) }
+    }
+
+    /// Runs a command's body on its arguments.
+    mutating func run(_ command: Command, invocation: Invocation, with definition: CommandDefinition) async throws
+        -> Value
+    {
+        let result = try await placingErrors(at: command) { try await definition.body(invocation, &$0) }
+        // The one place the memory of ids is fed: from what each command returned.
+        session?.memory.remember(result)
+        return result
+    }
+
+    private mutating func placingErrors<T>(at command: Command, _ body: (inout Interpreter) async throws -> T)
+        async throws -> T
+    {
         do {
-            let result = try await definition.run(command, input: input, &self)
-            // The one place the memory of ids is fed: from what each command returned.
-            session?.memory.remember(result)
-            return result
+            return try await body(&self)
         } catch var error as RuntimeError {
             if error.range == nil { error.range = command.range }
             throw error
@@ -186,18 +209,9 @@ public struct Interpreter: Sendable {
         try await body(&self)
     }
 
-    /// Runs a pipeline: its input value, then each stage on the previous stage's result.
+    /// Runs a pipeline: its input value, then each stage on the previous stage's result (a
+    /// result that arrives in pages goes through the stages that can take it so).
     public mutating func run(_ pipeline: Pipeline) async throws -> Value {
-        var value = Value.null
-        if let input = pipeline.input { value = try await evaluate(input) }
-        for (index, command) in pipeline.stages.enumerated() {
-            do {
-                value = try await run(command, input: value)
-            } catch var error as RuntimeError where error.result != nil && index + 1 < pipeline.stages.count {
-                error.result = nil  // a result in mid-pipeline is nobody's to print
-                throw error
-            }
-        }
-        return value
+        try await run(pipeline, pageOutput: nil)
     }
 }

@@ -29,6 +29,11 @@ public struct CommandDefinition: Sendable {
     let flags: [any FlagReading]
     let positionals: [any PositionalReading]
     let body: @Sendable (Invocation, inout Interpreter) async throws -> Value
+    /// How the command handles a list that arrives a page at a time; nil: it gets the whole list.
+    private(set) var pageRole: PageRole?
+    /// For a command that can hand its result over a page at a time (`prospect list --all`):
+    /// the pages, or nil when this invocation gives one value (then `body` runs).
+    private(set) var pages: (@Sendable (Invocation, inout Interpreter) async throws -> ValueStream?)?
 
     init(
         _ words: [String], _ summary: String, category: CommandDescriptor.Category, discussion: String = "",
@@ -52,9 +57,28 @@ public struct CommandDefinition: Sendable {
     /// Runs the command: every argument given is read (evaluated and converted by its
     /// declaration) in source order, then the command's body runs on them.
     func run(_ command: Command, input: Value, _ interpreter: inout Interpreter) async throws -> Value {
-        let invocation = try await Invocation.read(
-            command, input: input, flags: flags, positionals: positionals, &interpreter)
-        return try await body(invocation, &interpreter)
+        try await body(read(command, input: input, &interpreter), &interpreter)
+    }
+
+    /// Every argument given, read (evaluated and converted by its declaration) in source order.
+    func read(_ command: Command, input: Value, _ interpreter: inout Interpreter) async throws -> Invocation {
+        try await Invocation.read(command, input: input, flags: flags, positionals: positionals, &interpreter)
+    }
+
+    /// This command, handling pages as `role` says.
+    func handlingPages(_ role: PageRole) -> CommandDefinition {
+        var copy = self
+        copy.pageRole = role
+        return copy
+    }
+
+    /// This command, handing its result over a page at a time where `pages` gives a stream.
+    func producingPages(
+        _ pages: @escaping @Sendable (Invocation, inout Interpreter) async throws -> ValueStream?
+    ) -> CommandDefinition {
+        var copy = self
+        copy.pages = pages
+        return copy
     }
 
     /// This list with `replacement` in place of the command of the same words (or added), for
@@ -70,7 +94,7 @@ public struct CommandDefinition: Sendable {
     /// A command for tests and embedders: `run` gets the parsed command, its input and the
     /// interpreter, and reads its arguments itself.
     public static func custom(
-        _ words: [String], positionals: [PositionalDescriptor] = [],
+        _ words: [String], positionals: [PositionalDescriptor] = [], pageRole: PageRole? = nil,
         run:
             @escaping @Sendable (_ command: Command, _ input: Value, _ interpreter: inout Interpreter) async throws ->
             Value
@@ -81,7 +105,22 @@ public struct CommandDefinition: Sendable {
         ) { invocation, interpreter in
             try await run(invocation.command, invocation.input, &interpreter)
         }
+        .handling(pageRole)
     }
+
+    /// A command for tests and embedders whose result comes a page at a time: `pages` gets the
+    /// parsed command and the interpreter.
+    public static func paged(
+        _ words: [String],
+        pages: @escaping @Sendable (_ command: Command, _ interpreter: inout Interpreter) async throws -> ValueStream
+    ) -> CommandDefinition {
+        CommandDefinition(words, "", category: .shell, tests: []) { invocation, interpreter in
+            .list(try await interpreter.collect(pages(invocation.command, &interpreter)))
+        }
+        .producingPages { invocation, interpreter in try await pages(invocation.command, &interpreter) }
+    }
+
+    private func handling(_ role: PageRole?) -> CommandDefinition { role.map(handlingPages) ?? self }
 }
 
 extension CommandRegistry {

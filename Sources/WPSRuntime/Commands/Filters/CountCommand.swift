@@ -7,4 +7,5 @@ enum CountCommand {
     ) { invocation, _ in
         .int(invocation.input.items.count)
     }
+    .handlingPages(.counting)
 }

@@ -27,4 +27,5 @@ enum EachCommand {
         }
         return .list(results)
     }
+    .handlingPages(.perItem)
 }

@@ -10,6 +10,7 @@ enum FirstCommand {
     ) { invocation, _ in
         try slice(invocation, count) { items, n in Array(items.prefix(n)) }
     }
+    .handlingPages(.keepsFirst)
 
     /// The items `take` keeps of N (default 1); one item alone when no N was given.
     static func slice(_ invocation: Invocation, _ count: Positional<Value>, take: ([Value], Int) -> [Value]) throws

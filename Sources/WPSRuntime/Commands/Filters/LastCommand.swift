@@ -10,4 +10,5 @@ enum LastCommand {
     ) { invocation, _ in
         try FirstCommand.slice(invocation, count) { items, n in Array(items.suffix(n)) }
     }
+    .handlingPages(.keepsLast)
 }

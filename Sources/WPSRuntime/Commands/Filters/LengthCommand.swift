@@ -14,4 +14,5 @@ enum LengthCommand {
         default: .int(invocation.input.text.count)
         }
     }
+    .handlingPages(.counting)
 }

@@ -29,4 +29,5 @@ enum SelectCommand {
         if case .list(let items) = invocation.input { return .list(items.map(pick)) }
         return pick(invocation.input)
     }
+    .handlingPages(.perItem)
 }

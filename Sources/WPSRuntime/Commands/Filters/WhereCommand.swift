@@ -21,4 +21,5 @@ enum WhereCommand {
         }
         return .list(kept)
     }
+    .handlingPages(.perItem)
 }

@@ -2,7 +2,8 @@ import OutreachAPI
 import WPSLanguage
 
 /// `prospect list [--campaign ID] [--status S] [--search f=v] [--all]`: a page of the account's
-/// prospects, or with `--all` every page in turn (1000 a request).
+/// prospects, or with `--all` every page in turn (1000 a request), streamed down the pipeline:
+/// `prospect list --all | where … | count` holds one page at a time.
 enum ProspectListCommand {
     static let campaigns = Flag<[Int]>(
         "campaign", .list(.campaignID), "only prospects in these campaigns: 777001,777002 (adds their status there)",
@@ -29,6 +30,11 @@ enum ProspectListCommand {
 
     static let definition = CommandDefinition(
         ["prospect", "list"], "List prospects: one page, or with --all every page in turn.", category: .api,
+        discussion: """
+            With --all, each page goes down the pipeline as it arrives while the next is fetched: where, \
+            select, each, count, first and last work a page at a time (first stops the fetching), so the \
+            whole account is never held; --output ndjson prints each page as it arrives.
+            """,
         flags: [campaigns, status, search, sort, page, perPage, all, details, contacted, interested, activity],
         examples: [
             #"prospect list --all | where status == "REPLIED" | count"#,
@@ -38,32 +44,40 @@ enum ProspectListCommand {
         tests: ["ProspectCommandTests.prospectListAllPagesUntilThePagesEnd"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        var query = try prospectQuery(invocation)
-        guard invocation[all] == true else {
-            let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+        guard let stream = try allPages(invocation, session) else {
+            let page = try await session.connection.send(
+                Woodpecker.ListProspects(try prospectQuery(invocation)), for: invocation.command)
             return .list(page.prospects.map(record))
         }
+        return .list(try await interpreter.collect(stream))
+    }
+    .producingPages { invocation, interpreter in try allPages(invocation, interpreter.connection(for: invocation)) }
+
+    /// With `--all`, every page in turn (1000 prospects a request unless --per-page says),
+    /// handed down the pipeline as each arrives; nil without `--all`.
+    static func allPages(_ invocation: Invocation, _ session: Session) throws -> ValueStream? {
+        guard invocation[all] == true else { return nil }
         if invocation.has(page) {
             throw RuntimeError("--page and --all do not go together", at: invocation.range(of: page))
         }
-        query.per_page = query.per_page ?? ProspectQuery.maxPerPage
-        query.page = 1
+        var first = try prospectQuery(invocation)
+        let perPage = first.per_page ?? ProspectQuery.maxPerPage
+        first.per_page = perPage
+        let query = first
+        let command = invocation.command
         let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
-        var rows: [Value] = []
-        while true {
-            try Task.checkCancellation()
-            let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
-            rows.reserveCapacity(page.total ?? 0)
-            rows += page.prospects.map(record)
-            progress.update(
-                "prospects: \(rows.count) of \(page.total.map(String.init) ?? "?")", done: rows.count, total: page.total
-            )
-            let perPage = query.per_page ?? ProspectQuery.maxPerPage
-            if page.prospects.count < perPage || (page.total.map { rows.count >= $0 } ?? false) { break }
-            query.page = (query.page ?? 1) + 1
-        }
-        progress.finish()
-        return .list(rows)
+        return ValueStream(
+            fetch: { number in
+                var query = query
+                query.page = number
+                let page = try await session.connection.send(Woodpecker.ListProspects(query), for: command)
+                let seen = (number - 1) * perPage + page.prospects.count
+                progress.update(
+                    "prospects: \(seen) of \(page.total.map(String.init) ?? "?")", done: seen, total: page.total)
+                let isLast = page.prospects.count < perPage || (page.total.map { seen >= $0 } ?? false)
+                return ValueStream.Page(items: page.prospects.map(record), isLast: isLast)
+            },
+            finish: { progress.finish() })
     }
 
     /// The query the flags give (checked by the client before sending).

@@ -1,0 +1,112 @@
+import WPSLanguage
+
+/// Pipelines over a list that arrives a page at a time (``ValueStream``): the stages that can
+/// work a page at a time (``PageRole``) do so while the next page is fetched, so the whole list
+/// is never held unless a stage needs it whole (`sort-by`, a variable, a table).
+extension Interpreter {
+    /// Runs a pipeline; where its result arrives in pages and `pageOutput` is given, each page
+    /// goes there as it arrives (the pipeline's value is then null).
+    mutating func run(_ pipeline: Pipeline, pageOutput: (@Sendable ([Value]) -> Void)?) async throws -> Value {
+        var value = Value.null
+        if let input = pipeline.input { value = try await evaluate(input) }
+        var index = 0
+        let stages = pipeline.stages
+        while index < stages.count {
+            let command = stages[index]
+            do {
+                if let definition = definitions[command.words], definition.pages != nil {
+                    let invocation = try await read(command, with: definition, input: value)
+                    if let stream = try await definition.pages?(invocation, &self) {
+                        let (result, next) = try await flow(
+                            stream, through: stages[(index + 1)...], pageOutput: pageOutput)
+                        value = result
+                        index = next
+                        continue
+                    }
+                    value = try await run(command, invocation: invocation, with: definition)
+                } else {
+                    value = try await run(command, input: value)
+                }
+            } catch var error as RuntimeError where error.result != nil && index + 1 < stages.count {
+                error.result = nil  // a result in mid-pipeline is nobody's to print
+                throw error
+            }
+            index += 1
+        }
+        return value
+    }
+
+    /// Every item of a stream, fetched page after page: for a place that needs the whole list.
+    mutating func collect(_ stream: ValueStream) async throws -> [Value] {
+        let (value, _) = try await flow(stream, through: [], pageOutput: nil)
+        return value.items
+    }
+
+    /// Runs the stream through the stages at the front of `stages` that work a page at a time,
+    /// up to and including the first that reduces the pages (`count`, `first`, `last`); returns
+    /// the value they come to and the index of the first stage left to run on it.
+    private mutating func flow(
+        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: (@Sendable ([Value]) -> Void)?
+    ) async throws -> (Value, Int) {
+        var perPage: [Command] = []
+        var reducer: (command: Command, role: PageRole)?
+        var next = stages.startIndex
+        for command in stages {
+            guard let role = definitions[command.words]?.pageRole else { break }
+            next += 1
+            if case .perItem = role {
+                perPage.append(command)
+            } else {
+                reducer = (command, role)
+                break
+            }
+        }
+        // Pages go to the output only where nothing is left to run on them.
+        let output = next == stages.endIndex && reducer == nil ? pageOutput : nil
+        defer { stream.finish() }
+
+        var collected: [Value] = []
+        var counted = 0
+        var kept: [Value] = []
+        var number = 1
+        var page = try await stream.fetch(number)
+        while true {
+            // The next page is on its way while this one goes through the stages.
+            let fetch = stream.fetch
+            let following = page.isLast ? nil : Task { [number] in try await fetch(number + 1) }
+            do {
+                try Task.checkCancellation()
+                var items = page.items
+                session?.memory.remember(.list(items))
+                for command in perPage { items = try await run(command, input: .list(items)).items }
+                switch reducer {
+                case nil:
+                    if let output { output(items) } else { collected += items }
+                case (let command, .counting)?:
+                    if case .int(let count) = try await run(command, input: .list(items)) { counted += count }
+                case (let command, .keepsFirst)?:
+                    let given = kept + items
+                    let result = try await run(command, input: .list(given))
+                    guard case .list(let firsts) = result, firsts.count == given.count else {
+                        following?.cancel()
+                        return (result, next)  // it has what it needs: no more pages
+                    }
+                    kept = firsts
+                case (let command, _)?:
+                    kept = try await run(command, input: .list(kept + items)).items
+                }
+            } catch {
+                following?.cancel()
+                throw error
+            }
+            guard let following else { break }
+            page = try await following.value
+            number += 1
+        }
+        switch reducer {
+        case nil: return (output == nil ? .list(collected) : .null, next)
+        case (_, .counting)?: return (.int(counted), next)
+        case (let command, _)?: return (try await run(command, input: .list(kept)), next)
+        }
+    }
+}
