@@ -125,4 +125,32 @@ private func run(_ text: String, _ interpreter: inout Interpreter) async throws 
         #expect(printed.values.first?.text.contains("page 3 could not be read") == true, "\(printed.values)")
         #expect(ledger.state.withLock { $0.fetched.max() } == 3)
     }
+
+    @Test(.timeLimit(.minutes(1))) func cancellingWhileTheNextPageIsOnItsWayStopsItsRequest() async throws {
+        let (asked, signal) = AsyncStream<Int>.makeStream()
+        let stopped = Mutex(false)
+        let pages = CommandDefinition.paged(["test", "pages"]) { _, _ in
+            ValueStream { number in
+                guard number > 1 else { return ValueStream.Page(items: [.int(1)], isLast: false) }
+                signal.yield(number)
+                do {
+                    try await Task.sleep(for: .seconds(3_600))  // a request that does not answer
+                } catch {
+                    stopped.withLock { $0 = true }
+                    throw error
+                }
+                return ValueStream.Page(items: [], isLast: true)
+            }
+        }
+        let printed = Printed()
+        let running = Task {
+            var interpreter = Interpreter(commands: CommandDefinition.replacing(pages)) { printed.values.append($0) }
+            try await run("test pages | count", &interpreter)
+        }
+        for await _ in asked { break }  // page 2 has been asked for
+        running.cancel()
+        await #expect(throws: CancellationError.self) { try await running.value }
+        #expect(stopped.withLock { $0 })
+        #expect(printed.values.isEmpty)
+    }
 }

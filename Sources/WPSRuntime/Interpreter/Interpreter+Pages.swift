@@ -100,7 +100,12 @@ extension Interpreter {
                 throw error
             }
             guard let following else { break }
-            page = try await following.value
+            // Ctrl-C while waiting for the next page stops its request too.
+            page = try await withTaskCancellationHandler {
+                try await following.value
+            } onCancel: {
+                following.cancel()
+            }
             number += 1
         }
         switch reducer {
