@@ -126,7 +126,7 @@ import Testing
                     url: harness.sandbox.baseURL(for: .saleshandy)
                         + "/email-accounts/connect/status/\(request)/results.csv",
                     headers: [("x-api-key", "tenant-b-key")], body: nil, endpoint: "GET results.csv"),
-                timeout: .seconds(5))
+                timeout: .seconds(60))
             #expect(csv.status == 404)
             #expect(!String(decoding: csv.body, as: UTF8.self).contains("sh-a@example.com"))
 

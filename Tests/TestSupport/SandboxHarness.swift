@@ -18,17 +18,18 @@ public struct SandboxHarness: Sendable {
         configuration.processingDelay = .milliseconds(50)
         configure(&configuration)
         let sandbox = try await SandboxServer.start(configuration)
-        return SandboxHarness(sandbox: sandbox, transport: AsyncHTTPTransport(readTimeout: .seconds(5)))
+        return SandboxHarness(sandbox: sandbox, transport: AsyncHTTPTransport(readTimeout: .seconds(60)))
     }
 
-    /// A client for the given account key, retrying quickly.
+    /// A client for the given account key, retrying quickly. The 60 s timeouts are a safety net,
+    /// not a wait: on a loaded machine an in-process sandbox may take seconds to answer.
     public func client(key: String = "integration-key", attempts: Int = 4) -> OutreachClient {
         OutreachClient(
             configuration: .init(
                 baseURLs: [
                     .woodpecker: sandbox.baseURL(for: .woodpecker), .saleshandy: sandbox.baseURL(for: .saleshandy),
                 ],
-                apiKeys: [.woodpecker: key, .saleshandy: key], requestTimeout: .seconds(5),
+                apiKeys: [.woodpecker: key, .saleshandy: key], requestTimeout: .seconds(60),
                 retry: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(5), maxDelay: .milliseconds(50))),
             transport: transport)
     }
