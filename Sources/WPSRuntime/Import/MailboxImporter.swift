@@ -116,12 +116,12 @@ struct MailboxImporter<Target: ImportTarget> {
     /// Pass 1: every row converted and checked, duplicates found; nothing is sent.
     func check() throws(RuntimeError) -> CheckResult {
         var result = CheckResult()
-        var seen: [UInt64: Int32] = [:]  // fingerprint of the email → the first row with it
+        var seen = FingerprintTable()  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
         let secrets = target.secretColumns
         let keepAll = options.problemReport != nil
         try source.checkText()
-        var reader = try source.rows(known: target.knownColumns)
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         // A header names its unknown columns once, at its own line, as the file spells them.
         if let (line, names) = reader.headerColumns {
             let known = target.knownColumns
@@ -159,15 +159,12 @@ struct MailboxImporter<Target: ImportTarget> {
                 }
             }
             var (item, problems) = target.item(from: row, checking: true)
-            if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
-                let key = Self.fingerprint(email)
-                if let first = seen[key] {
+            if let email = target.email(of: item), !email.isEmpty {
+                let key = Self.caseFoldedFingerprint(email)
+                if let first = seen.firstRow(of: key, recording: Int32(clamping: result.rows)) {
                     let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
-                    let message =
-                        "duplicate \(target.noun.one) \(target.email(of: item) ?? email): already on line \(place)"
+                    let message = "duplicate \(target.noun.one) \(email): already on line \(place)"
                     problems.append(ValidationProblem("", message))
-                } else {
-                    seen[key] = Int32(clamping: result.rows)
                 }
             }
             guard !problems.isEmpty else { continue }
@@ -267,7 +264,10 @@ struct MailboxImporter<Target: ImportTarget> {
                 settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
         }
 
-        var reader = try source.rows(known: target.knownColumns)
+        if options.dryRun {
+            return try dryRunBatches(checked, settled: settled, skipped: checked.skipped)
+        }
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         var batch: [Target.Item] = []
         var batchRows: [Int] = []
         var sentRows = alreadyDone
@@ -374,6 +374,56 @@ struct MailboxImporter<Target: ImportTarget> {
         progress.finish()
         return Outcome(
             settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
+    }
+
+    /// A dry run's requests, told from the check (the source is read again only as far as the
+    /// first request, which is shown in full): the valid rows in order, a batch at a time.
+    private func dryRunBatches(
+        _ checked: CheckResult, settled: [Settlement], skipped: [Int: (email: String, reason: String)]
+    ) throws -> Outcome {
+        var all = LineSet()
+        all.insert(1...checked.rows)
+        let rows = all.subtracting(checked.invalid)
+        var firstBatch: [Target.Item] = []
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        var number = 0
+        while firstBatch.count < options.batchSize, let row = try reader.next() {
+            number += 1
+            if checked.invalid.contains(number) { continue }
+            firstBatch.append(target.item(from: row, checking: false).item)
+        }
+        var settled = settled
+        var batchesSent = 0
+        var batch = LineSet()
+        var batchCount = 0
+        func dispatch() throws {
+            try Task.checkCancellation()
+            batchesSent += 1
+            if batchesSent == 1 {
+                options.show(options.describe?(firstBatch) ?? "")
+            } else {
+                let noun = batchCount == 1 ? target.noun.one : target.noun.many
+                options.show(
+                    "── dry run: would send \(target.unit) \(batchesSent): \(batchCount) \(noun) (lines \(checked.places.describe(batch)))"
+                )
+            }
+            settled.append(.accepted(id: "", rows: batch))
+            batch = LineSet()
+            batchCount = 0
+        }
+        for range in rows.ranges {
+            var first = range.lowerBound
+            while first <= range.upperBound {
+                let taken = min(options.batchSize - batchCount, range.upperBound - first + 1)
+                batch.insert(first...(first + taken - 1))
+                batchCount += taken
+                first += taken
+                if batchCount == options.batchSize { try dispatch() }
+            }
+        }
+        if batchCount > 0 { try dispatch() }
+        progress.finish()
+        return Outcome(settled: Self.byBatch(settled), places: checked.places, skipped: skipped)
     }
 
     /// Writes `--report FILE.csv` for the check: `source,line,field,message`, one row per
@@ -554,6 +604,18 @@ struct MailboxImporter<Target: ImportTarget> {
 
     /// `batch` → `batches`, `request` → `requests`.
     static func plural(_ unit: String) -> String { unit.hasSuffix("h") ? unit + "es" : unit + "s" }
+
+    /// ``fingerprint(_:)`` of the lower-cased text; ASCII is folded byte by byte, without making
+    /// a lower-cased copy.
+    static func caseFoldedFingerprint(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return fingerprint(text.lowercased()) }
+            hash ^= UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 
     /// FNV-1a, 64 bits: a stable fingerprint for duplicate checks without keeping every email.
     static func fingerprint(_ text: String) -> UInt64 {
