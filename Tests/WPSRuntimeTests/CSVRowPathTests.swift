@@ -145,6 +145,23 @@ import Testing
         #expect(checked.problems == ["<stdin>:4: duplicate prospect ann@x.COM: already on line 2"])
     }
 
+    @Test func rowsCheckedOnTheirOwnThreadArriveInOrderAndAReadErrorAfterThem() throws {
+        var csv = "email\n"
+        for index in 0..<10_000 { csv += index % 1000 == 999 ? "bad\(index)\n" : "p\(index)@x.com\n" }
+        let checked = try importer(csv).check()
+        #expect(checked.rows == 10_000)
+        #expect(checked.invalid.description == (1...10).map { "\($0 * 1000)" }.joined(separator: ","))
+        #expect(checked.problems.count == 10)
+        #expect(checked.problems.first == "<stdin>:1001: email: must be a valid email address, got 'bad999'")
+        #expect(checked.problems.last == "<stdin>:10001: email: must be a valid email address, got 'bad9999'")
+        let unclosed = importer(csv + "\"open\n")
+        #expect {
+            _ = try unclosed.check()
+        } throws: { error in
+            (error as? RuntimeError)?.message.hasPrefix("<stdin>:10002: malformed CSV") == true
+        }
+    }
+
     @Test func aDryRunIsToldFromTheCheckAlone() async throws {
         var csv = "email,first_name\n"
         for index in 0..<7 { csv += index == 3 ? "bad,X\n" : "p\(index)@x.com,P\(index)\n" }

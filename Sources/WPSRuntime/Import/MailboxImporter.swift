@@ -118,10 +118,9 @@ struct MailboxImporter<Target: ImportTarget> {
         var result = CheckResult()
         var seen = FingerprintTable()  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
-        let secrets = target.secretColumns
         let keepAll = options.problemReport != nil
         try source.checkText()
-        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        let reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         // A header names its unknown columns once, at its own line, as the file spells them.
         if let (line, names) = reader.headerColumns {
             let known = target.knownColumns
@@ -135,58 +134,71 @@ struct MailboxImporter<Target: ImportTarget> {
                 if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
             }
         }
-        while let row = try reader.next() {
-            result.rows += 1
-            result.places.append(row.place)
-            if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
-            if let problem = row.problem {
-                result.invalid.insert(result.rows)
-                result.problemCount += 1
-                if result.problems.count < Self.problemListLimit {
-                    result.problems.append("\(source.name):\(row.place): \(problem)")
-                }
-                if keepAll { result.all.append(Problem(place: "\(row.place)", field: "", message: problem)) }
-                if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
-                continue
-            }
-            for (column, written) in row.asWritten where !written.quoted {
-                guard let field = secrets[column] else { continue }
-                result.warningCount += 1
-                if result.warnings.count < Self.problemListLimit {
-                    result.warnings.append(
-                        "\(source.name):\(row.place): \(field): spaces before or after the password are sent as written"
-                            + " (quote the field to keep them without this warning)")
-                }
-            }
-            var (item, problems) = target.item(from: row, checking: true)
-            if let email = target.email(of: item), !email.isEmpty {
-                let key = Self.caseFoldedFingerprint(email)
-                if let first = seen.firstRow(of: key, recording: Int32(clamping: result.rows)) {
-                    let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
-                    let message = "duplicate \(target.noun.one) \(email): already on line \(place)"
-                    problems.append(ValidationProblem("", message))
-                }
-            }
-            guard !problems.isEmpty else { continue }
-            result.invalid.insert(result.rows)
-            if options.skipInvalid {
-                let reason = problems.map(\.description).joined(separator: "; ")
-                result.skipped[result.rows] = (target.email(of: item) ?? "", reason)
-            }
-            // An unknown column is listed once, at the first row that uses it.
-            problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
-            result.problemCount += problems.count
-            for problem in problems where result.problems.count < Self.problemListLimit {
-                result.problems.append("\(source.name):\(row.place): \(problem)")
-            }
-            if keepAll {
-                let email = target.email(of: item) ?? ""
-                result.all += problems.map {
-                    Problem(place: "\(row.place)", field: $0.path, message: $0.message, email: email)
-                }
-            }
+        let pipe = CheckedRowPipe(reading: reader, into: target)
+        defer { pipe.stop() }
+        while let batch = try pipe.next() {
+            for checked in batch { check(checked, into: &result, seen: &seen, reportedColumns: &reportedColumns) }
         }
         return result
+    }
+
+    /// One row of the check: counted, placed, its problems and whether it repeats an earlier
+    /// row's email recorded.
+    private func check(
+        _ checked: CheckedRowPipe<Target>.CheckedRow, into result: inout CheckResult, seen: inout FingerprintTable,
+        reportedColumns: inout Set<String>
+    ) {
+        let place = checked.place
+        let secrets = target.secretColumns
+        let keepAll = options.problemReport != nil
+        result.rows += 1
+        result.places.append(place)
+        if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+        if let problem = checked.problem {
+            result.invalid.insert(result.rows)
+            result.problemCount += 1
+            if result.problems.count < Self.problemListLimit {
+                result.problems.append("\(source.name):\(place): \(problem)")
+            }
+            if keepAll { result.all.append(Problem(place: "\(place)", field: "", message: problem)) }
+            if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
+            return
+        }
+        for (column, written) in checked.asWritten where !written.quoted {
+            guard let field = secrets[column] else { continue }
+            result.warningCount += 1
+            if result.warnings.count < Self.problemListLimit {
+                result.warnings.append(
+                    "\(source.name):\(place): \(field): spaces before or after the password are sent as written"
+                        + " (quote the field to keep them without this warning)")
+            }
+        }
+        guard let email = checked.email else { return }
+        var problems = checked.problems
+        if !email.isEmpty {
+            if let first = seen.firstRow(of: checked.fingerprint, recording: Int32(clamping: result.rows)) {
+                let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
+                let message = "duplicate \(target.noun.one) \(email): already on line \(place)"
+                problems.append(ValidationProblem("", message))
+            }
+        }
+        guard !problems.isEmpty else { return }
+        result.invalid.insert(result.rows)
+        if options.skipInvalid {
+            let reason = problems.map(\.description).joined(separator: "; ")
+            result.skipped[result.rows] = (email, reason)
+        }
+        // An unknown column is listed once, at the first row that uses it.
+        problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
+        result.problemCount += problems.count
+        for problem in problems where result.problems.count < Self.problemListLimit {
+            result.problems.append("\(source.name):\(place): \(problem)")
+        }
+        if keepAll {
+            result.all += problems.map {
+                Problem(place: "\(place)", field: $0.path, message: $0.message, email: email)
+            }
+        }
     }
 
     /// Checks, then sends; returns one settlement per batch.
