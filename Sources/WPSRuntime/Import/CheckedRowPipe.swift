@@ -1,16 +1,16 @@
 import Foundation
 import OutreachAPI
 
-/// The rows of an import source read and turned into items (with their problems) on a thread
-/// of their own, and handed to the check in order, a batch at a time: the reading and the rules
-/// run beside the check's own bookkeeping (places, duplicates, messages), on a second core.
+/// The rows of an import source read on one thread, turned into items and checked against the
+/// rules on a second, and handed to the check in order, a batch at a time: the reading, the
+/// rules and the check's own bookkeeping (places, duplicates, messages) run side by side.
 ///
-/// The queue holds a few batches at most, so memory stays bounded whatever the source's size.
-final class CheckedRowPipe<Target: ImportTarget>: @unchecked Sendable {
+/// Each queue holds a few batches at most, so memory stays bounded whatever the source's size.
+final class CheckedRowPipe<Target: ImportTarget>: Sendable {
     /// What the check needs of one row: where it is, what is wrong with it as a whole, the
     /// fields trimming changed, its item's email (nil for a row that is one problem) with the
     /// email's case-folded fingerprint, and the problems of its fields. The item itself stays
-    /// on the reading thread.
+    /// on the rules' thread.
     struct CheckedRow: Sendable {
         let place: RowPlace
         let problem: String?
@@ -27,94 +27,70 @@ final class CheckedRowPipe<Target: ImportTarget>: @unchecked Sendable {
     }
 
     static var batchSize: Int { 512 }
-    private static var queueLimit: Int { 8 }
+    private let rows = BatchQueue<SourceRow>(limit: 8)
+    private let checked = BatchQueue<CheckedRow>(limit: 8)
 
-    // Everything below is read and written under `condition` only.
-    private let condition = NSCondition()
-    private var queue: [[CheckedRow]] = []
-    private var finished = false
-    private var failure: RuntimeError?
-    private var stopped = false
-
-    /// Starts reading `reader` (given up by the caller) on a thread of its own.
+    /// Starts reading `reader` (given up by the caller) and checking its rows.
     init(reading reader: any RowReader, into target: Target) {
         let handOver = HandOver(reader)
-        let thread = Thread { [self] in
+        let rows = self.rows
+        let checked = self.checked
+        Thread {
             var reader = handOver.reader
-            var batch: [CheckedRow] = []
+            var batch: [SourceRow] = []
             batch.reserveCapacity(Self.batchSize)
             do throws(RuntimeError) {
                 while let row = try reader.next() {
-                    if row.problem != nil {
-                        batch.append(
-                            CheckedRow(
-                                place: row.place, problem: row.problem, asWritten: row.asWritten, email: nil,
-                                fingerprint: 0, problems: []))
-                    } else {
-                        let (item, problems) = target.item(from: row, checking: true)
-                        let email = target.email(of: item) ?? ""
-                        let fingerprint = email.isEmpty ? 0 : MailboxImporter<Target>.caseFoldedFingerprint(email)
-                        batch.append(
-                            CheckedRow(
-                                place: row.place, problem: nil, asWritten: row.asWritten, email: email,
-                                fingerprint: fingerprint, problems: problems))
-                    }
+                    batch.append(row)
                     if batch.count == Self.batchSize {
-                        guard put(batch) else { return }
+                        guard rows.put(batch) else { return }
                         batch = []
                         batch.reserveCapacity(Self.batchSize)
                     }
                 }
-                if !batch.isEmpty, !put(batch) { return }
-                end(nil)
+                if !batch.isEmpty, !rows.put(batch) { return }
+                rows.end(nil)
             } catch {
-                if !batch.isEmpty, !put(batch) { return }
-                end(error)
+                if !batch.isEmpty, !rows.put(batch) { return }
+                rows.end(error)
             }
-        }
-        thread.name = "wps import check"
-        thread.start()
+        }.start()
+        Thread {
+            do throws(RuntimeError) {
+                while let batch = try rows.next() {
+                    guard checked.put(batch.map { Self.check($0, target) }) else {
+                        rows.stop()
+                        return
+                    }
+                }
+                checked.end(nil)
+            } catch {
+                checked.end(error)
+            }
+        }.start()
     }
 
     /// The next batch, in source order; nil after the last. A read that failed throws here, after
     /// the rows before it.
-    func next() throws(RuntimeError) -> [CheckedRow]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty, !finished { condition.wait() }
-        if !queue.isEmpty {
-            let batch = queue.removeFirst()
-            condition.broadcast()
-            return batch
-        }
-        if let failure { throw failure }
-        return nil
-    }
+    func next() throws(RuntimeError) -> [CheckedRow]? { try checked.next() }
 
-    /// Stops the reading thread (when the check ends early).
+    /// Stops the threads (when the check ends early).
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+        checked.stop()
+        rows.stop()
     }
 
-    /// Queues a batch, waiting while the queue is full; false once the check has stopped.
-    private func put(_ batch: [CheckedRow]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.queueLimit, !stopped { condition.wait() }
-        guard !stopped else { return false }
-        queue.append(batch)
-        condition.broadcast()
-        return true
-    }
-
-    private func end(_ error: RuntimeError?) {
-        condition.lock()
-        finished = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
+    private static func check(_ row: SourceRow, _ target: Target) -> CheckedRow {
+        guard row.problem == nil else {
+            return CheckedRow(
+                place: row.place, problem: row.problem, asWritten: row.asWritten, email: nil, fingerprint: 0,
+                problems: [])
+        }
+        let (item, problems) = target.item(from: row, checking: true)
+        let email = target.email(of: item) ?? ""
+        let fingerprint = email.isEmpty ? 0 : MailboxImporter<Target>.caseFoldedFingerprint(email)
+        return CheckedRow(
+            place: row.place, problem: nil, asWritten: row.asWritten, email: email, fingerprint: fingerprint,
+            problems: problems)
     }
 }
