@@ -1,6 +1,10 @@
 extension Validation {
     /// Whether a string is empty or only whitespace.
-    public static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+    public static func isBlank(_ text: String) -> Bool {
+        // A first byte that is ASCII and not a space settles it without reading characters.
+        if let first = text.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
 
     /// A practical email check: one `@`, a local part without spaces or control characters,
     /// and a valid domain.
@@ -22,23 +26,68 @@ extension Validation {
     /// The same check over bytes when the text is ASCII (the common case, and a hot path of
     /// bulk imports); nil when it is not ASCII.
     static func isValidASCIIEmail(_ text: String) -> Bool? {
-        let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
-        let local = bytes[..<at]
-        let domain = bytes[bytes.index(after: at)...]
-        guard !domain.contains(UInt8(ascii: "@")), !local.isEmpty, local.count <= 64 else { return false }
-        var previous: UInt8 = 0
-        for byte in local {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") || previous == 0 { return false }
-            guard isASCIILetterOrDigit(byte) || allowedInLocalPart.contains(byte) else { return false }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            var at = -1
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "@"), at < 0 { at = offset }
+            }
+            guard at >= 0 else { return false }
+            let local = UnsafeBufferPointer(rebasing: bytes[..<at])
+            let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+            guard !domain.contains(UInt8(ascii: "@")), !local.isEmpty, local.count <= 64 else { return false }
+            var previous: UInt8 = 0
+            for byte in local {
+                if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") || previous == 0 { return false }
+                guard isASCIILetterOrDigit(byte) || isAllowedInLocalPart(byte) else { return false }
+                previous = byte
+            }
+            guard previous != UInt8(ascii: ".") else { return false }
+            return isValidASCIIDomain(domain)
         }
-        guard previous != UInt8(ascii: ".") else { return false }
-        return isValidDomain(String(decoding: domain, as: UTF8.self))
     }
 
-    static let allowedInLocalPart: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
+    /// The punctuation a local part may hold besides letters and digits: ``!#$%&'*+-/=?^_`{|}~.``
+    @inline(__always)
+    static func isAllowedInLocalPart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "."):
+            true
+        default: false
+        }
+    }
+
+    /// ``isValidDomain(_:)`` over ASCII bytes, without making a string.
+    static func isValidASCIIDomain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        var labels = 0
+        var labelStart = 0
+        var index = 0
+        while true {
+            let end = index == bytes.count || bytes[index] == UInt8(ascii: ".")
+            if end {
+                let length = index - labelStart
+                guard (1...63).contains(length), bytes[labelStart] != UInt8(ascii: "-"),
+                    bytes[index - 1] != UInt8(ascii: "-")
+                else { return false }
+                labels += 1
+                if index == bytes.count {
+                    // The last label: alphabetic, two letters or more.
+                    guard labels >= 2, length >= 2 else { return false }
+                    for offset in labelStart..<index where !isASCIILetter(bytes[offset]) { return false }
+                    return true
+                }
+                labelStart = index + 1
+            } else if !(isASCIILetterOrDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")) {
+                return false
+            }
+            index += 1
+        }
+    }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")

@@ -106,7 +106,11 @@ extension Validation {
                     "holds \(prospects.count) prospects; at most \(maxProspectsPerRequest) fit in one request"))
         }
         for (index, prospect) in prospects.enumerated() {
-            problems += self.prospect(prospect, path: "prospects[\(index)]")
+            // The path is written only for a prospect with problems: most have none.
+            let found = self.prospect(prospect, path: "")
+            guard !found.isEmpty else { continue }
+            let path = "prospects[\(index)]"
+            problems += found.map { ValidationProblem(path + $0.path, $0.message) }
         }
         return problems
     }

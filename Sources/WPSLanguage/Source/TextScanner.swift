@@ -37,7 +37,23 @@ public struct TextScanner: Sendable {
     public mutating func feed(_ bytes: some Sequence<UInt8>) {
         guard problem == nil else { return }
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            for byte in buffer where !step(byte) { return }
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at a time while they are ASCII above the line break (no byte has its
+                // high bit set, and none borrows when 0x0B is taken from each).
+                if pending == 0, index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0, (word &- 0x0B0B_0B0B_0B0B_0B0B) & 0x8080_8080_8080_8080 == 0 {
+                        column += 8
+                        offset += 8
+                        index += 8
+                        continue
+                    }
+                }
+                if !step(buffer[index]) { return }
+                index += 1
+            }
         }
         if handled == nil {
             for byte in bytes where !step(byte) { return }

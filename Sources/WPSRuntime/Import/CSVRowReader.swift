@@ -1,19 +1,29 @@
 import Foundation
 
 /// CSV rows with a header; line numbers count the line breaks inside quoted fields.
+///
+/// Each record is scanned in place (``CSVRecordReader``): a `String` is made only of the
+/// non-empty cells under a named column, and a row keeps them by position under the shared
+/// ``RowHeader``, bound once to the import target's fields when the reader is given its
+/// ``ColumnTable``.
 struct CSVRowReader: RowReader {
     let name: String
     var records: CSVRecordReader
     let header: [String]
     /// The header as the file spells it (trimmed, not lower-cased), for messages.
     let spelled: [String]
+    /// The header shared by the rows.
+    let shared: RowHeader
 
     var headerColumns: (line: Int, names: [String])? { (1, spelled) }
 
     /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
-    /// line into the most `known` columns (then the most fields).
-    init(name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil) throws(RuntimeError)
-    {
+    /// line into the most `known` columns (then the most fields). With `columns`, rows are bound
+    /// to that target's fields once, here.
+    init(
+        name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil,
+        columns: ColumnTable? = nil
+    ) throws(RuntimeError) {
         self.name = name
         var records = records
         records.delimiter = delimiter ?? CSVRecordReader.detectDelimiter(in: records.peekFirstLine(), known: known)
@@ -39,38 +49,77 @@ struct CSVRowReader: RowReader {
                 throw RuntimeError("\(name):1: column '\(column)' appears twice in the header")
             }
         }
+        shared = RowHeader(names: header, columns: columns)
     }
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
-        while let (line, record, quoted) = try Self.record(from: &records, name) {
+        let columns = header.count
+        while try advance() {
+            let count = records.spans.count
+            let line = records.recordLine
+            // Every field is text, even those no column keeps.
+            for position in 0..<count where records.spans[position].nonASCII {
+                do { _ = try records.text(ofField: position) } catch {
+                    throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
+                }
+            }
             // A blank line, or a row of empty fields (`,,,,`, which spreadsheets export after the data).
-            if record.allSatisfy({ Self.trimmed($0).isEmpty }) { continue }
-            if record.count > header.count, record[header.count...].contains(where: { !Self.trimmed($0).isEmpty }) {
-                let problem = "has \(record.count) fields, the header has \(header.count)"
+            if try isBlank(fields: 0..<count) { continue }
+            if count > columns, try !isBlank(fields: columns..<count) {
+                let problem = "has \(count) fields, the header has \(columns)"
                 return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
             }
             // A quote left open swallows the following lines into one field of a short row.
-            if record.count < header.count, let field = record.last,
-                field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
-            {
+            if count < columns, records.holdsLineBreak(field: count - 1) {
                 throw RuntimeError(
-                    "\(name):\(line): \(record.count) of \(header.count) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote"
+                    "\(name):\(line): \(count) of \(columns) fields, and a quoted field opened on this line runs on over the next lines: check for an unclosed quote"
                 )
             }
             // Fields are trimmed; what trimming changed is kept as written too, for the secrets
             // (an unquoted field of nothing but spaces is an empty field: there is nothing to keep).
-            var fields: [String: String] = Dictionary(minimumCapacity: header.count)
+            var cells = [String?](repeating: nil, count: min(count, columns))
             var asWritten: [String: SourceRow.Written] = [:]
-            for (position, (column, value)) in zip(header, record).enumerated() where !column.isEmpty {
-                let trimmed = Self.trimmed(value)
-                if !trimmed.isEmpty { fields[column] = trimmed }
-                if trimmed.utf8.count != value.utf8.count, !trimmed.isEmpty || quoted[position] {
-                    asWritten[column] = .init(text: value, quoted: quoted[position])
+            for position in 0..<min(count, columns) where !header[position].isEmpty && !records.isEmpty(field: position)
+            {
+                let quoted = records.spans[position].quoted
+                guard let (first, last) = records.edgeBytes(ofField: position), !Self.isSpace(first),
+                    !Self.isSpace(last)
+                else {
+                    let value = try text(position)
+                    let trimmed = Self.trimmed(value)
+                    if !trimmed.isEmpty { cells[position] = trimmed }
+                    if trimmed.utf8.count != value.utf8.count, !trimmed.isEmpty || quoted {
+                        asWritten[header[position]] = .init(text: value, quoted: quoted)
+                    }
+                    continue
                 }
+                cells[position] = try text(position)
             }
-            return SourceRow(line: line, fields: fields, normalized: true, asWritten: asWritten)
+            return SourceRow(line: line, header: shared, cells: cells, asWritten: asWritten)
         }
         return nil
+    }
+
+    private mutating func advance() throws(RuntimeError) -> Bool {
+        do { return try records.advance() } catch {
+            throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
+        }
+    }
+
+    private func text(_ position: Int) throws(RuntimeError) -> String {
+        do { return try records.text(ofField: position) } catch {
+            throw RuntimeError("\(name):\(error.line): malformed CSV: \(error.message)")
+        }
+    }
+
+    /// Whether these fields of the record are all empty once trimmed.
+    private func isBlank(fields positions: Range<Int>) throws(RuntimeError) -> Bool {
+        for position in positions {
+            guard let (first, last) = records.edgeBytes(ofField: position) else { continue }
+            guard Self.isSpace(first) || Self.isSpace(last) else { return false }
+            if !Self.trimmed(try text(position)).isEmpty { return false }
+        }
+        return true
     }
 
     private static func record(
@@ -86,12 +135,15 @@ struct CSVRowReader: RowReader {
         1 + raw.prefix(index).reduce(0) { $0 + $1.count + 1 }
     }
 
+    /// Whether trimming may start or stop at this byte (ASCII spaces and line breaks, and any
+    /// byte of a character beyond ASCII, which may be a space).
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
+    }
+
     /// The field without surrounding whitespace; fields without any are returned as they are.
     static func trimmed(_ field: String) -> String {
         guard let first = field.utf8.first, let last = field.utf8.last else { return field }
-        func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
-        }
         guard isSpace(first) || isSpace(last) else { return field }
         return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }

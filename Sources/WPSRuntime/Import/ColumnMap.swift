@@ -15,26 +15,28 @@ extension ImportField {
     var isSecret: Bool { false }
 }
 
-/// How an import target's fields are named in a row, resolved once per row.
+/// How an import target's fields are named in a row.
 ///
 /// Looking every field and alias up in the row cost some fifty hash lookups a row; resolving
-/// the row's own columns against this map costs one per column (see the README's performance
+/// the row's own columns against this map costs one per column, and a CSV row read with the
+/// map's ``table`` none: its header was bound to the fields once (see the README's performance
 /// section).
 struct ColumnMap<Field: ImportField>: Sendable {
     /// Column name → (field, precedence: 0 for the field's own name, then its aliases in order).
-    private let columns: [String: (field: Int, rank: Int)]
+    let table: ColumnTable
+    private var columns: [String: ColumnTable.Entry] { table.entries }
     private let count: Int
     /// Which fields (by raw value) are secrets.
     private let secret: [Bool]
 
     init() {
-        var columns: [String: (field: Int, rank: Int)] = [:]
+        var columns: [String: ColumnTable.Entry] = [:]
         for field in Field.allCases {
             for (rank, name) in ([field.name.lowercased()] + field.aliases).enumerated() where columns[name] == nil {
-                columns[name] = (field.rawValue, rank)
+                columns[name] = ColumnTable.Entry(field: field.rawValue, rank: rank)
             }
         }
-        self.columns = columns
+        table = ColumnTable(id: ObjectIdentifier(Field.self), entries: columns)
         count = Field.allCases.count
         var secret = [Bool](repeating: false, count: count)
         for field in Field.allCases where field.isSecret { secret[field.rawValue] = true }
@@ -50,28 +52,71 @@ struct ColumnMap<Field: ImportField>: Sendable {
         return columns.filter { secret[$0.value.field] }.mapValues { names[$0.field] }
     }
 
+    /// For a CSV row bound to this map (and no secret written with spaces): calls `body` with
+    /// each field the row gives and its value, and returns the problems of its unknown columns
+    /// (with `checking`); nil for any other row, which ``resolve(_:checking:)`` reads.
+    func forEachBoundValue(_ row: SourceRow, checking: Bool, _ body: (Field, String) -> Void) -> [ValidationProblem]? {
+        guard row.asWritten.isEmpty, let binding = row.header?.binding, binding.tableID == table.id else { return nil }
+        let cells = row.cells
+        for entry in binding.fields {
+            guard let field = Field(rawValue: entry.field) else { continue }
+            for column in entry.columns where column < cells.count {
+                if let value = cells[column] {
+                    body(field, value)
+                    break
+                }
+            }
+        }
+        var problems: [ValidationProblem] = []
+        if checking {
+            for unknown in binding.unknown where unknown.column < cells.count && cells[unknown.column] != nil {
+                problems.append(unknown.problem)
+            }
+        }
+        return problems
+    }
+
     /// The row's values by field (where several columns give a field, its own name wins, then
     /// its aliases in order), and with `checking` a problem for each column no field uses.
     /// Secrets are taken as written (``SourceRow/asWritten``), the rest trimmed.
     func resolve(_ row: SourceRow, checking: Bool) -> ResolvedRow<Field> {
         var values = [String?](repeating: nil, count: count)
+        // A CSV row bound to this map: by position, the first non-empty column of each field.
+        if row.asWritten.isEmpty, let binding = row.header?.binding, binding.tableID == table.id {
+            let cells = row.cells
+            for entry in binding.fields {
+                for column in entry.columns where column < cells.count {
+                    if let value = cells[column] {
+                        values[entry.field] = value
+                        break
+                    }
+                }
+            }
+            var problems: [ValidationProblem] = []
+            if checking {
+                for unknown in binding.unknown where unknown.column < cells.count && cells[unknown.column] != nil {
+                    problems.append(unknown.problem)
+                }
+            }
+            return ResolvedRow(values: values, problems: problems)
+        }
         var ranks = [Int](repeating: .max, count: count)
         var unknown: [String] = []
-        for (column, value) in row.fields {
-            guard let (field, rank) = columns[column] else {
+        row.forEachField { column, value in
+            guard let entry = columns[column] else {
                 if checking { unknown.append(column) }
-                continue
+                return
             }
-            if rank < ranks[field] {
-                values[field] = value
-                ranks[field] = rank
+            if entry.rank < ranks[entry.field] {
+                values[entry.field] = value
+                ranks[entry.field] = entry.rank
             }
         }
         // A secret trimming changed (or emptied) is sent as written.
         for (column, written) in row.asWritten {
-            guard let (field, rank) = columns[column], secret[field], rank <= ranks[field] else { continue }
-            values[field] = written.text
-            ranks[field] = rank
+            guard let entry = columns[column], secret[entry.field], entry.rank <= ranks[entry.field] else { continue }
+            values[entry.field] = written.text
+            ranks[entry.field] = entry.rank
         }
         var problems: [ValidationProblem] = []
         if !unknown.isEmpty {

@@ -114,8 +114,13 @@ public struct ImportSource: Sendable {
     }
 
     /// A fresh reader over the rows, from the first; `known` (the columns a row may use) tells
-    /// a CSV header's delimiter unless ``delimiter`` is set.
+    /// a CSV header's delimiter unless ``delimiter`` is set, and `columns` (an import target's)
+    /// binds a CSV header to its fields once.
     public func rows(known: Set<String> = []) throws(RuntimeError) -> any RowReader {
+        try rows(known: known, columns: nil)
+    }
+
+    func rows(known: Set<String>, columns: ColumnTable?) throws(RuntimeError) -> any RowReader {
         switch (origin, format) {
         case (.records(let values), _):
             return ArrayRowReader(
@@ -138,10 +143,12 @@ public struct ImportSource: Sendable {
         case (.file(let path), _):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
             let records = CSVRecordReader(handle: handle)
-            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
+            return try CSVRowReader(
+                name: name, records: records, known: known, delimiter: delimiter, columns: columns)
         case (.data(let data), _):
             let records = CSVRecordReader(data: data)
-            return try CSVRowReader(name: name, records: records, known: known, delimiter: delimiter)
+            return try CSVRowReader(
+                name: name, records: records, known: known, delimiter: delimiter, columns: columns)
         }
     }
 

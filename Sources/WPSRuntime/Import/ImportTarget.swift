@@ -12,6 +12,8 @@ protocol ImportTarget: Sendable {
     var maxBatchSize: Int { get }
     /// Every column a row may use (the API's names and the aliases), for unknown-column checks.
     var knownColumns: Set<String> { get }
+    /// The column names by field, for binding a CSV header to the fields once per file.
+    var columnTable: ColumnTable? { get }
     /// The columns that give a password (→ the API's name for it): sent as written, never trimmed.
     var secretColumns: [String: String] { get }
     /// The item a row describes, and the problems of its fields (conversion and documented rules),
@@ -25,6 +27,7 @@ protocol ImportTarget: Sendable {
 
 extension ImportTarget {
     var noun: (one: String, many: String) { ("mailbox", "mailboxes") }
+    var columnTable: ColumnTable? { nil }
 }
 
 /// The problems, with an invalid email's value shown (`must be a valid email address, got
@@ -73,6 +76,7 @@ struct ManualMailboxTarget: ImportTarget {
     static let known = map.known
     static let secrets = map.secretColumns
     var knownColumns: Set<String> { Self.known }
+    var columnTable: ColumnTable? { Self.map.table }
     var secretColumns: [String: String] { Self.secrets }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: ManualMailbox, problems: [ValidationProblem]) {
@@ -141,6 +145,7 @@ struct SaleshandyAccountTarget: ImportTarget {
     static let known = map.known
     static let secrets = map.secretColumns
     var knownColumns: Set<String> { Self.known }
+    var columnTable: ColumnTable? { Self.map.table }
     var secretColumns: [String: String] { Self.secrets }
 
     func item(from row: SourceRow, checking: Bool = true) -> (
@@ -184,6 +189,7 @@ struct MicrosoftAccountTarget: ImportTarget {
     static let map = ColumnMap<Field>()
     static let known = map.known
     var knownColumns: Set<String> { Self.known }
+    var columnTable: ColumnTable? { Self.map.table }
     var secretColumns: [String: String] { [:] }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {

@@ -116,12 +116,11 @@ struct MailboxImporter<Target: ImportTarget> {
     /// Pass 1: every row converted and checked, duplicates found; nothing is sent.
     func check() throws(RuntimeError) -> CheckResult {
         var result = CheckResult()
-        var seen: [UInt64: Int32] = [:]  // fingerprint of the email → the first row with it
+        var seen = FingerprintTable()  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
-        let secrets = target.secretColumns
         let keepAll = options.problemReport != nil
         try source.checkText()
-        var reader = try source.rows(known: target.knownColumns)
+        let reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         // A header names its unknown columns once, at its own line, as the file spells them.
         if let (line, names) = reader.headerColumns {
             let known = target.knownColumns
@@ -135,61 +134,71 @@ struct MailboxImporter<Target: ImportTarget> {
                 if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
             }
         }
-        while let row = try reader.next() {
-            result.rows += 1
-            result.places.append(row.place)
-            if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
-            if let problem = row.problem {
-                result.invalid.insert(result.rows)
-                result.problemCount += 1
-                if result.problems.count < Self.problemListLimit {
-                    result.problems.append("\(source.name):\(row.place): \(problem)")
-                }
-                if keepAll { result.all.append(Problem(place: "\(row.place)", field: "", message: problem)) }
-                if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
-                continue
-            }
-            for (column, written) in row.asWritten where !written.quoted {
-                guard let field = secrets[column] else { continue }
-                result.warningCount += 1
-                if result.warnings.count < Self.problemListLimit {
-                    result.warnings.append(
-                        "\(source.name):\(row.place): \(field): spaces before or after the password are sent as written"
-                            + " (quote the field to keep them without this warning)")
-                }
-            }
-            var (item, problems) = target.item(from: row, checking: true)
-            if let email = target.email(of: item)?.lowercased(), !email.isEmpty {
-                let key = Self.fingerprint(email)
-                if let first = seen[key] {
-                    let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
-                    let message =
-                        "duplicate \(target.noun.one) \(target.email(of: item) ?? email): already on line \(place)"
-                    problems.append(ValidationProblem("", message))
-                } else {
-                    seen[key] = Int32(clamping: result.rows)
-                }
-            }
-            guard !problems.isEmpty else { continue }
-            result.invalid.insert(result.rows)
-            if options.skipInvalid {
-                let reason = problems.map(\.description).joined(separator: "; ")
-                result.skipped[result.rows] = (target.email(of: item) ?? "", reason)
-            }
-            // An unknown column is listed once, at the first row that uses it.
-            problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
-            result.problemCount += problems.count
-            for problem in problems where result.problems.count < Self.problemListLimit {
-                result.problems.append("\(source.name):\(row.place): \(problem)")
-            }
-            if keepAll {
-                let email = target.email(of: item) ?? ""
-                result.all += problems.map {
-                    Problem(place: "\(row.place)", field: $0.path, message: $0.message, email: email)
-                }
-            }
+        let pipe = CheckedRowPipe(reading: reader, into: target)
+        defer { pipe.stop() }
+        while let batch = try pipe.next() {
+            for checked in batch { check(checked, into: &result, seen: &seen, reportedColumns: &reportedColumns) }
         }
         return result
+    }
+
+    /// One row of the check: counted, placed, its problems and whether it repeats an earlier
+    /// row's email recorded.
+    private func check(
+        _ checked: CheckedRowPipe<Target>.CheckedRow, into result: inout CheckResult, seen: inout FingerprintTable,
+        reportedColumns: inout Set<String>
+    ) {
+        let place = checked.place
+        let secrets = target.secretColumns
+        let keepAll = options.problemReport != nil
+        result.rows += 1
+        result.places.append(place)
+        if result.rows % 20_000 == 0 { progress.update("\(source.name): checked \(result.rows) rows") }
+        if let problem = checked.problem {
+            result.invalid.insert(result.rows)
+            result.problemCount += 1
+            if result.problems.count < Self.problemListLimit {
+                result.problems.append("\(source.name):\(place): \(problem)")
+            }
+            if keepAll { result.all.append(Problem(place: "\(place)", field: "", message: problem)) }
+            if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
+            return
+        }
+        for (column, written) in checked.asWritten where !written.quoted {
+            guard let field = secrets[column] else { continue }
+            result.warningCount += 1
+            if result.warnings.count < Self.problemListLimit {
+                result.warnings.append(
+                    "\(source.name):\(place): \(field): spaces before or after the password are sent as written"
+                        + " (quote the field to keep them without this warning)")
+            }
+        }
+        guard let email = checked.email else { return }
+        var problems = checked.problems
+        if !email.isEmpty {
+            if let first = seen.firstRow(of: checked.fingerprint, recording: Int32(clamping: result.rows)) {
+                let place = result.places.place(of: Int(first)).map(String.init(describing:)) ?? "?"
+                let message = "duplicate \(target.noun.one) \(email): already on line \(place)"
+                problems.append(ValidationProblem("", message))
+            }
+        }
+        guard !problems.isEmpty else { return }
+        result.invalid.insert(result.rows)
+        if options.skipInvalid {
+            let reason = problems.map(\.description).joined(separator: "; ")
+            result.skipped[result.rows] = (email, reason)
+        }
+        // An unknown column is listed once, at the first row that uses it.
+        problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
+        result.problemCount += problems.count
+        for problem in problems where result.problems.count < Self.problemListLimit {
+            result.problems.append("\(source.name):\(place): \(problem)")
+        }
+        if keepAll {
+            result.all += problems.map {
+                Problem(place: "\(place)", field: $0.path, message: $0.message, email: email)
+            }
+        }
     }
 
     /// Checks, then sends; returns one settlement per batch.
@@ -267,7 +276,10 @@ struct MailboxImporter<Target: ImportTarget> {
                 settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
         }
 
-        var reader = try source.rows(known: target.knownColumns)
+        if options.dryRun {
+            return try dryRunBatches(checked, settled: settled, skipped: checked.skipped)
+        }
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         var batch: [Target.Item] = []
         var batchRows: [Int] = []
         var sentRows = alreadyDone
@@ -349,10 +361,17 @@ struct MailboxImporter<Target: ImportTarget> {
             while failure == nil, let row = try reader.next() {
                 try Task.checkCancellation()
                 number += 1
+                // The reading runs on the executor that also drives the connections: it steps
+                // aside now and then, so a request already handed over goes out while the next
+                // is read (without this, 7 requests were read before the first was connected).
+                if number % 1024 == 0 { await Task.yield() }
                 if checked.invalid.contains(number) || skip.contains(number) { continue }
                 batch.append(target.item(from: row, checking: false).item)
                 batchRows.append(number)
-                if batch.count == size { try await dispatch() }
+                if batch.count == size {
+                    try await dispatch()
+                    await Task.yield()
+                }
             }
             if failure == nil, !batch.isEmpty { try await dispatch() }
             while inFlight > 0 { await collectOne() }
@@ -374,6 +393,56 @@ struct MailboxImporter<Target: ImportTarget> {
         progress.finish()
         return Outcome(
             settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
+    }
+
+    /// A dry run's requests, told from the check (the source is read again only as far as the
+    /// first request, which is shown in full): the valid rows in order, a batch at a time.
+    private func dryRunBatches(
+        _ checked: CheckResult, settled: [Settlement], skipped: [Int: (email: String, reason: String)]
+    ) throws -> Outcome {
+        var all = LineSet()
+        all.insert(1...checked.rows)
+        let rows = all.subtracting(checked.invalid)
+        var firstBatch: [Target.Item] = []
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        var number = 0
+        while firstBatch.count < options.batchSize, let row = try reader.next() {
+            number += 1
+            if checked.invalid.contains(number) { continue }
+            firstBatch.append(target.item(from: row, checking: false).item)
+        }
+        var settled = settled
+        var batchesSent = 0
+        var batch = LineSet()
+        var batchCount = 0
+        func dispatch() throws {
+            try Task.checkCancellation()
+            batchesSent += 1
+            if batchesSent == 1 {
+                options.show(options.describe?(firstBatch) ?? "")
+            } else {
+                let noun = batchCount == 1 ? target.noun.one : target.noun.many
+                options.show(
+                    "── dry run: would send \(target.unit) \(batchesSent): \(batchCount) \(noun) (lines \(checked.places.describe(batch)))"
+                )
+            }
+            settled.append(.accepted(id: "", rows: batch))
+            batch = LineSet()
+            batchCount = 0
+        }
+        for range in rows.ranges {
+            var first = range.lowerBound
+            while first <= range.upperBound {
+                let taken = min(options.batchSize - batchCount, range.upperBound - first + 1)
+                batch.insert(first...(first + taken - 1))
+                batchCount += taken
+                first += taken
+                if batchCount == options.batchSize { try dispatch() }
+            }
+        }
+        if batchCount > 0 { try dispatch() }
+        progress.finish()
+        return Outcome(settled: Self.byBatch(settled), places: checked.places, skipped: skipped)
     }
 
     /// Writes `--report FILE.csv` for the check: `source,line,field,message`, one row per
@@ -554,6 +623,18 @@ struct MailboxImporter<Target: ImportTarget> {
 
     /// `batch` → `batches`, `request` → `requests`.
     static func plural(_ unit: String) -> String { unit.hasSuffix("h") ? unit + "es" : unit + "s" }
+
+    /// ``fingerprint(_:)`` of the lower-cased text; ASCII is folded byte by byte, without making
+    /// a lower-cased copy.
+    static func caseFoldedFingerprint(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return fingerprint(text.lowercased()) }
+            hash ^= UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 
     /// FNV-1a, 64 bits: a stable fingerprint for duplicate checks without keeping every email.
     static func fingerprint(_ text: String) -> UInt64 {

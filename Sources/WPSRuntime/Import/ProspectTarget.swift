@@ -45,29 +45,54 @@ struct ProspectTarget: ImportTarget {
         }
     }
     static let map = ColumnMap<Field>()
-    /// Each field's API name, by raw value.
-    static let names = Field.allCases.map(\.name)
-    /// Every field but the email.
-    static let otherFields = Field.allCases.filter { $0 != .email }
     static let known = map.known
     var knownColumns: Set<String> { Self.known }
+    var columnTable: ColumnTable? { Self.map.table }
     var secretColumns: [String: String] { [:] }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: ProspectFields, problems: [ValidationProblem]) {
-        let row = Self.map.resolve(row, checking: checking)
-        var prospect = ProspectFields(email: row.text(.email) ?? "")
-        for field in Self.otherFields {
-            guard let value = row.text(field), !value.isEmpty else { continue }
-            // The names are worked out once: `field.name` (`"\(self)"`) reflects on every call.
-            prospect[Self.names[field.rawValue]] =
-                field == .status || field == .interested ? value.uppercased() : value
+        var prospect = ProspectFields(email: "")
+        func set(_ field: Field, _ value: String) {
+            guard !value.isEmpty else { return }
+            Self.set(field, field == .status || field == .interested ? value.uppercased() : value, in: &prospect)
+        }
+        var problems: [ValidationProblem]
+        // A CSV row bound to the fields goes straight into the prospect.
+        if let bound = Self.map.forEachBoundValue(row, checking: checking, set) {
+            problems = bound
+        } else {
+            let row = Self.map.resolve(row, checking: checking)
+            for field in Field.allCases { row.text(field).map { set(field, $0) } }
+            problems = row.problems
         }
         guard checking else { return (prospect, []) }
-        var problems = row.problems
         problems += Validation.prospect(prospect, path: "").map {
             ValidationProblem(String($0.path.drop { $0 == "." }), $0.message)
         }
         return (prospect, problems)
+    }
+
+    /// Sets a field by its case, not its name: the row path sets every field of every row.
+    static func set(_ field: Field, _ value: String, in prospect: inout ProspectFields) {
+        switch field {
+        case .email: prospect.email = value
+        case .status: prospect.status = value
+        case .first_name: prospect.first_name = value
+        case .last_name: prospect.last_name = value
+        case .company: prospect.company = value
+        case .website: prospect.website = value
+        case .linkedin_url: prospect.linkedin_url = value
+        case .tags: prospect.tags = value
+        case .title: prospect.title = value
+        case .phone: prospect.phone = value
+        case .address: prospect.address = value
+        case .city: prospect.city = value
+        case .state: prospect.state = value
+        case .country: prospect.country = value
+        case .industry: prospect.industry = value
+        case .interested: prospect.interested = value
+        default: prospect.snippets[field.rawValue - Field.snippet1.rawValue + 1] = value
+        }
     }
 
     func email(of item: ProspectFields) -> String? { item.email }

@@ -147,7 +147,7 @@ enum ProspectImportCommand {
         }
         for (row, skipped) in outcome.skipped { byRow[row] = ("invalid", nil, skipped.reason) }
         var text = "line,email,outcome,code,message\n"
-        var reader = try source.rows(known: target.knownColumns)
+        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
         var number = 0
         while let row = try reader.next() {
             number += 1
