@@ -198,6 +198,21 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
         #expect(api.bodies.count == 2)
     }
 
+    @Test func aStatusInTheWrongCaseIsRefusedAtItsPlaceWithTheSpellingMeant() {
+        let source = SourceFile(name: "t.wps", text: "prospect list --status replied")
+        let parsed = Parser.parse(source)
+        let lines = parsed.diagnostics.map { DiagnosticRenderer(source: source).renderLine($0) }
+        #expect(
+            lines == [
+                "t.wps:1:24: error: expected ACTIVE, BLACKLIST, BOUNCED, INVALID, REPLIED for --status, got 'replied'"
+                    + " — did you mean 'REPLIED'?"
+            ])
+        // A value no choice spells in any case gets no suggestion.
+        #expect(
+            Parser.parse(SourceFile(name: "t.wps", text: "prospect list --status done")).diagnostics.first?.label == nil
+        )
+    }
+
     @Test func prospectListAllPagesUntilThePagesEnd() async throws {
         let api = FakeWoodpecker()
         api.stored = (0..<2_500).map { "p\($0)@acme.com" }

@@ -153,7 +153,12 @@ public struct CommandChecker: Sendable {
             return nil
         }
         guard let expected = mismatch(text, kind) else { return nil }
-        return Diagnostic(.error, "expected \(expected) for \(what), got '\(text)'", at: value.range)
+        // `replied` for `REPLIED`: the value meant, spelt as the API takes it.
+        var meant: String?
+        if case .choice(let options) = kind { meant = options.first { $0.lowercased() == text.lowercased() } }
+        return Diagnostic(
+            .error, "expected \(expected) for \(what), got '\(text)'", at: value.range,
+            label: meant.map { "did you mean '\($0)'?" })
     }
 
     /// What was expected, when `text` is not a valid literal of `kind`.
