@@ -416,7 +416,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interested", .choice(["INTERESTED", "NOT_INTERESTED", "MAYBE_LATER"]), "only prospects with this interest level", secret: false, repeatable: false, required: false, fields: ["interested"], aliases: [], default: nil),
             FlagDescriptor("activity", .choice(["OPENED", "CLICKED"]), "only prospects that opened or clicked", secret: false, repeatable: false, required: false, fields: ["activity"], aliases: [], default: nil),
         ],
-        examples: ["prospect list --all | where status == \"REPLIED\" | count", "prospect list --campaign 777001 --search \"company=Acme\""], sends: ["GET /rest/v1/prospects"], destructive: false),
+        examples: ["prospect list --all | where status == \"REPLIED\" | count", "prospect list --campaign 777001 --search company=Acme"], sends: ["GET /rest/v1/prospects"], destructive: false),
     CommandDescriptor(
         ["report", "campaigns"], "General statistics per campaign and sending mailbox over a period (the last 30 days at most).", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",

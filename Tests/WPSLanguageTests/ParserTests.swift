@@ -30,6 +30,29 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(command.values(of: "timezone") == [.word("Europe/Berlin", r(61, 74))])
     }
 
+    @Test func aWordWithAnEqualsSignIsOneValueWithWhatDirectlyFollows() throws {
+        func command(_ text: String) throws -> Command {
+            let result = parse(text)
+            #expect(result.diagnostics == [], "\(text)")
+            guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+                throw CancellationError()
+            }
+            return try #require(pipeline.stages.first)
+        }
+        let list = try command("prospect list --search first_name=Ann,email=a@b.co")
+        #expect(list.values(of: "search") == [.word("first_name=Ann,email=a@b.co", r(23, 50))])
+        let echo = try command(#"echo x="two words" y=$id z= w"#)
+        #expect(
+            echo.positionals == [
+                .string([.text("x="), .text("two words")], r(5, 18)),
+                .string([.text("y="), .variable(VariableReference(name: "id"))], r(19, 24)),
+                .word("z=", r(25, 27)), .word("w", r(28, 29)),
+            ])
+        // Apart from directly after a word, `=` still means nothing in a command's arguments.
+        #expect(problems("echo a = b") == ["t.wps:1:8: error: unexpected '='"])
+        #expect(problems("echo =b") == ["t.wps:1:6: error: unexpected '='"])
+    }
+
     @Test func pipelinesAndRedirects() throws {
         let result = parse("mailbox import boxes.csv | batch watch | where failed > 0 | to csv > failed.csv")
         #expect(result.diagnostics == [])

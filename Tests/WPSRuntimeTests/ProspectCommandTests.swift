@@ -223,6 +223,10 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
         #expect(api.urls.allSatisfy { $0.contains("per_page=1000") })
         let one = try await runCommands("prospect list --per-page 2 --status ACTIVE", session: api.session)
         #expect(one.first?.items.count == 2)
+        // `field=value` needs no quotes: the word and what directly follows its `=` are one value.
+        _ = try await runCommands("prospect list --search first_name=Ann,company=Acme", session: api.session)
+        let searched = try #require(api.urls.last.flatMap(URLComponents.init(string:))?.queryItems)
+        #expect(searched.first { $0.name == "search" }?.value == "first_name=Ann,company=Acme")
         await #expect(throws: RuntimeError.self) {
             _ = try await runCommands("prospect list --per-page 5000", session: api.session)
         }

@@ -135,7 +135,7 @@ extension Parser {
                 let boolean = flag?.isBoolean ?? false
                 var value: Expression?
                 if attached || (!boolean && startsValue) {
-                    value = parseValue()
+                    value = parseValue().map { joiningPairs($0) }
                     if value == nil { error("--\(name)= needs a value", at: flagRange) }
                 }
                 arguments.append(
@@ -143,7 +143,7 @@ extension Parser {
                         name: name, value: value, range: SourceRange(flagRange.start, value?.range.end ?? flagRange.end)
                     ))
             } else if let value = parseValue() {
-                arguments.append(.positional(value))
+                arguments.append(.positional(joiningPairs(value)))
             } else {
                 error("unexpected \(describe(current.kind))", at: current.range)
                 advance()
@@ -154,6 +154,50 @@ extension Parser {
             words: words, arguments: arguments, nameRange: SourceRange(start, nameEnd), range: SourceRange(start, end))
         diagnostics += CommandChecker(descriptor).check(command)
         return command
+    }
+
+    /// A word with `=` right after it is one value with what directly follows, as a shell reads
+    /// it: `--search first_name=Ann`, `email=ann@example.com`, `note="two words"`, `id=$id`. (Apart from this
+    /// a `=` in a command's arguments means nothing.)
+    mutating func joiningPairs(_ value: Expression) -> Expression {
+        var joined = value
+        while current.kind == .assign, current.range.start == joined.range.end {
+            let text: String
+            switch joined {
+            case .word(let word, _): text = word
+            case .literal(let literal, _): text = literal
+            default: return joined
+            }
+            let assignEnd = current.range.end
+            advance()
+            let next = current
+            guard next.range.start == assignEnd else {
+                joined = .word(text + "=", SourceRange(joined.range.start, assignEnd))
+                continue
+            }
+            let start = joined.range.start
+            switch next.kind {
+            case .word(let word):
+                advance()
+                joined = .word(text + "=" + word, SourceRange(start, next.range.end))
+            case .literal(let literal):
+                advance()
+                joined = .literal(text + "=" + literal, SourceRange(start, next.range.end))
+            case .string(let parts):
+                advance()
+                let rest = parts.map { interpolation($0) }
+                return .string([.text(text + "=")] + rest, SourceRange(start, next.range.end))
+            case .variable(let reference):
+                advance()
+                return .string([.text(text + "="), .variable(reference)], SourceRange(start, next.range.end))
+            case .subpipelineStart:
+                guard case .subpipeline(let pipeline, let range)? = parseValue() else { return joined }
+                return .string([.text(text + "="), .pipeline(pipeline)], SourceRange(start, range.end))
+            default:
+                joined = .word(text + "=", SourceRange(start, assignEnd))
+            }
+        }
+        return joined
     }
 
     static func end(_ argument: Argument) -> Int {

@@ -38,7 +38,7 @@ enum ProspectListCommand {
         flags: [campaigns, status, search, sort, page, perPage, all, details, contacted, interested, activity],
         examples: [
             #"prospect list --all | where status == "REPLIED" | count"#,
-            #"prospect list --campaign 777001 --search "company=Acme""#,
+            "prospect list --campaign 777001 --search company=Acme",
         ],
         sends: ["GET /rest/v1/prospects"],
         tests: ["ProspectCommandTests.prospectListAllPagesUntilThePagesEnd"]
