@@ -282,6 +282,14 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
             ])
     }
 
+    @Test func anOptionOfWpsItselfGivenToACommandSaysWhereItGoes() {
+        #expect(
+            problems("prospect import leads.csv --dry-run") == [
+                "t.wps:1:27: error: unknown flag '--dry-run' — --dry-run is an option of wps itself, for a whole run: wps --dry-run -c '…' prints the requests instead of sending them"
+            ])
+        #expect(problems("campaign list --output json").first?.contains("end it with '| to json'") == true)
+    }
+
     @Test func wrongLiteralKinds() {
         #expect(
             problems("campaign new x --daily-enroll fifty") == [

@@ -57,6 +57,9 @@ public struct CommandChecker: Sendable {
                 .error, "'--\(name)' is not a flag of '\(descriptor.name)': \(upper) is given without one", at: range,
                 label: "usage: \(descriptor.usage)")
         }
+        if let note = Self.programOptions[name] {
+            return Diagnostic(.error, "unknown flag '--\(name)'", at: range, label: note)
+        }
         let spellings = descriptor.flagSpellings
         guard let best = Suggestion.closest(to: name, in: spellings.map(\.spelling), preferringFamilyOf: name),
             let flag = spellings.first(where: { $0.spelling == best })?.flag
@@ -66,6 +69,14 @@ public struct CommandChecker: Sendable {
         let shown = best == flag ? "--\(best)" : "--\(best) (--\(flag))"
         return Diagnostic(.error, "unknown flag '--\(name)'", at: range, label: "did you mean '\(shown)'?")
     }
+
+    /// Options of the `wps` program that a command does not take, and where they go instead.
+    static let programOptions: [String: String] = [
+        "dry-run": "--dry-run is an option of wps itself, for a whole run: wps --dry-run -c '…' prints the requests instead of sending them",
+        "output": "--output is an option of wps itself (wps --output json -c '…'); in a pipeline, end it with '| to json'",
+        "sandbox": "--sandbox is an option of wps itself: wps --sandbox -c '…' (or start the shell with it)",
+        "profile": "--profile is an option of wps itself: wps --profile NAME -c '…'; in the shell, 'profile use NAME'",
+    ]
 
     /// The positional an unknown flag names (`campaign new --name x`: NAME), if one does.
     func namedPositional(_ flag: String) -> PositionalDescriptor? {

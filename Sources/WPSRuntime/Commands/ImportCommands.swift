@@ -15,8 +15,15 @@ enum ImportCommands {
     static let resendUnsettled = Flag<Bool>(
         "resend-unsettled", "Saleshandy: send again rows an earlier run sent without learning the outcome")
 
-    /// The rows to import: FILE, `-` (stdin), or the records piped in.
+    /// The rows to import: FILE, `-` (stdin), or the records piped in, without the columns
+    /// `--ignore-column` names.
     static func importSource(_ invocation: Invocation) throws -> ImportSource {
+        var source = try rowSource(invocation)
+        source.ignoredColumns = Set(invocation.all(SharedFlags.ignoreColumn).map(ImportSource.columnKey))
+        return source
+    }
+
+    private static func rowSource(_ invocation: Invocation) throws -> ImportSource {
         let range = invocation.range(of: file)
         let input = invocation.input
         guard let value = invocation[file] else {

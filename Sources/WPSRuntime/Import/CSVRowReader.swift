@@ -14,15 +14,23 @@ struct CSVRowReader: RowReader {
     let spelled: [String]
     /// The header shared by the rows.
     let shared: RowHeader
+    /// The columns without a name in the header (not left out by `--ignore-column N`): a value
+    /// there would be lost, so a row with one is a problem.
+    let unnamed: [Int]
+    /// The `--ignore-column` names the header does not have (as given, lower-cased).
+    let absentIgnoredColumns: [String]
 
     var headerColumns: (line: Int, names: [String])? { (1, spelled) }
 
     /// Reads the header; the delimiter is `delimiter`, or else the one that splits the header
     /// line into the most `known` columns (then the most fields). With `columns`, rows are bound
     /// to that target's fields once, here.
+    /// Columns named in `ignored` (trimmed, lower-cased; a column without a name by its 1-based
+    /// number) are read as if they had no name and held nothing.
     init(
         name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil,
-        columns: ColumnTable? = nil
+        columns: ColumnTable? = nil, ignored: Set<String> = [],
+        exampleHeader: String = "email,password,host,port,imap_host,imap_port"
     ) throws(RuntimeError) {
         self.name = name
         var records = records
@@ -30,17 +38,30 @@ struct CSVRowReader: RowReader {
         self.records = records
         guard let first = try Self.record(from: &self.records, name) else {
             throw RuntimeError(
-                "\(name):1: the file is empty: expected a header row naming the columns, such as email,password,host,port,imap_host,imap_port"
-            )
+                "\(name):1: the file is empty: expected a header row naming the columns, such as \(exampleHeader)")
         }
         let raw = first.fields
-        spelled = raw.map { $0.trimmingCharacters(in: .whitespaces) }
-        header = spelled.map { $0.lowercased() }
-        if header.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
+        let trimmed = raw.map { $0.trimmingCharacters(in: .whitespaces) }
+        let lowered = trimmed.map { $0.lowercased() }
+        if lowered.allSatisfy(\.isEmpty) { throw RuntimeError("\(name):1: the CSV file has no header row") }
+        // A column left out is read as one without a name that holds nothing.
+        var leftOut = Set<Int>()
+        var matched = Set<String>()
+        for (position, name) in lowered.enumerated() {
+            let key = name.isEmpty ? String(position + 1) : name
+            if ignored.contains(key) {
+                leftOut.insert(position)
+                matched.insert(key)
+            }
+        }
+        spelled = trimmed.enumerated().map { leftOut.contains($0.offset) ? "" : $0.element }
+        header = lowered.enumerated().map { leftOut.contains($0.offset) ? "" : $0.element }
+        unnamed = lowered.indices.filter { lowered[$0].isEmpty && !leftOut.contains($0) }
+        absentIgnoredColumns = ignored.subtracting(matched).sorted()
         // A first row holding an address is data: the header is missing.
         if let column = header.firstIndex(where: { $0.contains("@") }) {
             throw RuntimeError(
-                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as email,password,host,port,imap_host,imap_port"
+                "\(name):1:\(Self.column(of: column, in: raw)): the first row is data (field \(column + 1) holds an email address), not a header: add a header row naming the columns, such as \(exampleHeader)"
             )
         }
         var seen: Set<String> = []
@@ -67,6 +88,12 @@ struct CSVRowReader: RowReader {
             if try isBlank(fields: 0..<count) { continue }
             if count > columns, try !isBlank(fields: columns..<count) {
                 let problem = "has \(count) fields, the header has \(columns)"
+                return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
+            }
+            for position in unnamed where position < count {
+                guard try !isBlank(fields: position..<position + 1) else { continue }
+                let problem =
+                    "field \(position + 1) holds a value, but its column has no name in the header: name the column, or leave it out with --ignore-column \(position + 1)"
                 return SourceRow(line: line, fields: [:], normalized: true, problem: problem)
             }
             // A quote left open swallows the following lines into one field of a short row.

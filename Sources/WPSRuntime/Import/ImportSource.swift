@@ -21,6 +21,13 @@ public struct ImportSource: Sendable {
     let origin: Origin
     /// The CSV delimiter `--delimiter` forces; nil: told from the header line.
     public var delimiter: UInt8?
+    /// The columns `--ignore-column` leaves out (trimmed, lower-cased; for a CSV column without
+    /// a name, its 1-based number): read as if the file did not have them.
+    public var ignoredColumns: Set<String> = []
+    /// What a row describes and a header that would do, for messages: `mailbox`,
+    /// `email,password,host,port,imap_host,imap_port`.
+    var rowNoun = "mailbox"
+    var exampleHeader = "email,password,host,port,imap_host,imap_port"
 
     /// A file; `.json` is a JSON array, `.ndjson`/`.jsonl` one object per line, anything else CSV.
     public static func file(_ path: String) throws(RuntimeError) -> ImportSource {
@@ -127,28 +134,33 @@ public struct ImportSource: Sendable {
                 rows: try values.enumerated().map { index, value throws(RuntimeError) in
                     guard case .record(let record) = value else {
                         throw RuntimeError(
-                            "\(name): item \(index + 1) is \(value.typeName), not a record of mailbox fields")
+                            "\(name): item \(index + 1) is \(value.typeName), not a record of \(rowNoun) fields")
                     }
                     var fields: [String: String] = [:]
-                    for (key, field) in record where !field.text.isEmpty && field != .null { fields[key] = field.text }
+                    for (key, field) in record where !field.text.isEmpty && field != .null {
+                        if !ignoredColumns.isEmpty, ignoredColumns.contains(Self.columnKey(key)) { continue }
+                        fields[key] = field.text
+                    }
                     return SourceRow(line: index + 1, fields: fields)
                 })
         case (_, .json):
             return ArrayRowReader(rows: try jsonRows(try allData()))
         case (.file(let path), .ndjson):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
-            return NDJSONRowReader(name: name, lines: ChunkedLineReader(handle: handle))
+            return NDJSONRowReader(name: name, lines: ChunkedLineReader(handle: handle), ignored: ignoredColumns)
         case (.data(let data), .ndjson):
-            return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data))
+            return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data), ignored: ignoredColumns)
         case (.file(let path), _):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
             let records = CSVRecordReader(handle: handle)
             return try CSVRowReader(
-                name: name, records: records, known: known, delimiter: delimiter, columns: columns)
+                name: name, records: records, known: known, delimiter: delimiter, columns: columns,
+                ignored: ignoredColumns, exampleHeader: exampleHeader)
         case (.data(let data), _):
             let records = CSVRecordReader(data: data)
             return try CSVRowReader(
-                name: name, records: records, known: known, delimiter: delimiter, columns: columns)
+                name: name, records: records, known: known, delimiter: delimiter, columns: columns,
+                ignored: ignoredColumns, exampleHeader: exampleHeader)
         }
     }
 
@@ -172,7 +184,7 @@ public struct ImportSource: Sendable {
         }
         guard let array = parsed as? [Any] else {
             throw RuntimeError(
-                "\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of mailbox objects")
+                "\(name):\(Self.elementLines(data, depth: 0).first ?? 1): expected a JSON array of \(rowNoun) objects")
         }
         let lines = Self.elementLines(data, depth: 1)
         func line(_ index: Int) -> Int { index < lines.count ? lines[index] : index + 1 }
@@ -185,16 +197,22 @@ public struct ImportSource: Sendable {
             guard let object = item as? [String: Any] else {
                 throw RuntimeError("\(name):\(place): item \(index + 1) is not an object")
             }
-            let fields = try Self.textFields(object, at: "\(name):\(place)")
+            let fields = try Self.textFields(object, at: "\(name):\(place)", ignoring: ignoredColumns)
             return SourceRow(line: place.line, index: place.index, fields: fields)
         }
     }
 
-    /// The fields of a JSON object as text; a list or object where a field belongs is an error
-    /// (naming the field, never its value: it may be a password).
-    static func textFields(_ object: [String: Any], at place: String) throws(RuntimeError) -> [String: String] {
+    /// A column name as `--ignore-column` names are kept: trimmed, lower-cased.
+    static func columnKey(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    /// The fields of a JSON object as text, but those `ignoring` names; a list or object where a
+    /// field belongs is an error (naming the field, never its value: it may be a password).
+    static func textFields(
+        _ object: [String: Any], at place: String, ignoring ignored: Set<String> = []
+    ) throws(RuntimeError) -> [String: String] {
         var fields: [String: String] = [:]
         for (key, value) in object {
+            if !ignored.isEmpty, ignored.contains(columnKey(key)) { continue }
             switch value {
             case is NSNull: continue
             case let text as String: if !text.isEmpty { fields[key] = text }
@@ -305,6 +323,8 @@ struct ArrayRowReader: RowReader {
 struct NDJSONRowReader: RowReader {
     let name: String
     var lines: ChunkedLineReader
+    /// The keys `--ignore-column` leaves out.
+    var ignored: Set<String> = []
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
         while let (number, bytes) = lines.next() {
@@ -317,7 +337,8 @@ struct NDJSONRowReader: RowReader {
             guard let record = object as? [String: Any] else {
                 throw RuntimeError("\(name):\(number): expected a JSON object")
             }
-            return SourceRow(line: number, fields: try ImportSource.textFields(record, at: "\(name):\(number)"))
+            let fields = try ImportSource.textFields(record, at: "\(name):\(number)", ignoring: ignored)
+            return SourceRow(line: number, fields: fields)
         }
         return nil
     }

@@ -23,10 +23,13 @@ protocol ImportTarget: Sendable {
     func email(of item: Item) -> String?
     /// What one item is called in messages (`mailbox`, `prospect`) and its plural.
     var noun: (one: String, many: String) { get }
+    /// A header that would do, for messages about a missing one.
+    var exampleHeader: String { get }
 }
 
 extension ImportTarget {
     var noun: (one: String, many: String) { ("mailbox", "mailboxes") }
+    var exampleHeader: String { "email,password,host,port,imap_host,imap_port" }
     var columnTable: ColumnTable? { nil }
 }
 
@@ -191,6 +194,7 @@ struct MicrosoftAccountTarget: ImportTarget {
     var knownColumns: Set<String> { Self.known }
     var columnTable: ColumnTable? { Self.map.table }
     var secretColumns: [String: String] { [:] }
+    var exampleHeader: String { "email,display_name" }
 
     func item(from row: SourceRow, checking: Bool = true) -> (item: MicrosoftAccount, problems: [ValidationProblem]) {
         let row = Self.map.resolve(row, checking: checking)

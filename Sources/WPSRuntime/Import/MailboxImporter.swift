@@ -110,6 +110,15 @@ struct MailboxImporter<Target: ImportTarget> {
     let progress: ProgressLine
     let submit: ImportSubmitter<Target.Item>
 
+    /// The source, with the target's words for its messages (`expected a JSON array of
+    /// prospect objects`).
+    var reading: ImportSource {
+        var reading = source
+        reading.rowNoun = target.noun.one
+        reading.exampleHeader = target.exampleHeader
+        return reading
+    }
+
     /// The most problems listed in full; the rest are counted.
     static var problemListLimit: Int { 1000 }
 
@@ -120,7 +129,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var reportedColumns: Set<String> = []
         let keepAll = options.problemReport != nil
         try source.checkText()
-        let reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        let reader = try reading.rows(known: target.knownColumns, columns: target.columnTable)
         // A header names its unknown columns once, at its own line, as the file spells them.
         if let (line, names) = reader.headerColumns {
             let known = target.knownColumns
@@ -133,6 +142,10 @@ struct MailboxImporter<Target: ImportTarget> {
                 result.problems.append("\(source.name):\(line): \(name): \(message)")
                 if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
             }
+        }
+        for name in reader.absentIgnoredColumns {
+            result.warningCount += 1
+            result.warnings.append("\(source.name):1: --ignore-column '\(name)': the header has no such column")
         }
         let pipe = CheckedRowPipe(reading: reader, into: target)
         defer { pipe.stop() }
@@ -225,16 +238,21 @@ struct MailboxImporter<Target: ImportTarget> {
             let list = shown.joined(separator: "\n  ") + more
             let rows = checked.invalid.count
             let count = "\(checked.problemCount) problem\(checked.problemCount == 1 ? "" : "s")"
+            // What to do about a column no field takes, said once.
+            let hint =
+                checked.problems.contains { $0.contains(": unknown column") }
+                ? "\n  (rename an unknown column to the field it holds, or leave it out with --ignore-column NAME)"
+                : ""
             if !options.skipInvalid {
                 throw RuntimeError(
-                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)"
+                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)\(hint)"
                 )
             }
             if rows == 0 {
-                progress.note("\(count) in the header of \(source.name), ignored (--skip-invalid):\n  \(list)")
+                progress.note("\(count) in the header of \(source.name), ignored (--skip-invalid):\n  \(list)\(hint)")
             } else {
                 progress.note(
-                    "skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)"
+                    "skipping \(rows) invalid row\(rows == 1 ? "" : "s") of \(source.name) (lines \(places.describe(checked.invalid))):\n  \(list)\(hint)"
                 )
             }
         }
@@ -279,7 +297,7 @@ struct MailboxImporter<Target: ImportTarget> {
         if options.dryRun {
             return try dryRunBatches(checked, settled: settled, skipped: checked.skipped)
         }
-        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        var reader = try reading.rows(known: target.knownColumns, columns: target.columnTable)
         var batch: [Target.Item] = []
         var batchRows: [Int] = []
         var sentRows = alreadyDone
@@ -404,7 +422,7 @@ struct MailboxImporter<Target: ImportTarget> {
         all.insert(1...checked.rows)
         let rows = all.subtracting(checked.invalid)
         var firstBatch: [Target.Item] = []
-        var reader = try source.rows(known: target.knownColumns, columns: target.columnTable)
+        var reader = try reading.rows(known: target.knownColumns, columns: target.columnTable)
         var number = 0
         while firstBatch.count < options.batchSize, let row = try reader.next() {
             number += 1

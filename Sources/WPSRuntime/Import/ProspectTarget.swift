@@ -12,6 +12,7 @@ struct ProspectTarget: ImportTarget {
     var provider: Provider { .woodpecker }
     var maxBatchSize: Int { Validation.maxProspectsPerRequest }
     var noun: (one: String, many: String) { ("prospect", "prospects") }
+    var exampleHeader: String { "email,first_name,last_name,company" }
 
     /// The API's fields, and the other column names each answers to.
     enum Field: Int, ImportField {

@@ -23,6 +23,12 @@ enum SharedFlags {
 
     static let skipInvalid = Flag<Bool>("skip-invalid", "send the valid rows and list the skipped ones")
 
+    /// `--ignore-column` of the imports: a column the file has that no field should take.
+    static let ignoreColumn = Flag<String>(
+        "ignore-column", .string,
+        "leave out a column of the file: its name as the header spells it (any case), or the number of one without a name; repeatable",
+        repeatable: true)
+
     // MARK: Campaign settings (`campaign new`, `campaign set`)
 
     static let accounts = Flag<[Int]>(

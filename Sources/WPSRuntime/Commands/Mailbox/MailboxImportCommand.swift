@@ -14,7 +14,7 @@ enum MailboxImportCommand {
         category: .api, positionals: [ImportCommands.file],
         flags: [
             ImportCommands.batchSize, ImportCommands.parallel, SharedFlags.skipInvalid, SharedFlags.delimiter,
-            SharedFlags.problemReport, notify, SharedFlags.provider, ImportCommands.journal,
+            SharedFlags.ignoreColumn, SharedFlags.problemReport, notify, SharedFlags.provider, ImportCommands.journal,
             ImportCommands.resendUnsettled,
         ],
         examples: ["mailbox import boxes.csv | batch watch"],

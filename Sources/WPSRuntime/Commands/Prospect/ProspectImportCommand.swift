@@ -29,7 +29,7 @@ enum ProspectImportCommand {
         flags: [
             ProspectCommands.campaign, ProspectCommands.update, ProspectCommands.force, ProspectCommands.sendAfter,
             ProspectCommands.fileName, batchSize, ImportCommands.parallel, SharedFlags.skipInvalid,
-            SharedFlags.delimiter, report, allowRejected, ImportCommands.journal,
+            SharedFlags.delimiter, SharedFlags.ignoreColumn, report, allowRejected, ImportCommands.journal,
         ],
         examples: [
             "prospect import leads.csv --campaign 777001 --report outcome.csv",
