@@ -34,6 +34,23 @@ import WPSRuntime
         #expect(CommandRegistry.standard.command(["step", "add"])?.flag(named: "parent-id")?.name == "after")
     }
 
+    @Test func aFlagWrittenWithUnderscoresAsTheAPISpellsFieldsIsTheDashedOne() throws {
+        let result = parse("campaign new Q --email_account_ids 1,2 --daily_enroll 5 --track_opens")
+        #expect(result.diagnostics == [])
+        guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
+            Issue.record("not a pipeline")
+            return
+        }
+        let names = try #require(pipeline.stages.first).arguments.compactMap { argument -> String? in
+            if case .flag(let name, _, _) = argument { return name }
+            return nil
+        }
+        #expect(names == ["accounts", "daily-enroll", "track-opens"])
+        #expect(CommandRegistry.standard.command(["prospect", "add"])?.flag(named: "first_name")?.name == "first-name")
+        // Underscores are no wildcard: a flag that is not there is still unknown, with the closest.
+        #expect(problems("prospect add a@b.co --frist_name x").first?.contains("did you mean '--first-name'?") == true)
+    }
+
     @Test func anAliasIsRecordedUnderItsFlagsName() throws {
         let result = parse("mailbox add --smtp-email a@b.co --smtp-password pw --smtp-login me --smtp-from-name Ann")
         #expect(result.diagnostics == [])

@@ -45,8 +45,16 @@ public struct CommandDescriptor: Sendable, Hashable {
     public var name: String { words.joined(separator: " ") }
 
     /// The flag with this name or alias (`--smtp-email` for `--email`), if the command has one.
+    /// The flag `name` names: its own name or an alias, also written with `_` for `-` as the
+    /// API spells its fields (`--first_name` is `--first-name`, `--email_account_ids` is
+    /// `--accounts`).
     public func flag(named name: String) -> FlagDescriptor? {
-        flags.first { $0.name == name } ?? flags.first { $0.aliases.contains(name) }
+        if let found = flags.first(where: { $0.name == name }) ?? flags.first(where: { $0.aliases.contains(name) }) {
+            return found
+        }
+        guard name.contains("_") else { return nil }
+        let dashed = String(name.map { $0 == "_" ? "-" : $0 })
+        return flags.first { $0.name == dashed } ?? flags.first { $0.aliases.contains(dashed) }
     }
 
     /// Every name a flag of this command answers to, aliases included, with its flag's name.
