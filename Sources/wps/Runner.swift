@@ -47,6 +47,11 @@ struct Runner {
         session.settings.drawsTrees = runner.format == .table
         session.settings.stdoutIsTerminal = isTerminal
         session.settings.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
+        session.settings.progressWidth = {
+            var size = winsize()
+            guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+            return Int(size.ws_col)
+        }
         let renderer = runner
         var interpreter = Interpreter(arguments: options.arguments, session: session) { value in
             Self.write(renderer.render(value))

@@ -10,12 +10,12 @@ from conftest import wps_binary
 PROMPT = r"wps\[sandbox\]> "
 
 
-def spawn(tmp_path, *args, env=None):
+def spawn(tmp_path, *args, env=None, dimensions=(40, 200)):
     environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     environment.update({"TERM": "xterm", "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)})
     environment.update(env or {})
     child = pexpect.spawn(str(wps_binary()), ["--sandbox", *args], env=environment, encoding="utf-8", timeout=30,
-                          dimensions=(40, 200))
+                          dimensions=dimensions)
     child.expect(PROMPT)
     return child
 
@@ -198,3 +198,21 @@ def test_ctrl_d_right_after_the_prompt_always_leaves(tmp_path):
         child.expect(PROMPT)
         child.sendcontrol("d")
         child.expect(pexpect.EOF, timeout=15)
+
+
+def test_progress_fits_a_narrow_terminal_and_the_last_line_is_whole(tmp_path):
+    """A progress line longer than the terminal would wrap, and a wrapped line cannot be redrawn
+    in place: every redraw is cut to the width (ending in …); the line left at the end is whole."""
+    name = tmp_path / ("leads-exported-from-the-spreadsheet-of-the-quarter" + ".csv")
+    name.write_text("Email,First Name\n" + "".join(f"p{i}@acme.com,P{i}\n" for i in range(3000)))
+    child = spawn(tmp_path, dimensions=(40, 50))
+    child.sendline(f"prospect import {name} --batch-size 500 --parallel 1 | count")
+    child.expect(PROMPT, timeout=120)
+    drawn = child.before.split("\r\x1b[K")[1:]
+    lines = [segment.split("\r")[0].split("\n")[0] for segment in drawn]
+    assert len(lines) >= 2, drawn
+    *redraws, last = lines
+    assert redraws and all(len(line) <= 49 and line.endswith("…") for line in redraws), redraws
+    whole = child.before.split("\r\x1b[K")[-1]
+    assert "3000 of 3000 rows accepted, 6 requests sent" in whole.replace("\r\n", ""), whole
+    leave(child)

@@ -72,8 +72,10 @@ public struct CommandChecker: Sendable {
 
     /// Options of the `wps` program that a command does not take, and where they go instead.
     static let programOptions: [String: String] = [
-        "dry-run": "--dry-run is an option of wps itself, for a whole run: wps --dry-run -c '…' prints the requests instead of sending them",
-        "output": "--output is an option of wps itself (wps --output json -c '…'); in a pipeline, end it with '| to json'",
+        "dry-run":
+            "--dry-run is an option of wps itself, for a whole run: wps --dry-run -c '…' prints the requests instead of sending them",
+        "output":
+            "--output is an option of wps itself (wps --output json -c '…'); in a pipeline, end it with '| to json'",
         "sandbox": "--sandbox is an option of wps itself: wps --sandbox -c '…' (or start the shell with it)",
         "profile": "--profile is an option of wps itself: wps --profile NAME -c '…'; in the shell, 'profile use NAME'",
     ]

@@ -1,7 +1,9 @@
 import Foundation
 import Synchronization
+import WPSLanguage
 
-/// Progress on stderr: one line redrawn in place on a terminal (at most ten times a second),
+/// Progress on stderr: one line redrawn in place on a terminal (at most ten times a second, cut
+/// to the terminal's width so that it never wraps: a wrapped line cannot be redrawn in place),
 /// plain lines otherwise (each distinct message once). Safe to share between the tasks of an
 /// import: its state is behind a `Mutex`, and each line is written whole.
 final class ProgressLine: Sendable {
@@ -12,15 +14,26 @@ final class ProgressLine: Sendable {
         /// The latest state asked for, drawn or not (a redraw within 100 ms is skipped): `finish()`
         /// draws it, so the line ends on the final state, every row accounted.
         var pending: (text: String, done: Int?, total: Int?)?
+        /// The line last drawn, whole, when it was cut to the width: `finish()` shows it whole.
+        var cutLine: String?
     }
 
     private let write: @Sendable (String) -> Void
     private let isTerminal: Bool
+    private let width: @Sendable () -> Int?
     private let state = Mutex(State())
 
-    init(isTerminal: Bool, write: @escaping @Sendable (String) -> Void) {
+    init(
+        isTerminal: Bool, width: @escaping @Sendable () -> Int? = { nil }, write: @escaping @Sendable (String) -> Void
+    ) {
         self.isTerminal = isTerminal
+        self.width = width
         self.write = write
+    }
+
+    /// Progress as the session shows it: redrawn on a terminal of its width, or plain lines.
+    convenience init(_ settings: OutputSettings) {
+        self.init(isTerminal: settings.progressIsTerminal, width: settings.progressWidth, write: settings.progress)
     }
 
     /// Shows `text`; on a terminal, a bar of `done` out of `total` leads it.
@@ -28,7 +41,10 @@ final class ProgressLine: Sendable {
         state.withLock { update(&$0, text, done: done, total: total, force: force) }
     }
 
-    private func update(_ state: inout State, _ text: String, done: Int?, total: Int?, force: Bool) {
+    /// Draws the line; a `final` one stays on the screen whole, so it is not cut.
+    private func update(
+        _ state: inout State, _ text: String, done: Int?, total: Int?, force: Bool, final: Bool = false
+    ) {
         guard text != state.lastText || force else { return }
         guard isTerminal else {
             state.lastText = text
@@ -47,7 +63,11 @@ final class ProgressLine: Sendable {
             let filled = min(width, done * width / total)
             bar = "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "] "
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + bar + text).utf8))
+        let whole = bar + text
+        var line = whole
+        if !final, let columns = width() { line = Self.fitted(whole, columns: columns - 1) }
+        state.cutLine = line == whole ? nil : whole
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         state.drawn = true
     }
 
@@ -55,15 +75,32 @@ final class ProgressLine: Sendable {
     func finish(_ text: String? = nil) {
         state.withLock { state in
             if let text {
-                update(&state, text, done: nil, total: nil, force: true)
+                update(&state, text, done: nil, total: nil, force: true, final: true)
             } else if let pending = state.pending {
-                update(&state, pending.text, done: pending.done, total: pending.total, force: true)
+                update(&state, pending.text, done: pending.done, total: pending.total, force: true, final: true)
+            } else if isTerminal, state.drawn, let whole = state.cutLine {
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + whole).utf8))
             }
+            state.cutLine = nil
             if isTerminal, state.drawn {
                 FileHandle.standardError.write(Data("\n".utf8))
                 state.drawn = false
             }
         }
+    }
+
+    /// `line` cut to `columns` terminal columns, ending in `…` where it was cut.
+    static func fitted(_ line: String, columns: Int) -> String {
+        guard columns > 1, DisplayWidth.of(line) > columns else { return line }
+        var kept = ""
+        var used = 0
+        for character in line {
+            let width = DisplayWidth.of(character)
+            if used + width > columns - 1 { break }
+            kept.append(character)
+            used += width
+        }
+        return kept + "…"
     }
 
     /// Removes the line from a terminal (a spinner that has done its job); nothing otherwise.

@@ -13,6 +13,9 @@ public struct OutputSettings: Sendable {
     /// The width trees fit (the terminal's, asked at each command: the window may be resized);
     /// nil for no limit.
     public var terminalWidth: @Sendable () -> Int? = { nil }
+    /// The width of the terminal progress is drawn on (stderr's, asked at each redraw); nil when
+    /// not known.
+    public var progressWidth: @Sendable () -> Int? = { nil }
     /// `--dry-run`: bulk imports print their requests instead of sending them.
     public var dryRun = false
     /// Asks the person at the terminal a yes/no question (`[y/N]`), true for yes; nil without a

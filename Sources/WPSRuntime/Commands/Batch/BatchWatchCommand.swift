@@ -25,7 +25,7 @@ enum BatchWatchCommand {
         let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let watcher = BatchWatcher(
             session: session,
-            progress: ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress),
+            progress: ProgressLine(session.settings),
             interval: invocation[interval] ?? .milliseconds(250), range: invocation.command.range)
         let outcome: BatchWatcher.Outcome
         if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {

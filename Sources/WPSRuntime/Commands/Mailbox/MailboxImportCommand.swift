@@ -28,7 +28,7 @@ enum MailboxImportCommand {
         var source = try ImportCommands.importSource(invocation)
         let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let notify: [NotificationType]? = invocation[notify] == "mail" ? [.mail] : nil
-        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let progress = ProgressLine(session.settings)
         let client = session.connection.client
         let command = invocation.command
         if provider == .saleshandy {

@@ -31,7 +31,7 @@ enum MailboxMicrosoftImportCommand {
                 Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))
         }
         let collected = ResultBox()
-        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let progress = ProgressLine(session.settings)
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
             let results = try await client.send(
                 Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(credential_id: credential, accounts: items)))

@@ -50,7 +50,7 @@ enum ProspectImportCommand {
         options.reportsRows = true
         let client = session.connection.client
         options.describe = { items in describe(items, invocation: invocation, client: client) }
-        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let progress = ProgressLine(session.settings)
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
             .outcomes(try await ProspectCommands.send(items, invocation: invocation, client: client).map(\.outcome))
         }

@@ -65,7 +65,7 @@ enum ProspectListCommand {
         first.per_page = perPage
         let query = first
         let command = invocation.command
-        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let progress = ProgressLine(session.settings)
         return ValueStream(
             fetch: { number in
                 var query = query

@@ -54,7 +54,7 @@ enum ReportCommands {
     ) async throws -> ReportAnswer.Content {
         let connection = session.connection
         let hash = try await connection.send(Woodpecker.RequestReport(kind, period), for: invocation.command).hash
-        let progress = ProgressLine(isTerminal: session.settings.progressIsTerminal, write: session.settings.progress)
+        let progress = ProgressLine(session.settings)
         let started = ContinuousClock.now
         let limit = invocation[timeout] ?? .seconds(600)
         var pause = invocation[interval] ?? .milliseconds(250)
