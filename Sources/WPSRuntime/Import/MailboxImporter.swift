@@ -122,8 +122,9 @@ struct MailboxImporter<Target: ImportTarget> {
     /// The most problems listed in full; the rest are counted.
     static var problemListLimit: Int { 1000 }
 
-    /// Pass 1: every row converted and checked, duplicates found; nothing is sent.
-    func check() throws(RuntimeError) -> CheckResult {
+    /// Pass 1: every row converted and checked, duplicates found; nothing is sent. Ctrl-C (the
+    /// task cancelled) stops it between batches of rows with `CancellationError`.
+    func check() throws -> CheckResult {
         var result = CheckResult()
         var seen = FingerprintTable()  // fingerprint of the email → the first row with it
         var reportedColumns: Set<String> = []
@@ -150,6 +151,7 @@ struct MailboxImporter<Target: ImportTarget> {
         let pipe = CheckedRowPipe(reading: reader, into: target)
         defer { pipe.stop() }
         while let batch = try pipe.next() {
+            try Task.checkCancellation()
             for checked in batch { check(checked, into: &result, seen: &seen, reportedColumns: &reportedColumns) }
         }
         return result
