@@ -165,6 +165,10 @@ extension TestClientProtocol {
                 (periodJSON(today, "soon"), "to: must be a date YYYY-MM-DD, got 'soon'"),
                 (periodJSON(today, yesterday), "to: must not be before from (\(today)), got \(yesterday)"),
                 (periodJSON(today, tomorrow), "to: must not be after today (\(today), UTC), got \(tomorrow)"),
+                (
+                    periodJSON(tomorrow, tomorrow),
+                    "from: must not be after today (\(today), UTC), got \(tomorrow); to: must not be after today (\(today), UTC), got \(tomorrow)"
+                ),
                 (periodJSON(tooOld, today), "from: must be within the last 30 days (UTC), got \(tooOld)"),
                 (#"{"to":"\#(today)"}"#, "from: must be provided"),
                 (#"{"from":1,"to":"\#(today)"}"#, "from: must be a string, got 1"),

@@ -249,6 +249,10 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
         await #expect(throws: RuntimeError.self) {
             _ = try await runCommands("report campaigns --from 2025-13-01", session: api.session)
         }
+        // A period starting after today is said of --from, at --from (not of the --to left out).
+        let (_, future) = await runCapturing("report campaigns --from 2099-01-01", session: api.session)
+        #expect(future?.message.hasPrefix("--from: must not be after today") == true)
+        #expect(future?.range == SourceRange(24, 34))
         for command in ["report messages", "report open-rate", "report steps --to yesterday"] {
             let rows = try await runCommands(command + " --interval 1ms", session: api.session)
             #expect(rows.first?.items.first?.field("id") == .int(7), "\(command)")

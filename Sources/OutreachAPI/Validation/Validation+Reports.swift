@@ -11,10 +11,14 @@ extension Validation {
         if from == nil { problems.append(ValidationProblem("from", "must be a date YYYY-MM-DD, got '\(period.from)'")) }
         if to == nil { problems.append(ValidationProblem("to", "must be a date YYYY-MM-DD, got '\(period.to)'")) }
         guard let from, let to else { return problems }
-        if from > to {
+        let day = today.flatMap(dayNumber)
+        if let today, let day, from > day {
+            // A period that starts after today: said of `from`, not of the `to` it passes.
+            problems.append(ValidationProblem("from", "must not be after today (\(today), UTC), got \(period.from)"))
+        } else if from > to {
             problems.append(ValidationProblem("to", "must not be before from (\(period.from)), got \(period.to)"))
         }
-        if let today, let day = dayNumber(today) {
+        if let today, let day {
             if to > day {
                 problems.append(ValidationProblem("to", "must not be after today (\(today), UTC), got \(period.to)"))
             }
