@@ -69,6 +69,32 @@ import WPSLanguage
         #expect(sent(api).map { $0["company"] as? String } == ["Acme", "Bee"])
     }
 
+    @Test func twoColumnsGivingOneFieldDifferentValuesIsAProblemAndTheSameValueIsNot() async throws {
+        let path = try file(
+            "leads.csv",
+            "Email,Email Address,Company\nann@acme.com,ann@acme.com,Acme\nbob@acme.com,robert@acme.com,Bee\n"
+                + ",cy@acme.com,Cee\n")
+        let api = FakeWoodpecker()
+        let (_, failure) = await runCapturing("prospect import \(path)", session: api.session)
+        let message = try #require(failure?.message)
+        #expect(
+            message.contains(
+                "\(path):3: email: the columns 'email' and 'email address' both give it, with different values: leave one out with --ignore-column"
+            ))
+        // The same value twice is fine, and a column fills in where the first is empty.
+        #expect(!message.contains(":2:") && !message.contains(":4:"))
+        _ = try await runCommands(
+            "prospect import \(path) --ignore-column 'email address' --skip-invalid", session: api.session)
+        #expect(sent(api).map { $0["email"] as? String } == ["ann@acme.com", "bob@acme.com"])
+        // JSON keys the same way; a password (mailbox import) is never shown.
+        let json = try file(
+            "boxes.json", #"[{"email":"a@x.co","password":"Pw-First-9x","smtp_password":"Pw-Second-7y"}]"#)
+        let (_, boxes) = await runCapturing("mailbox import \(json)", session: api.session)
+        let said = try #require(boxes?.message)
+        #expect(said.contains("the columns 'smtp_password' and 'password' both give it, with different values"))
+        #expect(!said.contains("Pw-First") && !said.contains("Pw-Second"))
+    }
+
     @Test func jsonAndPipedRecordsLeaveOutTheKeysNamed() async throws {
         let json = try file("leads.json", #"[{"email":"ann@acme.com","Notes":"x","company":"Acme"}]"#)
         let ndjson = try file("leads.ndjson", #"{"email":"bob@acme.com","notes":"x"}"# + "\n")

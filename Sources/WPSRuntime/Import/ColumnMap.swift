@@ -56,18 +56,26 @@ struct ColumnMap<Field: ImportField>: Sendable {
     /// each field the row gives and its value, and returns the problems of its unknown columns
     /// (with `checking`); nil for any other row, which ``resolve(_:checking:)`` reads.
     func forEachBoundValue(_ row: SourceRow, checking: Bool, _ body: (Field, String) -> Void) -> [ValidationProblem]? {
-        guard row.asWritten.isEmpty, let binding = row.header?.binding, binding.tableID == table.id else { return nil }
+        guard row.asWritten.isEmpty, let header = row.header, let binding = header.binding, binding.tableID == table.id
+        else { return nil }
         let cells = row.cells
+        var problems: [ValidationProblem] = []
         for entry in binding.fields {
             guard let field = Field(rawValue: entry.field) else { continue }
+            var taken: (column: Int, value: String)?
             for column in entry.columns where column < cells.count {
-                if let value = cells[column] {
+                guard let value = cells[column] else { continue }
+                guard let first = taken else {
                     body(field, value)
-                    break
+                    taken = (column, value)
+                    if !checking { break }
+                    continue
+                }
+                if value != first.value {
+                    problems.append(Self.conflict(field, header.names[first.column], header.names[column]))
                 }
             }
         }
-        var problems: [ValidationProblem] = []
         if checking {
             for unknown in binding.unknown where unknown.column < cells.count && cells[unknown.column] != nil {
                 problems.append(unknown.problem)
@@ -82,17 +90,24 @@ struct ColumnMap<Field: ImportField>: Sendable {
     func resolve(_ row: SourceRow, checking: Bool) -> ResolvedRow<Field> {
         var values = [String?](repeating: nil, count: count)
         // A CSV row bound to this map: by position, the first non-empty column of each field.
-        if row.asWritten.isEmpty, let binding = row.header?.binding, binding.tableID == table.id {
+        if row.asWritten.isEmpty, let header = row.header, let binding = header.binding, binding.tableID == table.id {
             let cells = row.cells
+            var problems: [ValidationProblem] = []
             for entry in binding.fields {
+                var first: Int?
                 for column in entry.columns where column < cells.count {
-                    if let value = cells[column] {
+                    guard let value = cells[column] else { continue }
+                    guard let taken = first else {
                         values[entry.field] = value
-                        break
+                        first = column
+                        if !checking { break }
+                        continue
+                    }
+                    if value != values[entry.field], let field = Field(rawValue: entry.field) {
+                        problems.append(Self.conflict(field, header.names[taken], header.names[column]))
                     }
                 }
             }
-            var problems: [ValidationProblem] = []
             if checking {
                 for unknown in binding.unknown where unknown.column < cells.count && cells[unknown.column] != nil {
                     problems.append(unknown.problem)
@@ -101,15 +116,23 @@ struct ColumnMap<Field: ImportField>: Sendable {
             return ResolvedRow(values: values, problems: problems)
         }
         var ranks = [Int](repeating: .max, count: count)
+        var givenBy = [String](repeating: "", count: count)
         var unknown: [String] = []
+        var conflicts: [ValidationProblem] = []
         row.forEachField { column, value in
             guard let entry = columns[column] else {
                 if checking { unknown.append(column) }
                 return
             }
+            if checking, let earlier = values[entry.field], earlier != value, let field = Field(rawValue: entry.field) {
+                let (first, second) =
+                    entry.rank < ranks[entry.field] ? (column, givenBy[entry.field]) : (givenBy[entry.field], column)
+                conflicts.append(Self.conflict(field, first, second))
+            }
             if entry.rank < ranks[entry.field] {
                 values[entry.field] = value
                 ranks[entry.field] = entry.rank
+                givenBy[entry.field] = column
             }
         }
         // A secret trimming changed (or emptied) is sent as written.
@@ -126,7 +149,17 @@ struct ColumnMap<Field: ImportField>: Sendable {
                 return ValidationProblem(column, "unknown column\(suggestion)")
             }
         }
-        return ResolvedRow(values: values, problems: problems)
+        return ResolvedRow(values: values, problems: problems + conflicts.sorted { $0.message < $1.message })
+    }
+
+    /// Two columns of a row give one field different values: the one that would win is not
+    /// known to be the one meant, and the other would be lost. (Neither value is shown: the
+    /// field may be a password.)
+    static func conflict(_ field: Field, _ first: String, _ second: String) -> ValidationProblem {
+        ValidationProblem(
+            field.name,
+            "the columns '\(first)' and '\(second)' both give it, with different values: leave one out with --ignore-column"
+        )
     }
 }
 
