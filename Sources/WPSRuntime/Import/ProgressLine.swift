@@ -65,7 +65,7 @@ final class ProgressLine: Sendable {
         }
         let whole = bar + text
         var line = whole
-        if !final, let columns = width() { line = Self.fitted(whole, columns: columns - 1) }
+        if !final, let columns = width(), columns > 2 { line = TableRenderer.cut(whole, to: columns - 1) }
         state.cutLine = line == whole ? nil : whole
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         state.drawn = true
@@ -87,20 +87,6 @@ final class ProgressLine: Sendable {
                 state.drawn = false
             }
         }
-    }
-
-    /// `line` cut to `columns` terminal columns, ending in `…` where it was cut.
-    static func fitted(_ line: String, columns: Int) -> String {
-        guard columns > 1, DisplayWidth.of(line) > columns else { return line }
-        var kept = ""
-        var used = 0
-        for character in line {
-            let width = DisplayWidth.of(character)
-            if used + width > columns - 1 { break }
-            kept.append(character)
-            used += width
-        }
-        return kept + "…"
     }
 
     /// Removes the line from a terminal (a spinner that has done its job); nothing otherwise.
