@@ -21,6 +21,9 @@ import Testing
         let campaign = Woodpecker.AddProspectsCampaign(
             ProspectCampaignRequest(campaign: .init(campaign_id: 7), prospects: [prospect("a@example.com")]))
         #expect(try client.prepare(campaign).url == "http://sandbox.test/rest/v1/add_prospects_campaign")
+        // Errors and dry runs name them as the pages do, not by the path relative to the base.
+        #expect(list.endpointDescription == "POST /rest/v1/add_prospects_list")
+        #expect(Woodpecker.ListCampaigns().endpointDescription == "GET campaigns")
     }
 
     @Test func fieldsEncodeUnderTheAPIsNamesAndRoundTrip() throws {

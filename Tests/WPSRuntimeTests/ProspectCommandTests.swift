@@ -198,6 +198,25 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
         #expect(api.bodies.count == 2)
     }
 
+    @Test func aSendAfterWithoutAnOffsetIsRefusedAtTheFlagBeforeAnyRowIsRead() async throws {
+        let api = FakeWoodpecker()
+        let command = #"prospect import missing.csv --campaign 5 --send-after "2026-12-10 09:30""#
+        let (_, failure) = await runCapturing(command, session: api.session)
+        #expect(
+            failure?.message
+                == "--send-after takes a date-time with seconds and an offset, such as 2026-12-10T09:30:00+0000 (+0000 is UTC, +0100 an hour ahead of it); got '2026-12-10 09:30'"
+        )
+        #expect(failure?.range == SourceRange(54, 72))
+        #expect(api.bodies.isEmpty)
+        // Any other text gets the documented example; a date-time with an offset goes through.
+        let (_, unknown) = await runCapturing(
+            "prospect add a@acme.com --campaign 5 --send-after tomorrow", session: api.session)
+        #expect(unknown?.message.contains("2025-04-01T09:00:00+0000") == true)
+        let (_, sent) = await runCapturing(
+            "prospect add x@bounced.test --campaign 5 --send-after 2026-12-10T09:30:00+01:00", session: api.session)
+        #expect(sent?.message.hasPrefix("x@bounced.test: E_INV_STATUS") == true)
+    }
+
     @Test func aStatusInTheWrongCaseIsRefusedAtItsPlaceWithTheSpellingMeant() {
         let source = SourceFile(name: "t.wps", text: "prospect list --status replied")
         let parsed = Parser.parse(source)

@@ -85,7 +85,7 @@ import Testing
                 if lost > 0 {
                     lost -= 1
                     throw OutreachError(
-                        kind: .outcomeUnknown, endpoint: "POST ../v1/add_prospects_list",
+                        kind: .outcomeUnknown, endpoint: "POST /rest/v1/add_prospects_list",
                         detail: "the connection closed")
                 }
                 return .outcomes(outcomes)

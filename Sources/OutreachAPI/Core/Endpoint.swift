@@ -42,8 +42,12 @@ extension Endpoint {
     public var isIdempotent: Bool { method == .get || method == .patch }
     public func validate() -> [ValidationProblem] { [] }
     public static func success(from response: TransportResponse) throws -> Success? { nil }
-    /// `METHOD path`, as errors and dry runs name the endpoint.
-    public var endpointDescription: String { "\(method.rawValue) \(path)" }
+    /// `METHOD path`, as errors and dry runs name the endpoint: `POST campaigns` (under the
+    /// base URL, `/rest/v2`), `POST /rest/v1/add_prospects_list` (beside it, as its pages name it).
+    public var endpointDescription: String {
+        guard path.hasPrefix("../") else { return "\(method.rawValue) \(path)" }
+        return "\(method.rawValue) /rest/\(path.dropFirst(3))"
+    }
 }
 
 extension Endpoint where Body == NoContent {

@@ -1,3 +1,4 @@
+import Foundation
 import OutreachAPI
 import WPSLanguage
 
@@ -57,8 +58,19 @@ enum ProspectCommands {
         return prospect
     }
 
-    /// `--force`, `--send-after` need `--campaign`.
+    /// `--force`, `--send-after` need `--campaign`, and `--send-after` is a date-time with an
+    /// offset (checked here, at the flag, before any row is read).
     static func checkCampaignFlags(_ invocation: Invocation) throws {
+        if let after = invocation[sendAfter], !Validation.isISODateTimeWithOffset(after) {
+            // The example keeps the date and time given, where they can be read.
+            let compact = after.replacingOccurrences(of: " ", with: "T")
+            let date = compact.count >= 10 && Validation.dayNumber(String(compact.prefix(10))) != nil
+            let time = compact.count >= 16 ? String(compact.dropFirst(11).prefix(5)) : "09:00"
+            let example = "\(date ? String(compact.prefix(10)) : "2025-04-01")T\(date ? time : "09:00"):00+0000"
+            throw RuntimeError(
+                "--send-after takes a date-time with seconds and an offset, such as \(example) (+0000 is UTC, +0100 an hour ahead of it); got '\(after)'",
+                at: invocation.range(of: sendAfter))
+        }
         guard invocation[campaign] == nil else { return }
         if invocation.has(force) {
             throw RuntimeError("--force applies only with --campaign ID", at: invocation.range(of: force))
