@@ -128,7 +128,7 @@ let standardRegistry = CommandRegistry([
         ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
         discussion: "",
         positionals: [
-            PositionalDescriptor("name", .string, optional: false, repeating: false),
+            PositionalDescriptor("name", .string, optional: true, repeating: false),
         ],
         flags: [
             FlagDescriptor("accounts", .list(.mailboxID), "email account (SMTP mailbox) ids: 1,2,3", secret: false, repeatable: false, required: false, fields: ["email_account_ids"], aliases: ["email-account-ids"], default: nil),

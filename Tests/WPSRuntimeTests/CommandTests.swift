@@ -126,6 +126,13 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(versions.map(\.message) == ["<p>a</p>", "<p>b</p>"])
         #expect(versions.allSatisfy { $0.signature == .noSignature && $0.track_opens == true })
         #expect(draft.steps?.followup?.delivery_time?[.tuesday] == [TimeWindow(from: "10:00", to: "11:00")])
+        #expect(draft.name == "Q4")
+        // Without NAME the request has none: the API's default name applies.
+        _ = try await runCommands(
+            "campaign new --accounts 1 --timezone UTC --daily-enroll 5 --subject A --message a", session: session)
+        let unnamed = try #require(await log.requests.last?.body)
+        #expect(try JSONCoding.decode(CampaignDraft.self, from: unnamed).name == nil)
+        #expect(String(decoding: unnamed, as: UTF8.self).contains("\"name\"") == false)
     }
 
     @Test func stepAddNeedsToKnowTheCampaign() async throws {

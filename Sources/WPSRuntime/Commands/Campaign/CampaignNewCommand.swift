@@ -4,7 +4,8 @@ import WPSLanguage
 /// `campaign new NAME …`: creates a campaign (DRAFT) with its first email step, or the steps of
 /// a file.
 enum CampaignNewCommand {
-    static let name = Positional<String>("name", .string, read: .text)
+    /// Left out, the API names the campaign `My campaign <id>`.
+    static let name = Positional<String>("name", .string, optional: true, read: .text)
     static let steps = Flag<String>(
         "steps", .file, "the steps from a YAML or JSON file: the spec's step list or the API's step tree")
 
