@@ -10,7 +10,7 @@ import WPSRuntime
         let diagnostics = parse("campaign new --name x").diagnostics
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message == "'--name' is not a flag of 'campaign new': NAME is given without one")
-        #expect(diagnostics.first?.label == "usage: campaign new NAME [flags]")
+        #expect(diagnostics.first?.label == "usage: campaign new [NAME] [flags]")
         #expect(diagnostics.first?.range == SourceRange(13, 19))
     }
 
