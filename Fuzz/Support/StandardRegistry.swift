@@ -222,7 +222,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"], sends: ["POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET /rest/v2/reports/{hash}", "GET campaigns/{id} (when it sent nothing in the period)"], destructive: false),
+        examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"], sends: ["POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET campaigns/{id} (first: an unknown id fails before any report is asked for)", "GET /rest/v2/reports/{hash}"], destructive: false),
     CommandDescriptor(
         ["campaign", "apply"], "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.", category: .api,
         discussion: "",

@@ -93,6 +93,12 @@ final class FakeWoodpecker: @unchecked Sendable {
                     request.url.hasSuffix("general") ? general : request.url.hasSuffix("steps") ? steps : other
                 return TransportResponse(status: 200, body: Array(body.utf8))
             }
+            if request.url.hasSuffix("/campaigns/7") {
+                let campaign =
+                    #"{"id":7,"name":"Q4","status":"RUNNING","email_account_ids":[1],"#
+                    + #""settings":{"timezone":"UTC","daily_enroll":5},"steps":{"id":"s","type":"START","followup":null}}"#
+                return TransportResponse(status: 200, body: Array(campaign.utf8))
+            }
             return TransportResponse(status: 404)
         }
     }
@@ -277,10 +283,11 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
             #expect(rows.first?.items.first?.field("id") == .int(7), "\(command)")
         }
         #expect(api.urls.contains("http://api.test/rest/v2/reports/open_rate"))
-        // A campaign with no rows is looked up: an unknown one is an error, not zeros.
+        // The campaign is looked up first: an unknown one is an error before any report is asked for.
+        let before = api.urls.count
         await #expect(throws: RuntimeError.self) {
             _ = try await runCommands("campaign stats 99 --interval 1ms", session: api.session)
         }
-        #expect(api.urls.last == "http://api.test/rest/v2/campaigns/99")
+        #expect(Array(api.urls.dropFirst(before)) == ["http://api.test/rest/v2/campaigns/99"])
     }
 }

@@ -18,13 +18,16 @@ enum CampaignStatsCommand {
         examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"],
         sends: [
             "POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign",
-            "GET /rest/v2/reports/{hash}", "GET campaigns/{id} (when it sent nothing in the period)",
+            "GET campaigns/{id} (first: an unknown id fails before any report is asked for)",
+            "GET /rest/v2/reports/{hash}",
         ],
         tests: ["ProspectCommandTests.reportCampaignsPollsUntilReadyAndCampaignStatsAddsTheMailboxes"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let id = try invocation.required(CampaignCommands.id)
         let period = try ReportCommands.period(invocation)
+        // The campaign first: a mistyped id is an error at once, not after polling two reports.
+        let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
         async let general = ReportCommands.fetch(.campaigns, period: period, invocation: invocation, session: session)
         async let steps = ReportCommands.fetch(
             .complete_statistics_for_each_level_of_campaign, period: period, invocation: invocation, session: session)
@@ -35,15 +38,8 @@ enum CampaignStatsCommand {
         }.filter { $0.field("id") == .int(id) }
         var record = Record()
         record["id"] = .int(id)
-        record["name"] = mailboxes.first?.field("name") ?? stepRows.first?.field("name") ?? .null
-        record["status"] = mailboxes.first?.field("status") ?? stepRows.first?.field("status") ?? .null
-        if mailboxes.isEmpty, stepRows.isEmpty {
-            // Nothing sent in the period: the campaign says its name and status (and an unknown
-            // id is an error, not zeros).
-            let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
-            record["name"] = .string(campaign.name)
-            record["status"] = .string(campaign.status.rawValue)
-        }
+        record["name"] = .string(campaign.name)
+        record["status"] = .string(campaign.status.rawValue)
         record["from"] = .string(period.from)
         record["to"] = .string(period.to)
         record["totals"] = .record(totals(mailboxes))
