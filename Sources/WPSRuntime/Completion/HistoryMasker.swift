@@ -32,7 +32,17 @@ public enum HistoryMasker {
                 let value = tokens[index + 1]
                 switch value.kind {
                 case .end, .newline, .semicolon, .pipe, .flag, .rightBrace: continue
-                default: add(value.range.start, value.range.end)
+                default:
+                    // The value runs on over what touches it, as the parser joins it
+                    // (`--password pa=ss`, `--password "pa"ss`): all of it is the secret.
+                    var last = index + 1
+                    while last + 1 < tokens.count, tokens[last + 1].range.start == tokens[last].range.end,
+                        !endsStatement(tokens[last + 1].kind), tokens[last + 1].kind != .pipe
+                    {
+                        last += 1
+                    }
+                    add(value.range.start, tokens[last].range.end)
+                    index = last
                 }
             case .word("let") where index + 3 < tokens.count, .variable where index + 2 < tokens.count:
                 // `let pw = …` and `$pw = …` (a new value for it).
