@@ -21,6 +21,14 @@ func session(answer: @escaping @Sendable (PreparedRequest, Int) -> TransportResp
     return Session(client: client)
 }
 
+/// The progress lines a session wrote, for tests that read them (or act on one).
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var written: [String] = []
+    func add(_ line: String) { lock.withLock { written.append(line) } }
+    var lines: [String] { lock.withLock { written } }
+}
+
 func runCommands(_ text: String, session: Session) async throws -> [Value] {
     let printed = Printed()
     var interpreter = Interpreter(session: session) { printed.values.append($0) }

@@ -8,13 +8,6 @@ import WPSLanguage
 /// Ctrl-C cancels the running command's task: an import still checking its rows stops within a
 /// batch of rows, sending nothing, instead of checking the whole file first.
 @Suite struct ImportCancellationTests {
-    final class Lines: @unchecked Sendable {
-        let lock = NSLock()
-        var lines: [String] = []
-        func add(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
-    }
-
     @Test func cancellingDuringTheCheckStopsItAndSendsNothing() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -22,7 +15,7 @@ import WPSLanguage
         for index in 0..<200_000 { csv += "p\(index)@acme.com,P\(index)\n" }
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         let api = FakeWoodpecker()
-        let progress = Lines()
+        let progress = ProgressLog()
         var session = api.session
         // The check reports every 20,000 rows, on the command's own task: the first report is
         // where Ctrl-C comes.
@@ -39,8 +32,8 @@ import WPSLanguage
             }
         }.value
         #expect(outcome is CancellationError, "\(String(describing: outcome))")
-        #expect(progress.all.contains { $0.hasSuffix("checked 20000 rows") })
-        #expect(!progress.all.contains { $0.hasSuffix("checked 40000 rows") })
+        #expect(progress.lines.contains { $0.hasSuffix("checked 20000 rows") })
+        #expect(!progress.lines.contains { $0.hasSuffix("checked 40000 rows") })
         #expect(api.bodies.count == 0)
     }
 }

@@ -9,12 +9,6 @@ import WPSLanguage
 /// what to do, `--ignore-column` leaves a column out (CSV by name or, without a name, by number;
 /// JSON and records by key), and a value under a column without a name is never dropped unseen.
 @Suite struct ImportColumnTests {
-    final class Notes: @unchecked Sendable {
-        let lock = NSLock()
-        var lines: [String] = []
-        func add(_ line: String) { lock.withLock { lines.append(line) } }
-    }
-
     func file(_ name: String, _ text: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString)-\(name)")
             .path
@@ -39,7 +33,7 @@ import WPSLanguage
     @Test func ignoredColumnsAreLeftOutByNameInAnyCaseAndTheRestIsSent() async throws {
         let path = try file(
             "leads.csv", "\u{FEFF}Email,First Name,Frist Name,Company,Notes\r\nann@acme.com,Ann,x,Acme,call her\r\n")
-        let notes = Notes()
+        let notes = ProgressLog()
         let api = FakeWoodpecker()
         var session = api.session
         session.settings.progress = { notes.add($0) }

@@ -53,8 +53,9 @@ struct ColumnMap<Field: ImportField>: Sendable {
     }
 
     /// For a CSV row bound to this map (and no secret written with spaces): calls `body` with
-    /// each field the row gives and its value, and returns the problems of its unknown columns
-    /// (with `checking`); nil for any other row, which ``resolve(_:checking:)`` reads.
+    /// each field the row gives and its value, and returns (with `checking`) the problems of its
+    /// unknown columns and of two columns giving one field different values; nil for any other
+    /// row, which ``resolve(_:checking:)`` reads.
     func forEachBoundValue(_ row: SourceRow, checking: Bool, _ body: (Field, String) -> Void) -> [ValidationProblem]? {
         guard row.asWritten.isEmpty, let header = row.header, let binding = header.binding, binding.tableID == table.id
         else { return nil }
@@ -90,29 +91,7 @@ struct ColumnMap<Field: ImportField>: Sendable {
     func resolve(_ row: SourceRow, checking: Bool) -> ResolvedRow<Field> {
         var values = [String?](repeating: nil, count: count)
         // A CSV row bound to this map: by position, the first non-empty column of each field.
-        if row.asWritten.isEmpty, let header = row.header, let binding = header.binding, binding.tableID == table.id {
-            let cells = row.cells
-            var problems: [ValidationProblem] = []
-            for entry in binding.fields {
-                var first: Int?
-                for column in entry.columns where column < cells.count {
-                    guard let value = cells[column] else { continue }
-                    guard let taken = first else {
-                        values[entry.field] = value
-                        first = column
-                        if !checking { break }
-                        continue
-                    }
-                    if value != values[entry.field], let field = Field(rawValue: entry.field) {
-                        problems.append(Self.conflict(field, header.names[taken], header.names[column]))
-                    }
-                }
-            }
-            if checking {
-                for unknown in binding.unknown where unknown.column < cells.count && cells[unknown.column] != nil {
-                    problems.append(unknown.problem)
-                }
-            }
+        if let problems = forEachBoundValue(row, checking: checking, { values[$0.rawValue] = $1 }) {
             return ResolvedRow(values: values, problems: problems)
         }
         var ranks = [Int](repeating: .max, count: count)
