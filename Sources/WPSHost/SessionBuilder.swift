@@ -21,8 +21,9 @@ public struct SessionBuilder: Sendable {
         public var sandbox = false
         public var dryRun = false
         public var profile: String?
-        /// The provider `mailbox` commands use unless a chosen profile says otherwise.
-        public var provider: Provider = .woodpecker
+        /// `--provider`: with no profile named, picks the profile of that provider; against a
+        /// profile of another provider, a usage error. nil: the profile's own.
+        public var provider: Provider?
         public var caFile: String?
         public var timeout: Duration = .seconds(30)
         public var environment: [String: String] = ProcessInfo.processInfo.environment
@@ -43,11 +44,12 @@ public struct SessionBuilder: Sendable {
         /// The loaded profiles' names, for completion (none with `--sandbox`).
         public let profileNames: [String]
         let transport: AsyncHTTPTransport
-        let sandbox: RunningSandbox?
+        /// The embedded sandbox (`--sandbox`) and the dry run's overlay, those that run.
+        let sandboxes: [RunningSandbox]
 
-        /// Stops the private or embedded sandbox and the transport.
+        /// Stops the embedded sandbox, the dry run's overlay and the transport.
         public func shutdown() async {
-            await sandbox?.stop()
+            for sandbox in sandboxes { await sandbox.stop() }
             await transport.shutdown()
         }
     }
@@ -61,7 +63,7 @@ public struct SessionBuilder: Sendable {
         var configuration = OutreachClient.Configuration()
         var profiles: ProfileConfiguration?
         var activeProfile = "sandbox"
-        var provider = options.provider
+        var provider = options.provider ?? .woodpecker
         var caFile = options.caFile
         var embedded: EmbeddedSandbox?
         if options.sandbox {
@@ -69,12 +71,12 @@ public struct SessionBuilder: Sendable {
             configuration = embedded?.configuration ?? configuration
         } else {
             let loaded = try ProfileConfiguration.load(environment: options.environment)
-            let profile = try loaded.profile(options.profile)
+            let profile = try Self.profile(in: loaded, options)
             configuration = loaded.clientConfiguration(for: profile)
             profiles = loaded
             activeProfile = profile.name
             if caFile == nil { caFile = profile.caFile }
-            if options.profile != nil || options.environment["WPS_PROFILE"] != nil { provider = profile.provider }
+            provider = profile.provider
         }
         var trusted: TrustedCertificates?
         if let caFile {
@@ -86,31 +88,41 @@ public struct SessionBuilder: Sendable {
             }
         }
         let transport = AsyncHTTPTransport(readTimeout: options.timeout, trusting: trusted)
-        var running = embedded?.sandbox
-        var clientTransport: any HTTPTransport = transport
-        if options.dryRun, !options.sandbox {
-            // Answer from a private sandbox; show what would go to the real API.
-            let sandbox = try await Self.privateSandbox()
-            running = sandbox
-            for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
-                configuration.apiKeys[provider] = "dry-run"  // shown masked; nothing is sent for real
+        // Every client of the run, also one `profile use` makes later, sends through this one
+        // transport: under --dry-run it is the dry run's, so no write can leave by another way.
+        var sessionTransport: any HTTPTransport = transport
+        var overlaySandbox: RunningSandbox?
+        if options.dryRun {
+            let sandbox: RunningSandbox
+            do {
+                sandbox = try await DryRunOverlay.startSandbox()
+            } catch {
+                await embedded?.stop()
+                throw error
             }
-            let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
-            clientTransport = DryRunTransport(
-                inner: transport, routes: routes, sandboxKey: "dry-run", show: options.dryRunOutput)
+            overlaySandbox = sandbox
+            let overlay = DryRunOverlay(sandbox: sandbox, accountKey: DryRunOverlay.placeholderKey)
+            sessionTransport = DryRunTransport(
+                network: transport, overlay: overlay, show: options.dryRunOutput, notice: options.progress)
+            for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
+                configuration.apiKeys[provider] = DryRunOverlay.placeholderKey  // shown masked, never sent
+            }
         }
         configuration.requestTimeout = options.timeout
-        let client = OutreachClient(configuration: configuration, transport: clientTransport)
+        let client = OutreachClient(configuration: configuration, transport: sessionTransport)
         if let embedded {
-            try await embedded.connectDemoMailboxes(client)
+            // The demo account is set up for real, also under --dry-run: it is the account the
+            // run then reads.
+            try await embedded.connectDemoMailboxes(OutreachClient(configuration: configuration, transport: transport))
             // WPS_SANDBOX_PROCESSING_MS slows later batches down (to try `batch watch` and Ctrl-C).
             if let delay = options.environment["WPS_SANDBOX_PROCESSING_MS"].flatMap({ Int($0) }) {
                 await embedded.sandbox.store.setProcessingDelay(.milliseconds(delay))
             }
         }
         var session = Session(
-            client: client, provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport,
-            progress: options.progress)
+            client: client, provider: provider, profiles: profiles, activeProfile: activeProfile,
+            transport: sessionTransport, progress: options.progress)
+        if options.dryRun { session.connection.keyIfMissing = DryRunOverlay.placeholderKey }
         session.settings.dryRun = options.dryRun
         session.settings.dryRunOutput = options.dryRunOutput
         session.connection.activeCAFile = caFile
@@ -118,17 +130,31 @@ public struct SessionBuilder: Sendable {
         // An in-process sandbox forgets everything when wps exits, so its imports are not journaled.
         if !options.sandbox, !options.dryRun { session.settings.journalDirectory = options.journalDirectory }
         return Host(
-            session: session, profileNames: profiles?.profiles.map(\.name) ?? [], transport: transport, sandbox: running
-        )
+            session: session, profileNames: profiles?.profiles.map(\.name) ?? [], transport: transport,
+            sandboxes: [embedded?.sandbox, overlaySandbox].compactMap { $0 })
     }
 
-    /// The sandbox a dry run's requests are answered by: no delay, no rate limit, any account.
-    public static func privateSandbox() async throws -> RunningSandbox {
-        var configuration = SandboxConfiguration()
-        configuration.port = 0
-        configuration.processingDelay = .zero
-        configuration.rateLimit = false
-        configuration.acceptsAnyAccountID = true
-        return try await SandboxServer.start(configuration)
+    /// The profile a run uses: `--profile` (or `WPS_PROFILE`), which `--provider` must agree
+    /// with; else with `--provider` the default profile if it is of that provider, or the
+    /// provider's own (`saleshandy`: `SALESHANDY_API_KEY`); else the default profile.
+    static func profile(in loaded: ProfileConfiguration, _ options: Options) throws -> Profile {
+        let named = options.profile ?? options.environment["WPS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let wanted = options.provider else { return try loaded.profile(named) }
+        if let named {
+            let profile = try loaded.profile(named)
+            guard profile.provider == wanted else {
+                let others = loaded.profiles.filter { $0.provider == wanted }.map(\.name)
+                throw RuntimeError(
+                    "--provider \(wanted.rawValue) does not match profile '\(profile.name)', a \(profile.provider.rawValue) profile: "
+                        + "leave out --provider, or choose a \(wanted.rawValue) profile"
+                        + (others.isEmpty ? "" : " (--profile \(others.joined(separator: " | ")))"),
+                    exitCode: 2)
+            }
+            return profile
+        }
+        let standard = try loaded.profile(nil)
+        if standard.provider == wanted { return standard }
+        let ofProvider = loaded.profiles.filter { $0.provider == wanted }
+        return ofProvider.first { $0.name == wanted.rawValue } ?? ofProvider.first ?? standard
     }
 }

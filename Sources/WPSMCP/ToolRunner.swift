@@ -67,7 +67,7 @@ public final class ToolRunner: Sendable {
             var interpreter = Interpreter(session: run.session) { _ in }
             do {
                 let value = try await interpreter.run(Pipeline(stages: [built.command], range: built.command.range))
-                return Self.success(value, requests: run.shown?.values)
+                return Self.success(value, requests: run.shown?.values, notes: run.shown?.notes ?? [])
             } catch let error as RuntimeError {
                 // A problem with an argument's value names the argument.
                 if error.failure == nil, let range = error.range, let argument = built.argument(at: range) {
@@ -75,7 +75,7 @@ public final class ToolRunner: Sendable {
                 }
                 // A dry run's requests were shown; what the private sandbox answered is not the API's.
                 if let shown = run.shown, error.failure?.kind != .validation, !shown.values.isEmpty {
-                    return Self.dryRunAnswer(shown.values, error: error)
+                    return Self.dryRunAnswer(shown.values, notes: shown.notes, error: error)
                 }
                 throw error
             }
@@ -115,8 +115,12 @@ public final class ToolRunner: Sendable {
     /// Collects what a dry run would send.
     final class Shown: Sendable {
         private let requests = Mutex<[String]>([])
+        private let noted = Mutex<[String]>([])
         func append(_ text: String) { requests.withLock { $0.append(text) } }
         var values: [String] { requests.withLock { $0 } }
+        /// What the dry run said of itself (no account behind its answers).
+        func note(_ text: String) { noted.withLock { $0.append(text) } }
+        var notes: [String] { noted.withLock { $0 } }
     }
 
     struct Run {
@@ -125,22 +129,23 @@ public final class ToolRunner: Sendable {
     }
 
     /// The session a call runs in: this server's, or for a dry run one whose requests are shown
-    /// (secrets masked) and answered by a private sandbox.
+    /// (secrets masked) and answered by an overlay of its own: reads go to the account, nothing
+    /// else leaves the process (``DryRunTransport``), and what one call "did" is not seen by the next.
     func session(dryRun: Bool) async throws -> Run {
         guard dryRun else { return Run(session: session, shown: nil) }
         let task = dryRunSandbox.withLock { task in
-            if task == nil { task = Task { try await SessionBuilder.privateSandbox() } }
+            if task == nil { task = Task { try await DryRunOverlay.startSandbox() } }
             return task
         }
         guard let sandbox = try await task?.value, let transport = session.connection.transport else {
             throw RuntimeError("dry runs are not available on this connection")
         }
         let shown = Shown()
-        let configuration = session.connection.client.configuration
-        let routes = Provider.allCases.map { (configuration.baseURL(for: $0), sandbox.baseURL(for: $0)) }
-        let dryTransport = DryRunTransport(inner: transport, routes: routes, sandboxKey: "dry-run") { shown.append($0) }
+        let overlay = DryRunOverlay(sandbox: sandbox, accountKey: "dry-run-call-" + UUID().uuidString)
+        let dryTransport = DryRunTransport(
+            network: transport, overlay: overlay, show: { shown.append($0) }, notice: { shown.note($0) })
         var copy = session
-        copy.connection = session.connection.routed(through: dryTransport, keyIfMissing: "dry-run")
+        copy.connection = session.connection.routed(through: dryTransport, keyIfMissing: DryRunOverlay.placeholderKey)
         copy.settings.dryRun = true
         copy.settings.dryRunOutput = { shown.append($0) }
         return Run(session: copy, shown: shown)
@@ -313,22 +318,24 @@ public final class ToolRunner: Sendable {
             return Self.failure(
                 results.errorText.isEmpty ? "the script failed (exit \(code))" : results.errorText, problems: [])
         }
-        return Self.success(results.all.last ?? .null, requests: run.shown?.values, all: results.all)
+        return Self.success(
+            results.all.last ?? .null, requests: run.shown?.values, notes: run.shown?.notes ?? [], all: results.all)
     }
 
     // MARK: Results
 
-    static func success(_ value: WPSRuntime.Value, requests: [String]?, all: [WPSRuntime.Value]? = nil)
-        -> CallTool.Result
-    {
+    static func success(
+        _ value: WPSRuntime.Value, requests: [String]?, notes: [String] = [], all: [WPSRuntime.Value]? = nil
+    ) -> CallTool.Result {
         // Text as wps prints it: a string as it is (a YAML spec, a table), anything else as JSON.
         var text: String
         if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
         var structured = ValueBridge.structured(value)
         if let requests {
-            text = requests.joined(separator: "\n") + "\n" + text
+            text = (notes + requests).joined(separator: "\n") + "\n" + text
             if case .object(var object) = structured {
                 object["dry_run_requests"] = .array(requests.map { .string($0) })
+                if !notes.isEmpty { object["dry_run_notes"] = .array(notes.map { .string($0) }) }
                 structured = .object(object)
             }
         }
@@ -343,13 +350,15 @@ public final class ToolRunner: Sendable {
             _meta: nil)
     }
 
-    /// A dry run whose requests were shown, though the private sandbox that answered them has
-    /// none of the account's data (a campaign id it does not know is a 404 there).
-    static func dryRunAnswer(_ requests: [String], error: RuntimeError) -> CallTool.Result {
-        let note = "dry run: nothing was sent; a private sandbox answered (it has none of the account's data): "
-        let structured: MCP.Value? = .object([
+    /// A dry run whose requests were shown and answered with an error by its overlay (the
+    /// account's data it read, and what the dry run did before).
+    static func dryRunAnswer(_ requests: [String], notes: [String], error: RuntimeError) -> CallTool.Result {
+        let note = "dry run: nothing was sent; the dry run's overlay answered: "
+        var answer: [String: MCP.Value] = [
             "dry_run_requests": .array(requests.map { .string($0) }), "sandbox_answer": .string(note + error.message),
-        ])
+        ]
+        if !notes.isEmpty { answer["dry_run_notes"] = .array(notes.map { .string($0) }) }
+        let structured: MCP.Value? = .object(answer)
         return CallTool.Result(
             content: [
                 .text(

@@ -60,7 +60,7 @@ struct Shell {
         var pending = ""
         var lastCode: Int32 = 0
         while true {
-            guard let line = editor.readLine(prompt: pending.isEmpty ? "wps[\(label)]> " : "...> ") else {
+            guard let line = editor.readLine(prompt: pending.isEmpty ? Self.prompt(interpreter, label) : "...> ") else {
                 if editor.lastInterruption == .interrupt {
                     pending = ""
                     print("")
@@ -86,6 +86,13 @@ struct Shell {
             case .finished(let code): lastCode = code
             }
         }
+    }
+
+    /// `wps[PROFILE]> `: the profile in use now (`profile use` changes it), and `dry-run` in a
+    /// dry run; `label` when there is no session.
+    static func prompt(_ interpreter: Interpreter, _ label: String) -> String {
+        guard let session = interpreter.session else { return "wps[\(label)]> " }
+        return "wps[\(session.connection.activeProfile)\(session.settings.dryRun ? " dry-run" : "")]> "
     }
 
     /// Runs one statement in a task that Ctrl-C cancels (in-flight requests and waits stop).

@@ -56,8 +56,11 @@ struct WPS: AsyncParsableCommand {
     )
     var output: ScriptRunner.OutputFormat?
 
-    @Option(help: ArgumentHelp("Which provider `mailbox` commands use by default.", valueName: "woodpecker|saleshandy"))
-    var provider: Provider = .woodpecker
+    @Option(
+        help: ArgumentHelp(
+            "The provider to talk to: picks that provider's profile when no --profile is given (refused against a profile of another provider).",
+            valueName: "woodpecker|saleshandy"))
+    var provider: Provider?
 
     @Option(help: ArgumentHelp("The profile to use (see the README: config.yaml, WPS_PROFILE).", valueName: "name"))
     var profile: String?

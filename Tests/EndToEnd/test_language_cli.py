@@ -3,7 +3,7 @@ import json
 import os
 import subprocess
 
-from conftest import ROOT
+from conftest import ROOT, profile_environment
 
 
 def wps_run(wps, *args, stdin=None, env=None):
@@ -136,15 +136,18 @@ def test_a_config_others_can_read_is_refused(wps, tmp_path):
     assert "planted-key-987" not in out.stdout + out.stderr
 
 
-def test_dry_run_prints_every_request_with_secrets_masked(wps):
-    env = {"WOODPECKER_API_KEY": "planted-api-key-4242"}
+def test_dry_run_prints_every_request_with_secrets_masked(wps, sandbox, tmp_path):
+    # The account is a sandbox the profile points at; the dry run reads it and writes nothing.
+    env = profile_environment(tmp_path, sandbox, "planted-api-key-4242")
     out = wps_run(wps, "--dry-run", str(ROOT / "examples" / "quickstart.wps"), env=env)
     assert out.returncode == 0, out.stderr
     text = out.stderr  # the requests; stdout keeps the results
     assert "would send" not in out.stdout
-    assert text.count("── dry run: would send ──") >= 15
-    assert "POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk\n" in text
-    assert "POST https://api.woodpecker.co/rest/v2/campaigns\n" in text
+    assert text.count("── dry run: would send ──") >= 5
+    assert f"POST {sandbox.url}/rest/v2/mailboxes/manual_connection/bulk\n" in text
+    assert f"POST {sandbox.url}/rest/v2/campaigns\n" in text
+    # The mailboxes the dry run connected are listed with the account's, so the campaign gets them.
+    assert '"email_account_ids" : [\n    9000123001' in text
     assert "x-api-key: ••••" in text and '"smtp_password" : "••••"' in text
     for secret in ["planted-api-key-4242", "secret-pw"]:
         assert secret not in text and secret not in out.stderr
@@ -240,7 +243,7 @@ def test_dry_run_shows_the_exact_request(wps):
                   "--imap-server i.example.com --imap-port 993", env=env)
     assert out.returncode == 0, out.stderr
     # The request on stderr, the result alone on stdout: `wps --dry-run -c '…' | jq` works.
-    assert json.loads(out.stdout) == {"batch_id": 1001, "size": 1}
+    assert json.loads(out.stdout) == {"batch_id": 9000001001, "size": 1}  # an id of the dry run's own
     assert out.stderr + out.stdout == """── dry run: would send ──
 POST https://api.woodpecker.co/rest/v2/mailboxes/manual_connection/bulk
 accept: application/json
@@ -263,7 +266,7 @@ content-type: application/json
   ]
 }
 {
-  "batch_id": 1001,
+  "batch_id": 9000001001,
   "size": 1
 }
 """

@@ -22,6 +22,9 @@ public struct OutreachClient: Sendable {
         /// What to tell the user when a provider has no key (`profile 'staging' reads its key
         /// from STAGING_KEY, which is not set`); the default names `WOODPECKER_API_KEY`.
         public var missingKeyHints: [Provider: String] = [:]
+        /// Providers this configuration does not serve, each with why (a profile binds one
+        /// provider): a request to one is refused before anything is sent, whatever keys exist.
+        public var refusedProviders: [Provider: String] = [:]
         /// The longest a single attempt may take.
         public var requestTimeout: Duration
         public var retry: RetryPolicy
@@ -75,6 +78,9 @@ public struct OutreachClient: Sendable {
     /// Builds the HTTP request for an endpoint without sending it (what `--dry-run` shows).
     public func prepare<E: Endpoint>(_ endpoint: E) throws(OutreachError) -> PreparedRequest {
         let provider = E.provider
+        if let refusal = configuration.refusedProviders[provider] {
+            throw OutreachError(kind: .configuration, endpoint: endpoint.endpointDescription, detail: refusal)
+        }
         guard let key = configuration.apiKeys[provider], !key.isEmpty else {
             throw OutreachError(
                 kind: .configuration, endpoint: endpoint.endpointDescription,
@@ -96,9 +102,11 @@ public struct OutreachClient: Sendable {
             }
             headers.append(("content-type", "application/json"))
         }
+        let base = configuration.baseURL(for: provider)
         return PreparedRequest(
-            method: endpoint.method, url: Self.resolve(endpoint.path, against: configuration.baseURL(for: provider)),
-            headers: headers, body: data, endpoint: endpoint.endpointDescription)
+            method: endpoint.method, url: Self.resolve(endpoint.path, against: base),
+            headers: headers, body: data, endpoint: endpoint.endpointDescription,
+            route: PreparedRequest.Route(provider: provider, base: base, path: endpoint.path))
     }
 
     /// Validates, sends (with retries) and decodes one request.
@@ -228,7 +236,7 @@ public struct OutreachClient: Sendable {
     }
 
     /// Joins a base URL and a relative path; each leading `../` drops the base's last segment.
-    static func resolve(_ path: String, against base: String) -> String {
+    public static func resolve(_ path: String, against base: String) -> String {
         var base = base
         var path = Substring(path)
         while path.hasPrefix("../") {

@@ -12,16 +12,40 @@ public struct PreparedRequest: Sendable, Hashable {
     public var body: Data?
     /// `METHOD path` of the endpoint, as errors name it.
     public var endpoint: String
+    /// Which provider's API the request is for and where it points within it; nil for a request
+    /// made by hand (a test's). A dry run answers a request from its private overlay by this.
+    public var route: Route?
+
+    /// A request's provider, the base URL it was resolved against and its path under that base.
+    public struct Route: Sendable, Hashable {
+        public var provider: Provider
+        /// The base URL (``OutreachClient/Configuration/baseURL(for:)``), without a trailing slash.
+        public var base: String
+        /// The endpoint's path relative to `base`, query included (`campaigns/777/run`,
+        /// `../v1/add_prospects_list`).
+        public var path: String
+
+        public init(provider: Provider, base: String, path: String) {
+            self.provider = provider
+            self.base = base
+            self.path = path
+        }
+    }
 
     public init(
-        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String
+        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String,
+        route: Route? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.endpoint = endpoint
+        self.route = route
     }
+
+    /// The API key the request carries (`x-api-key`), if any.
+    public var apiKey: String? { headers.first { $0.name.lowercased() == "x-api-key" }?.value }
 
     public static func == (lhs: PreparedRequest, rhs: PreparedRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body && lhs.endpoint == rhs.endpoint

@@ -20,6 +20,9 @@ public struct SandboxConfiguration: Sendable {
     public var faults = FaultPlan()
     /// Accept any email account id in campaigns (used by `wps --dry-run`).
     public var acceptsAnyAccountID = false
+    /// Raises every id the sandbox gives out (campaigns, mailboxes, batches, prospects, requests)
+    /// by this much: a dry run's overlay gives ids that cannot be mistaken for the real account's.
+    public var idOffset = 0
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
     /// The largest request body accepted; larger ones are answered with 413.

@@ -30,7 +30,7 @@ public enum SandboxServer {
         let persistence = try configuration.dataPath.map { try SandboxPersistence(path: $0) }
         let store = try await SandboxStore(
             processingDelay: configuration.processingDelay, persistence: persistence,
-            acceptsAnyAccountID: configuration.acceptsAnyAccountID)
+            acceptsAnyAccountID: configuration.acceptsAnyAccountID, idOffset: configuration.idOffset)
         let counter = RequestCounter()
         let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)

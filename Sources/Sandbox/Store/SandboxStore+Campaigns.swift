@@ -16,6 +16,17 @@ extension SandboxStore {
         }
     }
 
+    /// Puts a campaign read from another server (the real account a dry run reads) into the
+    /// account of `key` as it is, under its own id, so that writes to it can be answered. A
+    /// campaign the account already has is left as it is: a dry run's writes to it are kept.
+    public func seed(_ campaign: Campaign, key: String) async throws {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
+            guard tenant.campaigns[campaign.id] == nil else { return }
+            tenant.campaigns[campaign.id] = campaign
+            tenant.campaignOrder.append(campaign.id)
+        }
+    }
+
     /// `GET campaigns/{id}`.
     func campaign(key: String, id: Int) async throws -> Campaign {
         try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Campaign in

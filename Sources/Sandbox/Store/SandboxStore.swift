@@ -37,6 +37,16 @@ public actor SandboxStore {
 
         init() {}
 
+        /// The default counters, each raised by `offset` (the account number is not an id).
+        init(offset: Int) {
+            batch += offset
+            mailbox += offset
+            connectionRequest += offset
+            campaign += offset
+            connectRequest += offset
+            prospect += offset
+        }
+
         /// Decodes stored counters; a counter a store written before it existed starts at its default.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,10 +63,12 @@ public actor SandboxStore {
     }
 
     /// Creates a store; with `persistence`, loads what it holds.
-    public init(processingDelay: Duration, persistence: SandboxPersistence? = nil, acceptsAnyAccountID: Bool = false)
-        async throws
-    {
+    public init(
+        processingDelay: Duration, persistence: SandboxPersistence? = nil, acceptsAnyAccountID: Bool = false,
+        idOffset: Int = 0
+    ) async throws {
         self.acceptsAnyAccountID = acceptsAnyAccountID
+        counters = Counters(offset: idOffset)
         self.processingDelay =
             Double(processingDelay.components.seconds)
             + Double(processingDelay.components.attoseconds) / 1e18

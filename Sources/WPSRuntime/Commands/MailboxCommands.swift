@@ -16,7 +16,7 @@ enum MailboxCommands {
         guard (invocation[SharedFlags.provider] ?? session.connection.provider) == .saleshandy else { return }
         throw RuntimeError(
             "Saleshandy's API cannot \(verb) email accounts (it documents only connect and its status); "
-                + "mailbox \(verb) works with Woodpecker: --provider woodpecker",
+                + "mailbox \(verb) works with Woodpecker: a Woodpecker profile (--profile NAME), or --provider woodpecker with --sandbox",
             at: invocation.range(of: SharedFlags.provider))
     }
 

@@ -219,13 +219,10 @@ public struct ProfileConfiguration: Sendable {
     }
 
     /// A client configuration for a profile: its provider's base URL and its own key (from what
-    /// the profile says, nothing else), and the environment's keys for the other provider.
+    /// the profile says, nothing else). A profile binds one provider: requests to another are
+    /// refused before sending, naming the profile, never sent with another variable's key.
     public func clientConfiguration(for profile: Profile) -> OutreachClient.Configuration {
         var configuration = OutreachClient.Configuration()
-        for other in profiles where other.name == other.provider.rawValue {
-            if let key = other.apiKey { configuration.apiKeys[other.provider] = key }
-        }
-        // The profile's own key only: never another variable's key sent to this profile's host.
         configuration.apiKeys[profile.provider] = profile.apiKey?.isEmpty == false ? profile.apiKey : nil
         if configuration.apiKeys[profile.provider] == nil {
             configuration.missingKeyHints[profile.provider] =
@@ -234,6 +231,18 @@ public struct ProfileConfiguration: Sendable {
                 : "profile '\(profile.name)' has no API key (nothing was sent)"
         }
         if let base = profile.baseURL { configuration.baseURLs[profile.provider] = base }
+        for other in Provider.allCases where other != profile.provider {
+            let candidates = profiles.filter { $0.provider == other }.map(\.name)
+            let hint =
+                candidates.isEmpty
+                ? "add a \(other.rawValue) profile to \(Self.displayPath)"
+                : "use a \(other.rawValue) profile: --profile \(candidates.joined(separator: " | "))"
+            configuration.refusedProviders[other] =
+                "profile '\(profile.name)' is a \(profile.provider.rawValue) profile; this needs \(other.rawValue) (nothing was sent): \(hint)"
+        }
         return configuration
     }
+
+    /// Where the config file is, as messages name it.
+    static let displayPath = "~/.config/wps/config.yaml"
 }

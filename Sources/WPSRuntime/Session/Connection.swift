@@ -19,6 +19,9 @@ public struct Connection: Sendable {
     public var activeCAFile: String?
     /// Whether `--ca-file` was given: it applies to every profile.
     public var caFileIsFixed = false
+    /// The key a provider without one gets in every client this connection makes (a dry run's
+    /// placeholder, so its requests can be shown and answered; nil: none, a missing key is an error).
+    public var keyIfMissing: String?
 
     public init(
         client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil,
@@ -43,14 +46,28 @@ public struct Connection: Sendable {
 
     /// The same connection with its requests going through `transport` instead (a dry run's);
     /// a provider without a key gets `key`, so its requests can be shown.
+    /// A copy that switches profiles through the same transport (`profile use` in a dry run
+    /// stays in it).
     public func routed(through transport: any HTTPTransport, keyIfMissing key: String) -> Connection {
-        var configuration = client.configuration
-        for provider in Provider.allCases where (configuration.apiKeys[provider] ?? "").isEmpty {
+        var copy = Connection(
+            client: OutreachClient(
+                configuration: Self.filled(client.configuration, key), transport: transport),
+            provider: provider, profiles: profiles, activeProfile: activeProfile, transport: transport)
+        copy.activeCAFile = activeCAFile
+        copy.caFileIsFixed = caFileIsFixed
+        copy.keyIfMissing = key
+        return copy
+    }
+
+    /// `configuration` with `key` for each provider that has none.
+    static func filled(_ configuration: OutreachClient.Configuration, _ key: String?) -> OutreachClient.Configuration {
+        guard let key else { return configuration }
+        var configuration = configuration
+        for provider in Provider.allCases
+        where (configuration.apiKeys[provider] ?? "").isEmpty && configuration.refusedProviders[provider] == nil {
             configuration.apiKeys[provider] = key
         }
-        var copy = self
-        copy.client = OutreachClient(configuration: configuration, transport: transport)
-        return copy
+        return configuration
     }
 
     /// Switches to another profile (`profile use NAME`).
@@ -64,7 +81,7 @@ public struct Connection: Sendable {
                 "profile '\(profile.name)' trusts \(wanted), this session \(trusted); "
                     + "start wps with --profile \(profile.name) (or give --ca-file)")
         }
-        var configuration = profiles.clientConfiguration(for: profile)
+        var configuration = Self.filled(profiles.clientConfiguration(for: profile), keyIfMissing)
         configuration.requestTimeout = client.configuration.requestTimeout  // --timeout holds for every profile
         client = OutreachClient(configuration: configuration, transport: transport)
         provider = profile.provider

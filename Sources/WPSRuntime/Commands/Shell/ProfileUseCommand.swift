@@ -12,6 +12,8 @@ enum ProfileUseCommand {
         var session = try interpreter.connection(for: invocation)
         try session.connection.use(profile: profile)
         interpreter.session = session
-        return .string("using profile \(profile)")
+        // Said on stderr: stdout keeps results only (`wps -c 'profile use x; campaign list' | jq`).
+        session.settings.progress("using profile \(profile) (\(session.connection.provider.rawValue))")
+        return .null
     }
 }
