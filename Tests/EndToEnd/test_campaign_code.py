@@ -62,10 +62,10 @@ def test_edits_are_planned_applied_and_unchangeable_parts_explained(wps, tmp_pat
                       .replace('subject: "Hello"', 'subject: "Quick question"')
                       .replace("FRI 09:00-12:00", "THU 09:00-12:00")
                       + "  - window: MON 10:00-11:00\n    versions:\n      - {subject: Last, message: \"<p>bye</p>\"}\n")
-    out = run(wps, f"let r = campaign apply {spec}; campaign diff $r.campaign_id {edited}; campaign apply {edited} | get changes; "
-                   f"campaign get $r.campaign_id | select name settings.daily_enroll")
+    out = run(wps, f"let r = campaign apply {spec}; campaign diff $r.campaign_id {edited}; "
+                   f"try {{ campaign apply {edited} }} catch {{ }}; campaign get $r.campaign_id | select name settings.daily_enroll")
     assert out.returncode == 0, out.stderr
-    diff, applied_changes, after = documents(out.stdout)
+    diff, applied, after = documents(out.stdout)
     assert diff["applied"] is False
     assert diff["changes"] == [
         'set name "Code spec" → "Code spec v2"; settings.daily_enroll 50 → 80',
@@ -73,8 +73,13 @@ def test_edits_are_planned_applied_and_unchangeable_parts_explained(wps, tmp_pat
         "add step 3 at the end: MON 10:00-11:00, 1 version",
     ]
     assert any("step 2 window FRI 09:00-12:00 → THU 09:00-12:00: the API cannot change" in n for n in diff["not_changeable"])
-    assert applied_changes == diff["changes"]
+    assert applied["applied"] is True and applied["changes"] == diff["changes"]
     assert after["name"] == "Code spec v2"
+    # The campaign still differs from the spec in what the API cannot change: exit 1, saying so.
+    out = run(wps, f"let r = campaign apply {spec}; campaign apply {edited}")
+    assert out.returncode == 1
+    assert "campaign 777001 still differs from" in out.stderr and "step 2 window FRI 09:00-12:00" in out.stderr
+    assert documents(out.stdout)[-1]["applied"] is True
 
 
 def test_removing_a_step_and_a_running_campaign_needs_allow_edit(wps, tmp_path):
@@ -227,3 +232,52 @@ def test_campaign_show_fits_the_terminal(wps):
         tree = out.stdout.splitlines()[1:]
         assert all(len(line) <= columns for line in tree), (columns, tree)
         assert tree[-1].startswith("   ↓ wait 13 hours"), tree
+
+
+def test_a_spec_whose_campaign_is_gone_or_whose_name_is_shared_is_refused(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text("id: 777001\n" + SPEC)
+    # Its campaign was deleted: refused, exit 2, and no new campaign on any apply.
+    (tmp_path / "first.yaml").write_text(SPEC)
+    out = run(wps, f"campaign apply {tmp_path / 'first.yaml'} | count; campaign delete 777001 --yes | count; "
+                   f"try {{ campaign apply {spec} }} catch {{ campaign list | count }}; campaign apply {spec}")
+    assert out.returncode == 2
+    assert "campaign 777001 of" in out.stderr and "does not exist (deleted, or of another account)" in out.stderr
+    assert "remove the line 'id: 777001'" in out.stderr
+    assert out.stdout.split() == ["1", "1", "0"]  # nothing was created by the refused apply
+    # Without an id, a name two campaigns share is refused naming both.
+    twice = f"campaign new 'Code spec' --accounts 123001 --timezone UTC --daily-enroll 5 --subject Hi --message Hello | count; "
+    out = run(wps, twice + twice + f"campaign apply {tmp_path / 'first.yaml'}")
+    assert out.returncode == 2
+    assert "2 campaigns are named 'Code spec' (777001, 777002)" in out.stderr and "'id: 777001'" in out.stderr
+
+
+def test_export_keeps_every_wait_so_an_edited_export_applies_cleanly(wps, tmp_path):
+    spec = tmp_path / "q4.yaml"
+    spec.write_text(SPEC.replace("  - window: FRI 09:00-12:00\n    versions:", "  - window: FRI 09:00-12:00\n    wait: 2d\n    versions:"))
+    exported = tmp_path / "exported.yaml"
+    out = run(wps, f"let r = campaign apply {spec}; campaign export $r.campaign_id > {exported}; echo ok")
+    assert out.returncode == 0, out.stderr
+    text = exported.read_text()
+    assert text.count("wait: ") == 2 and "wait: 2d" in text, text
+    # Export → add a step → apply: no wait is reported as changed.
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(text + "- window: MON 10:00-11:00\n  versions:\n  - {message: \"<p>bye</p>\"}\n")
+    out = run(wps, f"campaign apply {spec} | count; campaign apply {edited} | get not_changeable")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.split("\n", 1)[1]) == []
+    # A copy made from the export keeps the last step's wait.
+    copy = tmp_path / "copy.yaml"
+    copy.write_text("\n".join(line for line in text.splitlines() if not line.startswith("id:")).replace("name: Code spec", "name: Copy"))
+    out = run(wps, f"campaign apply {spec} | count; let c = campaign apply {copy}; campaign export $c.campaign_id")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("wait: 2d") == 1 and "wait: 3d" in out.stdout
+
+
+def test_step_delete_on_a_running_campaign_is_refused_before_asking(wps):
+    out = run(wps, "let c = campaign new A --accounts 123001 --timezone UTC --daily-enroll 5 --subject Hi --message Hello; "
+                   "let c = step add --after $c.steps.followup.id --message '<p>More</p>'; campaign run $c.id | count; "
+                   "step delete $c.steps.followup.followup.id")
+    assert out.returncode == 2
+    assert "is RUNNING: its steps can change only while it is DRAFT or EDITED" in out.stderr
+    assert "add --yes" not in out.stderr and "409" not in out.stderr

@@ -314,3 +314,24 @@ def test_a_profile_binds_its_provider(world):
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) > 0
     assert "using profile wp" in out.stderr
+
+
+def test_the_prompt_names_the_profile_in_use_and_a_dry_run(world):
+    import pexpect
+    child = pexpect.spawn(str(world.wps), ["--profile", "wp"], env={**world.env, "TERM": "xterm"}, cwd=str(world.folder),
+                          encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child.expect(r"wps\[wp\]> ")
+    child.sendline("profile use sh")
+    child.expect("using profile sh")
+    child.expect(r"wps\[sh\]> ")
+    child.sendline("campaign list")
+    child.expect("profile 'sh' is a saleshandy profile")
+    child.expect(r"wps\[sh\]> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child = pexpect.spawn(str(world.wps), ["--profile", "wp", "--dry-run"], env={**world.env, "TERM": "xterm"},
+                          cwd=str(world.folder), encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child.expect(r"wps\[wp dry-run\]> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    assert all(r.method == "GET" for _, r in world.take())

@@ -64,9 +64,9 @@ struct CampaignPlan {
                     "\(label) window \(have) → \(wanted.window): the API cannot change an existing step's window (delete the step and add it again, or create a new campaign)"
                 )
             }
-            if index + 1 < spec.steps.count {
+            // A wait the spec leaves out keeps the step's; a wait it gives must be the step's.
+            if let want = wanted.wait.flatMap(CampaignSpec.followupAfter) {
                 let have = step.followup_after ?? FollowupAfter(range: .day, value: 1)
-                let want = wanted.wait.flatMap(CampaignSpec.followupAfter) ?? FollowupAfter(range: .day, value: 1)
                 if have != want {
                     plan.unchangeable.append(
                         "\(label) wait \(CampaignSpec.waitText(have)) → \(CampaignSpec.waitText(want)): the API cannot change an existing step's wait"

@@ -57,7 +57,9 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
         steps = campaign.steps.path.dropFirst().map { step in
             StepSpec(
                 window: step.delivery_time.map(WindowNotation.format) ?? "",
-                wait: step.followup == nil ? nil : step.followup_after.map(Self.waitText),
+                // Every step's wait, the last's too: the API keeps it, and a step added after
+                // the last later waits that long.
+                wait: step.followup_after.map(Self.waitText),
                 versions: (step.body?.versions ?? []).map {
                     VersionSpec(
                         subject: ($0.subject ?? "").isEmpty ? nil : $0.subject, message: $0.message,

@@ -22,18 +22,7 @@ enum CampaignApplyCommand {
         let command = invocation.command
         let path = try invocation.required(AuthoringCommands.file)
         let spec = try AuthoringCommands.checked(path, command: command)
-        var found: Campaign?
-        if let id = spec.id {
-            do {
-                found = try await session.connection.client.send(Woodpecker.GetCampaign(id: id))
-            } catch let error as OutreachError where error.apiError?.status == 404 {
-                session.settings.progress("campaign \(id) of \(path) does not exist; creating it")
-            }
-        } else if let match = try await session.connection.send(Woodpecker.ListCampaigns(), for: command).first(where: {
-            $0.name == spec.name
-        }) {
-            found = try await session.connection.send(Woodpecker.GetCampaign(id: match.id), for: command)
-        }
+        let found = try await target(of: spec, path: path, session: session, command: command)
         guard var campaign = found else {
             let created = try await session.connection.send(Woodpecker.CreateCampaign(spec.draft()), for: command)
             interpreter.session?.memory.remember(try ValueEncoder().encode(created))
@@ -44,8 +33,11 @@ enum CampaignApplyCommand {
         }
         let plan = CampaignPlan.make(current: campaign, spec: spec)
         if plan.changes.isEmpty {
+            let report = PlanText.attach(
+                to: AuthoringCommands.report(campaign: campaign, plan: plan, applied: false), file: path)
+            if !plan.unchangeable.isEmpty { throw stillDiffers(campaign.id, plan, path, report, command) }
             session.settings.progress("campaign \(campaign.id) already matches \(path): nothing to change")
-            return AuthoringCommands.report(campaign: campaign, plan: plan, applied: false)
+            return report
         }
         if ![CampaignStatus.draft, .edited].contains(campaign.status) {
             guard invocation[allowEdit] == true else {
@@ -87,6 +79,53 @@ enum CampaignApplyCommand {
             record["status_before"] = .string(before.rawValue)
             result = .record(record)
         }
-        return PlanText.attach(to: result, file: path)
+        result = PlanText.attach(to: result, file: path)
+        if !plan.unchangeable.isEmpty { throw stillDiffers(final.id, plan, path, result, command) }
+        return result
+    }
+
+    /// The campaign a spec describes: its `id` (which must exist), else the one campaign of its
+    /// name; nil when none has the name (apply creates it). A missing id, or a name two
+    /// campaigns share, is refused (exit 2) before anything is changed: applying it would make
+    /// a duplicate, or change the wrong one.
+    static func target(of spec: CampaignSpec, path: String, session: Session, command: Command) async throws
+        -> Campaign?
+    {
+        if let id = spec.id {
+            do {
+                return try await session.connection.client.send(Woodpecker.GetCampaign(id: id))
+            } catch let error as OutreachError where error.apiError?.status == 404 {
+                throw RuntimeError(
+                    "campaign \(id) of \(path) does not exist (deleted, or of another account): nothing was changed; "
+                        + "to create the campaign anew, remove the line 'id: \(id)' from \(path)",
+                    at: command.positionals.last?.range ?? command.range)
+            } catch let error as OutreachError {
+                throw RuntimeError(error, at: command.range)
+            }
+        }
+        let named = try await session.connection.send(Woodpecker.ListCampaigns(), for: command).filter {
+            $0.name == spec.name
+        }
+        if named.count > 1 {
+            let ids = named.map { String($0.id) }
+            throw RuntimeError(
+                "\(named.count) campaigns are named '\(spec.name)' (\(ids.joined(separator: ", "))): nothing was changed; "
+                    + "say which one \(path) describes with a line 'id: \(ids[0])'",
+                at: command.positionals.last?.range ?? command.range)
+        }
+        guard let match = named.first else { return nil }
+        return try await session.connection.send(Woodpecker.GetCampaign(id: match.id), for: command)
+    }
+
+    /// Exit 1 with the report: the campaign and the spec still differ in what the API cannot change.
+    static func stillDiffers(_ id: Int, _ plan: CampaignPlan, _ path: String, _ report: Value, _ command: Command)
+        -> RuntimeError
+    {
+        var error = RuntimeError(
+            "campaign \(id) still differs from \(path) in \(plan.unchangeable.count) way\(plan.unchangeable.count == 1 ? "" : "s") the API cannot change:\n  "
+                + plan.unchangeable.joined(separator: "\n  "),
+            at: command.range, exitCode: 1)
+        error.result = report
+        return error
     }
 }
