@@ -57,6 +57,45 @@ func run(_ text: String, arguments: [String] = []) async throws -> [String] {
         }
     }
 
+    /// A record that lacks a field the condition names has it as null: `where f != null` keeps
+    /// only the records whose `f` has a value (it kept those without `f` before).
+    @Test func aFieldARecordLacksIsNullInWhere() async throws {
+        let printed = Printed()
+        var interpreter = Interpreter { printed.values.append($0) }
+        interpreter.setVariable(
+            "_",
+            .list([
+                .record(["id": .int(1), "f": .int(2), "s": .record(["x": .int(1)])]),
+                .record(["id": .int(2)]),
+                .record(["id": .int(3), "f": .null, "s": .null]),
+            ]))
+        let script = """
+            let xs = $_
+            $xs | where f != null | count
+            $xs | where f == null | count
+            $xs | where s.x != null | count
+            $xs | where s.x == null | count
+            """
+        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: script)).script)
+        #expect(printed.values == [.int(1), .int(2), .int(1), .int(2)])
+    }
+
+    /// `> FILE` writes what `save FILE` writes, by the extension: CSV rows under one header,
+    /// also when appended (`>>`).
+    @Test func redirectionWritesByTheFilesExtension() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wps-redirect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var interpreter = Interpreter { _ in }
+        interpreter.setVariable("_", .list([.record(["a": .int(1), "b": .string("x")])]))
+        let csv = folder.appendingPathComponent("out.csv").path
+        let yaml = folder.appendingPathComponent("out.yaml").path
+        let script = "let xs = $_\n$xs > \(csv)\n$xs >> \(csv)\n$xs > \(yaml)"
+        try await interpreter.run(Parser.parse(SourceFile(name: "t", text: script)).script)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == "a,b\n1,x\n1,x\n")
+        #expect(try String(contentsOfFile: yaml, encoding: .utf8) == "- a: 1\n  b: x\n")
+    }
+
     @Test func whereSeesFieldsOfEachRecord() async throws {
         let printed = Printed()
         let parsed = Parser.parse(

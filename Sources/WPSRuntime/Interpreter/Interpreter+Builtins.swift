@@ -8,7 +8,23 @@ extension Interpreter {
     static func checkFields(of condition: Expression, in items: [Value]) throws {
         let records = items.compactMap { if case .record(let record) = $0 { record } else { nil } }
         guard !records.isEmpty, records.count == items.count else { return }
-        var fields: [(String, SourceRange)] = []
+        let fields = fieldWords(of: condition)
+        for (word, range) in fields {
+            let name = String(word.prefix { $0 != "." })
+            guard !records.contains(where: { $0[name] != nil }) else { continue }
+            var known: [String] = []
+            for record in records { for key in record.keys where !known.contains(key) { known.append(key) } }
+            let suggestion = Suggestion.closest(to: name, in: known).map { " — did you mean '\($0)'?" } ?? ""
+            throw RuntimeError(
+                "no item has a field '\(name)'\(suggestion) (the items' fields: \(known.joined(separator: ", ")))",
+                at: range)
+        }
+    }
+
+    /// The words of a condition that name fields of the item (`status` in `status == DRAFT`, both
+    /// sides of `and`/`or`/arithmetic), with where each is.
+    static func fieldWords(of condition: Expression) -> [(word: String, range: SourceRange)] {
+        var fields: [(word: String, range: SourceRange)] = []
         func collect(_ expression: Expression, asField: Bool) {
             switch expression {
             case .word(let word, let range) where asField:
@@ -25,16 +41,20 @@ extension Interpreter {
             }
         }
         collect(condition, asField: true)
-        for (word, range) in fields {
-            let name = String(word.prefix { $0 != "." })
-            guard !records.contains(where: { $0[name] != nil }) else { continue }
-            var known: [String] = []
-            for record in records { for key in record.keys where !known.contains(key) { known.append(key) } }
-            let suggestion = Suggestion.closest(to: name, in: known).map { " — did you mean '\($0)'?" } ?? ""
-            throw RuntimeError(
-                "no item has a field '\(name)'\(suggestion) (the items' fields: \(known.joined(separator: ", ")))",
-                at: range)
+        return fields
+    }
+
+    /// The item as a condition sees it: a record lacking a field the condition names (that
+    /// another item has) has it as null, so `where last_replied != null` is false for a record
+    /// without `last_replied`, as for one where it is null.
+    static func withNamedFields(_ item: Value, _ names: [String]) -> Value {
+        guard case .record(var record) = item else { return item }
+        var changed = false
+        for name in names where record[name] == nil {
+            record[name] = .null
+            changed = true
         }
+        return changed ? .record(record) : item
     }
 
     /// `record` with the value at a path of field names set (records made on the way).

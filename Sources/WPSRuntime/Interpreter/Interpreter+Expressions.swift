@@ -7,10 +7,12 @@ extension Interpreter {
         switch expression {
         case .word(let word, _):
             if let item, case .record(let record) = item, let field = record[word] { return field }
-            if let item, case .record = item, word.contains("."),
-                let value = try? item.get(word.split(separator: ".").map { PathComponent.field(String($0)) })
-            {
-                return value
+            if let item, case .record(let record) = item, word.contains(".") {
+                if let value = try? item.get(word.split(separator: ".").map { PathComponent.field(String($0)) }) {
+                    return value
+                }
+                // A path into a field that is null (or lacks the rest) is null, not the word.
+                if record[String(word.prefix { $0 != "." })] != nil { return .null }
             }
             return Value.word(word)
         case .literal(let text, _):

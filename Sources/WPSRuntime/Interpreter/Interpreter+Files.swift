@@ -17,9 +17,28 @@ extension Interpreter {
     /// `> FILE`: text as it is, anything else as pretty JSON; a text file either way. `>> FILE`
     /// adds the same at the end of the file (created when missing).
     func write(_ value: Value, to path: String, appending: Bool = false, at range: SourceRange) throws {
-        let text: String
-        if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
-        guard appending, FileManager.default.fileExists(atPath: path) else {
+        // Text as it is (`to csv > x.csv`, `echo hi > x.txt`); any other value as `save` writes
+        // it, by the file's extension (`campaign list > c.csv` is CSV), else JSON.
+        var text: String
+        if case .string(let string) = value {
+            text = string
+        } else {
+            do {
+                text = try Self.format(value, forFile: path)
+            } catch let error as RuntimeError {
+                var located = error
+                located.range = located.range ?? range
+                throw located
+            }
+        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        // Appended CSV rows go under the header the file already has.
+        if appending, exists, value.typeName != "string", OutputFormat.forFile(path) == .csv, let size = Self.fileSize(path), size > 0,
+            let newline = text.firstIndex(of: "\n")
+        {
+            text = String(text[text.index(after: newline)...])
+        }
+        guard appending, exists else {
             return try Self.writeTextFile(text, to: path, at: range)
         }
         guard let handle = FileHandle(forUpdatingAtPath: path) else {
@@ -39,6 +58,10 @@ extension Interpreter {
         } catch {
             throw RuntimeError("cannot append to \(path): \(error.localizedDescription)", at: range)
         }
+    }
+
+    static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 
     /// The text `save` writes: by the file's extension (json, ndjson, yaml, csv), else as text.

@@ -1,7 +1,7 @@
 import WPSLanguage
 
 /// `where CONDITION`: keeps the items for which the condition holds; a field no item has is an
-/// error naming the closest one.
+/// error naming the closest one, and a field an item lacks is null in it.
 enum WhereCommand {
     static let condition = Positional<Expression>("condition", .condition, read: .expression)
 
@@ -12,10 +12,12 @@ enum WhereCommand {
         guard let condition = invocation[condition] else { return invocation.input }
         let items = invocation.input.items
         try Interpreter.checkFields(of: condition, in: items)
+        let names = Interpreter.fieldWords(of: condition).map { String($0.word.prefix { $0 != "." }) }
         var kept: [Value] = []
         for item in items {
+            let seen = Interpreter.withNamedFields(item, names)
             let passes = try await interpreter.inItemScope(item) {
-                try await $0.evaluate(condition, fieldsOf: item).isTruthy
+                try await $0.evaluate(condition, fieldsOf: seen).isTruthy
             }
             if passes { kept.append(item) }
         }
