@@ -126,6 +126,26 @@ import Testing
         #expect(rows[1]["status"] == .string("RUNNING"))
     }
 
+    /// A prospect who replied twice (interested, then not interested) is counted once, at its
+    /// latest reply's level: the levels never add up to more than `responded`.
+    @Test func aProspectHasOneInterestLevelItsLatestReplys() {
+        let twice = [
+            message(1, 1, replied: .interested),
+            message(1, 1, step: 2, version: "B", on: "2025-01-07", replied: .notInterested),
+            message(1, 2, step: 2, version: "B", on: "2025-01-07", replied: .maybeLater),
+            message(1, 2, replied: .interested),  // earlier than its other reply, listed later
+        ]
+        let rows = ReportRows.rows(
+            .campaigns, messages: twice, campaigns: campaigns, fromDay: Validation.dayNumber(day) ?? 0,
+            toDay: Validation.dayNumber("2025-01-07") ?? 0
+        ).map { Dictionary(uniqueKeysWithValues: zip(ReportKind.campaigns.columns, $0)) }
+        #expect(rows.count == 1)
+        #expect(rows[0]["responded"] == .number(2))
+        #expect(rows[0]["interested"] == .number(0))
+        #expect(rows[0]["maybe_later"] == .number(1))
+        #expect(rows[0]["not_interested"] == .number(1))
+    }
+
     @Test func campaignsWithNothingInThePeriodAreLeftOut() {
         #expect(!rows(.campaigns).contains { $0["id"] == .number(3) })
         let later = ReportRows.rows(

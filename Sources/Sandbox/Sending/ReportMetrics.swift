@@ -14,6 +14,8 @@ struct ReportMetrics: Sendable, Hashable {
         static let interested = Flags(rawValue: 1 << 5)
         static let maybeLater = Flags(rawValue: 1 << 6)
         static let notInterested = Flags(rawValue: 1 << 7)
+        /// The three interest levels, of which a prospect has at most one.
+        static let interestLevels: Flags = [.interested, .maybeLater, .notInterested]
 
         /// The events of one message.
         init(_ message: SentMessage) {

@@ -70,16 +70,27 @@ enum ReportRows {
         }
     }
 
-    /// Each group's prospects with the events of their messages in it.
+    /// Each group's prospects with the events of their messages in it. A prospect has one
+    /// interest level: its latest reply's (one who replied twice, interested and then not, is
+    /// counted once, as not interested), so the three levels never add up to more than
+    /// `responded`.
     static func distinctProspects(
         _ messages: some Sequence<SentMessage>, _ key: (SentMessage) -> Key
     ) -> [Key: [Int: ReportMetrics.Flags]] {
-        var groups: [Key: [Int: ReportMetrics.Flags]] = [:]
+        var groups: [Key: [Int: (flags: ReportMetrics.Flags, lastReply: Double)]] = [:]
         for message in messages {
-            groups[key(message), default: [:]][message.prospectID, default: []].formUnion(
-                ReportMetrics.Flags(message))
+            var entry = groups[key(message)]?[message.prospectID] ?? ([], -.infinity)
+            var events = ReportMetrics.Flags(message)
+            if let replied = message.repliedAt, replied >= entry.lastReply {
+                entry.flags.subtract(.interestLevels)
+                entry.lastReply = replied
+            } else {
+                events.subtract(.interestLevels)
+            }
+            entry.flags.formUnion(events)
+            groups[key(message), default: [:]][message.prospectID] = entry
         }
-        return groups
+        return groups.mapValues { $0.mapValues(\.flags) }
     }
 
     /// A group of a report, ordered by campaign id, then day, mailbox, step and version.
