@@ -277,7 +277,21 @@ def test_export_keeps_every_wait_so_an_edited_export_applies_cleanly(wps, tmp_pa
 def test_step_delete_on_a_running_campaign_is_refused_before_asking(wps):
     out = run(wps, "let c = campaign new A --accounts 123001 --timezone UTC --daily-enroll 5 --subject Hi --message Hello; "
                    "let c = step add --after $c.steps.followup.id --message '<p>More</p>'; campaign run $c.id | count; "
-                   "step delete $c.steps.followup.followup.id")
+                   "step delete $c.steps.followup.followup.id --yes")
     assert out.returncode == 2
     assert "is RUNNING: its steps can change only while it is DRAFT or EDITED" in out.stderr
-    assert "add --yes" not in out.stderr and "409" not in out.stderr
+    assert "409" not in out.stderr
+    # On a terminal it is said instead of the question.
+    import pexpect
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    child = pexpect.spawn(str(wps), ["--sandbox"], env={**env, "TERM": "xterm"}, encoding="utf-8", timeout=60,
+                          dimensions=(40, 200))
+    child.expect(r"wps\[sandbox\]> ")
+    child.sendline("let c = campaign new A --accounts 123001 --timezone UTC --daily-enroll 5 --subject Hi --message Hello --wait 2d; "
+                   "let c = step add --after $c.steps.followup.id --message '<p>More</p>'; campaign run $c.id | count")
+    child.expect(r"wps\[sandbox\]> ")
+    child.sendline("step delete $c.steps.followup.followup.id")
+    assert child.expect(["is RUNNING: its steps can change", r"\[y/N\]"]) == 0
+    child.expect(r"wps\[sandbox\]> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)

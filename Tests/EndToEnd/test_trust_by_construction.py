@@ -33,8 +33,7 @@ name: First
 accounts: [123001]
 settings: {timezone: Europe/Berlin, daily_enroll: 50}
 steps:
-  - window: MON-FRI 08:00-18:00
-    wait: 3d
+  - window: MON-FRI 09:00-17:00
     versions:
       - {subject: "Hi {{FIRST_NAME}}", message: "<p>Changed by the spec</p>"}
 """

@@ -11,18 +11,27 @@ enum Confirmation {
         _ invocation: Invocation, session: Session, question: () async throws -> String
     ) async throws {
         let command = invocation.command
-        if session.settings.dryRun { return }
-        if invocation[SharedFlags.yes] == true { return }
-        guard let confirm = session.settings.confirm else {
-            throw RuntimeError(
-                "'\(command.name)' cannot be undone and there is no terminal to ask on: add --yes to do it (nothing was sent)",
-                at: command.nameRange)
-        }
+        guard let confirm = try asker(invocation, session: session) else { return }
         let text = try await question()
         guard confirm(text + " [y/N] ") else {
             throw RuntimeError(
                 "'\(command.name)' not confirmed: nothing was changed", at: command.nameRange, exitCode: 1)
         }
+    }
+
+    /// Who to ask: nil when nobody need be asked (a dry run, `--yes`); without a terminal, the
+    /// refusal naming `--yes`, before anything is sent. A command that checks what the API would
+    /// refuse calls this first, so a run without a terminal still sends nothing.
+    static func asker(_ invocation: Invocation, session: Session) throws -> (@Sendable (String) -> Bool)? {
+        let command = invocation.command
+        if session.settings.dryRun { return nil }
+        if invocation[SharedFlags.yes] == true { return nil }
+        guard let confirm = session.settings.confirm else {
+            throw RuntimeError(
+                "'\(command.name)' cannot be undone and there is no terminal to ask on: add --yes to do it (nothing was sent)",
+                at: command.nameRange)
+        }
+        return confirm
     }
 
     /// `777001 "Q4 outreach" (RUNNING, 3 steps)`.

@@ -21,7 +21,8 @@ enum StepDeleteCommand {
         let campaignID = try session.memory.campaignID(
             forStep: stepID, given: invocation[SharedFlags.campaign], at: command.range)
         // What the API would refuse is said before asking: a question answered "y" must not
-        // end in a 409.
+        // end in a 409. (Without a terminal or --yes, nothing is read first.)
+        _ = try Confirmation.asker(invocation, session: session)
         let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: campaignID), for: command)
         let path = campaign.steps.path
         let index = path.firstIndex { $0.id == stepID }
