@@ -5,8 +5,9 @@ import Foundation
 /// Before sending, the endpoint's documented rules run; a request that breaks any is never sent.
 /// Each account keeps at most ``Provider/maxInFlightPerAccount`` requests in flight. Failures
 /// are retried with exponential backoff and jitter, honouring `Retry-After`, when that is safe:
-/// 429 and 503 always, 502 and 504 and dropped connections only for idempotent requests, and a
-/// request that never reached the server always. Every failure is an ``OutreachError``.
+/// 429, 503 and a v1 `E_TOO_MANY_REQUESTS` body (whatever its status) always, 502 and 504 and
+/// dropped connections only for idempotent requests, and a request that never reached the
+/// server always. Every failure is an ``OutreachError``.
 ///
 /// ```swift
 /// let client = OutreachClient(configuration: .init(apiKeys: [.woodpecker: key]), transport: AsyncHTTPTransport())
@@ -170,8 +171,7 @@ public struct OutreachClient: Sendable {
             let attemptOutcome: AttemptOutcome
             switch outcome {
             case .success(let response):
-                attemptOutcome = .answered(
-                    status: response.status, retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"]))
+                attemptOutcome = AttemptOutcome(answer: response)
             case .failure(let error as TransportFailure):
                 attemptOutcome = .transportFailed(error)
             case .failure(let error):
