@@ -12,15 +12,19 @@ public struct PreparedRequest: Sendable, Hashable {
     public var body: Data?
     /// `METHOD path` of the endpoint, as errors name it.
     public var endpoint: String
+    /// The family whose per-account limit the request counts against (``Endpoint/family``).
+    public var family: APIFamily
 
     public init(
-        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String
+        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String,
+        family: APIFamily = .woodpeckerV2
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.endpoint = endpoint
+        self.family = family
     }
 
     public static func == (lhs: PreparedRequest, rhs: PreparedRequest) -> Bool {
