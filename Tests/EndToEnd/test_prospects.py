@@ -193,7 +193,8 @@ def test_killed_with_sigkill_mid_import_and_run_again_lands_exactly_once(wps, tm
         assert journal.read_text().rstrip().endswith("finished")
 
 
-def test_through_429_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp_path):
+def test_through_rate_limit_refusals_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp_path):
+    # On /rest/v1 the injected refusal is v1's: 400 E_TOO_MANY_REQUESTS, retried as a rate limit.
     source = tmp_path / "leads.csv"
     emails = write_export(source)
     with sandbox(wps, "--log", "--faults", "429:0.1,drop-after:0.01,seed=5") as box:
@@ -208,7 +209,34 @@ def test_through_429_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp
         duplicates = [r for r in rows if r["outcome"] == "duplicate"]
         assert all("answer was lost" in r["message"] for r in duplicates)
         assert len(duplicates) == 500 * out.stderr.count("the answer was lost")
-    assert box.log.count(" 429\n") >= 1
+    assert box.log.count(" 400\n") >= 1 and box.log.count(" 429\n") == 0
+
+
+def test_one_v1_rate_limit_refusal_aborts_neither_prospect_list_nor_prospect_import(wps, tmp_path):
+    # The v1 pages answer E_TOO_MANY_REQUESTS with 400: the client retries it as it does a 429.
+    source = tmp_path / "two.csv"
+    source.write_text("email\na@acme.com\nb@acme.com\n")
+    with sandbox(wps, "--log", "--faults", "first:1:429,path=/rest/v1/add_prospects_list") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        out = run_wps(wps, env, "-c", f"prospect import {source}")
+        assert out.returncode == 0, out.stderr
+        assert outcomes(out.stdout) == {("added", None): 2}
+    assert box.log.count(" 400\n") == 1
+    with sandbox(wps, "--faults", "first:1:429,path=/rest/v1/prospects") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        assert run_wps(wps, env, "-c", "prospect add c@acme.com").returncode == 0
+        out = run_wps(wps, env, "-c", "prospect list")
+        assert out.returncode == 0, out.stderr
+        assert [r["email"] for r in json.loads(out.stdout)] == ["c@acme.com"]
+
+
+def test_prospect_import_keeps_within_the_v1_connection_limit(wps, tmp_path):
+    source = tmp_path / "two.csv"
+    source.write_text("email\na@acme.com\n")
+    with sandbox(wps) as box:
+        env = profile_environment(tmp_path, box, KEY)
+        out = run_wps(wps, env, "-c", f"prospect import {source} --parallel 3")
+        assert out.returncode == 2 and "--parallel must be in 1…2" in out.stderr, out.stderr
 
 
 def test_a_lost_answer_is_resent_and_answers_duplicate_not_a_second_prospect(wps, tmp_path):
