@@ -298,6 +298,38 @@ def test_prospects_not_active_are_rejected_without_force_and_listed(wps, tmp_pat
         assert len(sandbox_emails(box, campaign)) == 5
 
 
+def test_force_onto_a_blacklist_prospect_asks_first(wps, tmp_path):
+    # The API's force admits BLACKLIST too; wps asks first (docs/contract gap 9): with no terminal
+    # it refuses naming --yes, as the other confirmations do, and adds nothing.
+    with sandbox(wps, "--log") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        campaign = new_campaign(wps, env)
+        assert run_wps(wps, env, "-c", "prospect add black@acme.com --status BLACKLIST").returncode == 0
+        assert run_wps(wps, env, "-c", "prospect add bounced@acme.com --status BOUNCED").returncode == 0
+        out = run_wps(wps, env, "-c", f"prospect add black@acme.com --campaign {campaign} --force")
+        assert out.returncode == 2, out.stderr
+        assert "black@acme.com, which is on the BLACKLIST" in out.stderr, out.stderr
+        assert "there is no terminal to ask on: add --yes to do it (nothing was added)" in out.stderr, out.stderr
+        assert sandbox_emails(box, campaign) == []
+        # A prospect not on the blacklist needs no yes; --yes admits the blacklisted one.
+        assert run_wps(wps, env, "-c", f"prospect add bounced@acme.com --campaign {campaign} --force").returncode == 0
+        out = run_wps(wps, env, "-c", f"prospect add black@acme.com --campaign {campaign} --force --yes")
+        assert out.returncode == 0, out.stderr
+        assert sorted(sandbox_emails(box, campaign)) == ["black@acme.com", "bounced@acme.com"]
+    # The refused command sent no write: two campaign writes in all.
+    assert box.log.count("POST /rest/v1/add_prospects_campaign") == 2, box.log
+
+
+def test_interested_without_a_campaign_is_refused_like_force(wps, tmp_path):
+    with sandbox(wps) as box:
+        env = profile_environment(tmp_path, box, KEY)
+        for flag in ("--interested INTERESTED", "--force"):
+            out = run_wps(wps, env, "-c", f"prospect add new@acme.com {flag}")
+            assert out.returncode == 2, (flag, out.stderr)
+            assert f"{flag.split()[0]} applies only with --campaign ID" in out.stderr, out.stderr
+        assert sandbox_emails(box) == []
+
+
 def test_every_v1_code_wps_can_meet_is_shown_with_its_meaning(wps, tmp_path):
     with sandbox(wps) as box:
         env = profile_environment(tmp_path, box, KEY)
