@@ -382,7 +382,7 @@ let standardRegistry = CommandRegistry([
         examples: ["prospect add ann@acme.com --first-name Ann --company Acme --snippet1 \"loved your talk\"", "prospect add ann@acme.com --campaign 777001"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)", "GET /rest/v1/prospects (--force: is it on the BLACKLIST?)"], destructive: false),
     CommandDescriptor(
         ["prospect", "import"], "Add prospects from a CSV, JSON or NDJSON file (- for stdin, or piped records), every row checked first, 20,000 a request, journaled so a second run sends only what was never answered.", category: .api,
-        discussion: "Columns are the API's field names in any case (email, first_name, snippet1, …) or the names spreadsheets export (Email, First Name, Company Name, Job Title, …); an empty cell is left out, so --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first attempt added answers E_DUPLICATE, so nothing is added twice.",
+        discussion: "Columns are the API's field names in any case (email, first_name, snippet1, …) or the names spreadsheets export (Email, First Name, Company Name, Job Title, …); an empty cell is left out, so --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first attempt added answers E_DUPLICATE, so nothing is added twice. --force admits prospects on the BLACKLIST too: when the account has any, wps asks once before sending (--yes skips the question; without a terminal it is needed).",
         positionals: [
             PositionalDescriptor("file", .file, optional: true, repeating: false),
         ],
@@ -400,8 +400,9 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("report", .file, "write each row's outcome to a CSV file (line, email, outcome, code, message)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("allow-rejected", .bool, "exit 0 even when the API rejected some rows", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("yes", .bool, "do it without asking (needed without a terminal)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["prospect import leads.csv --campaign 777001 --report outcome.csv", "prospect import leads.csv --skip-invalid --update"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"], destructive: false),
+        examples: ["prospect import leads.csv --campaign 777001 --report outcome.csv", "prospect import leads.csv --skip-invalid --update"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)", "GET /rest/v1/prospects (--force: any on the BLACKLIST?)"], destructive: false),
     CommandDescriptor(
         ["prospect", "list"], "List prospects: one page, or with --all every page in turn.", category: .api,
         discussion: "With --all, each page goes down the pipeline as it arrives while the next is fetched: where, select, each, count, first and last work a page at a time (first stops the fetching), so the whole account is never held; --output ndjson prints each page as it arrives.",

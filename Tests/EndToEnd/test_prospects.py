@@ -291,8 +291,13 @@ def test_prospects_not_active_are_rejected_without_force_and_listed(wps, tmp_pat
         assert all(r["code"] == "E_INV_STATUS" and "not ACTIVE" in r["message"] for r in rejected.values())
         assert sorted(sandbox_emails(box, campaign)) == ["new@acme.com", "ok@acme.com"]
         # --force admits them (a new import of the file: its journal holds the first run's rows, so
-        # give another journal), and --allow-rejected is not needed.
-        forced = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --journal {tmp_path}/f.journal")
+        # give another journal), and --allow-rejected is not needed. The account has a BLACKLIST
+        # prospect, so --force asks first: with no terminal it refuses naming --yes, sending nothing.
+        refused = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --journal {tmp_path}/f.journal")
+        assert refused.returncode == 2, refused.stderr[-2000:]
+        assert "(1 prospect is on it)" in refused.stderr and "add --yes to do it (nothing was sent)" in refused.stderr
+        assert len(sandbox_emails(box, campaign)) == 2
+        forced = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --yes --journal {tmp_path}/f.journal")
         assert forced.returncode == 0, forced.stderr[-2000:]
         assert outcomes(forced.stdout) == {("duplicate", "E_DUPLICATE"): 2, ("added", None): 3}
         assert len(sandbox_emails(box, campaign)) == 5

@@ -113,6 +113,29 @@ enum ProspectCommands {
         }
     }
 
+    /// `prospect import --force`: the rows are not read twice (a file may be stdin), so wps asks
+    /// once, before the first request, when the account has any prospect on the blacklist that
+    /// `--force` could admit (`GET /rest/v1/prospects?status=BLACKLIST&per_page=1` gives how many).
+    /// `--yes` skips it; without a terminal the import refuses naming `--yes`; `--dry-run` neither
+    /// looks nor asks.
+    static func confirmForcingBlacklistedRows(
+        of source: String, campaign id: Int, invocation: Invocation, session: Session
+    ) async throws {
+        guard invocation[force] == true, !session.settings.dryRun, invocation[SharedFlags.yes] != true else { return }
+        let query = ProspectQuery(per_page: 1, status: "BLACKLIST")
+        let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+        let blacklisted = page.total ?? page.prospects.count
+        guard blacklisted > 0 else { return }
+        let count = "\(blacklisted) prospect\(blacklisted == 1 ? " is" : "s are")"
+        try await Confirmation.ask(
+            invocation, session: session,
+            why: "--force would add any of the rows of \(source) on the BLACKLIST (\(count) on it) to campaign \(id),",
+            untouched: "nothing was sent"
+        ) {
+            "\(count) on the BLACKLIST (not to be contacted); --force adds those among the rows of \(source) to campaign \(id) too. Go ahead?"
+        }
+    }
+
     /// What an answer entry says happened: `added`, `updated`, `duplicate` or `rejected`.
     static func outcome(_ entry: ProspectBulkResponse.Entry, update: Bool) -> RowOutcome {
         if entry.isDuplicate && (entry.code == nil || entry.code == "E_DUPLICATE") {
