@@ -337,7 +337,7 @@ let standardRegistry = CommandRegistry([
         examples: ["let c = campaign get 777001; version set $c.steps.followup.id A --subject \"Quick question, {{FIRST_NAME}}\""], sends: ["PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}"], destructive: false),
     CommandDescriptor(
         ["prospect", "add"], "Add one prospect to the database, or with --campaign to a campaign.", category: .api,
-        discussion: "Each field flag also answers to the API's own field name (--first_name, --snippet1). Without --update an existing prospect is left as it is and answered E_DUPLICATE; with --update the fields given replace the stored ones. Into a campaign, a prospect whose status is not ACTIVE is rejected (E_INV_STATUS) unless --force.",
+        discussion: "Each field flag also answers to the API's own field name (--first_name, --snippet1). Without --update an existing prospect is left as it is and answered E_DUPLICATE; with --update the fields given replace the stored ones. Into a campaign, a prospect whose status is not ACTIVE is rejected (E_INV_STATUS) unless --force; --force onto a BLACKLIST prospect asks first (--yes skips the question; without a terminal it is needed). --force, --send-after and --interested need --campaign.",
         positionals: [
             PositionalDescriptor("email", .prospectEmail, optional: false, repeating: false),
         ],
@@ -347,6 +347,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("force", .bool, "admit prospects whose status is not ACTIVE into the campaign (needs --campaign)", secret: false, repeatable: false, required: false, fields: ["force"], aliases: [], default: nil),
             FlagDescriptor("send-after", .string, "the earliest time to write to them: 2025-04-01T09:00:00+0200 (needs --campaign)", secret: false, repeatable: false, required: false, fields: ["send_after"], aliases: [], default: nil),
             FlagDescriptor("file-name", .string, "a label for the import", secret: false, repeatable: false, required: false, fields: ["file_name"], aliases: [], default: nil),
+            FlagDescriptor("yes", .bool, "do it without asking (needed without a terminal)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("status", .choice(["ACTIVE", "BLACKLIST", "BOUNCED", "INVALID", "REPLIED"]), "the global status", secret: false, repeatable: false, required: false, fields: ["status"], aliases: [], default: nil),
             FlagDescriptor("first-name", .string, "the first name", secret: false, repeatable: false, required: false, fields: ["first_name"], aliases: [], default: nil),
             FlagDescriptor("last-name", .string, "the last name", secret: false, repeatable: false, required: false, fields: ["last_name"], aliases: [], default: nil),
@@ -378,10 +379,10 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("snippet14", .string, "snippet 14", secret: false, repeatable: false, required: false, fields: ["snippet14"], aliases: [], default: nil),
             FlagDescriptor("snippet15", .string, "snippet 15", secret: false, repeatable: false, required: false, fields: ["snippet15"], aliases: [], default: nil),
         ],
-        examples: ["prospect add ann@acme.com --first-name Ann --company Acme --snippet1 \"loved your talk\"", "prospect add ann@acme.com --campaign 777001"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"], destructive: false),
+        examples: ["prospect add ann@acme.com --first-name Ann --company Acme --snippet1 \"loved your talk\"", "prospect add ann@acme.com --campaign 777001"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)", "GET /rest/v1/prospects (--force: is it on the BLACKLIST?)"], destructive: false),
     CommandDescriptor(
         ["prospect", "import"], "Add prospects from a CSV, JSON or NDJSON file (- for stdin, or piped records), every row checked first, 20,000 a request, journaled so a second run sends only what was never answered.", category: .api,
-        discussion: "Columns are the API's field names in any case (email, first_name, snippet1, …) or the names spreadsheets export (Email, First Name, Company Name, Job Title, …); an empty cell is left out, so --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first attempt added answers E_DUPLICATE, so nothing is added twice.",
+        discussion: "Columns are the API's field names in any case (email, first_name, snippet1, …) or the names spreadsheets export (Email, First Name, Company Name, Job Title, …); an empty cell is left out, so --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first attempt added answers E_DUPLICATE, so nothing is added twice. --force admits prospects on the BLACKLIST too: when the account has any, wps asks once before sending (--yes skips the question; without a terminal it is needed).",
         positionals: [
             PositionalDescriptor("file", .file, optional: true, repeating: false),
         ],
@@ -399,8 +400,9 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("report", .file, "write each row's outcome to a CSV file (line, email, outcome, code, message)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("allow-rejected", .bool, "exit 0 even when the API rejected some rows", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("yes", .bool, "do it without asking (needed without a terminal)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["prospect import leads.csv --campaign 777001 --report outcome.csv", "prospect import leads.csv --skip-invalid --update"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"], destructive: false),
+        examples: ["prospect import leads.csv --campaign 777001 --report outcome.csv", "prospect import leads.csv --skip-invalid --update"], sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)", "GET /rest/v1/prospects (--force: any on the BLACKLIST?)"], destructive: false),
     CommandDescriptor(
         ["prospect", "list"], "List prospects: one page, or with --all every page in turn.", category: .api,
         discussion: "With --all, each page goes down the pipeline as it arrives while the next is fetched: where, select, each, count, first and last work a page at a time (first stops the fetching), so the whole account is never held; --output ndjson prints each page as it arrives.",

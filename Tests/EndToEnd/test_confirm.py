@@ -1,4 +1,4 @@
-"""Destructive commands ask first: on a terminal a [y/N] question naming what will go; --yes
+"""Destructive commands (and --force onto a BLACKLIST prospect) ask first: on a terminal a [y/N] question naming what will go; --yes
 skips it; without a terminal they refuse (exit 2, naming --yes) and send nothing; --dry-run never
 asks."""
 import os
@@ -86,6 +86,33 @@ def test_on_a_terminal_they_ask_naming_what_will_go(wps):
     child.expect(prompt)
     child.sendline("campaign list | count")
     child.expect(r"\r\n0\r\n")
+    child.expect(prompt)
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+
+
+def test_on_a_terminal_force_onto_a_blacklist_prospect_asks_first(wps):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    env["TERM"] = "xterm"
+    child = pexpect.spawn(str(wps), ["--sandbox"], env=env, encoding="utf-8", timeout=60, dimensions=(40, 200))
+    prompt = r"wps\[sandbox\]> "
+    child.expect(prompt)
+    child.sendline(NEW + "; prospect add black@acme.com --status BLACKLIST | get id")
+    child.expect(r"\r\n100001\r\n")
+    child.expect(prompt)
+    child.sendline("prospect add black@acme.com --campaign $c.id --force")
+    child.expect_exact("black@acme.com (id 100001) is on the BLACKLIST: not to be contacted. "
+                       "Add it to campaign 777001 anyway? [y/N] ")
+    child.sendline("n")
+    child.expect_exact("'prospect add' not confirmed: nothing was changed")
+    child.expect(prompt)
+    child.sendline("prospect add black@acme.com --campaign $c.id --force | get outcome")
+    child.expect_exact("Add it to campaign 777001 anyway? [y/N] ")
+    child.sendline("y")
+    child.expect("added")
+    child.expect(prompt)
+    child.sendline("prospect list --campaign $c.id | count")
+    child.expect(r"\r\n1\r\n")
     child.expect(prompt)
     child.sendcontrol("d")
     child.expect(pexpect.EOF)

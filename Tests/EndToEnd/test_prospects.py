@@ -193,7 +193,8 @@ def test_killed_with_sigkill_mid_import_and_run_again_lands_exactly_once(wps, tm
         assert journal.read_text().rstrip().endswith("finished")
 
 
-def test_through_429_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp_path):
+def test_through_rate_limit_refusals_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp_path):
+    # On /rest/v1 the injected refusal is v1's: 400 E_TOO_MANY_REQUESTS, retried as a rate limit.
     source = tmp_path / "leads.csv"
     emails = write_export(source)
     with sandbox(wps, "--log", "--faults", "429:0.1,drop-after:0.01,seed=5") as box:
@@ -208,7 +209,34 @@ def test_through_429_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp
         duplicates = [r for r in rows if r["outcome"] == "duplicate"]
         assert all("answer was lost" in r["message"] for r in duplicates)
         assert len(duplicates) == 500 * out.stderr.count("the answer was lost")
-    assert box.log.count(" 429\n") >= 1
+    assert box.log.count(" 400\n") >= 1 and box.log.count(" 429\n") == 0
+
+
+def test_one_v1_rate_limit_refusal_aborts_neither_prospect_list_nor_prospect_import(wps, tmp_path):
+    # The v1 pages answer E_TOO_MANY_REQUESTS with 400: the client retries it as it does a 429.
+    source = tmp_path / "two.csv"
+    source.write_text("email\na@acme.com\nb@acme.com\n")
+    with sandbox(wps, "--log", "--faults", "first:1:429,path=/rest/v1/add_prospects_list") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        out = run_wps(wps, env, "-c", f"prospect import {source}")
+        assert out.returncode == 0, out.stderr
+        assert outcomes(out.stdout) == {("added", None): 2}
+    assert box.log.count(" 400\n") == 1
+    with sandbox(wps, "--faults", "first:1:429,path=/rest/v1/prospects") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        assert run_wps(wps, env, "-c", "prospect add c@acme.com").returncode == 0
+        out = run_wps(wps, env, "-c", "prospect list")
+        assert out.returncode == 0, out.stderr
+        assert [r["email"] for r in json.loads(out.stdout)] == ["c@acme.com"]
+
+
+def test_prospect_import_keeps_within_the_v1_connection_limit(wps, tmp_path):
+    source = tmp_path / "two.csv"
+    source.write_text("email\na@acme.com\n")
+    with sandbox(wps) as box:
+        env = profile_environment(tmp_path, box, KEY)
+        out = run_wps(wps, env, "-c", f"prospect import {source} --parallel 3")
+        assert out.returncode == 2 and "--parallel must be in 1…2" in out.stderr, out.stderr
 
 
 def test_a_lost_answer_is_resent_and_answers_duplicate_not_a_second_prospect(wps, tmp_path):
@@ -263,11 +291,48 @@ def test_prospects_not_active_are_rejected_without_force_and_listed(wps, tmp_pat
         assert all(r["code"] == "E_INV_STATUS" and "not ACTIVE" in r["message"] for r in rejected.values())
         assert sorted(sandbox_emails(box, campaign)) == ["new@acme.com", "ok@acme.com"]
         # --force admits them (a new import of the file: its journal holds the first run's rows, so
-        # give another journal), and --allow-rejected is not needed.
-        forced = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --journal {tmp_path}/f.journal")
+        # give another journal), and --allow-rejected is not needed. The account has a BLACKLIST
+        # prospect, so --force asks first: with no terminal it refuses naming --yes, sending nothing.
+        refused = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --journal {tmp_path}/f.journal")
+        assert refused.returncode == 2, refused.stderr[-2000:]
+        assert "(1 prospect is on it)" in refused.stderr and "add --yes to do it (nothing was sent)" in refused.stderr
+        assert len(sandbox_emails(box, campaign)) == 2
+        forced = run_wps(wps, env, "-c", f"prospect import {into} --campaign {campaign} --force --yes --journal {tmp_path}/f.journal")
         assert forced.returncode == 0, forced.stderr[-2000:]
         assert outcomes(forced.stdout) == {("duplicate", "E_DUPLICATE"): 2, ("added", None): 3}
         assert len(sandbox_emails(box, campaign)) == 5
+
+
+def test_force_onto_a_blacklist_prospect_asks_first(wps, tmp_path):
+    # The API's force admits BLACKLIST too; wps asks first (docs/contract gap 9): with no terminal
+    # it refuses naming --yes, as the other confirmations do, and adds nothing.
+    with sandbox(wps, "--log") as box:
+        env = profile_environment(tmp_path, box, KEY)
+        campaign = new_campaign(wps, env)
+        assert run_wps(wps, env, "-c", "prospect add black@acme.com --status BLACKLIST").returncode == 0
+        assert run_wps(wps, env, "-c", "prospect add bounced@acme.com --status BOUNCED").returncode == 0
+        out = run_wps(wps, env, "-c", f"prospect add black@acme.com --campaign {campaign} --force")
+        assert out.returncode == 2, out.stderr
+        assert "black@acme.com, which is on the BLACKLIST" in out.stderr, out.stderr
+        assert "there is no terminal to ask on: add --yes to do it (nothing was added)" in out.stderr, out.stderr
+        assert sandbox_emails(box, campaign) == []
+        # A prospect not on the blacklist needs no yes; --yes admits the blacklisted one.
+        assert run_wps(wps, env, "-c", f"prospect add bounced@acme.com --campaign {campaign} --force").returncode == 0
+        out = run_wps(wps, env, "-c", f"prospect add black@acme.com --campaign {campaign} --force --yes")
+        assert out.returncode == 0, out.stderr
+        assert sorted(sandbox_emails(box, campaign)) == ["black@acme.com", "bounced@acme.com"]
+    # The refused command sent no write: two campaign writes in all.
+    assert box.log.count("POST /rest/v1/add_prospects_campaign") == 2, box.log
+
+
+def test_interested_without_a_campaign_is_refused_like_force(wps, tmp_path):
+    with sandbox(wps) as box:
+        env = profile_environment(tmp_path, box, KEY)
+        for flag in ("--interested INTERESTED", "--force"):
+            out = run_wps(wps, env, "-c", f"prospect add new@acme.com {flag}")
+            assert out.returncode == 2, (flag, out.stderr)
+            assert f"{flag.split()[0]} applies only with --campaign ID" in out.stderr, out.stderr
+        assert sandbox_emails(box) == []
 
 
 def test_every_v1_code_wps_can_meet_is_shown_with_its_meaning(wps, tmp_path):

@@ -186,22 +186,47 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
         #expect(await script.requests.first?.url == "http://sandbox.test/rest/v2/campaigns/7/pause")
     }
 
-    @Test(arguments: [(Provider.woodpecker, 7), (Provider.saleshandy, 6)])
-    func atMostTheAdmittedRequestsInFlightPerAccount(provider: Provider, limit: Int) async throws {
+    /// The limit follows from the endpoint's family: Woodpecker's v2 (7), its v1 (2, the
+    /// "2 concurrent connections" of the v1 error-code page), Saleshandy (6).
+    @Test(arguments: [(APIFamily.woodpeckerV2, 7), (APIFamily.woodpeckerV1, 2), (APIFamily.saleshandy, 6)])
+    func atMostTheAdmittedRequestsInFlightPerAccount(family: APIFamily, limit: Int) async throws {
         let script = TransportScript([], holdFor: .milliseconds(100))
         let client = makeClient(script)
+        @Sendable func request(_ id: Int) throws -> PreparedRequest {
+            switch family {
+            case .woodpeckerV2: try client.prepare(Woodpecker.CampaignAction(id: id, action: .pause))
+            case .woodpeckerV1: try client.prepare(Woodpecker.ListProspects(ProspectQuery(page: id)))
+            case .saleshandy: try client.prepare(Saleshandy.GetConnectStatus(requestID: "r\(id)"))
+            }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for id in 1...20 {
-                group.addTask {
-                    _ = try await client.execute(
-                        client.prepare(Woodpecker.CampaignAction(id: id, action: .pause)), idempotent: false,
-                        provider: provider)
-                }
+                group.addTask { _ = try await client.execute(request(id), idempotent: false) }
             }
             try await group.waitForAll()
         }
         #expect(await script.maxInFlight == limit)
         #expect(await script.requests.count == 20)
+        #expect(await script.requests.allSatisfy { $0.family == family })
+    }
+
+    @Test func v1AndV2AreLimitedApart() async throws {
+        // Two v1 requests held do not hold up v2 requests of the same account.
+        let script = TransportScript([], holdFor: .milliseconds(100))
+        let client = makeClient(script)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in 1...9 {
+                group.addTask {
+                    let request =
+                        id <= 2
+                        ? try client.prepare(Woodpecker.ListProspects(ProspectQuery(page: id)))
+                        : try client.prepare(Woodpecker.CampaignAction(id: id, action: .pause))
+                    _ = try await client.execute(request, idempotent: false)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(await script.maxInFlight == 9)
     }
 
     @Test func backoffGrowsAndIsCapped() {

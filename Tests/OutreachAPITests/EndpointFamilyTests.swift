@@ -31,4 +31,26 @@ import Testing
         ]
         for (got, expected) in table { #expect(got == expected) }
     }
+
+    /// Which per-account limit each request counts against follows from its path: `/rest/v1`
+    /// paths are Woodpecker's v1 (2 in flight), the rest of Woodpecker's v2 (7), Saleshandy's (6).
+    @Test func theAPIFamilyFollowsFromThePath() {
+        let prospects = [ProspectFields(email: "ann@acme.com")]
+        let table: [(APIFamily, APIFamily)] = [
+            (Woodpecker.ListProspects().family, .woodpeckerV1),
+            (Woodpecker.AddProspectsList(ProspectListRequest(prospects: prospects)).family, .woodpeckerV1),
+            (
+                Woodpecker.AddProspectsCampaign(ProspectCampaignRequest(campaign: .init(campaign_id: 1), prospects: prospects))
+                    .family, .woodpeckerV1
+            ),
+            (Woodpecker.GetAccountInfo().family, .woodpeckerV1),
+            (Woodpecker.GetCampaign(id: 7).family, .woodpeckerV2),
+            (Woodpecker.ListMailboxes().family, .woodpeckerV2),
+            (Saleshandy.GetConnectStatus(requestID: "r").family, .saleshandy),
+        ]
+        for (got, expected) in table { #expect(got == expected) }
+        #expect(APIFamily.woodpeckerV1.maxInFlightPerAccount == 2)
+        #expect(APIFamily.woodpeckerV2.maxInFlightPerAccount == 7)
+        #expect(APIFamily.allCases.allSatisfy { APIFamily(provider: $0.provider, path: "x") != .woodpeckerV1 })
+    }
 }

@@ -42,6 +42,26 @@ import Testing
         #expect(object["last_replied"] is NSNull && object["status"] as? String == "ACTIVE")
     }
 
+    /// The newer sample's `organization_id`, `encrypted` and `snippet_labels`, and a campaign's
+    /// `campaign_email`, are read and written back, not dropped.
+    @Test func aRecordKeepsTheOrganisationLabelsEncryptionAndCampaignEmail() throws {
+        let sample =
+            #"{"id":7,"email":"a@x.com","status":"ACTIVE","organization_id":42,"encrypted":false,"#
+            + #""snippet_labels":{"Snippet 1":"Opening line","Snippet 2":"PS"},"#
+            + #""campaigns_details":[{"campaign_id":1,"campaign_name":"Q4","campaign_status":"RUNNING","#
+            + #""campaign_prospect_status":"ACTIVE","interested":null,"campaign_email":"sender@acme.com"}]}"#
+        let record = try JSONCoding.decode(ProspectRecord.self, from: Data(sample.utf8))
+        #expect(record.organization_id == 42 && record.encrypted == false)
+        #expect(
+            record.snippet_labels
+                == .object([("Snippet 1", .string("Opening line")), ("Snippet 2", .string("PS"))]))
+        #expect(record.campaigns_details?.first?.campaign_email == "sender@acme.com")
+        let written = try JSONCoding.encode(record)
+        let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        #expect(object["organization_id"] as? Int == 42 && object["encrypted"] as? Bool == false)
+        #expect((object["snippet_labels"] as? [String: String]) == ["Snippet 1": "Opening line", "Snippet 2": "PS"])
+    }
+
     @Test func theListingRulesAreCheckedBeforeSending() {
         let query = ProspectQuery(
             page: 0, per_page: 1001, sort: "+company,,-id", status: "PAUSED", interested: "YES", activity: "READ",

@@ -37,6 +37,14 @@ import Testing
             expected: .retry(after: .seconds(5), reason: "HTTP 429")),
         // Retries spent: the last answer is delivered as it is.
         Row(outcome: .answered(status: 429, retryAfter: nil), idempotent: true, attempt: 3, expected: .deliver),
+        // A v1 rate-limit refusal (400 with E_TOO_MANY_REQUESTS): retried whatever the method.
+        Row(
+            outcome: .rateLimited(status: 400, retryAfter: nil), idempotent: false, attempt: 1,
+            expected: .retry(after: .milliseconds(100), reason: "HTTP 400 E_TOO_MANY_REQUESTS")),
+        Row(
+            outcome: .rateLimited(status: 409, retryAfter: 2), idempotent: true, attempt: 2,
+            expected: .retry(after: .seconds(2), reason: "HTTP 409 E_TOO_MANY_REQUESTS")),
+        Row(outcome: .rateLimited(status: 400, retryAfter: nil), idempotent: false, attempt: 3, expected: .deliver),
         Row(
             outcome: .answered(status: 502, retryAfter: nil), idempotent: true, attempt: 1,
             expected: .retry(after: .milliseconds(100), reason: "HTTP 502")),

@@ -102,4 +102,42 @@ import Testing
             #expect(firstRow["contacted_prospects"] as? Int == 300)
         }
     }
+
+    /// A prospect whose global status the sandbox's own sending made `REPLIED` or `BOUNCED` (its
+    /// stored status still `ACTIVE`) is refused by another campaign without `force`, as a stored
+    /// `REPLIED` or `BOUNCED` is; with `force` it is admitted.
+    @Test func aProspectSendingMadeRepliedOrBouncedIsRefusedWithoutForce() async throws {
+        let sandbox = try await TestSandbox()
+        try await sandbox.app.test(.live) { client in
+            let account = try await connectedAccount(client, sandbox)
+            let first = try await runningCampaign(client, sandbox, account: account)
+            #expect(try await client.addToCampaign(first, numberedProspects(300)).status == 200)
+            await sandbox.store.advanceClock(by: .seconds(2 * 86_400))
+            func emails(_ status: String) async throws -> [String] {
+                try await client.prospects("status=\(status)&per_page=1000").records.compactMap { $0["email"] as? String }
+            }
+            let replied = try #require(try await emails("REPLIED").first)
+            let bounced = try #require(try await emails("BOUNCED").first)
+            let active = try #require(try await emails("ACTIVE").first)
+            let second = try await sandboxCampaign(client, sandbox)
+            let refused = try await client.addToCampaign(second, [replied, bounced, active].map { prospectJSON($0) })
+            #expect(refused.status == 200)
+            let entries = refused.entries
+            #expect(entries.count == 3)
+            #expect(entries[0]["code"] as? String == "E_INV_STATUS")
+            #expect((entries[0]["msg"] as? String)?.contains("status is REPLIED") == true, "\(entries[0])")
+            #expect(entries[0]["id"] is Int)
+            #expect(entries[1]["code"] as? String == "E_INV_STATUS")
+            #expect((entries[1]["msg"] as? String)?.contains("status is BOUNCED") == true, "\(entries[1])")
+            #expect(entries[2]["code"] == nil && entries[2]["id"] is Int)
+            let enrolled = try await client.prospects("campaigns_id=\(second)").records.compactMap { $0["email"] as? String }
+            #expect(enrolled == [active])
+            // force admits them, and leaves their status as it is.
+            let forced = try await client.addToCampaign(
+                second, [replied, bounced].map { prospectJSON($0) }, extra: #""force":true"#)
+            #expect(forced.entries.allSatisfy { $0["code"] == nil })
+            #expect(try await client.prospects("campaigns_id=\(second)").total == 3)
+            #expect(try await emails("REPLIED").contains(replied))
+        }
+    }
 }

@@ -93,10 +93,11 @@ import Testing
         }
         try await sandbox.app.test(.router) { client in
             let body = prospectsBody([prospectJSON("a@example.com")])
+            // An injected rate-limit refusal is v1's: 400 E_TOO_MANY_REQUESTS, no Retry-After.
             let tooMany = try await client.v1(.post, "/rest/v1/add_prospects_list", json: body)
-            #expect(tooMany.status == 429)
+            #expect(tooMany.status == 400)
             #expect(tooMany.code == "E_TOO_MANY_REQUESTS")
-            #expect(tooMany.headers[.retryAfter] == "3")
+            #expect(tooMany.headers[.retryAfter] == nil)
             let unavailable = try await client.v1(.post, "/rest/v1/add_prospects_list", json: body)
             #expect(unavailable.status == 503)
             #expect(unavailable.body == nil)
@@ -140,16 +141,18 @@ import Testing
         }
     }
 
-    @Test func v1AndV2ShareOneLimiterPerKeyAndV1RefusalsHaveTheV1Body() async throws {
+    /// `/rest/v1` as its pages describe it: 2 concurrent connections per account, a third refused
+    /// at once with `400` `E_TOO_MANY_REQUESTS` (no queue); v2's queue is apart and not held up.
+    @Test func v1AllowsTwoConcurrentConnectionsAndRefusesAThirdWith400() async throws {
         let latch = Latch()
         let middleware = AccountRateLimitMiddleware<SandboxContext>(queueLimit: 6, maxWait: .seconds(15))
         let router = Router(context: SandboxContext.self)
         router.add(middleware: middleware)
-        router.get("rest/v2/slow") { _, _ in
+        router.get("rest/v1/prospects") { _, _ in
             await latch.wait()
-            return "done"
+            return "listed"
         }
-        router.get("rest/v1/prospects") { _, _ in "listed" }
+        router.get("rest/v2/campaigns") { _, _ in "campaigns" }
         try await Application(router: router).test(.live) { client in
             let port = try #require(client.port)
             var configuration = HTTPClient.Configuration()
@@ -161,21 +164,24 @@ import Testing
                 return try await http.execute(request, timeout: .seconds(30))
             }
             do {
-                // One v2 request is processed; six v1 requests wait behind it.
-                let held = Task { try await send("/rest/v2/slow").status.code }
-                try await waitUntil("the v2 request to be held") { await latch.held == 1 }
-                let queued = (0..<6).map { _ in Task { try await send("/rest/v1/prospects").status.code } }
-                try await waitUntil("six v1 requests to queue") { await middleware.gate.queued("k") == 6 }
+                let held = (0..<2).map { _ in Task { try await send("/rest/v1/prospects").status.code } }
+                try await waitUntil("two v1 requests to be held") { await latch.held == 2 }
+                #expect(await middleware.v1Connections.active("k") == 2)
                 let refused = try await send("/rest/v1/prospects")
-                #expect(refused.status == .tooManyRequests)
-                #expect(refused.headers.first(name: "retry-after") == "1")
+                #expect(refused.status == .badRequest)
+                #expect(refused.headers.first(name: "retry-after") == nil)
                 let text = String(buffer: try await refused.body.collect(upTo: 1 << 16))
                 #expect(text.contains(#""code":"E_TOO_MANY_REQUESTS""#))
-                // Another key is not held up.
-                #expect(try await send("/rest/v1/prospects", key: "other").status == .ok)
+                #expect(text.contains(#""status":"ERROR""#))
+                // v2 is limited apart, and another key is not held up.
+                #expect(try await send("/rest/v2/campaigns").status == .ok)
+                #expect(await middleware.gate.queued("k") == 0)
                 await latch.release()
-                #expect(try await held.value == 200)
-                for task in queued { #expect(try await task.value == 200) }
+                #expect(try await send("/rest/v1/prospects", key: "other").status == .ok)
+                for task in held { #expect(try await task.value == 200) }
+                // Both connections are given back.
+                #expect(await middleware.v1Connections.active("k") == 0)
+                #expect(try await send("/rest/v1/prospects").status == .ok)
                 try await http.shutdown()
             } catch {
                 await latch.release()
@@ -188,7 +194,8 @@ import Testing
     @Test func everyV1CodeIsRenderedWithItsStatus() throws {
         for code in V1Code.allCases {
             let error = SandboxError.v1(code, "m")
-            #expect(Int(error.status.code) == (code == .tooManyRequests ? 429 : 400))
+            #expect(error.status.code == 400)
+            #expect(error.headers[.retryAfter] == nil)
         }
     }
 }

@@ -125,6 +125,29 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
 }
 
 @Suite struct ProspectCommandTests {
+    /// `prospect list` records keep what the API gives beyond the fields: `organization_id`,
+    /// `snippet_labels`, `encrypted`, and in each campaign `campaign_email`.
+    @Test func prospectListRecordsKeepTheOrganisationLabelsEncryptionAndCampaignEmail() throws {
+        let sample =
+            #"{"id":7,"email":"a@x.com","status":"ACTIVE","organization_id":42,"encrypted":true,"#
+            + #""snippet_labels":{"Snippet 1":"Opening line"},"#
+            + #""campaigns_details":[{"campaign_id":1,"campaign_name":"Q4","campaign_status":"RUNNING","#
+            + #""campaign_prospect_status":"ACTIVE","interested":null,"campaign_email":"sender@acme.com"}]}"#
+        let prospect = try JSONCoding.decode(ProspectRecord.self, from: Data(sample.utf8))
+        guard case .record(let record) = ProspectListCommand.record(prospect) else {
+            Issue.record("not a record")
+            return
+        }
+        #expect(record["organization_id"] == .int(42))
+        #expect(record["encrypted"] == .bool(true))
+        #expect(record["snippet_labels"] == .record(["Snippet 1": .string("Opening line")]))
+        guard case .list(let campaigns) = record["campaigns"], case .record(let campaign) = campaigns.first else {
+            Issue.record("no campaigns in \(record)")
+            return
+        }
+        #expect(campaign["campaign_email"] == .string("sender@acme.com"))
+    }
+
     func temporary(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString)-\(name)").path
     }

@@ -21,17 +21,4 @@ public enum Provider: String, Sendable, Codable, CaseIterable, Hashable {
         case .saleshandy: "/v1"
         }
     }
-
-    /// The largest number of requests the client keeps in flight per account.
-    ///
-    /// Woodpecker processes one request at a time per account, queues at most 6 more and
-    /// drops the rest: 7 can be at the server at once. A request leaves the server's count
-    /// before its answer reaches the client, so 7 outstanding never exceed what it admits.
-    /// Saleshandy documents no limit; the client keeps to 6 there.
-    public var maxInFlightPerAccount: Int {
-        switch self {
-        case .woodpecker: 7
-        case .saleshandy: 6
-        }
-    }
 }

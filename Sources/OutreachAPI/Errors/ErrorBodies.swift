@@ -1,3 +1,5 @@
+import Foundation
+
 /// The four error body shapes the vendor documents use, as Codable values.
 ///
 /// The client decodes whichever arrives into ``APIError``; the sandbox encodes these to answer
@@ -60,6 +62,27 @@ public enum ErrorBody {
         }
         public var status: Status
         public init(code: String, msg: String) { status = Status(code: code, msg: msg) }
+
+        /// The v1 code for "too many requests at the same time": Woodpecker answers it with `400`
+        /// (and `409` on its webhook pages), not `429` (docs/contract/rate_limits.md).
+        public static let tooManyRequestsCode = "E_TOO_MANY_REQUESTS"
+
+        /// Whether `body` is a v1 error body whose `status.code` is ``tooManyRequestsCode``,
+        /// whatever HTTP status came with it.
+        ///
+        /// ```swift
+        /// ErrorBody.V1Status.isTooManyRequests(Array(#"{"status":{"code":"E_TOO_MANY_REQUESTS"}}"#.utf8))  // true
+        /// ```
+        public static func isTooManyRequests(_ body: [UInt8]) -> Bool {
+            // Error bodies are short; a long answer (a page of records) is never this one, and
+            // most error bodies are told apart by a byte search before any parsing.
+            guard body.count <= 4096, body.count >= tooManyRequestsCode.utf8.count,
+                String(decoding: body, as: UTF8.self).contains(tooManyRequestsCode)
+            else { return false }
+            let object = try? JSONSerialization.jsonObject(with: Data(body), options: []) as? [String: Any]
+            let status = object?["status"] as? [String: Any]
+            return status?["code"] as? String == tooManyRequestsCode
+        }
 
         /// Every documented v1 code and what it means (docs/contract/errors_v1.md), in our words.
         public static let meanings: [String: String] = [

@@ -1,9 +1,10 @@
 /// Keeps at most a fixed number of requests in flight per account.
 ///
-/// Woodpecker processes one request at a time per account and queues at most 6 more, dropping
-/// anything beyond; the client therefore never has more than 7 outstanding per account
-/// (``Provider/maxInFlightPerAccount``), and the rest wait here, in order, without being sent.
-/// Waiting is cancellable.
+/// Woodpecker's `/rest/v2` processes one request at a time per account and queues at most 6
+/// more, dropping anything beyond, and its `/rest/v1` allows 2 concurrent connections; the
+/// client therefore never has more outstanding per account and family than
+/// ``APIFamily/maxInFlightPerAccount`` (7 and 2), and the rest wait here, in order, without being
+/// sent. Waiting is cancellable.
 public actor AccountThrottle {
     private struct Waiter {
         let id: Int

@@ -3,10 +3,12 @@ import Foundation
 /// Sends typed ``Endpoint`` requests to Woodpecker and Saleshandy and decodes their answers.
 ///
 /// Before sending, the endpoint's documented rules run; a request that breaks any is never sent.
-/// Each account keeps at most ``Provider/maxInFlightPerAccount`` requests in flight. Failures
+/// Each account keeps at most ``APIFamily/maxInFlightPerAccount`` requests in flight per API
+/// family (Woodpecker's v2, its legacy v1, Saleshandy), the family following from the endpoint. Failures
 /// are retried with exponential backoff and jitter, honouring `Retry-After`, when that is safe:
-/// 429 and 503 always, 502 and 504 and dropped connections only for idempotent requests, and a
-/// request that never reached the server always. Every failure is an ``OutreachError``.
+/// 429, 503 and a v1 `E_TOO_MANY_REQUESTS` body (whatever its status) always, 502 and 504 and
+/// dropped connections only for idempotent requests, and a request that never reached the
+/// server always. Every failure is an ``OutreachError``.
 ///
 /// ```swift
 /// let client = OutreachClient(configuration: .init(apiKeys: [.woodpecker: key]), transport: AsyncHTTPTransport())
@@ -106,7 +108,7 @@ public struct OutreachClient: Sendable {
         return PreparedRequest(
             method: endpoint.method, url: Self.resolve(endpoint.path, against: base),
             headers: headers, body: data, endpoint: endpoint.endpointDescription,
-            route: PreparedRequest.Route(provider: provider, base: base, path: endpoint.path))
+            route: PreparedRequest.Route(provider: provider, base: base, path: endpoint.path), family: endpoint.family)
     }
 
     /// Validates, sends (with retries) and decodes one request.
@@ -125,7 +127,7 @@ public struct OutreachClient: Sendable {
             return try prepare(endpoint)
         }
         let request = endpoint.body == nil ? try prepared() : try await Self.offExecutor(prepared)
-        let response = try await execute(request, idempotent: endpoint.isIdempotent, provider: E.provider)
+        let response = try await execute(request, idempotent: endpoint.isIdempotent)
         guard E.successStatuses.contains(response.status) else {
             throw OutreachError(
                 kind: .api, endpoint: request.endpoint,
@@ -157,16 +159,15 @@ public struct OutreachClient: Sendable {
         }
     }
 
-    /// Sends a prepared request with the retry policy and the per-account throttle, returning
-    /// the final response whatever its status.
-    public func execute(_ request: PreparedRequest, idempotent: Bool, provider: Provider) async throws
-        -> TransportResponse
-    {
-        let account = provider.rawValue + ":" + (request.headers.first { $0.name == "x-api-key" }?.value ?? "")
+    /// Sends a prepared request with the retry policy and the per-account throttle of its API
+    /// family (``PreparedRequest/family``), returning the final response whatever its status.
+    public func execute(_ request: PreparedRequest, idempotent: Bool) async throws -> TransportResponse {
+        // One gate per family and key: v1 and v2 are limited apart, as their pages describe them.
+        let account = request.family.rawValue + ":" + (request.headers.first { $0.name == "x-api-key" }?.value ?? "")
         var attempt = 0
         while true {
             attempt += 1
-            try await throttle.acquire(account, limit: provider.maxInFlightPerAccount)
+            try await throttle.acquire(account, limit: request.family.maxInFlightPerAccount)
             let outcome: Result<TransportResponse, any Error>
             do {
                 outcome = .success(try await transport.send(request, timeout: configuration.requestTimeout))
@@ -178,8 +179,7 @@ public struct OutreachClient: Sendable {
             let attemptOutcome: AttemptOutcome
             switch outcome {
             case .success(let response):
-                attemptOutcome = .answered(
-                    status: response.status, retryAfter: RetryPolicy.parseRetryAfter(response.headers["retry-after"]))
+                attemptOutcome = AttemptOutcome(answer: response)
             case .failure(let error as TransportFailure):
                 attemptOutcome = .transportFailed(error)
             case .failure(let error):

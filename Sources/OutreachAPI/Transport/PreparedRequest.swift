@@ -15,6 +15,8 @@ public struct PreparedRequest: Sendable, Hashable {
     /// Which provider's API the request is for and where it points within it; nil for a request
     /// made by hand (a test's). A dry run answers a request from its private overlay by this.
     public var route: Route?
+    /// The family whose per-account limit the request counts against (``Endpoint/family``).
+    public var family: APIFamily
 
     /// A request's provider, the base URL it was resolved against and its path under that base.
     public struct Route: Sendable, Hashable {
@@ -34,7 +36,7 @@ public struct PreparedRequest: Sendable, Hashable {
 
     public init(
         method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String,
-        route: Route? = nil
+        route: Route? = nil, family: APIFamily = .woodpeckerV2
     ) {
         self.method = method
         self.url = url
@@ -42,6 +44,7 @@ public struct PreparedRequest: Sendable, Hashable {
         self.body = body
         self.endpoint = endpoint
         self.route = route
+        self.family = family
     }
 
     /// The API key the request carries (`x-api-key`), if any.

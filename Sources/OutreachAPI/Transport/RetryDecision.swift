@@ -2,8 +2,24 @@
 public enum AttemptOutcome: Sendable, Hashable {
     /// The server answered with this status (and perhaps a `Retry-After`, in seconds).
     case answered(status: Int, retryAfter: Double?)
+    /// The server answered that the account has too many requests in flight, in a body that
+    /// says so whatever the status: a `/rest/v1` body with `E_TOO_MANY_REQUESTS` (which Woodpecker
+    /// sends with `400`, `409` on its webhook pages). Nothing was done, so it is retried like 429.
+    case rateLimited(status: Int, retryAfter: Double?)
     /// No complete answer came back.
     case transportFailed(TransportFailure)
+
+    /// What an answer came to: ``rateLimited(status:retryAfter:)`` when its body is a v1
+    /// rate-limit refusal (any endpoint, any status), else ``answered(status:retryAfter:)``.
+    public init(answer: TransportResponse) {
+        let retryAfter = RetryPolicy.parseRetryAfter(answer.headers["retry-after"])
+        // Only error statuses are looked at: a success body is never a refusal.
+        if answer.status >= 400, ErrorBody.V1Status.isTooManyRequests(answer.body) {
+            self = .rateLimited(status: answer.status, retryAfter: retryAfter)
+        } else {
+            self = .answered(status: answer.status, retryAfter: retryAfter)
+        }
+    }
 }
 
 /// What to do after an attempt: hand the answer back, try again after a delay, or give up with
@@ -24,6 +40,7 @@ extension RetryPolicy {
     /// | outcome | idempotent | attempts left | decision |
     /// |---|---|---|---|
     /// | 429, 503 | any | yes | retry (Retry-After, else backoff) |
+    /// | rate limited (v1 `E_TOO_MANY_REQUESTS`, any status) | any | yes | retry (Retry-After, else backoff) |
     /// | 502, 504 | yes | yes | retry |
     /// | any other status, or none left | | | deliver |
     /// | not sent | any | yes / no | retry / give up: unreachable |
@@ -39,6 +56,10 @@ extension RetryPolicy {
             guard shouldRetry(status: status, idempotent: idempotent), attemptsLeft else { return .deliver }
             let wait = delay(afterAttempt: attempt, retryAfter: retryAfter, random: random)
             return .retry(after: wait, reason: "HTTP \(status)")
+        case .rateLimited(let status, let retryAfter):
+            guard attemptsLeft else { return .deliver }
+            let wait = delay(afterAttempt: attempt, retryAfter: retryAfter, random: random)
+            return .retry(after: wait, reason: "HTTP \(status) \(ErrorBody.V1Status.tooManyRequestsCode)")
         case .transportFailed(.notSent(let reason)):
             guard attemptsLeft else { return .giveUp(.unreachable, reason: reason) }
             return .retry(after: delay(afterAttempt: attempt, retryAfter: nil, random: random), reason: reason)

@@ -3,8 +3,9 @@ import Foundation
 /// When and how long to wait before trying a request again.
 ///
 /// Exponential backoff with full jitter, capped, honouring the server's `Retry-After`.
-/// Retried: 429 and 503 (the server did not act, any method), 502 and 504 (idempotent
-/// requests only), and requests that certainly never reached the server.
+/// Retried: 429 and 503 (the server did not act, any method), a v1 `E_TOO_MANY_REQUESTS` body
+/// whatever its status (Woodpecker answers it with `400`; see ``AttemptOutcome/rateLimited(status:retryAfter:)``),
+/// 502 and 504 (idempotent requests only), and requests that certainly never reached the server.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int

@@ -78,11 +78,13 @@ enum EndpointFamily: Sendable, Equatable {
         }
     }
 
-    /// 429 for a request refused by the rate limit (or an injected 429), with `Retry-After`.
+    /// A request refused by the rate limit (or an injected 429): on `/rest/v1` as the v1 pages
+    /// answer it, `400` `E_TOO_MANY_REQUESTS` without `Retry-After`; elsewhere `429` with
+    /// `Retry-After` and the problem body.
     func tooManyRequests(_ detail: String, retryAfter: Int = 1) -> SandboxError {
         switch self {
         case .v1Prospects:
-            return SandboxError.v1(.tooManyRequests, detail, retryAfter: retryAfter)
+            return SandboxError.v1(.tooManyRequests, detail)
         default:
             return SandboxError(
                 status: .tooManyRequests, body: .problem(title: "Too Many Requests", detail: detail),

@@ -2,7 +2,7 @@ import Hummingbird
 import OutreachAPI
 
 /// The codes of Woodpecker's `/rest/v1` errors (docs/contract/errors_v1.md): every one answers
-/// `400` except `E_TOO_MANY_REQUESTS`, which answers `429` with `Retry-After` (gaps 22, 24).
+/// `400`, `E_TOO_MANY_REQUESTS` included, as the error-code page says (gaps 22, 24).
 enum V1Code: String, Sendable, CaseIterable {
     case duplicate = "E_DUPLICATE"
     case email = "E_EMAIL"
@@ -17,14 +17,10 @@ enum V1Code: String, Sendable, CaseIterable {
 }
 
 extension SandboxError {
-    /// A v1 error: `{"status":{"status":"ERROR","code":…,"msg":…}}`, `400`, or `429` with
-    /// `Retry-After: retryAfter` for ``V1Code/tooManyRequests``.
-    static func v1(_ code: V1Code, _ msg: String, retryAfter: Int = 1) -> SandboxError {
-        let body = Body.v1Status(ErrorBody.V1Status(code: code.rawValue, msg: msg))
-        if code == .tooManyRequests {
-            return SandboxError(status: .tooManyRequests, body: body, headers: [.retryAfter: String(retryAfter)])
-        }
-        return SandboxError(status: .badRequest, body: body)
+    /// A v1 error: `400` with `{"status":{"status":"ERROR","code":…,"msg":…}}`. The pages give
+    /// no `Retry-After` for `E_TOO_MANY_REQUESTS`, and the sandbox sends none.
+    static func v1(_ code: V1Code, _ msg: String) -> SandboxError {
+        SandboxError(status: .badRequest, body: .v1Status(ErrorBody.V1Status(code: code.rawValue, msg: msg)))
     }
 
     /// `E_SESSION`: the v1 prospect paths' answer to a missing or blank key.

@@ -14,6 +14,10 @@ struct ProspectImporter {
 
     let request: ProspectImport
     let now: Double
+    /// The global status the sandbox's own sending gave prospects (`REPLIED`, `BOUNCED`,
+    /// `BLACKLIST`), by id: what listings show over a stored `ACTIVE` (gap 31), and so what a
+    /// campaign admission checks.
+    let sendingStatuses: [Int: String]
     /// The next prospect id (the store's counter, written back when done).
     var nextID: Int
     /// The first entry of each email key in this request.
@@ -21,9 +25,10 @@ struct ProspectImporter {
     /// When the prospects may be written to in the campaign: `send_after`, or now if it has passed.
     private let sendAfter: Double
 
-    init(request: ProspectImport, now: Double, nextID: Int) {
+    init(request: ProspectImport, now: Double, nextID: Int, sendingStatuses: [Int: String] = [:]) {
         self.request = request
         self.now = now
+        self.sendingStatuses = sendingStatuses
         self.nextID = nextID
         sendAfter = max(request.campaign?.sendAfter ?? now, now)
         firstOfKey.reserveCapacity(request.prospects.count)
@@ -77,9 +82,13 @@ struct ProspectImporter {
             }
             return Result(email: sent, id: create(entry, in: &tenant))
         }
-        // add_prospects_campaign: the global status is checked as it is now (for a new prospect,
-        // as given); `force` admits every status and leaves it as it is (gap 9).
-        let status = existing.flatMap { tenant.prospects.prospect($0)?.status } ?? entry.status ?? "ACTIVE"
+        // add_prospects_campaign: the global status is checked as it is now, as a listing shows
+        // it (a stored ACTIVE that sending made REPLIED, BOUNCED or BLACKLIST is that; for a new
+        // prospect, as given); `force` admits every status and leaves it as it is (gap 9).
+        var status = entry.status ?? "ACTIVE"
+        if let id = existing, let stored = tenant.prospects.prospect(id)?.status {
+            status = stored == "ACTIVE" ? sendingStatuses[id] ?? stored : stored
+        }
         if status != "ACTIVE", !request.force {
             return reject(
                 .invalidStatus, "\(path): the prospect's status is \(status), not ACTIVE (send force to add it)",

@@ -9,11 +9,26 @@ extension SandboxStore {
             if let campaign = request.campaign?.campaignID, tenant.campaigns[campaign] == nil {
                 throw SandboxError.v1(.recordNotFound, "campaign.campaign_id: campaign \(campaign) not found")
             }
-            var importer = ProspectImporter(request: request, now: now, nextID: counters.prospect)
+            var importer = ProspectImporter(
+                request: request, now: now, nextID: counters.prospect,
+                sendingStatuses: request.campaign == nil ? [:] : sendingStatuses(of: request, in: tenant, now: now))
             let results = importer.run(on: &tenant)
             counters.prospect = importer.nextID
             return ProspectBulkResponse(prospects: results)
         }
+    }
+
+    /// The global statuses sending gave the prospects of `request` already in the database, by
+    /// id (only those it changed): what the campaign admission checks beside the stored status.
+    func sendingStatuses(of request: ProspectImport, in tenant: TenantState, now: Double) -> [Int: String] {
+        var ids = Set<Int>()
+        for entry in request.prospects {
+            guard let email = entry.email else { continue }
+            let key = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if let id = tenant.prospects.id(ofKey: key) { ids.insert(id) }
+        }
+        guard !ids.isEmpty else { return [:] }
+        return prospectActivity(tenant, now: now, only: ids).compactMapValues(\.status)
     }
 
     /// `GET /rest/v1/prospects` after parsing and validation: one page of records and the number

@@ -59,7 +59,7 @@ enum ImportCommands {
                 "--batch-size must be in 1…\(target.maxBatchSize), got \(size)",
                 at: invocation.range(of: batchSizeFlag))
         }
-        let limit = target.provider.maxInFlightPerAccount
+        let limit = target.family.maxInFlightPerAccount
         let parallel = invocation[Self.parallel] ?? limit
         guard (1...limit).contains(parallel) else {
             throw RuntimeError(

@@ -7,7 +7,9 @@ protocol ImportTarget: Sendable {
     associatedtype Item: Sendable
     /// The provider's words for the request, for messages: `batch`, `connect request`.
     var unit: String { get }
-    var provider: Provider { get }
+    /// The API family of the endpoint the target sends to, whose per-account limit bounds
+    /// `--parallel` (taken from the endpoint, never chosen here).
+    var family: APIFamily { get }
     /// The most items one request may hold.
     var maxBatchSize: Int { get }
     /// Every column a row may use (the API's names and the aliases), for unknown-column checks.
@@ -47,7 +49,7 @@ func showingEmails(_ problems: [ValidationProblem], _ emails: [String: String?])
 /// Woodpecker's manual SMTP/IMAP connection (`POST mailboxes/manual_connection/bulk`).
 struct ManualMailboxTarget: ImportTarget {
     var unit: String { "batch" }
-    var provider: Provider { .woodpecker }
+    var family: APIFamily { Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: [])).family }
     var maxBatchSize: Int { ManualBulkRequest.maxBatchSize }
 
     /// The API's fields, and the other column names each answers to.
@@ -113,7 +115,7 @@ struct ManualMailboxTarget: ImportTarget {
 /// Saleshandy's `POST /v1/email-accounts/connect`.
 struct SaleshandyAccountTarget: ImportTarget {
     var unit: String { "connect request" }
-    var provider: Provider { .saleshandy }
+    var family: APIFamily { Saleshandy.ConnectEmailAccounts([]).family }
     var maxBatchSize: Int { Validation.saleshandyMaxAccounts }
 
     /// The API's fields, and the other column names each answers to.
@@ -181,7 +183,7 @@ struct SaleshandyAccountTarget: ImportTarget {
 /// Woodpecker's Microsoft app-only connection (`POST mailboxes/microsoft/bulk`).
 struct MicrosoftAccountTarget: ImportTarget {
     var unit: String { "request" }
-    var provider: Provider { .woodpecker }
+    var family: APIFamily { Woodpecker.ConnectMicrosoftMailboxes(MicrosoftBulkRequest(accounts: [])).family }
     /// A wps limit: the vendor documents none; each request connects its mailboxes synchronously.
     var maxBatchSize: Int { 100 }
     /// The API's fields, and the other column names each answers to.

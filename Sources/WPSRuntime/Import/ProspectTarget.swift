@@ -9,7 +9,8 @@ import WPSLanguage
 /// clears a field only when it is sent as "").
 struct ProspectTarget: ImportTarget {
     var unit: String { "request" }
-    var provider: Provider { .woodpecker }
+    /// Both prospect endpoints are `/rest/v1`: 2 requests in flight at most.
+    var family: APIFamily { Woodpecker.AddProspectsList(ProspectListRequest(prospects: [])).family }
     var maxBatchSize: Int { Validation.maxProspectsPerRequest }
     var noun: (one: String, many: String) { ("prospect", "prospects") }
     var exampleHeader: String { "email,first_name,last_name,company" }

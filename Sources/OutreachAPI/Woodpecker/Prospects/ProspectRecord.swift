@@ -33,7 +33,13 @@ public struct ProspectRecord: Sendable, Hashable, Codable {
     public var id: Int
     /// Email, global status, the text fields and snippets (`interested` is per campaign, so unused).
     public var fields: ProspectFields
+    /// The organisation the prospect belongs to, when one is assigned.
     public var organization_id: Int?
+    /// Whether the prospect's data is stored encrypted (in the newer copy of the sample only).
+    public var encrypted: Bool?
+    /// Snippet labels and their values, as the newer sample gives them (an object; its values
+    /// are kept as they come).
+    public var snippet_labels: JSONValue?
     /// `2016-08-14T02:08:58+0000`, nil when it never happened.
     public var last_contacted: String?
     public var last_replied: String?
@@ -75,6 +81,8 @@ public struct ProspectRecord: Sendable, Hashable, Codable {
             }
         }
         organization_id = try container.decodeIfPresent(Int.self, forKey: .init("organization_id"))
+        encrypted = try container.decodeIfPresent(Bool.self, forKey: .init("encrypted"))
+        snippet_labels = try container.decodeIfPresent(JSONValue.self, forKey: .init("snippet_labels"))
         last_contacted = try text("last_contacted")
         last_replied = try text("last_replied", "last replied")
         updated = try text("updated")
@@ -88,6 +96,8 @@ public struct ProspectRecord: Sendable, Hashable, Codable {
         try container.encode(status, forKey: .init("status"))
         for field in Self.recordTextFields { try container.encode(fields[field] ?? "", forKey: .init(field)) }
         try container.encodeIfPresent(organization_id, forKey: .init("organization_id"))
+        try container.encodeIfPresent(encrypted, forKey: .init("encrypted"))
+        try container.encodeIfPresent(snippet_labels, forKey: .init("snippet_labels"))
         try container.encode(last_contacted, forKey: .init("last_contacted"))
         try container.encode(last_replied, forKey: .init("last_replied"))
         try container.encode(updated, forKey: .init("updated"))

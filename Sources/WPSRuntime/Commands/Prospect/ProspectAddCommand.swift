@@ -12,18 +12,22 @@ enum ProspectAddCommand {
             Each field flag also answers to the API's own field name (--first_name, --snippet1). Without \
             --update an existing prospect is left as it is and answered E_DUPLICATE; with --update the fields \
             given replace the stored ones. Into a campaign, a prospect whose status is not ACTIVE is rejected \
-            (E_INV_STATUS) unless --force.
+            (E_INV_STATUS) unless --force; --force onto a BLACKLIST prospect asks first (--yes skips the \
+            question; without a terminal it is needed). --force, --send-after and --interested need --campaign.
             """,
         positionals: [email],
         flags: [
             ProspectCommands.campaign, ProspectCommands.update, ProspectCommands.force, ProspectCommands.sendAfter,
-            ProspectCommands.fileName,
+            ProspectCommands.fileName, SharedFlags.yes,
         ] + ProspectCommands.fieldFlags.map(\.flag),
         examples: [
             "prospect add ann@acme.com --first-name Ann --company Acme --snippet1 \"loved your talk\"",
             "prospect add ann@acme.com --campaign 777001",
         ],
-        sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"],
+        sends: [
+            "POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)",
+            "GET /rest/v1/prospects (--force: is it on the BLACKLIST?)",
+        ],
         tests: ["ProspectCommandTests.prospectAddRejectionNamesTheCodeAndItsMeaning"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
@@ -34,6 +38,10 @@ enum ProspectAddCommand {
             ValidationProblem(String($0.path.drop { $0 == "." }), $0.message)
         }
         if let problem = problems.first { throw RuntimeError(problem.description, at: invocation.range(of: email)) }
+        if let campaign = invocation[ProspectCommands.campaign] {
+            try await ProspectCommands.confirmForcingBlacklisted(
+                address, campaign: campaign, invocation: invocation, session: session)
+        }
         // A lost answer is learnt by sending again: a prospect the first attempt added answers
         // E_DUPLICATE, which then means it is there.
         var lost = false

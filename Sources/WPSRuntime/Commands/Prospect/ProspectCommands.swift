@@ -39,6 +39,9 @@ enum ProspectCommands {
             )
         }
 
+    /// `--interested`: the interest level in the campaign, so it needs `--campaign`.
+    static var interested: Flag<String>? { fieldFlags.first { $0.field == "interested" }?.flag }
+
     static func summary(_ field: String) -> String {
         switch field {
         case "status": "the global status"
@@ -58,8 +61,8 @@ enum ProspectCommands {
         return prospect
     }
 
-    /// `--force`, `--send-after` need `--campaign`, and `--send-after` is a date-time with an
-    /// offset (checked here, at the flag, before any row is read).
+    /// `--force`, `--send-after` and `--interested` need `--campaign`, and `--send-after` is a
+    /// date-time with an offset (checked here, at the flag, before any row is read).
     static func checkCampaignFlags(_ invocation: Invocation) throws {
         if let after = invocation[sendAfter], !Validation.isISODateTimeWithOffset(after) {
             // The example keeps the date and time given, where they can be read.
@@ -77,6 +80,59 @@ enum ProspectCommands {
         }
         if invocation.has(sendAfter) {
             throw RuntimeError("--send-after applies only with --campaign ID", at: invocation.range(of: sendAfter))
+        }
+        // Interest is kept per campaign: the database has none to set.
+        if let interested, invocation.has(interested) {
+            throw RuntimeError(
+                "--interested applies only with --campaign ID (interest is kept per campaign)",
+                at: invocation.range(of: interested))
+        }
+    }
+
+    /// `--force` admits a prospect whatever its global status, `BLACKLIST` included (the API makes
+    /// no exception), so before sending it wps looks the prospect up and, when it is on the
+    /// blacklist, asks first (docs/contract gap 9): `--yes` skips the question, and without a
+    /// terminal the command refuses naming `--yes`. `--dry-run` neither looks nor asks.
+    static func confirmForcingBlacklisted(
+        _ email: String, campaign id: Int, invocation: Invocation, session: Session
+    ) async throws {
+        guard invocation[force] == true, !session.settings.dryRun, invocation[SharedFlags.yes] != true else { return }
+        let query = ProspectQuery(per_page: 10, search: [(field: "email", value: email)])
+        let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+        // The search matches parts of addresses too: only the prospect itself counts.
+        let key = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let prospect = page.prospects.first(where: { $0.email.lowercased() == key }),
+            prospect.status == "BLACKLIST"
+        else { return }
+        try await Confirmation.ask(
+            invocation, session: session,
+            why: "--force would add \(prospect.email), which is on the BLACKLIST (not to be contacted), to campaign \(id),",
+            untouched: "nothing was added"
+        ) {
+            "\(prospect.email) (id \(prospect.id)) is on the BLACKLIST: not to be contacted. Add it to campaign \(id) anyway?"
+        }
+    }
+
+    /// `prospect import --force`: the rows are not read twice (a file may be stdin), so wps asks
+    /// once, before the first request, when the account has any prospect on the blacklist that
+    /// `--force` could admit (`GET /rest/v1/prospects?status=BLACKLIST&per_page=1` gives how many).
+    /// `--yes` skips it; without a terminal the import refuses naming `--yes`; `--dry-run` neither
+    /// looks nor asks.
+    static func confirmForcingBlacklistedRows(
+        of source: String, campaign id: Int, invocation: Invocation, session: Session
+    ) async throws {
+        guard invocation[force] == true, !session.settings.dryRun, invocation[SharedFlags.yes] != true else { return }
+        let query = ProspectQuery(per_page: 1, status: "BLACKLIST")
+        let page = try await session.connection.send(Woodpecker.ListProspects(query), for: invocation.command)
+        let blacklisted = page.total ?? page.prospects.count
+        guard blacklisted > 0 else { return }
+        let count = "\(blacklisted) prospect\(blacklisted == 1 ? " is" : "s are")"
+        try await Confirmation.ask(
+            invocation, session: session,
+            why: "--force would add any of the rows of \(source) on the BLACKLIST (\(count) on it) to campaign \(id),",
+            untouched: "nothing was sent"
+        ) {
+            "\(count) on the BLACKLIST (not to be contacted); --force adds those among the rows of \(source) to campaign \(id) too. Go ahead?"
         }
     }
 

@@ -23,24 +23,34 @@ enum ProspectImportCommand {
             --update keeps the stored value. The result is one record per outcome (added, updated, duplicate, \
             rejected with the API's code), and --report FILE.csv writes each row's. The exit status is 1 when \
             the API rejected any row, unless --allow-rejected. A lost answer is resent: a prospect the first \
-            attempt added answers E_DUPLICATE, so nothing is added twice.
+            attempt added answers E_DUPLICATE, so nothing is added twice. --force admits prospects on the \
+            BLACKLIST too: when the account has any, wps asks once before sending (--yes skips the question; \
+            without a terminal it is needed).
             """,
         positionals: [ImportCommands.file],
         flags: [
             ProspectCommands.campaign, ProspectCommands.update, ProspectCommands.force, ProspectCommands.sendAfter,
             ProspectCommands.fileName, batchSize, ImportCommands.parallel, SharedFlags.skipInvalid,
             SharedFlags.delimiter, SharedFlags.ignoreColumn, report, allowRejected, ImportCommands.journal,
+            SharedFlags.yes,
         ],
         examples: [
             "prospect import leads.csv --campaign 777001 --report outcome.csv",
             "prospect import leads.csv --skip-invalid --update",
         ],
-        sends: ["POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)"],
+        sends: [
+            "POST /rest/v1/add_prospects_list", "POST /rest/v1/add_prospects_campaign (--campaign)",
+            "GET /rest/v1/prospects (--force: any on the BLACKLIST?)",
+        ],
         tests: ["ProspectCommandTests.prospectImportSendsTwentyThousandARequestAndReportsEachRow"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         try ProspectCommands.checkCampaignFlags(invocation)
         var source = try ImportCommands.importSource(invocation)
+        if let campaign = invocation[ProspectCommands.campaign] {
+            try await ProspectCommands.confirmForcingBlacklistedRows(
+                of: source.name, campaign: campaign, invocation: invocation, session: session)
+        }
         let target = ProspectTarget()
         let scope =
             invocation[ProspectCommands.campaign].map { "prospects-campaign-\($0)" } ?? "prospects-database"

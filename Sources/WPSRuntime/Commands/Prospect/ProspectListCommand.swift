@@ -101,7 +101,8 @@ enum ProspectListCommand {
             search: pairs.isEmpty ? nil : pairs)
     }
 
-    /// A prospect as a record: id, email, status and names always; other fields when given.
+    /// A prospect as a record: id, email, status and names always; other fields, `organization_id`,
+    /// `snippet_labels`, `encrypted` and each campaign's `campaign_email` when given.
     static func record(_ prospect: ProspectRecord) -> Value {
         var record: Record = [
             "id": .int(prospect.id), "email": .string(prospect.email), "status": .string(prospect.status),
@@ -117,6 +118,10 @@ enum ProspectListCommand {
                 record["snippet\(number)"] = .string(value)
             }
         }
+        // What the API gives beyond the fields, kept when it gives it.
+        if let organization = prospect.organization_id { record["organization_id"] = .int(organization) }
+        if let labels = prospect.snippet_labels { record["snippet_labels"] = ReportCommands.value(labels) }
+        if let encrypted = prospect.encrypted { record["encrypted"] = .bool(encrypted) }
         // Dates only when they happened: a table of new prospects stays narrow.
         if let date = prospect.last_contacted { record["last_contacted"] = .string(date) }
         if let date = prospect.last_replied { record["last_replied"] = .string(date) }
@@ -129,6 +134,7 @@ enum ProspectListCommand {
                         "campaign_status": .string(detail.campaign_status),
                         "status": .string(detail.campaign_prospect_status),
                         "interested": detail.interested.map(Value.string) ?? .null,
+                        "campaign_email": detail.campaign_email.map(Value.string) ?? .null,
                     ])
                 })
         }
