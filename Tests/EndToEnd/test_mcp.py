@@ -19,8 +19,9 @@ PASSWORD = "Planted-Pw-9f3kQ"
 class Served:
     """A `wps mcp` server and an initialised client session; `calls` keeps every result received."""
 
-    def __init__(self, wps, tmp_path, args, env=None):
-        self.params = StdioServerParameters(command=str(wps), args=["mcp", *args], env=env or dict(os.environ))
+    def __init__(self, wps, tmp_path, args, env=None, cwd=None):
+        self.params = StdioServerParameters(command=str(wps), args=["mcp", *args], env=env or dict(os.environ),
+                                            cwd=str(cwd) if cwd else None)
         self.errlog_path = tmp_path / f"mcp-stderr-{len(list(tmp_path.glob('mcp-stderr-*')))}.log"
         self.received = []
 
