@@ -7,15 +7,47 @@
 /// walks its line again, and a long line with many problems costs their product.
 ///
 /// Secret values (byte ranges given as `masking`) are shown as ``SecretMask/display``, a mask of
-/// fixed width, and the carets are placed under the line as shown.
+/// fixed width, and the carets are placed under the line as shown. A message or label that
+/// quotes a masked text (`got 'Hunter2'`, `unknown command 'Hunter2'`) has it masked too.
 public struct DiagnosticRenderer: Sendable {
     public let source: SourceFile
     /// Byte ranges of `source` whose text is never shown.
     public let masking: [Range<Int>]
+    /// The texts of the masked ranges as a message could quote them (as written, without their
+    /// quotes, each comma-separated piece), longest first.
+    let maskedTexts: [String]
 
     public init(source: SourceFile, masking: [Range<Int>] = []) {
         self.source = source
         self.masking = masking.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        let bytes = Array(source.text.utf8)
+        var texts = Set<String>()
+        for range in self.masking where range.upperBound <= bytes.count {
+            let raw = String(decoding: bytes[range], as: UTF8.self)
+            var inner = Substring(raw)
+            if let first = inner.first, first == "\"" || first == "'" {
+                inner = inner.dropFirst()
+                if inner.last == first { inner = inner.dropLast() }
+            }
+            texts.insert(raw)
+            texts.insert(String(inner))
+            for piece in inner.split(whereSeparator: { $0 == "," || $0 == "=" }) { texts.insert(String(piece)) }
+        }
+        texts.remove("")
+        maskedTexts = Array(texts)
+    }
+
+    /// `text` (a message, or an error printed without its line) with every masked text in it
+    /// shown as ``SecretMask/display`` (see ``SecretMask/scrub(_:hiding:)``).
+    public func scrub(_ text: String) -> String { SecretMask.scrub(text, hiding: maskedTexts) }
+
+    /// The diagnostic with its message and label scrubbed (see ``scrub(_:)``).
+    func scrubbed(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !maskedTexts.isEmpty else { return diagnostic }
+        var copy = diagnostic
+        copy.message = scrub(diagnostic.message)
+        copy.label = diagnostic.label.map(scrub)
+        return copy
     }
 
     /// The full form, with the source line and carets.
@@ -76,6 +108,7 @@ public struct DiagnosticRenderer: Sendable {
     func frame(_ diagnostic: Diagnostic, line: Int, column: Int, shown: String, carets padding: String, _ width: Int)
         -> String
     {
+        let diagnostic = scrubbed(diagnostic)
         let gutter = String(repeating: " ", count: String(line).count)
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         text += "\(gutter)--> \(source.name):\(line):\(column)\n"
@@ -128,6 +161,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     func renderLine(_ diagnostic: Diagnostic, line: Int, column: Int) -> String {
+        let diagnostic = scrubbed(diagnostic)
         var text = "\(source.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let label = diagnostic.label { text += " — \(label)" }
         return text
