@@ -160,6 +160,15 @@ import WPSLanguage
         #expect(HistoryMasker.mask("mailbox add --email z@x.com -p Hunter2") == "mailbox add --email z@x.com -p ••••")
     }
 
+    @Test func theErrorThatAsksForTheValueNamesTheSafeWays() {
+        let (_, errors) = Self.checked("mailbox add --email z@x.com --smtp-server s --password")
+        #expect(errors.contains("--password needs a value: give it as --password -"), "\(errors)")
+        #expect(errors.contains("--password $env.NAME") && errors.contains("--password @FILE"))
+        let (_, missing) = Self.checked("mailbox add --email z@x.com")
+        #expect(missing.contains("'mailbox add' needs --password"), "\(missing)")
+        #expect(missing.contains("--password -"))
+    }
+
     @Test func aMessageQuotingAMaskedValueIsMaskedToo() {
         let source = SourceFile(name: "t", text: "mailbox add --email z@x.com Hunter2")
         let renderer = HistoryMasker.renderer(for: source)
