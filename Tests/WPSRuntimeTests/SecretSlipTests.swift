@@ -179,4 +179,19 @@ import WPSLanguage
         #expect(rendered.contains("got '****'"))
         #expect(renderer.scrub("wps: no such thing as Hunter2") == "wps: no such thing as ****")
     }
+
+    @Test func aMessageQuotingAValueMaskedOnAnotherLineIsMaskedToo() {
+        // The value comes through a variable: the message quotes what was masked on line 1.
+        let text = "let p = \"Hunter2-Planted\"\nmailbox add --email z@x.com --password $p --smtp-port $p"
+        let renderer = HistoryMasker.renderer(for: SourceFile(name: "t", text: text))
+        let start = text.utf8.count - 2
+        let rendered = renderer.render(
+            Diagnostic(.error, "expected an integer for --smtp-port, got 'Hunter2-Planted'", at: SourceRange(start, start + 2)))
+        #expect(!rendered.contains("Hunter2"), "\(rendered)")
+        #expect(rendered.contains("got '****'"))
+        // A flag's name in a message stays, also when a masked positional is spelt like it.
+        let slip = HistoryMasker.renderer(for: SourceFile(name: "t", text: "mailbox add --email z@x.com password"))
+        #expect(slip.scrub("needs --password: give it") == "needs --password: give it")
+        #expect(SecretMask.scrub("got 'Hunter2', then Hunter2.", words: ["Hunter2"]) == "got '****', then ****.")
+    }
 }
