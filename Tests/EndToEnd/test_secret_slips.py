@@ -185,6 +185,7 @@ def run_shell(wps, work, env, secret, scan):
         lines += ["let q = \"" + secret + "\"", f"{BASE} {FULL} --password $q --daily-limit 99999",
                   f"{BASE} {FULL} --password", "history"]
         queue = list(lines)
+        asked = 0
         while queue:
             line = queue.pop(0)
             child.sendline(line)
@@ -195,6 +196,7 @@ def run_shell(wps, work, env, secret, scan):
                 child.expect(prompt)
             elif found == 2:
                 # Asked with echo off: the answer is the password, never typed on a line.
+                asked += 1
                 child.sendline(secret)
                 if secret in "".join(queue[:3]):
                     while queue and secret not in queue.pop(0):
@@ -205,6 +207,10 @@ def run_shell(wps, work, env, secret, scan):
     finally:
         log = box.stop()
     scan.add("sandbox --log", log)
+    # `--password` left without a value at the end of a line that otherwise parses is asked for.
+    assert asked == 3, asked
+    # The one answered on the last line connected its mailbox: the password reached the sandbox.
+    assert "POST /rest/v2/mailboxes/manual_connection/bulk" in log
     text = "".join(transcript)
     for line in typed:
         echoed = line + "\r\n"
