@@ -1,6 +1,7 @@
 /// The one pass over wps source that decides what of it may be shown or kept: every line the
-/// shell keeps in its history, every diagnostic (also `--check`) and every MCP error text goes
-/// through it, so a command added to the registry later is covered without anyone remembering.
+/// shell keeps in its history and every diagnostic (also `--check`, and the MCP server's
+/// `wps_run` errors) goes through it, so a command added to the registry later is covered
+/// without anyone remembering.
 ///
 /// It reads the token stream statement by statement:
 ///
@@ -38,8 +39,8 @@ public struct SecretScan: Sendable {
     /// The end offsets of the registry's secret flags given no value (`--password` then the end
     /// of the line), where a shell on a terminal may ask for the value instead.
     public private(set) var valuelessSecretFlags: [Int] = []
-    /// Variables that hold a secret: those with a secret-looking name that are assigned here, the
-    /// ones given (as `$name`) to a secret flag, and the ones known before.
+    /// Variables that hold a secret as far as this text shows: the ones it gives (as `$name`) to a
+    /// secret flag, and the ones known before. (A secret-looking name is masked by its name.)
     public private(set) var secretVariables: Set<String>
 
     let bytes: [UInt8]
