@@ -30,6 +30,7 @@ SLIPS = [
     # The issue's findings.
     f"{BASE} SECRET {FULL}",
     f"{BASE} --smtp-server s --password\nSECRET",
+    f"{BASE} --smtp-port nope --password\nSECRET",
     f"{BASE} --password: SECRET {FULL}",
     f"{BASE} -p SECRET {FULL}",
     f'{BASE} --password "SECRET {FULL}',
@@ -152,6 +153,8 @@ def test_a_slipped_password_reaches_no_output_or_file(wps, tmp_path):
 
     shell_texts, _ = run_shell(wps, work, env, secret, scan)
     assert "kept out of the history" in shell_texts
+    # The password typed on the line after a failing `--password` line is masked, as a command too.
+    assert "unknown command '****'" in shell_texts
 
     scan.add_tree(home)
     for label, text in run_mcp(wps, tmp_path, env, secret):
