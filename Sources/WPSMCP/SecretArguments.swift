@@ -48,7 +48,8 @@ struct SecretArguments {
             return item
         }
         let structured: MCP.Value? = result.structuredContent.map { scrub($0) }
-        return CallTool.Result(content: content, structuredContent: structured, isError: result.isError, _meta: result._meta)
+        return CallTool.Result(
+            content: content, structuredContent: structured, isError: result.isError, _meta: result._meta)
     }
 
     func scrub(_ value: MCP.Value) -> MCP.Value {

@@ -112,7 +112,9 @@ import WPSLanguage
             "vault open --port 8 Hunter2", registry: registry, secretFlags: ["token"])
         #expect(scan.takesSecret)
         #expect(scan.diagnosticRanges == ["vault open --port 8 ".utf8.count..<"vault open --port 8 Hunter2".utf8.count])
-        #expect(!SecretScan("valut opne --port 8 Hunter2", registry: registry, secretFlags: ["token"]).diagnosticRanges.isEmpty)
+        #expect(
+            !SecretScan("valut opne --port 8 Hunter2", registry: registry, secretFlags: ["token"]).diagnosticRanges
+                .isEmpty)
     }
 
     @Test func theLineAfterAValuelessSecretFlagIsTheSecret() {
@@ -186,7 +188,9 @@ import WPSLanguage
         let renderer = HistoryMasker.renderer(for: SourceFile(name: "t", text: text))
         let start = text.utf8.count - 2
         let rendered = renderer.render(
-            Diagnostic(.error, "expected an integer for --smtp-port, got 'Hunter2-Planted'", at: SourceRange(start, start + 2)))
+            Diagnostic(
+                .error, "expected an integer for --smtp-port, got 'Hunter2-Planted'", at: SourceRange(start, start + 2))
+        )
         #expect(!rendered.contains("Hunter2"), "\(rendered)")
         #expect(rendered.contains("got '****'"))
         // A flag's name in a message stays, also when a masked positional is spelt like it.

@@ -170,7 +170,9 @@ public struct SecretScan: Sendable {
                 // `let NAME = …` / `$name = …`: a secret-looking or tainted name hides its value.
                 if let valueStart = assignmentValue(at: index, in: statement) {
                     for harmless in index..<valueStart { shown.insert(harmless) }
-                    if let name = assignedName(at: index), SecretMask.nameLooksSecret(name) || secretVariables.contains(name) {
+                    if let name = assignedName(at: index),
+                        SecretMask.nameLooksSecret(name) || secretVariables.contains(name)
+                    {
                         let value = Array(valueStart..<statement.upperBound)
                         if let first = value.first, let last = value.last {
                             takesSecret = true

@@ -43,7 +43,8 @@ public struct CommandChecker: Sendable {
         }
         for flag in descriptor.flags where flag.required && seen[flag.name] == nil {
             let what = flag.isSecret ? ": give it as \(Self.safeWays(flag.name))" : " (\(flag.summary))"
-            problems.append(Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name)\(what)", at: command.nameRange))
+            problems.append(
+                Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name)\(what)", at: command.nameRange))
         }
         checkPositionals(positionals, command, &problems)
         return problems
