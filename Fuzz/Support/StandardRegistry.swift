@@ -6,18 +6,18 @@ import WPSLanguage
 let standardRegistry = CommandRegistry([
     CommandDescriptor(
         ["mailbox", "add"], "Connect one SMTP/IMAP mailbox.", category: .api,
-        discussion: "Each flag also answers to the API's own field name (--smtp-email for --email, Saleshandy's --smtp-host for --smtp-server, …). --password @FILE reads the password from FILE less one final newline (as $(cat FILE) would); a password that starts with '@' is quoted: '@…'. Secrets are never shown: the history keeps ••••, and a recalled line with •••• is refused.",
+        discussion: "Each flag also answers to the API's own field name (--smtp-email for --email, Saleshandy's --smtp-host for --smtp-server, …). Never type the password on the line: --password - asks for it with echo off (or reads one line of standard input), --password $env.NAME takes it from the environment, --password @FILE reads it from FILE less one final newline (as $(cat FILE) would); a password that starts with '@' is quoted: '@…'. Secrets are never shown: the history keeps ••••, a recalled line with •••• is refused, and a failing line that takes a password is not kept.",
         positionals: [
         ],
         flags: [
             FlagDescriptor("email", .email, "the SMTP email", secret: false, repeatable: false, required: true, fields: ["smtp_email", "smtpEmailAddress"], aliases: ["smtp-email", "smtp-email-address"], default: nil),
             FlagDescriptor("login", .string, "the SMTP login, if not the email", secret: false, repeatable: false, required: false, fields: ["smtp_login", "smtpUserName"], aliases: ["smtp-login", "smtp-user-name"], default: nil),
-            FlagDescriptor("password", .string, "the SMTP password (or @FILE)", secret: true, repeatable: false, required: true, fields: ["smtp_password", "smtpPassword"], aliases: ["smtp-password"], default: nil),
+            FlagDescriptor("password", .string, "the SMTP password: - (asked for), $env.NAME or @FILE", secret: true, repeatable: false, required: true, fields: ["smtp_password", "smtpPassword"], aliases: ["smtp-password"], default: nil),
             FlagDescriptor("smtp-server", .string, "the SMTP host", secret: false, repeatable: false, required: false, fields: ["smtp_server", "smtpHost"], aliases: ["smtp-host"], default: nil),
             FlagDescriptor("smtp-port", .integer, "1…65535", secret: false, repeatable: false, required: false, fields: ["smtp_port", "smtpPort"], aliases: [], default: nil),
             FlagDescriptor("from-name", .string, "the sender name", secret: false, repeatable: false, required: false, fields: ["smtp_from_name"], aliases: ["smtp-from-name"], default: nil),
             FlagDescriptor("imap-email", .email, "the IMAP email (default: --email)", secret: false, repeatable: false, required: false, fields: ["imap_email", "imapEmailAddress"], aliases: ["imap-email-address"], default: nil),
-            FlagDescriptor("imap-password", .string, "the IMAP password (default: --password)", secret: true, repeatable: false, required: false, fields: ["imap_password", "imapPassword"], aliases: [], default: nil),
+            FlagDescriptor("imap-password", .string, "the IMAP password (default: --password): -, $env.NAME or @FILE", secret: true, repeatable: false, required: false, fields: ["imap_password", "imapPassword"], aliases: [], default: nil),
             FlagDescriptor("imap-login", .string, "Saleshandy: the IMAP login, if not the IMAP email", secret: false, repeatable: false, required: false, fields: ["imapUserName"], aliases: ["imap-user-name"], default: nil),
             FlagDescriptor("imap-server", .string, "the IMAP host", secret: false, repeatable: false, required: false, fields: ["imap_server", "imapHost"], aliases: ["imap-host"], default: nil),
             FlagDescriptor("imap-port", .integer, "1…65535", secret: false, repeatable: false, required: false, fields: ["imap_port", "imapPort"], aliases: [], default: nil),

@@ -56,6 +56,20 @@ static inline int wps_history_save(History *h, const char *path) {
     return history(h, &event, H_SAVE, path);
 }
 
+/// The history's entries, newest first: H_FIRST, then H_NEXT until NULL.
+static inline const char *wps_history_first(History *h) {
+    HistEvent event;
+    return history(h, &event, H_FIRST) < 0 ? NULL : event.str;
+}
+static inline const char *wps_history_next(History *h) {
+    HistEvent event;
+    return history(h, &event, H_NEXT) < 0 ? NULL : event.str;
+}
+static inline void wps_history_clear(History *h) {
+    HistEvent event;
+    history(h, &event, H_CLEAR);
+}
+
 static inline FILE *wps_stdout(void) { return stdout; }
 
 

@@ -103,6 +103,23 @@ public final class LineEditor {
         if let historyPath { _ = wps_history_save(history, historyPath) }
     }
 
+    /// Rewrites every line of the history (oldest first, as loaded and typed) with `transform`
+    /// and saves the file: how a session masks an earlier line once a later one shows it held a
+    /// secret (`let p = "…"`, then `--password $p`).
+    public func rewriteHistory(_ transform: (String) -> String) {
+        var newestFirst: [String] = []
+        var entry = wps_history_first(history)
+        while let text = entry {
+            newestFirst.append(String(cString: text))
+            entry = wps_history_next(history)
+        }
+        let rewritten = newestFirst.reversed().map(transform)
+        guard rewritten != Array(newestFirst.reversed()) else { return }
+        wps_history_clear(history)
+        for line in rewritten { wps_history_enter(history, line) }
+        if let historyPath { _ = wps_history_save(history, historyPath) }
+    }
+
     /// The Tab key: insert the single candidate, or the candidates' common prefix, or list them.
     func completeAtCursor() -> UInt8 {
         guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {

@@ -30,9 +30,21 @@ public final class ToolRunner: Sendable {
         if let sandbox = try? await task?.value { await sandbox.stop() }
     }
 
-    /// Answers a `tools/call`; `progress` gets each progress line of a long command.
+    /// Answers a `tools/call`; `progress` gets each progress line of a long command. An error
+    /// answer of a command that takes a secret shows no argument value it cannot prove harmless
+    /// (see ``SecretArguments``).
     public func call(
         _ name: String, _ arguments: [String: MCP.Value], progress: (@Sendable (String) -> Void)? = nil
+    ) async -> CallTool.Result {
+        let result = await answer(name, arguments, progress: progress)
+        guard result.isError == true, let descriptor = catalog.entry(named: name)?.definition?.descriptor else {
+            return result
+        }
+        return SecretArguments(descriptor, arguments).scrub(result)
+    }
+
+    func answer(
+        _ name: String, _ arguments: [String: MCP.Value], progress: (@Sendable (String) -> Void)?
     ) async -> CallTool.Result {
         guard let entry = catalog.entry(named: name) else {
             return Self.failure(

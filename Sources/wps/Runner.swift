@@ -32,6 +32,7 @@ struct Runner {
         }
         var session = host.session
         session.settings.progressIsTerminal = isatty(STDERR_FILENO) == 1
+        session.settings.readSecret = SecretPrompt.read
         if isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 {
             session.settings.confirm = { question in
                 FileHandle.standardError.write(Data(question.utf8))

@@ -59,6 +59,7 @@ struct Shell {
         }
         var pending = ""
         var lastCode: Int32 = 0
+        var secrets = SecretState()
         while true {
             guard let line = editor.readLine(prompt: pending.isEmpty ? Self.prompt(interpreter, label) : "...> ") else {
                 if editor.lastInterruption == .interrupt {
@@ -71,11 +72,30 @@ struct Shell {
             }
             pending += (pending.isEmpty ? "" : "\n") + line
             if Parser.parse(SourceFile(name: "<shell>", text: pending)).isIncomplete { continue }
-            editor.remember(HistoryMasker.mask(pending))
+            let prepared = secrets.prepare(pending, askOnTerminal: isatty(STDIN_FILENO) == 1)
+            if !prepared.takesSecret { editor.remember(prepared.historyLine) }
+            if prepared.taintedEarlierLines {
+                // A later line showed a variable holds a secret: its earlier `let` is masked now.
+                let known = secrets.variables
+                editor.rewriteHistory { HistoryMasker.mask($0, secretVariables: known) }
+            }
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-            let source = SourceFile(name: "<shell>", text: pending)
+            let source = SourceFile(name: "<shell>", text: prepared.runText)
             pending = ""
-            let (outcome, after) = await runCancellable(source, interpreter)
+            var runner = self.runner
+            runner.secretVariables = secrets.variables
+            runner.followsSecretRequest = prepared.followsSecretRequest
+            let (outcome, after) = await runCancellable(source, interpreter, runner: runner)
+            if prepared.takesSecret {
+                // Kept once it has run: one that failed to parse or that the checks or the documented
+                // rules refused (exit 2, nothing sent) is not kept at all.
+                if prepared.keepsOutOfHistory || outcome == .finished(2) {
+                    FileHandle.standardError.write(Data((Self.keptOutOfHistory + "\n").utf8))
+                } else {
+                    editor.remember(prepared.historyLine)
+                }
+                try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            }
             interpreter = after
             context.completer.variables = interpreter.visibleVariables
             let seen = interpreter.session?.memory ?? IDMemory()
@@ -96,8 +116,9 @@ struct Shell {
     }
 
     /// Runs one statement in a task that Ctrl-C cancels (in-flight requests and waits stop).
-    func runCancellable(_ source: SourceFile, _ interpreter: Interpreter) async -> (ScriptRunner.Outcome, Interpreter) {
-        let runner = self.runner
+    func runCancellable(_ source: SourceFile, _ interpreter: Interpreter, runner: ScriptRunner) async -> (
+        ScriptRunner.Outcome, Interpreter
+    ) {
         let work = Task {
             var copy = interpreter
             let outcome = await runner.execute(source, interpreter: &copy)
@@ -113,5 +134,57 @@ struct Shell {
         let result = await work.value
         watcher.cancel()
         return result
+    }
+}
+
+extension Shell {
+    /// What the shell says on stderr when a failing line that takes a secret is not kept.
+    static let keptOutOfHistory =
+        "note: this line was kept out of the history: it takes a secret and was refused "
+        + "(give the secret as --password -, $env.NAME or @FILE)"
+
+    /// What the shell knows of secrets across the lines of a session: the variables that hold
+    /// one, and whether the last line left a secret flag without a value (so this line may be
+    /// the secret itself).
+    struct SecretState {
+        var variables: Set<String> = []
+        var askedForSecret = false
+
+        /// A line ready to keep and run.
+        struct Prepared {
+            /// What the history keeps (secrets as `••••`).
+            var historyLine: String
+            /// The line as run: `--password` left without a value gets ` -` (asked for with echo off).
+            var runText: String
+            /// A line that takes a secret and fails to parse or check: kept out of the history.
+            var keepsOutOfHistory: Bool
+            /// The line takes a secret: it is kept only after it ran without a usage or validation error.
+            var takesSecret: Bool
+            var followsSecretRequest: Bool
+            /// This line showed an earlier variable holds a secret.
+            var taintedEarlierLines: Bool
+        }
+
+        mutating func prepare(_ line: String, askOnTerminal: Bool) -> Prepared {
+            let follows = askedForSecret
+            let scan = HistoryMasker.scan(line, secretVariables: variables, followsSecretRequest: follows)
+            var runText = line
+            if askOnTerminal, !scan.valuelessSecretFlags.isEmpty {
+                var bytes = Array(line.utf8)
+                for offset in scan.valuelessSecretFlags.sorted(by: >) where offset <= bytes.count {
+                    bytes.insert(contentsOf: Array(" -".utf8), at: offset)
+                }
+                runText = String(decoding: bytes, as: UTF8.self)
+            }
+            let fails = !Parser.parse(SourceFile(name: "<shell>", text: runText)).diagnostics.isEmpty
+            let tainted = !scan.secretVariables.subtracting(variables).isEmpty
+            variables.formUnion(scan.secretVariables)
+            askedForSecret = fails && scan.asksForSecret
+            return Prepared(
+                historyLine: HistoryMasker.mask(line, ranges: scan.historyRanges),
+                runText: runText, keepsOutOfHistory: fails && (scan.takesSecret || follows),
+                takesSecret: scan.takesSecret || follows,
+                followsSecretRequest: follows, taintedEarlierLines: tainted)
+        }
     }
 }

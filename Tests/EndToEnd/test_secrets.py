@@ -5,70 +5,17 @@ a rejected key), imports with a journal and --report, and `wps sandbox --log` ar
 stdout, stderr, the shell's transcript and every file wps wrote under an isolated HOME and XDG
 directories are scanned: no secret appears, raw or base64-, URL- or JSON-encoded. The files wps
 writes are 0600, and a config file others can read is refused."""
-import base64
 import json
 import os
-import secrets
 import shutil
 import stat
 import subprocess
-import urllib.parse
 from pathlib import Path
 
 import pexpect
 
 from conftest import ROOT, Sandbox
-
-
-def planted(label: str) -> str:
-    return f"Planted-{label}-{secrets.token_hex(8)}"
-
-
-def encodings(secret: str) -> dict[str, str]:
-    """The forms a leaked secret could take in text."""
-    raw = secret.encode()
-    forms = {"raw": secret, "lower": secret.lower(), "url": urllib.parse.quote(secret, safe=""),
-             "url+": urllib.parse.quote_plus(secret), "json": json.dumps(secret)[1:-1]}
-    # base64 of the secret at each of the three alignments it could have inside longer data:
-    # the characters that depend only on the secret's bytes.
-    for shift in range(3):
-        encoded = base64.b64encode(b"\0" * shift + raw).decode()
-        forms[f"base64/{shift}"] = encoded[(8 * shift + 5) // 6:(8 * (shift + len(raw))) // 6]
-    forms["hex"] = raw.hex()
-    return forms
-
-
-class Scan:
-    """Every text wps produced, by where it came from."""
-
-    def __init__(self, secrets_by_name: dict[str, str]):
-        self.secrets = secrets_by_name
-        self.texts: list[tuple[str, str]] = []
-
-    def add(self, label: str, text):
-        if isinstance(text, bytes):
-            text = text.decode("utf-8", "replace")
-        self.texts.append((label, text or ""))
-
-    def add_run(self, label: str, out: subprocess.CompletedProcess):
-        self.add(f"{label}: stdout", out.stdout)
-        self.add(f"{label}: stderr", out.stderr)
-
-    def add_tree(self, root: Path, skip=()) -> list[Path]:
-        """Every file under `root` but those in `skip` (what the test itself wrote)."""
-        files = sorted(p for p in root.rglob("*") if p.is_file() and p not in skip)
-        for path in files:
-            self.add(f"file {path.relative_to(root)}", path.read_bytes())
-        return files
-
-    def leaks(self) -> list[str]:
-        found = []
-        for name, secret in self.secrets.items():
-            for form, text in encodings(secret).items():
-                for label, haystack in self.texts:
-                    if text and text in haystack:
-                        found.append(f"{name} ({form}) in {label}")
-        return found
+from planted_secrets import Collect as _Collect, Scan, encodings, planted, type_lines
 
 
 def test_no_planted_secret_reaches_any_output_or_file(wps, tmp_path):
@@ -235,35 +182,6 @@ def test_no_planted_secret_reaches_any_output_or_file(wps, tmp_path):
     assert leaks == [], "\n".join(leaks)
 
 
-def type_lines(child, prompt: str, typed: list, transcript: list) -> str:
-    """Types each line at the shell's prompt, leaves with Ctrl-D, and returns what the shell
-    printed. The terminal echoes what is typed, as it would for any program: those echoes are
-    left out; everything else (results, diagnostics, `history`) is what the scan reads."""
-    for line in typed:
-        child.sendline(line)
-        child.expect(prompt)
-    child.sendcontrol("d")
-    child.expect(pexpect.EOF)
-    text = "".join(transcript)
-    for line in typed:
-        assert line in text
-        text = text.replace(line + "\r\n", "<typed>\r\n", 1)
-    return text
-
-
-class _Collect:
-    """A pexpect log sink that keeps everything the shell printed."""
-
-    def __init__(self, into: list):
-        self.into = into
-
-    def write(self, text):
-        self.into.append(text)
-
-    def flush(self):
-        pass
-
-
 def test_a_config_others_can_read_is_refused_and_never_shown(wps, tmp_path):
     key = planted("ModeKey")
     config = tmp_path / "wps" / "config.yaml"
@@ -345,15 +263,20 @@ def test_mistyped_and_secret_looking_flags_never_show_their_values(wps, tmp_path
         child.expect(prompt)
         typed = lines + [f"mailbox add --email h@b.co --password {s['shell']} --smtp-server s --smtp-port 465 "
                          f"--imap-server i --imap-port 993 | count", "env", "history"]
-        scan.add("shell transcript (typed lines left out)", type_lines(child, prompt, typed, transcript))
+        shown = type_lines(child, prompt, typed, transcript)
+        scan.add("shell transcript (typed lines left out)", shown)
     finally:
         log = box.stop()
     scan.add("sandbox --log", log)
     history = (home / ".local" / "state" / "wps" / "history").read_text()
     scan.add("history", history)
     history = history.replace("\\040", " ")  # libedit's encoding of a space
-    assert "--pasword ••••" in history and "--smtp-password ••••" in history and "let pw = ••••" in history
-    assert "--api-key ••••" in history and "--Password ••••" in history and "let api_key = ••••" in history
+    # Each mistyped line takes a secret and fails: none is kept, and the shell says so. The line
+    # that ran is kept with its password masked.
+    assert shown.count("kept out of the history") == len(lines), shown
+    for kept_out in ["--pasword", "--smtp-password", "let pw", "--api-key", "--Password", "let api_key"]:
+        assert kept_out not in history, history
+    assert "--password •••• --smtp-server s" in history
     leaks = scan.leaks()
     assert leaks == [], "\n".join(leaks)
 

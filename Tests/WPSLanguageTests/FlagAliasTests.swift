@@ -73,7 +73,8 @@ import WPSRuntime
             problems("mailbox add --smtp-pasword x --email a@b.co")
                 == [
                     "t.wps:1:13: error: unknown flag '--smtp-pasword' — did you mean '--smtp-password (--password)'?",
-                    "t.wps:1:1: error: 'mailbox add' needs --password (the SMTP password (or @FILE))",
+                    "t.wps:1:1: error: 'mailbox add' needs --password: give it as "
+                        + CommandChecker.safeWays("password"),
                 ])
         #expect(
             problems("mailbox add --imap-pasword x --email a@b.co --password y").first?.contains("'--imap-password'")
@@ -97,8 +98,8 @@ import WPSRuntime
     @Test func helpListsAliasesAndSecrets() throws {
         let help = try #require(HelpRenderer().help(for: ["mailbox", "add"]))
         #expect(help.contains("also: --smtp-email, --smtp-email-address"))
-        #expect(help.contains("the SMTP password (or @FILE) (required, secret)"))
-        #expect(help.contains("@FILE reads the password from FILE less one final"))
+        #expect(help.contains("the SMTP password: - (asked for), $env.NAME or @FILE (required, secret)"))
+        #expect(help.contains("--password @FILE reads it from FILE less one final"))
     }
 
     @Test func waitsAreDaysOrHoursInOneRule() {

@@ -137,7 +137,8 @@ import WPSLanguage
         let start = text.utf8.count - "--bogus 1".utf8.count
         let rendered = renderer.render(Diagnostic(.error, "x", at: SourceRange(start, start + 7)))
         #expect(!rendered.contains("Hunter2"))
-        #expect(rendered.contains("1 | mailbox add --password **** --bogus 1\n  |                             ^^^^^^^"))
+        // An unknown flag's value is not provably harmless in a command that takes a secret: masked too.
+        #expect(rendered.contains("1 | mailbox add --password **** --bogus ****\n  |                             ^^^^^^^"))
     }
 
     @Test func tableRendersRecordsAsColumns() {

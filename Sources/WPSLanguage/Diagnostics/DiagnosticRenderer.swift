@@ -7,15 +7,83 @@
 /// walks its line again, and a long line with many problems costs their product.
 ///
 /// Secret values (byte ranges given as `masking`) are shown as ``SecretMask/display``, a mask of
-/// fixed width, and the carets are placed under the line as shown.
+/// fixed width, and the carets are placed under the line as shown. A message or label that
+/// quotes a masked text (`got 'Hunter2'`, `unknown command 'Hunter2'`) has it masked too.
 public struct DiagnosticRenderer: Sendable {
     public let source: SourceFile
     /// Byte ranges of `source` whose text is never shown.
     public let masking: [Range<Int>]
+    /// The texts of the masked ranges as a message could quote them (see ``texts(of:)``).
+    let maskedTexts: Set<String>
 
     public init(source: SourceFile, masking: [Range<Int>] = []) {
         self.source = source
-        self.masking = masking.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        // Sorted and without overlaps, so the masks on a line are found by a binary search.
+        var merged: [Range<Int>] = []
+        for range in masking.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        self.masking = merged
+        maskedTexts = Set(merged.flatMap { Self.texts(of: $0, in: source) })
+    }
+
+    /// A masked range's text as a message could quote it: as written, without its quotes, and
+    /// each piece between `,` and `=`.
+    static func texts(of range: Range<Int>, in source: SourceFile) -> [String] {
+        let utf8 = source.text.utf8
+        guard range.lowerBound >= 0, range.upperBound <= utf8.count else { return [] }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        let raw = String(decoding: utf8[start..<end], as: UTF8.self)
+        var inner = Substring(raw)
+        if let first = inner.first, first == "\"" || first == "'" {
+            inner = inner.dropFirst()
+            if inner.last == first { inner = inner.dropLast() }
+        }
+        let pieces = inner.split(whereSeparator: { $0 == "," || $0 == "=" }).map(String.init)
+        return ([raw, String(inner)] + pieces).filter { !$0.isEmpty }
+    }
+
+    /// The masks that overlap `window` (a binary search: `masking` is sorted, without overlaps).
+    func masks(overlapping window: Range<Int>) -> ArraySlice<Range<Int>> {
+        var low = 0
+        var high = masking.count  // the first mask ending after the window's start
+        while low < high {
+            let middle = (low + high) / 2
+            if masking[middle].upperBound <= window.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < masking.count, masking[end].lowerBound < window.upperBound { end += 1 }
+        return masking[low..<end]
+    }
+
+    /// `text` (a message, or an error printed without its line) with every masked text in it
+    /// shown as ``SecretMask/display``: each word or quoted text of it that is one (see
+    /// ``SecretMask/scrub(_:words:)``), and, when there are few, each one anywhere in it.
+    public func scrub(_ text: String) -> String {
+        let words = SecretMask.scrub(text, words: maskedTexts)
+        return maskedTexts.count <= 64 ? SecretMask.scrub(words, hiding: Array(maskedTexts)) : words
+    }
+
+    /// The diagnostic with its message and label scrubbed: every masked text of its own lines
+    /// anywhere in them, and any other that a word or quote of them is.
+    func scrubbed(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !maskedTexts.isEmpty else { return diagnostic }
+        let first = source.lineIndex(of: diagnostic.range.start)
+        let last = source.lineIndex(of: max(diagnostic.range.start, diagnostic.range.end))
+        let window = source.lineStarts[first]..<(source.lineStarts[last] + source.line(last + 1).utf8.count)
+        let local = masks(overlapping: window).flatMap { Self.texts(of: $0, in: source) }
+        func clean(_ text: String) -> String {
+            SecretMask.scrub(SecretMask.scrub(text, words: maskedTexts), hiding: local)
+        }
+        var copy = diagnostic
+        copy.message = clean(diagnostic.message)
+        copy.label = diagnostic.label.map(clean)
+        return copy
     }
 
     /// The full form, with the source line and carets.
@@ -39,7 +107,7 @@ public struct DiagnosticRenderer: Sendable {
         let index = source.lineIndex(of: diagnostic.range.start)
         let start = source.lineStarts[index]
         let end = start + source.line(index + 1).utf8.count
-        return masking.contains { $0.lowerBound < end && $0.upperBound > start }
+        return !masks(overlapping: start..<max(end, start + 1)).isEmpty
     }
 
     /// The full form of a diagnostic on a line that holds a secret: the secret shown as the
@@ -50,7 +118,7 @@ public struct DiagnosticRenderer: Sendable {
         // Carets span the range on its first line (at least one column), in byte offsets of the line.
         let lineStart = source.lineStarts[start.line - 1]
         let bytes = Array(line.utf8)
-        let masks = masking.compactMap { mask -> Range<Int>? in
+        let masks = masks(overlapping: lineStart..<(lineStart + bytes.count + 1)).compactMap { mask -> Range<Int>? in
             let lower = max(mask.lowerBound - lineStart, 0)
             let upper = min(mask.upperBound - lineStart, bytes.count)
             return lower < upper ? lower..<upper : nil
@@ -76,6 +144,7 @@ public struct DiagnosticRenderer: Sendable {
     func frame(_ diagnostic: Diagnostic, line: Int, column: Int, shown: String, carets padding: String, _ width: Int)
         -> String
     {
+        let diagnostic = scrubbed(diagnostic)
         let gutter = String(repeating: " ", count: String(line).count)
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         text += "\(gutter)--> \(source.name):\(line):\(column)\n"
@@ -128,6 +197,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     func renderLine(_ diagnostic: Diagnostic, line: Int, column: Int) -> String {
+        let diagnostic = scrubbed(diagnostic)
         var text = "\(source.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let label = diagnostic.label { text += " — \(label)" }
         return text

@@ -29,3 +29,79 @@ public enum SecretMask {
         }
     }
 }
+
+extension SecretMask {
+    /// `text` with every one of `secrets` in it shown as ``display``: anywhere when it is 4
+    /// characters or longer (but in a flag's name, `--password`, which is shown anyway), else only
+    /// where it is quoted (`'x'`), so that short words are not cut out of a message's own words.
+    /// Longer secrets are replaced first.
+    ///
+    /// ```swift
+    /// SecretMask.scrub("expected an integer, got 'Hunter2'", hiding: ["Hunter2"])  // "… got '****'"
+    /// ```
+    public static func scrub(_ text: String, hiding secrets: [String]) -> String {
+        var result = text
+        for secret in secrets.filter({ !$0.isEmpty }).sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            if secret.count >= 4 {
+                result = replacing(secret, with: display, in: result)
+            } else {
+                result = replacing("'\(secret)'", with: "'\(display)'", in: result)
+            }
+        }
+        return result
+    }
+
+    /// `text` with each of its words that is one of `secrets` shown as ``display``: a word runs
+    /// between blanks and quotes, and is also tried without a final `.`, `,`, `;`, `:` or `)`.
+    /// Linear in the text, however many secrets there are (a long script's every masked value).
+    public static func scrub(_ text: String, words secrets: Set<String>) -> String {
+        guard !secrets.isEmpty else { return text }
+        var result = ""
+        var word = ""
+        func flush() {
+            if secrets.contains(word) {
+                result += display
+            } else if let last = word.last, ".,;:)".contains(last), secrets.contains(String(word.dropLast())) {
+                result += display + String(last)
+            } else {
+                result += word
+            }
+            word = ""
+        }
+        for character in text {
+            if character.isWhitespace || character == "'" || character == "\"" {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// `text` with every occurrence of `target` replaced, byte by byte (the language module uses
+    /// the standard library only), except right after `--`: a flag's name.
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let needle = Array(target.utf8)
+        let haystack = Array(text.utf8)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return text }
+        let dash = UInt8(ascii: "-")
+        var result: [UInt8] = []
+        result.reserveCapacity(haystack.count)
+        var index = 0
+        while index < haystack.count {
+            let inFlagName = index >= 2 && haystack[index - 1] == dash && haystack[index - 2] == dash
+            if !inFlagName, index + needle.count <= haystack.count,
+                haystack[index..<(index + needle.count)].elementsEqual(needle)
+            {
+                result += replacement.utf8
+                index += needle.count
+            } else {
+                result.append(haystack[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

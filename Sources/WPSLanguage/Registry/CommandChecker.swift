@@ -27,7 +27,9 @@ public struct CommandChecker: Sendable {
                 }
                 seen[name] = range
                 guard let value else {
-                    if !flag.isBoolean {
+                    if flag.isSecret {
+                        problems.append(Self.secretNeedsValue(flag, at: nameRange))
+                    } else if !flag.isBoolean {
                         problems.append(Diagnostic(.error, "--\(name) needs a value (\(flag.kind))", at: nameRange))
                     }
                     continue
@@ -40,9 +42,9 @@ public struct CommandChecker: Sendable {
             }
         }
         for flag in descriptor.flags where flag.required && seen[flag.name] == nil {
+            let what = flag.isSecret ? ": give it as \(Self.safeWays(flag.name))" : " (\(flag.summary))"
             problems.append(
-                Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name) (\(flag.summary))", at: command.nameRange)
-            )
+                Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name)\(what)", at: command.nameRange))
         }
         checkPositionals(positionals, command, &problems)
         return problems
@@ -83,6 +85,19 @@ public struct CommandChecker: Sendable {
     /// The positional an unknown flag names (`campaign new --name x`: NAME), if one does.
     func namedPositional(_ flag: String) -> PositionalDescriptor? {
         descriptor.positionals.first { $0.name.lowercased() == flag.lowercased() }
+    }
+
+    /// The safe ways to give a secret flag's value: never typed on the line, so never on the
+    /// screen, in a diagnostic or in the history.
+    public static func safeWays(_ flag: String) -> String {
+        "--\(flag) - (asked for with echo off, or read from standard input), --\(flag) $env.NAME, --\(flag) @FILE"
+    }
+
+    /// A secret flag given without a value: the message names the safe ways to give it.
+    static func secretNeedsValue(_ flag: FlagDescriptor, at range: SourceRange) -> Diagnostic {
+        Diagnostic(
+            .error, "--\(flag.name) needs a value: give it as \(safeWays(flag.name))", at: range,
+            label: "never type the secret on the next line: it would be read as a command")
     }
 
     /// A secret flag whose value is the history's mask: the line was recalled from history.

@@ -21,6 +21,18 @@ struct CommandArguments {
             var secret = text
             if let end = secret.last, end == "\n" || end == "\r\n" { secret.removeLast() }  // "\r\n" is one Character
             value = .string(secret)
+        } else if case .word("-", let range) = expression {
+            // `--password -`: asked for with echo off (or one line of standard input), never typed on the line.
+            let what = flag.replacingOccurrences(of: "-", with: " ")
+            guard let read = interpreter.session?.settings.readSecret else {
+                throw RuntimeError(
+                    "--\(flag) -: there is no terminal to ask for the \(what) here; "
+                        + "give it as --\(flag) $env.NAME or --\(flag) @FILE", at: range)
+            }
+            guard let secret = read("\(what.prefix(1).uppercased() + what.dropFirst()) (--\(flag)): ") else {
+                throw RuntimeError("--\(flag) -: no \(what) was given (standard input ended)", at: range)
+            }
+            value = .string(secret)
         } else {
             value = try await interpreter.evaluate(expression)
         }

@@ -12,6 +12,11 @@ public struct ScriptRunner: Sendable {
     /// The terminal's width in columns, asked at each render (the window may be resized); nil
     /// when stdout is not a terminal: tables are then never cut.
     public var terminalWidth: @Sendable () -> Int? = { nil }
+    /// Variables earlier lines of a shell session showed to hold a secret: masked where the
+    /// source assigns them.
+    public var secretVariables: Set<String> = []
+    /// The line before left a secret flag without a value: this source may be the secret.
+    public var followsSecretRequest = false
     let write: @Sendable (String) -> Void
     let writeError: @Sendable (String) -> Void
 
@@ -58,15 +63,23 @@ public struct ScriptRunner: Sendable {
     public func check(_ source: SourceFile) -> Int32 {
         let parsed = Parser.parse(source)
         guard !parsed.diagnostics.isEmpty else { return 0 }
-        let renderer = HistoryMasker.renderer(for: source)
+        let renderer = self.renderer(for: source)
         for text in renderer.render(parsed.diagnostics) { writeError(text) }
         return 2
+    }
+
+    /// The renderer of `source`'s diagnostics: secrets, and in a statement that takes one every
+    /// value not provably harmless, masked (see ``SecretScan``).
+    func renderer(for source: SourceFile) -> DiagnosticRenderer {
+        HistoryMasker.renderer(
+            for: source, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest)
     }
 
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
     public func execute(_ source: SourceFile, interpreter: inout Interpreter) async -> Outcome {
         let parsed = Parser.parse(source)
-        let renderer = HistoryMasker.renderer(for: source)
+        // Made only when there is something to show: the scan reads the whole source.
+        var renderer: DiagnosticRenderer { self.renderer(for: source) }
         if !parsed.diagnostics.isEmpty {
             for text in renderer.render(parsed.diagnostics) { writeError(text) }
             return .finished(2)
@@ -77,17 +90,18 @@ public struct ScriptRunner: Sendable {
         } catch let request as ExitRequest {
             return .exit(request.code)
         } catch let error as RuntimeError where error.isUnlocated {
-            writeError("wps: \(error.message)")
+            writeError("wps: \(renderer.scrub(error.message))")
             return .finished(error.exitCode)
         } catch let error as RuntimeError {
-            let renderer = error.sourceFile.map(HistoryMasker.renderer(for:)) ?? renderer
-            writeError(renderer.render(error.diagnostic(fallback: SourceRange(0, 0))))
+            let shown = renderer
+            let located = error.sourceFile.map { self.renderer(for: $0) } ?? shown
+            writeError(shown.scrub(located.render(error.diagnostic(fallback: SourceRange(0, 0)))))
             return .finished(error.exitCode)
         } catch is CancellationError {
             writeError("interrupted")
             return .finished(130)
         } catch {
-            writeError("error: \(error)")
+            writeError(renderer.scrub("error: \(error)"))
             return .finished(1)
         }
     }

@@ -21,6 +21,10 @@ public struct OutputSettings: Sendable {
     /// Asks the person at the terminal a yes/no question (`[y/N]`), true for yes; nil without a
     /// terminal, where destructive commands need `--yes`.
     public var confirm: (@Sendable (String) -> Bool)?
+    /// Reads a secret given as `-` (`--password -`): asks on the terminal with echo off, or reads
+    /// one line of standard input; nil where there is no one to ask (an MCP server, whose standard
+    /// input is its protocol). Returns nil when nothing could be read.
+    public var readSecret: (@Sendable (String) -> String?)?
     /// Where a dry run shows requests (stdout).
     public var dryRunOutput: @Sendable (String) -> Void = { print($0) }
     /// Where import journals are kept; nil when the data is not kept either (an ephemeral sandbox).

@@ -9,7 +9,7 @@ enum MailboxAddCommand {
     static let login = Flag<String>(
         "login", .string, "the SMTP login, if not the email", fields: ["smtp_login", "smtpUserName"])
     static let password = Flag<String>(
-        "password", .string, "the SMTP password (or @FILE)", secret: true, required: true,
+        "password", .string, "the SMTP password: - (asked for), $env.NAME or @FILE", secret: true, required: true,
         fields: ["smtp_password", "smtpPassword"])
     static let smtpServer = Flag<String>("smtp-server", .string, "the SMTP host", fields: ["smtp_server", "smtpHost"])
     static let smtpPort = Flag<Int>("smtp-port", "1…65535", fields: ["smtp_port", "smtpPort"])
@@ -17,7 +17,7 @@ enum MailboxAddCommand {
     static let imapEmail = Flag<String>(
         "imap-email", .email, "the IMAP email (default: --email)", fields: ["imap_email", "imapEmailAddress"])
     static let imapPassword = Flag<String>(
-        "imap-password", .string, "the IMAP password (default: --password)", secret: true,
+        "imap-password", .string, "the IMAP password (default: --password): -, $env.NAME or @FILE", secret: true,
         fields: ["imap_password", "imapPassword"])
     static let imapLogin = Flag<String>(
         "imap-login", .string, "Saleshandy: the IMAP login, if not the IMAP email", fields: ["imapUserName"])
@@ -53,9 +53,11 @@ enum MailboxAddCommand {
         ["mailbox", "add"], "Connect one SMTP/IMAP mailbox.", category: .api,
         discussion: """
             Each flag also answers to the API's own field name (--smtp-email for --email, Saleshandy's \
-            --smtp-host for --smtp-server, …). --password @FILE reads the password from FILE less one final \
-            newline (as $(cat FILE) would); a password that starts with '@' is quoted: '@…'. Secrets are \
-            never shown: the history keeps ••••, and a recalled line with •••• is refused.
+            --smtp-host for --smtp-server, …). Never type the password on the line: --password - asks for it \
+            with echo off (or reads one line of standard input), --password $env.NAME takes it from the \
+            environment, --password @FILE reads it from FILE less one final newline (as $(cat FILE) would); \
+            a password that starts with '@' is quoted: '@…'. Secrets are never shown: the history keeps ••••, \
+            a recalled line with •••• is refused, and a failing line that takes a password is not kept.
             """,
         flags: [
             email, login, password, smtpServer, smtpPort, fromName, imapEmail, imapPassword, imapLogin, imapServer,

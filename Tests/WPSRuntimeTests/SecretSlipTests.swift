@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+import WPSLanguage
+
+@testable import WPSRuntime
+
+/// A password typed where it should not be — without its flag, on the next line, after a
+/// misspelt or short flag, in an unterminated quote, through a variable — never reaches a
+/// diagnostic, and a failing line that takes a secret is marked to be kept out of the history.
+@Suite struct SecretSlipTests {
+    static let secret = "Hunter2-Planted"
+
+    /// The slips, with `SECRET` for the password.
+    static let slips: [String] = [
+        // The issue's findings.
+        "mailbox add --email z@x.com SECRET --smtp-server smtp.x.com --smtp-port 465",
+        "mailbox add --email z@x.com --password\nSECRET",
+        "mailbox add --email z@x.com --password: SECRET --smtp-port 465",
+        "mailbox add --email z@x.com -p SECRET --smtp-port 465",
+        #"mailbox add --email z@x.com --password "SECRET --smtp-port 465"#,
+        #"let p = "SECRET"; mailbox add --email z@x.com --password $p --smtp-port nope"#,
+        // Flags misspelt, in the wrong case, with `:` or `=`, short.
+        "mailbox add --email z@x.com --pasword SECRET --smtp-port nope",
+        "mailbox add --email z@x.com --PASSWORD SECRET --smtp-port nope",
+        "mailbox add --email z@x.com --Passwd SECRET",
+        "mailbox add --email z@x.com --pass SECRET",
+        "mailbox add --email z@x.com --pw SECRET",
+        "mailbox add --email z@x.com -password SECRET",
+        "mailbox add --email z@x.com --password=SECRET --smtp-port nope",
+        "mailbox add --email z@x.com --password = SECRET",
+        "mailbox add --email z@x.com --password:SECRET --smtp-port nope",
+        "mailbox add --email z@x.com --imap-pasword SECRET --smtp-port nope",
+        "mailbox add --email z@x.com password=SECRET",
+        "mailbox add --email z@x.com password SECRET",
+        // The command misspelt or in the wrong case.
+        "Mailbox Add --email z@x.com SECRET",
+        "mailbx add --email z@x.com --password SECRET",
+        "MAILBOX ADD --email z@x.com SECRET",
+        // Quotes.
+        "mailbox add --email z@x.com 'SECRET'",
+        "mailbox add --email z@x.com --password 'SECRET --smtp-port 465",
+        #"mailbox add --email z@x.com "SECRET" --smtp-port 465"#,
+        // Continuation lines and more than one line.
+        "mailbox add --email z@x.com \\\n  SECRET --smtp-port 465",
+        "echo start\nmailbox add --email z@x.com --password\n\nSECRET\necho end",
+        // Pipelines and blocks.
+        "mailbox add --email z@x.com SECRET | count",
+        "mailbox add --email z@x.com --password SECRET --smtp-port nope | count",
+        "for i in [1] { mailbox add --email z@x.com SECRET }",
+        "let box = mailbox add --email z@x.com SECRET",
+        "try { mailbox add --email z@x.com SECRET }",
+        // The password in another flag's place, in a comment, in a sub-pipeline.
+        "mailbox add --email z@x.com --password x --smtp-port SECRET",
+        "mailbox add --email z@x.com --password x --smtp-port 465 --bogus SECRET",
+        "mailbox add --email z@x.com --password x --wait-from 1x # SECRET",
+        "mailbox add --email z@x.com --password $(echo SECRET) --smtp-port nope",
+        "mailbox add --email z@x.com --password x --daily-limit lots SECRET",
+    ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
+
+    /// What `wps --check` prints for `text`.
+    static func checked(_ text: String) -> (code: Int32, errors: String) {
+        final class Lines: @unchecked Sendable { var text = "" }
+        let errors = Lines()
+        let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { errors.text += $0 + "\n" })
+        let code = runner.check(SourceFile(name: "t.wps", text: text))
+        return (code, errors.text)
+    }
+
+    @Test(arguments: slips)
+    func aSlipNeverReachesADiagnostic(_ slip: String) {
+        let (code, errors) = Self.checked(slip)
+        #expect(code == 2, "\(slip)")
+        #expect(!errors.lowercased().contains(Self.secret.lowercased()), "\(errors)")
+        #expect(errors.contains(SecretMask.display), "\(errors)")
+    }
+
+    @Test(arguments: slips)
+    func aFailingSlipIsKeptOutOfTheHistory(_ slip: String) {
+        // It fails to parse or check, and it takes a secret: the shell keeps it out of the history.
+        #expect(!Parser.parse(SourceFile(name: "t", text: slip)).diagnostics.isEmpty)
+        #expect(HistoryMasker.scan(slip).takesSecret, "\(slip)")
+    }
+
+    @Test func everyCommandWithASecretFlagInTheRegistryIsCovered() {
+        // Walks the registry: a command added later with a secret flag is covered without a list.
+        let commands = CommandDefinition.standard.map(\.descriptor).filter { $0.flags.contains(where: \.isSecret) }
+        #expect(!commands.isEmpty)
+        for command in commands {
+            for flag in command.flags where flag.isSecret {
+                for spelling in [flag.name] + flag.aliases {
+                    let slip = "\(command.name) \(Self.secret) --\(spelling)"
+                    let (code, errors) = Self.checked(slip)
+                    #expect(code == 2, "\(slip)")
+                    #expect(!errors.contains(Self.secret), "\(errors)")
+                    #expect(HistoryMasker.scan(slip).takesSecret)
+                    #expect(HistoryMasker.mask("\(command.name) --\(spelling) \(Self.secret)").hasSuffix("••••"))
+                }
+            }
+        }
+    }
+
+    @Test func aNewCommandWithASecretFlagNeedsNothingElse() {
+        let registry = CommandRegistry([
+            CommandDescriptor(
+                ["vault", "open"], "Opens a vault.",
+                flags: [
+                    FlagDescriptor("token", .string, "the token", secret: true),
+                    FlagDescriptor("port", .integer, "a port"),
+                ])
+        ])
+        let scan = SecretScan(
+            "vault open --port 8 Hunter2", registry: registry, secretFlags: ["token"])
+        #expect(scan.takesSecret)
+        #expect(scan.diagnosticRanges == ["vault open --port 8 ".utf8.count..<"vault open --port 8 Hunter2".utf8.count])
+        #expect(
+            !SecretScan("valut opne --port 8 Hunter2", registry: registry, secretFlags: ["token"]).diagnosticRanges
+                .isEmpty)
+    }
+
+    @Test func theLineAfterAValuelessSecretFlagIsTheSecret() {
+        let asking = HistoryMasker.scan("mailbox add --email z@x.com --password")
+        #expect(asking.asksForSecret)
+        #expect(asking.valuelessSecretFlags == ["mailbox add --email z@x.com --password".utf8.count])
+        let next = HistoryMasker.scan(Self.secret, followsSecretRequest: true)
+        #expect(next.takesSecret)
+        #expect(next.diagnosticRanges == [0..<Self.secret.utf8.count])
+        // Given a value, or ended by `;`, it asks nothing.
+        #expect(!HistoryMasker.scan("mailbox add --password x").asksForSecret)
+        #expect(!HistoryMasker.scan("mailbox add --password; echo").asksForSecret)
+    }
+
+    @Test func aVariableThatFeedsASecretFlagIsMaskedWhereItIsAssigned() {
+        let line = #"let p = "Hunter2"; mailbox add --email z@x.com --password $p --smtp-port 465"#
+        #expect(
+            HistoryMasker.mask(line)
+                == "let p = ••••; mailbox add --email z@x.com --password •••• --smtp-port 465")
+        // Known from an earlier line of the session.
+        #expect(HistoryMasker.mask(#"let p = "Hunter2""#, secretVariables: ["p"]) == "let p = ••••")
+        #expect(HistoryMasker.mask(#"let p = "Hunter2""#) == #"let p = "Hunter2""#)
+        #expect(HistoryMasker.scan("mailbox add --password \"x$p\"").secretVariables == ["p"])
+    }
+
+    @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() {
+        let (_, errors) = Self.checked("mailbox add --email z@x.com --smtp-port 465 --smtp-server smtp.x.com oops")
+        #expect(errors.contains("1 | mailbox add --email z@x.com --smtp-port 465 --smtp-server **** ****"), "\(errors)")
+        // A value that does not fit its flag's kind is not provably harmless: it is masked, also in the message.
+        let (_, wrongKind) = Self.checked("mailbox add --email z@x.com --password x --smtp-port Hunter2")
+        #expect(wrongKind.contains("got '****'"), "\(wrongKind)")
+        #expect(!wrongKind.contains("Hunter2"))
+        // A command that takes no secret keeps its diagnostics whole.
+        let (_, plain) = Self.checked("campaign get nope")
+        #expect(plain.contains("campaign get nope"), "\(plain)")
+    }
+
+    @Test func aValidLineKeepsItsHarmlessTextInTheHistory() {
+        #expect(
+            HistoryMasker.mask("mailbox add --email z@x.com --password $(cat pw.txt) --smtp-port 465")
+                == "mailbox add --email z@x.com --password •••• --smtp-port 465")
+        #expect(
+            HistoryMasker.mask("mailbox add --email z@x.com --password x # was Hunter2")
+                == "mailbox add --email z@x.com --password •••• ••••")
+        #expect(HistoryMasker.mask("mailbox add --email z@x.com -p Hunter2") == "mailbox add --email z@x.com -p ••••")
+    }
+
+    @Test func theErrorThatAsksForTheValueNamesTheSafeWays() {
+        let (_, errors) = Self.checked("mailbox add --email z@x.com --smtp-server s --password")
+        #expect(errors.contains("--password needs a value: give it as --password -"), "\(errors)")
+        #expect(errors.contains("--password $env.NAME") && errors.contains("--password @FILE"))
+        let (_, missing) = Self.checked("mailbox add --email z@x.com")
+        #expect(missing.contains("'mailbox add' needs --password"), "\(missing)")
+        #expect(missing.contains("--password -"))
+    }
+
+    @Test func aMessageQuotingAMaskedValueIsMaskedToo() {
+        let source = SourceFile(name: "t", text: "mailbox add --email z@x.com Hunter2")
+        let renderer = HistoryMasker.renderer(for: source)
+        let start = "mailbox add --email z@x.com ".utf8.count
+        let rendered = renderer.render(
+            Diagnostic(.error, "too many arguments, got 'Hunter2'", at: SourceRange(start, start + 7)))
+        #expect(!rendered.contains("Hunter2"))
+        #expect(rendered.contains("got '****'"))
+        #expect(renderer.scrub("wps: no such thing as Hunter2") == "wps: no such thing as ****")
+    }
+
+    @Test func aMessageQuotingAValueMaskedOnAnotherLineIsMaskedToo() {
+        // The value comes through a variable: the message quotes what was masked on line 1.
+        let text = "let p = \"Hunter2-Planted\"\nmailbox add --email z@x.com --password $p --smtp-port $p"
+        let renderer = HistoryMasker.renderer(for: SourceFile(name: "t", text: text))
+        let start = text.utf8.count - 2
+        let rendered = renderer.render(
+            Diagnostic(
+                .error, "expected an integer for --smtp-port, got 'Hunter2-Planted'", at: SourceRange(start, start + 2))
+        )
+        #expect(!rendered.contains("Hunter2"), "\(rendered)")
+        #expect(rendered.contains("got '****'"))
+        // A flag's name in a message stays, also when a masked positional is spelt like it.
+        let slip = HistoryMasker.renderer(for: SourceFile(name: "t", text: "mailbox add --email z@x.com password"))
+        #expect(slip.scrub("needs --password: give it") == "needs --password: give it")
+        #expect(SecretMask.scrub("got 'Hunter2', then Hunter2.", words: ["Hunter2"]) == "got '****', then ****.")
+    }
+}
