@@ -8,7 +8,9 @@ enum SubmitResult: Sendable {
     case accepted(String)
     /// Refused because some items are already there: item index → the batch it is in (nil when
     /// the API does not say, or it was connected some other way). The rest were not submitted.
-    case conflicts([Int: String?])
+    /// `notApplied`: the items already connected with other settings than theirs, by index
+    /// (they are already there, not in a batch: the API keeps a connected mailbox's settings).
+    case conflicts([Int: String?], notApplied: [Int: UnappliedSettings] = [:])
     /// Answered item by item (the prospect endpoints): one outcome per item, in order.
     case outcomes([RowOutcome])
 }
@@ -21,6 +23,25 @@ struct RowOutcome: Sendable, Hashable {
     var code: String?
     /// The API's message, when it gave one.
     var message: String?
+}
+
+/// A row for a mailbox that is already connected with other settings than the row's: the API
+/// keeps a connected mailbox's settings, so those of the row were not applied.
+///
+/// Names the mailbox and the API's names of the fields that differ (`smtp_from_name`,
+/// `daily_sending_limit`), never a value: a password is not among them.
+struct UnappliedSettings: Sendable, Hashable {
+    /// The mailbox's SMTP email.
+    var email: String
+    /// The fields of the row whose values differ from the connected mailbox's.
+    var fields: [String]
+
+    /// `ann@acme.com is already connected; the file's smtp_from_name, daily_sending_limit were
+    /// not applied (a connected mailbox keeps its settings)`.
+    var warning: String {
+        "\(email) is already connected; the file's \(fields.joined(separator: ", ")) "
+            + "\(fields.count == 1 ? "was" : "were") not applied (a connected mailbox keeps its settings)"
+    }
 }
 
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
@@ -90,7 +111,8 @@ struct MailboxImporter<Target: ImportTarget> {
     /// (answered item by item) rows with one outcome and code, and the API's message per row.
     enum Settlement {
         case accepted(id: String, rows: LineSet)
-        case existing(LineSet)
+        /// Rows already there; `notApplied`, by row, those already connected with other settings.
+        case existing(LineSet, notApplied: [Int: UnappliedSettings] = [:])
         case outcome(kind: String, code: String?, rows: LineSet, messages: [Int: String])
     }
 
@@ -281,7 +303,7 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         defer { journal?.close() }
         var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, rows: $0.rows) }
-        if !state.existing.isEmpty { settled.append(.existing(state.existing)) }
+        if !state.existing.isEmpty { settled.append(.existing(state.existing, notApplied: [:])) }
         settled += state.outcomes.map { .outcome(kind: $0.kind, code: $0.code, rows: $0.rows, messages: [:]) }
         let skip = state.covered
         let alreadyDone = skip.count
@@ -323,11 +345,15 @@ struct MailboxImporter<Target: ImportTarget> {
                     case .accepted(let id, let rows):
                         try journal?.append(.accepted(id: id, rows))
                         sentRows += rows.count
-                    case .existing(let rows):
+                    case .existing(let rows, let notApplied):
                         try journal?.append(.existing(rows))
                         sentRows += rows.count
                         progress.note(
                             "lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
+                        for (row, unapplied) in notApplied.sorted(by: { $0.key < $1.key }) {
+                            let place = places.place(of: row).map(String.init(describing:)) ?? "\(row)"
+                            progress.note("warning: \(source.name):\(place): \(unapplied.warning)")
+                        }
                     case .outcome(let kind, let code, let rows, _):
                         try journal?.append(.outcome(kind: kind, code: code, rows))
                         sentRows += rows.count
@@ -570,7 +596,7 @@ struct MailboxImporter<Target: ImportTarget> {
                             messages: groupMessages[group]))
                 }
                 return parts
-            case .conflicts(let conflicts):
+            case .conflicts(let conflicts, let notApplied):
                 var keptItems: [Target.Item] = []
                 var keptRows: [Int] = []
                 for (index, item) in items.enumerated() {
@@ -579,10 +605,13 @@ struct MailboxImporter<Target: ImportTarget> {
                         keptRows.append(rowList[index])
                         continue
                     }
-                    if let id = origin {
-                        parts.append(.accepted(id: id, rows: LineSet([rowList[index]])))
+                    let row = rowList[index]
+                    if let unapplied = notApplied[index] {
+                        parts.append(.existing(LineSet([row]), notApplied: [row: unapplied]))
+                    } else if let id = origin {
+                        parts.append(.accepted(id: id, rows: LineSet([row])))
                     } else {
-                        parts.append(.existing(LineSet([rowList[index]])))
+                        parts.append(.existing(LineSet([row])))
                     }
                 }
                 guard keptItems.count < items.count else {
@@ -597,7 +626,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
     static func firstRow(_ part: Settlement) -> Int {
         switch part {
-        case .accepted(_, let rows), .existing(let rows), .outcome(_, _, let rows, _): rows.first ?? 0
+        case .accepted(_, let rows), .existing(let rows, _), .outcome(_, _, let rows, _): rows.first ?? 0
         }
     }
 
@@ -606,6 +635,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var order: [String] = []
         var accepted: [String: LineSet] = [:]
         var existing = LineSet()
+        var notApplied: [Int: UnappliedSettings] = [:]
         var outcomeOrder: [String] = []
         var outcomes: [String: (kind: String, code: String?, rows: LineSet, messages: [Int: String])] = [:]
         for part in parts {
@@ -613,7 +643,9 @@ struct MailboxImporter<Target: ImportTarget> {
             case .accepted(let id, let rows):
                 if accepted[id] == nil { order.append(id) }
                 accepted[id, default: LineSet()].formUnion(rows)
-            case .existing(let rows): existing.formUnion(rows)
+            case .existing(let rows, let unapplied):
+                existing.formUnion(rows)
+                notApplied.merge(unapplied) { first, _ in first }
             case .outcome(let kind, let code, let rows, let messages):
                 let key = kind + " " + (code ?? "")
                 if outcomes[key] == nil {
@@ -625,7 +657,7 @@ struct MailboxImporter<Target: ImportTarget> {
             }
         }
         var result = order.map { Settlement.accepted(id: $0, rows: accepted[$0] ?? LineSet()) }
-        if !existing.isEmpty { result.append(.existing(existing)) }
+        if !existing.isEmpty { result.append(.existing(existing, notApplied: notApplied)) }
         for key in outcomeOrder {
             guard let group = outcomes[key] else { continue }
             result.append(.outcome(kind: group.kind, code: group.code, rows: group.rows, messages: group.messages))

@@ -43,6 +43,8 @@ enum BatchWatchCommand {
             }
             session.settings.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
         }
+        // Counted per mailbox, each by its latest outcome (a re-import's batch after a failure).
+        if !outcome.countsLine.isEmpty { session.settings.progress(outcome.countsLine) }
         if outcome.failed > 0, invocation[allowFailures] != true {
             let plural = outcome.total == 1 ? "" : "es"
             var error = RuntimeError(

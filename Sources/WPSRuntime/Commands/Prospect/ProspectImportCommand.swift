@@ -141,7 +141,7 @@ enum ProspectImportCommand {
                 }
             case .accepted(_, let rows):
                 for range in rows.ranges { for row in range { byRow[row] = (dryRun ? "checked" : "added", nil, nil) } }
-            case .existing(let rows):
+            case .existing(let rows, _):
                 for range in rows.ranges { for row in range { byRow[row] = ("duplicate", nil, nil) } }
             }
         }
