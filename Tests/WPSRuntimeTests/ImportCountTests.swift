@@ -5,7 +5,8 @@ import WPSLanguage
 
 @testable import WPSRuntime
 
-/// Counts that are true: `batch watch` counts each mailbox once, by its latest outcome.
+/// Counts that are true: an import counts rows by the API's answer, a resumed import's own rows
+/// are not its duplicates, and `batch watch` counts each mailbox once, by its latest outcome.
 @Suite struct ImportCountTests {
     func temporary(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("wps-\(UUID().uuidString)-\(name)").path
@@ -14,6 +15,69 @@ import WPSLanguage
     func outcomes(_ printed: [Value]) -> [String] {
         (printed.first?.items ?? []).map { "\($0.field("outcome")?.text ?? "") \($0.field("size")?.text ?? "")" }
             .sorted()
+    }
+
+    @Test func theSummaryLineCountsTheRowsTheAPIAcceptedNotTheRowsSent() async throws {
+        let file = temporary("leads.csv")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "email\na@acme.com\nx@bounced.test\nb@acme.com\ny@bounced.test\nc@acme.com\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let api = FakeWoodpecker()
+        let log = ProgressLog()
+        var session = api.session
+        session.settings.progress = { log.add($0) }
+        let (printed, failure) = await runCapturing("prospect import \(file) --campaign 777001", session: session)
+        #expect(failure?.exitCode == 1)
+        #expect(outcomes(printed) == ["added 3", "rejected 2"])
+        let summary = try #require(log.lines.last { $0.hasPrefix("leads.csv") || $0.contains("-leads.csv:") })
+        #expect(summary.contains("3 of 5 rows accepted, 2 rejected (E_INV_STATUS), 1 request sent"), "\(summary)")
+        #expect(!log.lines.contains { $0.contains("5 of 5 rows accepted") })
+    }
+
+    @Test func aResumedImportReportsTheRowsItsKilledRunAddedAsAdded() async throws {
+        let file = temporary("leads.csv")
+        let journal = file + ".journal"
+        let report = temporary("outcome.csv")
+        defer {
+            for path in [file, journal, report] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        // Rows 1-2 were answered and journaled; rows 3-5 were sent when the run was killed, and
+        // the API stored 3 and 4 before it died; row 6's prospect was in the database before.
+        try "email\nr1@acme.com\nr2@acme.com\nr3@acme.com\nr4@acme.com\nr5@acme.com\nold@acme.com\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        try "# wps import journal v2 leads.csv\nsending 1-2\noutcome added - 1-2\nsending 3-5\n".write(
+            toFile: journal, atomically: true, encoding: .utf8)
+        let api = FakeWoodpecker()
+        api.stored = ["r1@acme.com", "r2@acme.com", "r3@acme.com", "r4@acme.com", "old@acme.com"]
+        let log = ProgressLog()
+        var session = api.session
+        session.settings.progress = { log.add($0) }
+        let (printed, failure) = await runCapturing(
+            "prospect import \(file) --journal \(journal) --report \(report)", session: session)
+        #expect(failure == nil, "\(String(describing: failure))")
+        #expect(outcomes(printed) == ["added 5", "duplicate 1"])
+        let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
+        #expect(lines[3].hasPrefix("4,r3@acme.com,added,,\"added by an earlier run of this import"), "\(lines[3])")
+        #expect(lines[6].hasPrefix("7,old@acme.com,duplicate,E_DUPLICATE,"), "\(lines[6])")
+        #expect(log.lines.contains { $0.contains("5 of 6 rows accepted, 1 duplicate (E_DUPLICATE)") })
+        // The journal says so too: a third run reports the same.
+        let text = try String(contentsOfFile: journal, encoding: .utf8)
+        #expect(text.contains("outcome added - 3-4\n"), "\(text)")
+        let (again, _) = await runCapturing("prospect import \(file) --journal \(journal)", session: session)
+        #expect(outcomes(again) == ["added 5", "duplicate 1"])
+    }
+
+    @Test func aTallyNamesEachRefusalWithItsCodes() {
+        var tally = RowTally()
+        tally.add(kind: "added", code: nil, count: 3)
+        tally.add(kind: "updated", code: nil, count: 1)
+        tally.add(kind: "rejected", code: "E_INV_STATUS", count: 2)
+        tally.add(kind: "duplicate", code: "E_DUPLICATE", count: 1)
+        tally.add(kind: "rejected", code: "E_EMAIL_NOT_EXISTS", count: 1)
+        #expect(
+            tally.describe(of: 8)
+                == "4 of 8 rows accepted, 3 rejected (2 E_INV_STATUS, 1 E_EMAIL_NOT_EXISTS), 1 duplicate (E_DUPLICATE)")
+        #expect(tally.answered == 8 && tally.refusedCount == 4)
     }
 
     @Test func aMailboxInSeveralRecordsCountsOnceByItsLatestOutcome() {

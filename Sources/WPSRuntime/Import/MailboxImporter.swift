@@ -307,10 +307,15 @@ struct MailboxImporter<Target: ImportTarget> {
         settled += state.outcomes.map { .outcome(kind: $0.kind, code: $0.code, rows: $0.rows, messages: [:]) }
         let skip = state.covered
         let alreadyDone = skip.count
+        var tally = RowTally()
+        for part in settled { tally.add(part) }
         if alreadyDone > 0 {
-            progress.note(
-                "resuming: \(alreadyDone) of \(valid) rows were accepted by an earlier run (journal \(options.journalPath ?? ""))"
-            )
+            let answered =
+                tally.refusedCount == 0
+                ? "\(alreadyDone) of \(valid) rows were accepted by an earlier run"
+                : "\(alreadyDone) of \(valid) rows were answered by an earlier run: "
+                    + (["\(tally.accepted) accepted"] + tally.refusals).joined(separator: ", ")
+            progress.note("resuming: \(answered) (journal \(options.journalPath ?? ""))")
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
@@ -332,7 +337,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
         func show() {
             progress.update(
-                "\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
+                "\(source.name): \(tally.describe(of: total)), \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
                 done: sentRows, total: total)
         }
 
@@ -340,7 +345,7 @@ struct MailboxImporter<Target: ImportTarget> {
             var inFlight = 0
 
             func record(_ parts: [Settlement]) throws(RuntimeError) {
-                for part in parts {
+                for part in parts.flatMap({ Self.ownedByAnEarlierRun($0, resent: state.unsettled) }) {
                     switch part {
                     case .accepted(let id, let rows):
                         try journal?.append(.accepted(id: id, rows))
@@ -358,6 +363,7 @@ struct MailboxImporter<Target: ImportTarget> {
                         try journal?.append(.outcome(kind: kind, code: code, rows))
                         sentRows += rows.count
                     }
+                    tally.add(part)
                     settled.append(part)
                 }
                 show()
@@ -423,17 +429,19 @@ struct MailboxImporter<Target: ImportTarget> {
             while inFlight > 0 { await collectOne() }
         }
         if let failure {
-            let accepted = sentRows
+            let accepted =
+                "\(tally.accepted) of \(total) rows were accepted before this"
+                + tally.refusals.map { ", \($0)" }.joined()
             let hint =
                 options.dryRun || journal == nil
                 ? "" : "; run the same command again to send only the rest (journal \(options.journalPath ?? ""))"
             if let error = failure as? OutreachError {
                 throw RuntimeError(
-                    "\(error.description)\n\(accepted) of \(total) rows were accepted before this\(hint)",
+                    "\(error.description)\n\(accepted)\(hint)",
                     exitCode: error.kind == .validation ? 2 : 1)
             }
             if failure is CancellationError { throw failure }
-            throw RuntimeError("\(failure)\n\(accepted) of \(total) rows were accepted before this\(hint)", exitCode: 1)
+            throw RuntimeError("\(failure)\n\(accepted)\(hint)", exitCode: 1)
         }
         try journal?.append(.finished)
         progress.finish()
@@ -622,6 +630,33 @@ struct MailboxImporter<Target: ImportTarget> {
             }
         }
         return merged(parts)
+    }
+
+    /// A resumed import's own rows, back as `added`: rows an earlier run of this import sent
+    /// without learning the answer (`resent`, from the journal) that the API now answers as
+    /// duplicates were stored by that run, so they are not reported as found there already.
+    static func ownedByAnEarlierRun(_ part: Settlement, resent: LineSet) -> [Settlement] {
+        guard case .outcome("duplicate", _, let rows, let messages) = part, !resent.isEmpty else { return [part] }
+        let ours = rows.intersection(resent)
+        guard !ours.isEmpty else { return [part] }
+        let others = rows.subtracting(ours)
+        var result: [Settlement] = [
+            .outcome(
+                kind: "added", code: nil, rows: ours,
+                messages: Dictionary(
+                    uniqueKeysWithValues: ours.ranges.flatMap { Array($0) }.map { ($0, Self.addedByAnEarlierRun) }))
+        ]
+        if !others.isEmpty {
+            guard case .outcome(let kind, let code, _, _) = part else { return result }
+            result.append(
+                .outcome(kind: kind, code: code, rows: others, messages: messages.filter { others.contains($0.key) }))
+        }
+        return result
+    }
+
+    /// Why a row the API answered as a duplicate is reported `added`.
+    static var addedByAnEarlierRun: String {
+        "added by an earlier run of this import, which sent it but never learnt the answer (the API now finds it there)"
     }
 
     static func firstRow(_ part: Settlement) -> Int {
