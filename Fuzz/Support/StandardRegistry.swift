@@ -123,7 +123,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
         ],
-        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}", "GET mailboxes (failed mailboxes of batches given by id)"], destructive: false),
     CommandDescriptor(
         ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
         discussion: "",

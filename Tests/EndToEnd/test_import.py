@@ -720,6 +720,18 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert len(fixed) == 3 and not set(fixed.values()) & first_batches
         assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("fix")) == sorted(emails)
         assert PASSWORD not in out.stdout + out.stderr + report.read_text()
+        # Both runs' batches given by id: a failure connected since is not the mailbox's latest.
+        ids = sorted({r["batch_id"] for r in json.loads(first.stdout) + json.loads(second.stdout)})
+        assert len(ids) == 4
+        out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in ids))
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
+        assert "3 earlier failures connected since" in out.stderr, out.stderr
+        # The first run's batches alone: their failures were fixed by batches not watched, which
+        # count them.
+        out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in sorted(first_batches, key=int)))
+        assert out.returncode == 0, out.stderr
+        assert "297 of 297 mailboxes connected (3 earlier failures connected since)" in out.stderr, out.stderr
 
 
 def test_a_connected_mailbox_imported_again_with_new_settings_is_already_connected_with_a_warning(wps, tmp_path):

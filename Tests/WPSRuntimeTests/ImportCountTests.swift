@@ -92,4 +92,12 @@ import WPSLanguage
         #expect(
             latest.map { "\($0.email) \($0.outcome)" } == ["a@x.com connected", "c@x.com failed", "b@x.com connected"])
     }
+
+    @Test func aFailureOfABatchGivenByIdIsSupersededByALaterOutcome() {
+        // b failed in the first batch and again in the second; c failed and is connected now
+        // (a re-import after a fix); a failed and is not connected.
+        let fates = BatchWatcher.supersededFailures(
+            ["a@x.com", "b@x.com", "C@x.com", "b@x.com"], connectedNow: ["c@x.com"])
+        #expect(fates == [.latest, .failedAgainLater, .connectedSince, .latest])
+    }
 }

@@ -176,6 +176,9 @@ struct BatchWatcher {
         var handFailed = 0
         var handConnected = 0
         var handConditional = 0
+        // Failed mailboxes of batches given by id alone, in the order of the batches.
+        var handFailures: [ImportReport.Row] = []
+        var connectedSince = 0
         var sample: [String] = []
         for (index, id) in numbers.enumerated() {
             guard let summary = latest[id] else {
@@ -208,7 +211,7 @@ struct BatchWatcher {
                 handConnected += summary.connected_mailboxes_count
                 handConditional += summary.conditionally_connected_mailboxes_count
                 for item in summary.failed_mailboxes {
-                    handRows.append(
+                    handFailures.append(
                         .init(
                             source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "failed",
                             error: item.error_message ?? ""))
@@ -232,6 +235,28 @@ struct BatchWatcher {
             }
         }
         rows = Self.latestOutcomes(rows, orders: orders)
+        if !handFailures.isEmpty {
+            // A failure superseded later (failed again in a later batch, or connected since: a
+            // re-import after a fix) is not the mailbox's latest outcome.
+            let connectedNow = Set(
+                try await client.send(Woodpecker.ListMailboxes()).filter { $0.type == "SMTP" }
+                    .map { $0.details.email.lowercased() })
+            let fates = Self.supersededFailures(handFailures.map(\.email), connectedNow: connectedNow)
+            for (failure, fate) in zip(handFailures, fates) {
+                switch fate {
+                case .latest:
+                    handRows.append(failure)
+                case .failedAgainLater:
+                    handFailed -= 1
+                    handTotal -= 1
+                case .connectedSince:
+                    // Counted where it was connected: in a later batch watched, or not here.
+                    handFailed -= 1
+                    handTotal -= 1
+                    connectedSince += 1
+                }
+            }
+        }
         let failedRows = rows.filter { $0.outcome == "failed" }
         for row in failedRows.prefix(3) { sample.append("\(row.email): \(row.error.isEmpty ? "failed" : row.error)") }
         for row in handRows where row.outcome == "failed" && sample.count < 3 {
@@ -247,6 +272,7 @@ struct BatchWatcher {
         if total > 0 {
             let more = [
                 conditional > 0 ? "\(conditional) conditionally" : nil,
+                connectedSince > 0 ? "\(connectedSince) earlier failures connected since" : nil,
                 already > 0 ? "\(already) already connected" : nil,
                 failedTotal > 0 ? "\(failedTotal) failed" : nil,
             ].compactMap { $0 }
@@ -332,6 +358,30 @@ struct BatchWatcher {
         return Outcome(
             value: value, reportRows: rows, total: total, failed: failed,
             failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
+    }
+
+    /// What became of a failed mailbox of a batch given by id alone.
+    enum FailureFate: Equatable {
+        /// Its latest outcome: it counts as failed.
+        case latest
+        /// It failed again in a later batch, which counts it.
+        case failedAgainLater
+        /// It is connected now (a re-import after a fix): not a failure, and counted where it was
+        /// connected (a later batch watched counts it; a summary does not say which mailboxes it
+        /// connected, so one not watched leaves it out).
+        case connectedSince
+    }
+
+    /// The fate of each failure (its email, in the order of the batches watched): the latest
+    /// failure of a mailbox counts unless the mailbox is connected now (a summary lists failed
+    /// mailboxes but not connected ones, so `GET mailboxes` tells).
+    static func supersededFailures(_ emails: [String], connectedNow: Set<String>) -> [FailureFate] {
+        var last: [String: Int] = [:]
+        for (index, email) in emails.enumerated() { last[email.lowercased()] = index }
+        return emails.enumerated().map { index, email in
+            guard last[email.lowercased()] == index else { return .failedAgainLater }
+            return connectedNow.contains(email.lowercased()) ? .connectedSince : .latest
+        }
     }
 
     /// Report rows for the rows `--skip-invalid` left out: outcome `skipped`, the reason as the error.
