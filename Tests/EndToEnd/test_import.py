@@ -699,6 +699,7 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert second.returncode == 0, second.stderr
         (tmp_path / "second.json").write_text(second.stdout)
         assert sum(r["size"] for r in json.loads(second.stdout)) == 300
+        assert "300 of 300 rows accepted" in second.stderr, second.stderr
         report = tmp_path / "second.csv"
         out = run_wps(wps, env, "-c", f"open {tmp_path / 'second.json'} | batch watch --report {report}")
         assert out.returncode == 0, out.stderr

@@ -264,6 +264,8 @@ def test_prospects_not_active_are_rejected_without_force_and_listed(wps, tmp_pat
         assert out.returncode == 1, out.stderr[-2000:]
         assert "the API rejected 3 rows" in out.stderr and "E_INV_STATUS (the prospect's status is not ACTIVE" in out.stderr
         assert outcomes(out.stdout) == {("added", None): 2, ("rejected", "E_INV_STATUS"): 3}
+        assert f"{into}: 2 of 5 rows accepted, 3 rejected (E_INV_STATUS), 1 request sent" in out.stderr, out.stderr
+        assert "5 of 5 rows accepted" not in out.stderr
         rejected = {r["email"]: r for r in read_report(report) if r["outcome"] == "rejected"}
         assert sorted(rejected) == ["black@acme.com", "bounced@acme.com", "replied@acme.com"]
         assert all(r["code"] == "E_INV_STATUS" and "not ACTIVE" in r["message"] for r in rejected.values())
