@@ -100,4 +100,26 @@ import WPSLanguage
             ["a@x.com", "b@x.com", "C@x.com", "b@x.com"], connectedNow: ["c@x.com"])
         #expect(fates == [.latest, .failedAgainLater, .connectedSince, .latest])
     }
+
+    @Test func onlyTheSettingsARowGivesAndTheConnectedMailboxLacksAreNotApplied() {
+        let connected = Mailbox.Details(
+            email: "ann@acme.com", login: "ANN@acme.com", server: "smtp.acme.com", port: 465, from_name: "Ann",
+            daily_limit: 40, frequency_from: 60, frequency_to: 120)
+        var row = ManualMailbox(
+            smtp_email: "ann@acme.com", smtp_login: "ann@acme.com", smtp_password: "changed",
+            smtp_server: "SMTP.acme.com",
+            smtp_port: 465, smtp_from_name: "Ann")
+        // Case of the login and host is no difference; a password cannot be compared.
+        #expect(ConnectedMailboxSettings.differences(row, connected) == [])
+        row.smtp_from_name = "Ann B."
+        row.daily_sending_limit = 75
+        row.sending_wait_time_to = 120
+        #expect(ConnectedMailboxSettings.differences(row, connected) == ["smtp_from_name", "daily_sending_limit"])
+        let warning = UnappliedSettings(email: "ann@acme.com", fields: ["smtp_from_name"]).warning
+        #expect(
+            warning
+                == "ann@acme.com is already connected; the file's smtp_from_name was not applied (a connected mailbox keeps its settings)"
+        )
+        #expect(!warning.contains("changed"))
+    }
 }
