@@ -56,7 +56,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
     CommandDescriptor(
         ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).", category: .api,
         discussion: "",
@@ -123,7 +123,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
         ],
-        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}", "GET mailboxes (failed mailboxes of batches given by id)"], destructive: false),
     CommandDescriptor(
         ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
         discussion: "",

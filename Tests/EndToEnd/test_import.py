@@ -665,3 +665,109 @@ def test_the_progress_bar_on_a_terminal_ends_on_its_final_state(wps, tmp_path):
     assert imported[-1].startswith("[" + "█" * 24 + "]")
     assert watched[-1].endswith("batches 40/40 finished · 2000 connected · 0 conditionally · 0 failed · 0 pending"), watched[-3:]
     assert PASSWORD not in child.before
+
+
+def write_boxes(path: Path, count: int, prefix: str, wrong=(), settings=None) -> list[str]:
+    """`count` mailboxes `PREFIXi@example.com` with a from-name and a daily limit; rows whose index
+    is in `wrong` have the password `wrong` (the sandbox fails them); `settings` maps an index to
+    another (from_name, daily_limit)."""
+    emails = [f"{prefix}{i}@example.com" for i in range(count)]
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["email", "password", "host", "port", "imap_host", "imap_port", "from_name", "daily_limit"])
+        for i, email in enumerate(emails):
+            name, limit = (settings or {}).get(i, (f"Box {i}", 40))
+            w.writerow([email, "wrong" if i in wrong else PASSWORD, "smtp.example.com", 465, "imap.example.com", 993,
+                        name, limit])
+    return emails
+
+
+def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outcome(wps, tmp_path):
+    source = tmp_path / "boxes.csv"
+    emails = write_boxes(source, 300, "fix", wrong={10, 150, 290})
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        first = run_wps(wps, env, "-c", f"mailbox import {source}")
+        assert first.returncode == 0, first.stderr
+        (tmp_path / "first.json").write_text(first.stdout)
+        out = run_wps(wps, env, "-c", f"open {tmp_path / 'first.json'} | batch watch")
+        assert out.returncode == 1
+        assert "3 of 300 mailboxes failed to connect" in out.stderr, out.stderr
+        # The three passwords fixed, the file is imported again: only they are sent.
+        write_boxes(source, 300, "fix")
+        second = run_wps(wps, env, "-c", f"mailbox import {source}")
+        assert second.returncode == 0, second.stderr
+        (tmp_path / "second.json").write_text(second.stdout)
+        assert sum(r["size"] for r in json.loads(second.stdout)) == 300
+        assert "300 of 300 rows accepted" in second.stderr, second.stderr
+        report = tmp_path / "second.csv"
+        out = run_wps(wps, env, "-c", f"open {tmp_path / 'second.json'} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
+        rows = read_report(report)
+        assert sorted(r["email"] for r in rows) == sorted(emails)
+        assert {r["outcome"] for r in rows} == {"connected"}
+        # Both runs' records: each mailbox counts once, by its latest outcome.
+        both = tmp_path / "both.json"
+        both.write_text(json.dumps(json.loads(first.stdout) + json.loads(second.stdout)))
+        report = tmp_path / "both.csv"
+        out = run_wps(wps, env, "-c", f"open {both} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
+        rows = read_report(report)
+        assert len(rows) == 300 and {r["outcome"] for r in rows} == {"connected"}
+        fixed = {r["email"]: r["batch_id"] for r in rows if r["email"] in (emails[10], emails[150], emails[290])}
+        first_batches = {str(r["batch_id"]) for r in json.loads(first.stdout)}
+        assert len(fixed) == 3 and not set(fixed.values()) & first_batches
+        assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("fix")) == sorted(emails)
+        assert PASSWORD not in out.stdout + out.stderr + report.read_text()
+        # Both runs' batches given by id: a failure connected since is not the mailbox's latest.
+        ids = sorted({r["batch_id"] for r in json.loads(first.stdout) + json.loads(second.stdout)})
+        assert len(ids) == 4
+        out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in ids))
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
+        assert "3 earlier failures connected since" in out.stderr, out.stderr
+        # The first run's batches alone: their failures were fixed by batches not watched, which
+        # count them.
+        out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in sorted(first_batches, key=int)))
+        assert out.returncode == 0, out.stderr
+        assert "297 of 297 mailboxes connected (3 earlier failures connected since)" in out.stderr, out.stderr
+
+
+def test_a_connected_mailbox_imported_again_with_new_settings_is_already_connected_with_a_warning(wps, tmp_path):
+    source = tmp_path / "boxes.csv"
+    emails = write_boxes(source, 4, "set")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch")
+        assert out.returncode == 0, out.stderr
+        # Row 3 (the second mailbox) gets another from-name and daily limit; the rest are as before.
+        write_boxes(source, 4, "set", settings={1: ("New Name", 75)})
+        again = run_wps(wps, env, "-c", f"mailbox import {source}")
+        assert again.returncode == 0, again.stderr
+        warning = (f"warning: {source}:3: {emails[1]} is already connected; the file's smtp_from_name, "
+                   "daily_sending_limit were not applied")
+        assert warning in again.stderr, again.stderr
+        records = json.loads(again.stdout)
+        existing = [r for r in records if r.get("status") == "already connected"]
+        assert len(existing) == 1 and existing[0]["lines"] == "3"
+        assert existing[0]["not_applied"] == [{
+            "line": "3", "email": emails[1], "fields": ["smtp_from_name", "daily_sending_limit"],
+            "warning": warning.split(": ", 2)[2] + " (a connected mailbox keeps its settings)"}]
+        assert sum(r["size"] for r in records) == 4
+        (tmp_path / "again.json").write_text(again.stdout)
+        report = tmp_path / "outcome.csv"
+        out = run_wps(wps, env, "-c", f"open {tmp_path / 'again.json'} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "4 of 4 mailboxes connected (1 already connected)" in out.stderr, out.stderr
+        rows = {r["email"]: r for r in read_report(report)}
+        assert rows[emails[1]]["outcome"] == "already_connected"
+        assert rows[emails[1]]["error"] == "settings not applied: smtp_from_name, daily_sending_limit"
+        assert {rows[e]["outcome"] for e in emails if e != emails[1]} == {"connected"}
+        assert PASSWORD not in again.stdout + again.stderr + out.stdout + out.stderr + report.read_text()
+        # The API kept the settings the mailbox was connected with.
+        request = urllib.request.Request(f"{box.url}/rest/v2/mailboxes", headers={"x-api-key": KEY})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            held = {m["details"]["email"]: m["details"] for m in json.loads(response.read()) if m["type"] == "SMTP"}
+        assert (held[emails[1]]["from_name"], held[emails[1]]["daily_limit"]) == ("Box 1", 40)

@@ -185,12 +185,18 @@ def test_killed_with_sigkill_mid_import_and_run_again_lands_exactly_once(wps, tm
         assert len(held) == len(set(held)) == 49_990 and sorted(held) == sorted(emails)
         rows = [r for r in read_report(report) if r["outcome"] != "invalid"]
         assert len(rows) == 49_990
-        # Rows the killed run sent without learning the answer came back E_DUPLICATE, said so.
+        # Rows the killed run added without learning the answer come back E_DUPLICATE to the
+        # resend: they are this import's own, so they are added, said so — never duplicates.
         for row in rows:
-            assert row["outcome"] in ("added", "duplicate"), row
-            if row["outcome"] == "duplicate":
-                assert "without learning the answer" in row["message"], row
+            assert row["outcome"] == "added", row
+            assert row["message"] in ("", "added by an earlier run of this import, which sent it but never learnt "
+                                          "the answer (the API now finds it there)"), row
+        assert "49990 of 49990 rows accepted" in out.stderr, out.stderr[-3000:]
+        assert outcomes(out.stdout) == {("added", None): 49_990, ("invalid", None): 10}
         assert journal.read_text().rstrip().endswith("finished")
+        # Run again: the journal says the same.
+        again = run_wps(wps, env, "-c", f"prospect import {source} --skip-invalid --batch-size 1000")
+        assert again.returncode == 0 and outcomes(again.stdout) == outcomes(out.stdout), again.stderr[-3000:]
 
 
 def test_through_rate_limit_refusals_and_lost_answers_every_prospect_lands_exactly_once(wps, tmp_path):
@@ -286,6 +292,8 @@ def test_prospects_not_active_are_rejected_without_force_and_listed(wps, tmp_pat
         assert out.returncode == 1, out.stderr[-2000:]
         assert "the API rejected 3 rows" in out.stderr and "E_INV_STATUS (the prospect's status is not ACTIVE" in out.stderr
         assert outcomes(out.stdout) == {("added", None): 2, ("rejected", "E_INV_STATUS"): 3}
+        assert f"{into}: 2 of 5 rows accepted, 3 rejected (E_INV_STATUS), 1 request sent" in out.stderr, out.stderr
+        assert "5 of 5 rows accepted" not in out.stderr
         rejected = {r["email"]: r for r in read_report(report) if r["outcome"] == "rejected"}
         assert sorted(rejected) == ["black@acme.com", "bounced@acme.com", "replied@acme.com"]
         assert all(r["code"] == "E_INV_STATUS" and "not ACTIVE" in r["message"] for r in rejected.values())

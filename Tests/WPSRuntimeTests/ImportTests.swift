@@ -181,7 +181,7 @@ import Testing
         let described = parts.map { part -> String in
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
-            case .existing(let lines): "existing:\(lines)"
+            case .existing(let lines, _): "existing:\(lines)"
             case .outcome(let kind, _, let lines, _): "\(kind):\(lines)"
             }
         }

@@ -123,14 +123,39 @@ enum ImportCommands {
     }
 
     /// POSTs a manual batch; a 409 naming mailboxes already pending or connected becomes the
-    /// conflicts to reconcile.
-    static func submitManual(_ client: OutreachClient, _ request: ManualBulkRequest) async throws -> SubmitResult {
+    /// conflicts to reconcile. With `settings`, a mailbox already connected with other settings
+    /// than its row's is told apart (``ConnectedMailboxSettings``): the API did not apply them.
+    static func submitManual(
+        _ client: OutreachClient, _ request: ManualBulkRequest, settings: ConnectedMailboxSettings? = nil
+    ) async throws -> SubmitResult {
         do {
             return .accepted(String(try await client.send(Woodpecker.SubmitManualBatch(request)).batch_id))
         } catch let error as OutreachError where error.kind == .api && error.apiError?.status == 409 {
-            let conflicts = parseConflicts(error.apiError?.details ?? [], count: request.mailboxes.count)
+            let details = error.apiError?.details ?? []
+            let conflicts = parseConflicts(details, count: request.mailboxes.count)
             guard !conflicts.isEmpty else { throw error }
-            return .conflicts(conflicts)
+            guard let settings else { return .conflicts(conflicts) }
+            var connected: [Int: ManualMailbox] = [:]
+            for index in alreadyConnected(details, count: request.mailboxes.count) {
+                connected[index] = request.mailboxes[index]
+            }
+            guard !connected.isEmpty else { return .conflicts(conflicts) }
+            var notApplied: [Int: UnappliedSettings] = [:]
+            for (index, fields) in try await settings.unapplied(connected) {
+                notApplied[index] = UnappliedSettings(email: request.mailboxes[index].smtp_email ?? "", fields: fields)
+            }
+            return .conflicts(conflicts, notApplied: notApplied)
+        }
+    }
+
+    /// The indexes of a 409's details that say a mailbox `is already connected` (not pending).
+    static func alreadyConnected(_ details: [String], count: Int) -> [Int] {
+        details.compactMap { detail in
+            guard detail.contains("is already connected"), let open = detail.range(of: "mailboxes["),
+                let close = detail[open.upperBound...].firstIndex(of: "]"),
+                let index = Int(detail[open.upperBound..<close]), (0..<count).contains(index)
+            else { return nil }
+            return index
         }
     }
 
@@ -188,10 +213,22 @@ enum ImportCommands {
                 } else {
                     record[idKey] = idKey == "batch_id" ? (Int(id).map(Value.int) ?? .string(id)) : .string(id)
                 }
-            case .existing(let set):
+            case .existing(let set, let notApplied):
                 rows = set
                 record[idKey] = .null
                 record["status"] = .string("already connected")
+                if !notApplied.isEmpty {
+                    // Per row, the settings the API did not apply (`batch watch --report` names them).
+                    record["not_applied"] = .list(
+                        notApplied.sorted { $0.key < $1.key }.map { row, unapplied in
+                            .record([
+                                "line": .string(places.place(of: row).map(String.init(describing:)) ?? "\(row)"),
+                                "email": .string(unapplied.email),
+                                "fields": .list(unapplied.fields.map(Value.string)),
+                                "warning": .string(unapplied.warning),
+                            ])
+                        })
+                }
             case .outcome(let kind, let code, let set, _):
                 rows = set
                 record["outcome"] = .string(kind)

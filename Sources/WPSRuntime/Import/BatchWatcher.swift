@@ -14,6 +14,9 @@ struct BatchWatcher {
         var failed: Int
         /// A few failed mailboxes with their reasons, for the error message.
         var failureSample: String
+        /// How the mailboxes came out, for the last line on stderr (`300 of 300 mailboxes
+        /// connected`); empty when there is nothing to count.
+        var countsLine = ""
     }
 
     /// Where a batch's rows came from (an import record).
@@ -25,6 +28,11 @@ struct BatchWatcher {
         var emails: [String]?
         /// Why each row was skipped (`--skip-invalid`), in source order.
         var reasons: [String]? = nil
+        /// The position of its record among those watched: a later record's outcome of a mailbox
+        /// is that mailbox's latest (a re-import after a failure).
+        var order = 0
+        /// By place (`12`), the settings of an already connected mailbox that were not applied.
+        var notApplied: [String: String] = [:]
     }
 
     /// One mailbox of an import record: where it is, and its email.
@@ -50,14 +58,21 @@ struct BatchWatcher {
         var existing: [Origin] = []
         var dryRun = 0
         var skipped: [Origin] = []
-        for item in items {
+        for (order, item) in items.enumerated() {
             guard case .record(let record) = item else {
                 let id = item.text
                 if !id.isEmpty, !ids.contains(id) { ids.append(id) }
                 continue
             }
             let origin = record["lines"].flatMap { RowPlaceSet(parsing: Substring($0.text)) }.map {
-                Origin(source: record["source"]?.text ?? "", places: $0, emails: record["emails"]?.items.map(\.text))
+                var origin = Origin(
+                    source: record["source"]?.text ?? "", places: $0, emails: record["emails"]?.items.map(\.text),
+                    order: order)
+                for case .record(let entry) in record["not_applied"]?.items ?? [] {
+                    guard let line = entry["line"]?.text else { continue }
+                    origin.notApplied[line] = (entry["fields"]?.items ?? []).map(\.text).joined(separator: ", ")
+                }
+                return origin
             }
             guard let id = record[idKey], id != .null else {
                 if record["dry_run"] == .bool(true) {
@@ -76,8 +91,9 @@ struct BatchWatcher {
         return (ids, origins, existing, dryRun, skipped)
     }
 
-    /// The mailboxes of origins, each once: emails the records carry, or read again from the
-    /// source files (streaming, once per file).
+    /// The mailboxes of origins: emails the records carry, or read again from the source files
+    /// (streaming, once per file). A mailbox in several records is in each (``latestOutcomes(_:)``
+    /// keeps its latest outcome).
     static func mailboxes<Target: ImportTarget>(of origins: [Origin], target: Target) -> [[Mailbox]] {
         var wanted: [String: RowPlaceSet] = [:]
         for origin in origins where origin.emails == nil {
@@ -85,13 +101,29 @@ struct BatchWatcher {
         }
         var found: [String: [RowPlace: String]] = [:]
         for (path, places) in wanted { found[path] = Self.emails(in: path, at: places, target: target) }
-        var seen: Set<String> = []
         return origins.map { origin in
             let places = origin.places.places
             let emails = origin.emails ?? places.map { found[origin.source]?[$0] ?? "" }
             return zip(places, emails).map { Mailbox(place: $0, email: $1) }
-                .filter { seen.insert("\(origin.source)\u{0}\($0.place)\u{0}\($0.email)").inserted }
         }
+    }
+
+    /// One report row per mailbox, its latest outcome: of the rows for one mailbox (its email,
+    /// any case; a row without one by its source and place), the one of the latest record, so a
+    /// mailbox that failed and was connected by a re-import counts once, connected. `orders`
+    /// holds each row's record position. The rows keep their order.
+    static func latestOutcomes(_ rows: [ImportReport.Row], orders: [Int]) -> [ImportReport.Row] {
+        func key(_ row: ImportReport.Row) -> String {
+            row.email.isEmpty
+                ? "\(row.source)\u{0}\(row.place.map(String.init(describing:)) ?? "")" : row.email.lowercased()
+        }
+        var latest: [String: Int] = [:]  // key → index of its latest row
+        for (index, row) in rows.enumerated() {
+            let name = key(row)
+            if let known = latest[name], orders[known] > orders[index] { continue }
+            latest[name] = index
+        }
+        return rows.indices.filter { latest[key(rows[$0])] == $0 }.map { rows[$0] }
     }
 
     func watchWoodpecker(_ items: [Value]) async throws -> Outcome {
@@ -128,7 +160,11 @@ struct BatchWatcher {
         }
         progress.finish()
 
+        // Rows of import records (per mailbox, their latest outcome) and, for batches given by
+        // id alone, the summaries' counts.
         var rows: [ImportReport.Row] = []
+        var orders: [Int] = []
+        var handRows: [ImportReport.Row] = []
         let batchOrigins = numbers.map { origins[String($0)] ?? [] }
         let mailboxes = Self.mailboxes(of: batchOrigins.flatMap { $0 } + existing, target: ManualMailboxTarget())
         var next = 0
@@ -136,23 +172,23 @@ struct BatchWatcher {
             defer { next += count }
             return mailboxes[next..<(next + count)]
         }
-        var failedTotal = 0
-        var total = 0
+        var handTotal = 0
+        var handFailed = 0
+        var handConnected = 0
+        var handConditional = 0
+        // Failed mailboxes of batches given by id alone, in the order of the batches.
+        var handFailures: [ImportReport.Row] = []
+        var connectedSince = 0
         var sample: [String] = []
         for (index, id) in numbers.enumerated() {
             guard let summary = latest[id] else {
                 _ = take(batchOrigins[index].count)
                 continue
             }
-            total += summary.batch_size
             let failed = Dictionary(
                 summary.failed_mailboxes.map { ($0.smtp_email.lowercased(), $0.error_message ?? "") },
                 uniquingKeysWith: { a, _ in a })
             let conditional = Set(summary.conditionally_connected_mailboxes.map { $0.smtp_email.lowercased() })
-            failedTotal += summary.failedCount
-            for failure in summary.failed_mailboxes.prefix(max(0, 3 - sample.count)) {
-                sample.append("\(failure.smtp_email): \(failure.error_message ?? "failed")")
-            }
             let list = batchOrigins[index]
             if !list.isEmpty {
                 for (origin, boxes) in zip(list, take(list.count)) {
@@ -166,17 +202,22 @@ struct BatchWatcher {
                                 source: origin.source, place: box.place, email: box.email, batch: String(id),
                                 outcome: outcome,
                                 error: failed[key] ?? ""))
+                        orders.append(origin.order)
                     }
                 }
             } else {
+                handTotal += summary.batch_size
+                handFailed += summary.failedCount
+                handConnected += summary.connected_mailboxes_count
+                handConditional += summary.conditionally_connected_mailboxes_count
                 for item in summary.failed_mailboxes {
-                    rows.append(
+                    handFailures.append(
                         .init(
                             source: "", place: nil, email: item.smtp_email, batch: String(id), outcome: "failed",
                             error: item.error_message ?? ""))
                 }
                 for item in summary.conditionally_connected_mailboxes {
-                    rows.append(
+                    handRows.append(
                         .init(
                             source: "", place: nil, email: item.smtp_email, batch: String(id),
                             outcome: "conditionally_connected", error: ""))
@@ -185,20 +226,69 @@ struct BatchWatcher {
         }
         for (origin, boxes) in zip(existing, take(existing.count)) {
             for box in boxes {
-                total += 1
+                let unapplied = origin.notApplied["\(box.place)"].map { "settings not applied: \($0)" } ?? ""
                 rows.append(
                     .init(
                         source: origin.source, place: box.place, email: box.email, batch: "",
-                        outcome: "already_connected", error: ""))
+                        outcome: "already_connected", error: unapplied))
+                orders.append(origin.order)
             }
         }
+        rows = Self.latestOutcomes(rows, orders: orders)
+        if !handFailures.isEmpty {
+            // A failure superseded later (failed again in a later batch, or connected since: a
+            // re-import after a fix) is not the mailbox's latest outcome.
+            let connectedNow = Set(
+                try await client.send(Woodpecker.ListMailboxes()).filter { $0.type == "SMTP" }
+                    .map { $0.details.email.lowercased() })
+            let fates = Self.supersededFailures(handFailures.map(\.email), connectedNow: connectedNow)
+            for (failure, fate) in zip(handFailures, fates) {
+                switch fate {
+                case .latest:
+                    handRows.append(failure)
+                case .failedAgainLater:
+                    handFailed -= 1
+                    handTotal -= 1
+                case .connectedSince:
+                    // Counted where it was connected: in a later batch watched, or not here.
+                    handFailed -= 1
+                    handTotal -= 1
+                    connectedSince += 1
+                }
+            }
+        }
+        let failedRows = rows.filter { $0.outcome == "failed" }
+        for row in failedRows.prefix(3) { sample.append("\(row.email): \(row.error.isEmpty ? "failed" : row.error)") }
+        for row in handRows where row.outcome == "failed" && sample.count < 3 {
+            sample.append("\(row.email): \(row.error.isEmpty ? "failed" : row.error)")
+        }
+        let total = rows.count + handTotal
+        let failedTotal = failedRows.count + handFailed
+        func count(_ outcome: String) -> Int { rows.filter { $0.outcome == outcome }.count }
+        let connected = count("connected") + handConnected
+        let conditional = count("conditionally_connected") + handConditional
+        let already = count("already_connected")
+        var countsLine = ""
+        if total > 0 {
+            let more = [
+                conditional > 0 ? "\(conditional) conditionally" : nil,
+                connectedSince > 0 ? "\(connectedSince) earlier failures connected since" : nil,
+                already > 0 ? "\(already) already connected" : nil,
+                failedTotal > 0 ? "\(failedTotal) failed" : nil,
+            ].compactMap { $0 }
+            countsLine =
+                "\(connected + conditional + already) of \(total) mailbox\(total == 1 ? "" : "es") connected"
+                + (more.isEmpty ? "" : " (" + more.joined(separator: ", ") + ")")
+        }
+        rows += handRows
         rows += Self.skippedRows(skipped)
         let value = Value.list(
             try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
         return Outcome(
             value: value, reportRows: rows, total: total, failed: failedTotal,
             failureSample: sample.isEmpty
-                ? "" : " (" + sample.joined(separator: "; ") + (failedTotal > sample.count ? "; …" : "") + ")")
+                ? "" : " (" + sample.joined(separator: "; ") + (failedTotal > sample.count ? "; …" : "") + ")",
+            countsLine: countsLine)
     }
 
     func watchSaleshandy(_ items: [Value]) async throws -> Outcome {
@@ -268,6 +358,30 @@ struct BatchWatcher {
         return Outcome(
             value: value, reportRows: rows, total: total, failed: failed,
             failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
+    }
+
+    /// What became of a failed mailbox of a batch given by id alone.
+    enum FailureFate: Equatable {
+        /// Its latest outcome: it counts as failed.
+        case latest
+        /// It failed again in a later batch, which counts it.
+        case failedAgainLater
+        /// It is connected now (a re-import after a fix): not a failure, and counted where it was
+        /// connected (a later batch watched counts it; a summary does not say which mailboxes it
+        /// connected, so one not watched leaves it out).
+        case connectedSince
+    }
+
+    /// The fate of each failure (its email, in the order of the batches watched): the latest
+    /// failure of a mailbox counts unless the mailbox is connected now (a summary lists failed
+    /// mailboxes but not connected ones, so `GET mailboxes` tells).
+    static func supersededFailures(_ emails: [String], connectedNow: Set<String>) -> [FailureFate] {
+        var last: [String: Int] = [:]
+        for (index, email) in emails.enumerated() { last[email.lowercased()] = index }
+        return emails.enumerated().map { index, email in
+            guard last[email.lowercased()] == index else { return .failedAgainLater }
+            return connectedNow.contains(email.lowercased()) ? .connectedSince : .latest
+        }
     }
 
     /// Report rows for the rows `--skip-invalid` left out: outcome `skipped`, the reason as the error.

@@ -87,6 +87,11 @@ public struct LineSet: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// The numbers in both sets.
+    public func intersection(_ other: LineSet) -> LineSet {
+        subtracting(subtracting(other))
+    }
+
     public var description: String {
         ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(
             separator: ",")

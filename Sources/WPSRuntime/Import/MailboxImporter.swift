@@ -8,7 +8,9 @@ enum SubmitResult: Sendable {
     case accepted(String)
     /// Refused because some items are already there: item index → the batch it is in (nil when
     /// the API does not say, or it was connected some other way). The rest were not submitted.
-    case conflicts([Int: String?])
+    /// `notApplied`: the items already connected with other settings than theirs, by index
+    /// (they are already there, not in a batch: the API keeps a connected mailbox's settings).
+    case conflicts([Int: String?], notApplied: [Int: UnappliedSettings] = [:])
     /// Answered item by item (the prospect endpoints): one outcome per item, in order.
     case outcomes([RowOutcome])
 }
@@ -21,6 +23,25 @@ struct RowOutcome: Sendable, Hashable {
     var code: String?
     /// The API's message, when it gave one.
     var message: String?
+}
+
+/// A row for a mailbox that is already connected with other settings than the row's: the API
+/// keeps a connected mailbox's settings, so those of the row were not applied.
+///
+/// Names the mailbox and the API's names of the fields that differ (`smtp_from_name`,
+/// `daily_sending_limit`), never a value: a password is not among them.
+struct UnappliedSettings: Sendable, Hashable {
+    /// The mailbox's SMTP email.
+    var email: String
+    /// The fields of the row whose values differ from the connected mailbox's.
+    var fields: [String]
+
+    /// `ann@acme.com is already connected; the file's smtp_from_name, daily_sending_limit were
+    /// not applied (a connected mailbox keeps its settings)`.
+    var warning: String {
+        "\(email) is already connected; the file's \(fields.joined(separator: ", ")) "
+            + "\(fields.count == 1 ? "was" : "were") not applied (a connected mailbox keeps its settings)"
+    }
 }
 
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
@@ -90,7 +111,8 @@ struct MailboxImporter<Target: ImportTarget> {
     /// (answered item by item) rows with one outcome and code, and the API's message per row.
     enum Settlement {
         case accepted(id: String, rows: LineSet)
-        case existing(LineSet)
+        /// Rows already there; `notApplied`, by row, those already connected with other settings.
+        case existing(LineSet, notApplied: [Int: UnappliedSettings] = [:])
         case outcome(kind: String, code: String?, rows: LineSet, messages: [Int: String])
     }
 
@@ -281,14 +303,19 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         defer { journal?.close() }
         var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, rows: $0.rows) }
-        if !state.existing.isEmpty { settled.append(.existing(state.existing)) }
+        if !state.existing.isEmpty { settled.append(.existing(state.existing, notApplied: [:])) }
         settled += state.outcomes.map { .outcome(kind: $0.kind, code: $0.code, rows: $0.rows, messages: [:]) }
         let skip = state.covered
         let alreadyDone = skip.count
+        var tally = RowTally()
+        for part in settled { tally.add(part) }
         if alreadyDone > 0 {
-            progress.note(
-                "resuming: \(alreadyDone) of \(valid) rows were accepted by an earlier run (journal \(options.journalPath ?? ""))"
-            )
+            let answered =
+                tally.refusedCount == 0
+                ? "\(alreadyDone) of \(valid) rows were accepted by an earlier run"
+                : "\(alreadyDone) of \(valid) rows were answered by an earlier run: "
+                    + (["\(tally.accepted) accepted"] + tally.refusals).joined(separator: ", ")
+            progress.note("resuming: \(answered) (journal \(options.journalPath ?? ""))")
         }
         if alreadyDone >= valid {
             if !state.finished { try journal?.append(.finished) }
@@ -310,7 +337,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
         func show() {
             progress.update(
-                "\(source.name): \(sentRows) of \(total) rows accepted, \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
+                "\(source.name): \(tally.describe(of: total)), \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
                 done: sentRows, total: total)
         }
 
@@ -318,20 +345,25 @@ struct MailboxImporter<Target: ImportTarget> {
             var inFlight = 0
 
             func record(_ parts: [Settlement]) throws(RuntimeError) {
-                for part in parts {
+                for part in parts.flatMap({ Self.ownedByAnEarlierRun($0, resent: state.unsettled) }) {
                     switch part {
                     case .accepted(let id, let rows):
                         try journal?.append(.accepted(id: id, rows))
                         sentRows += rows.count
-                    case .existing(let rows):
+                    case .existing(let rows, let notApplied):
                         try journal?.append(.existing(rows))
                         sentRows += rows.count
                         progress.note(
                             "lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
+                        for (row, unapplied) in notApplied.sorted(by: { $0.key < $1.key }) {
+                            let place = places.place(of: row).map(String.init(describing:)) ?? "\(row)"
+                            progress.note("warning: \(source.name):\(place): \(unapplied.warning)")
+                        }
                     case .outcome(let kind, let code, let rows, _):
                         try journal?.append(.outcome(kind: kind, code: code, rows))
                         sentRows += rows.count
                     }
+                    tally.add(part)
                     settled.append(part)
                 }
                 show()
@@ -397,17 +429,19 @@ struct MailboxImporter<Target: ImportTarget> {
             while inFlight > 0 { await collectOne() }
         }
         if let failure {
-            let accepted = sentRows
+            let accepted =
+                "\(tally.accepted) of \(total) rows were accepted before this"
+                + tally.refusals.map { ", \($0)" }.joined()
             let hint =
                 options.dryRun || journal == nil
                 ? "" : "; run the same command again to send only the rest (journal \(options.journalPath ?? ""))"
             if let error = failure as? OutreachError {
                 throw RuntimeError(
-                    "\(error.description)\n\(accepted) of \(total) rows were accepted before this\(hint)",
+                    "\(error.description)\n\(accepted)\(hint)",
                     exitCode: error.kind == .validation ? 2 : 1)
             }
             if failure is CancellationError { throw failure }
-            throw RuntimeError("\(failure)\n\(accepted) of \(total) rows were accepted before this\(hint)", exitCode: 1)
+            throw RuntimeError("\(failure)\n\(accepted)\(hint)", exitCode: 1)
         }
         try journal?.append(.finished)
         progress.finish()
@@ -570,7 +604,7 @@ struct MailboxImporter<Target: ImportTarget> {
                             messages: groupMessages[group]))
                 }
                 return parts
-            case .conflicts(let conflicts):
+            case .conflicts(let conflicts, let notApplied):
                 var keptItems: [Target.Item] = []
                 var keptRows: [Int] = []
                 for (index, item) in items.enumerated() {
@@ -579,10 +613,13 @@ struct MailboxImporter<Target: ImportTarget> {
                         keptRows.append(rowList[index])
                         continue
                     }
-                    if let id = origin {
-                        parts.append(.accepted(id: id, rows: LineSet([rowList[index]])))
+                    let row = rowList[index]
+                    if let unapplied = notApplied[index] {
+                        parts.append(.existing(LineSet([row]), notApplied: [row: unapplied]))
+                    } else if let id = origin {
+                        parts.append(.accepted(id: id, rows: LineSet([row])))
                     } else {
-                        parts.append(.existing(LineSet([rowList[index]])))
+                        parts.append(.existing(LineSet([row])))
                     }
                 }
                 guard keptItems.count < items.count else {
@@ -595,9 +632,36 @@ struct MailboxImporter<Target: ImportTarget> {
         return merged(parts)
     }
 
+    /// A resumed import's own rows, back as `added`: rows an earlier run of this import sent
+    /// without learning the answer (`resent`, from the journal) that the API now answers as
+    /// duplicates were stored by that run, so they are not reported as found there already.
+    static func ownedByAnEarlierRun(_ part: Settlement, resent: LineSet) -> [Settlement] {
+        guard case .outcome("duplicate", _, let rows, let messages) = part, !resent.isEmpty else { return [part] }
+        let ours = rows.intersection(resent)
+        guard !ours.isEmpty else { return [part] }
+        let others = rows.subtracting(ours)
+        var result: [Settlement] = [
+            .outcome(
+                kind: "added", code: nil, rows: ours,
+                messages: Dictionary(
+                    uniqueKeysWithValues: ours.ranges.flatMap { Array($0) }.map { ($0, Self.addedByAnEarlierRun) }))
+        ]
+        if !others.isEmpty {
+            guard case .outcome(let kind, let code, _, _) = part else { return result }
+            result.append(
+                .outcome(kind: kind, code: code, rows: others, messages: messages.filter { others.contains($0.key) }))
+        }
+        return result
+    }
+
+    /// Why a row the API answered as a duplicate is reported `added`.
+    static var addedByAnEarlierRun: String {
+        "added by an earlier run of this import, which sent it but never learnt the answer (the API now finds it there)"
+    }
+
     static func firstRow(_ part: Settlement) -> Int {
         switch part {
-        case .accepted(_, let rows), .existing(let rows), .outcome(_, _, let rows, _): rows.first ?? 0
+        case .accepted(_, let rows), .existing(let rows, _), .outcome(_, _, let rows, _): rows.first ?? 0
         }
     }
 
@@ -606,6 +670,7 @@ struct MailboxImporter<Target: ImportTarget> {
         var order: [String] = []
         var accepted: [String: LineSet] = [:]
         var existing = LineSet()
+        var notApplied: [Int: UnappliedSettings] = [:]
         var outcomeOrder: [String] = []
         var outcomes: [String: (kind: String, code: String?, rows: LineSet, messages: [Int: String])] = [:]
         for part in parts {
@@ -613,7 +678,9 @@ struct MailboxImporter<Target: ImportTarget> {
             case .accepted(let id, let rows):
                 if accepted[id] == nil { order.append(id) }
                 accepted[id, default: LineSet()].formUnion(rows)
-            case .existing(let rows): existing.formUnion(rows)
+            case .existing(let rows, let unapplied):
+                existing.formUnion(rows)
+                notApplied.merge(unapplied) { first, _ in first }
             case .outcome(let kind, let code, let rows, let messages):
                 let key = kind + " " + (code ?? "")
                 if outcomes[key] == nil {
@@ -625,7 +692,7 @@ struct MailboxImporter<Target: ImportTarget> {
             }
         }
         var result = order.map { Settlement.accepted(id: $0, rows: accepted[$0] ?? LineSet()) }
-        if !existing.isEmpty { result.append(.existing(existing)) }
+        if !existing.isEmpty { result.append(.existing(existing, notApplied: notApplied)) }
         for key in outcomeOrder {
             guard let group = outcomes[key] else { continue }
             result.append(.outcome(kind: group.kind, code: group.code, rows: group.rows, messages: group.messages))

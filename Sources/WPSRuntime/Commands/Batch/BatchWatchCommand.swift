@@ -16,7 +16,7 @@ enum BatchWatchCommand {
         ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
         flags: [interval, report, allowFailures, SharedFlags.provider],
         examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
-        sends: MailboxCommands.batchStatusRequests,
+        sends: MailboxCommands.batchStatusRequests + ["GET mailboxes (failed mailboxes of batches given by id)"],
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
@@ -43,6 +43,8 @@ enum BatchWatchCommand {
             }
             session.settings.progress("report: \(outcome.reportRows.count) mailboxes → \(path)")
         }
+        // Counted per mailbox, each by its latest outcome (a re-import's batch after a failure).
+        if !outcome.countsLine.isEmpty { session.settings.progress(outcome.countsLine) }
         if outcome.failed > 0, invocation[allowFailures] != true {
             let plural = outcome.total == 1 ? "" : "es"
             var error = RuntimeError(

@@ -18,7 +18,10 @@ enum MailboxImportCommand {
             ImportCommands.resendUnsettled,
         ],
         examples: ["mailbox import boxes.csv | batch watch"],
-        sends: ["POST mailboxes/manual_connection/bulk", "POST /v1/email-accounts/connect (--provider saleshandy)"],
+        sends: [
+            "POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)",
+            "POST /v1/email-accounts/connect (--provider saleshandy)",
+        ],
         tests: [
             "CommandTests.importChecksEveryRowBeforeSendingAnything",
             "e2e:test_import.py::test_killed_with_sigkill_and_run_again_lands_exactly_once",
@@ -52,9 +55,10 @@ enum MailboxImportCommand {
                 Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
             )
         }
+        let settings = ConnectedMailboxSettings(client: client)
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
             try await ImportCommands.submitManual(
-                client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
+                client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify), settings: settings)
         }
         let outcome = try await ImportCommands.run(importer, command: command)
         return ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target)

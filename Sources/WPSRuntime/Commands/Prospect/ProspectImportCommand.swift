@@ -140,18 +140,13 @@ enum ProspectImportCommand {
             case .outcome(let kind, let code, let rows, let messages):
                 for range in rows.ranges {
                     for row in range {
-                        var message = messages[row] ?? code.flatMap { ErrorBody.V1Status.meanings[$0] }
-                        if kind == "duplicate", outcome.resent.contains(row) {
-                            message =
-                                (message.map { $0 + "; " } ?? "")
-                                + "an earlier run sent it without learning the answer, and may have added it"
-                        }
+                        let message = messages[row] ?? code.flatMap { ErrorBody.V1Status.meanings[$0] }
                         byRow[row] = (kind, code, message)
                     }
                 }
             case .accepted(_, let rows):
                 for range in rows.ranges { for row in range { byRow[row] = (dryRun ? "checked" : "added", nil, nil) } }
-            case .existing(let rows):
+            case .existing(let rows, _):
                 for range in rows.ranges { for row in range { byRow[row] = ("duplicate", nil, nil) } }
             }
         }
