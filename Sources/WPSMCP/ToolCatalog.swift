@@ -98,7 +98,8 @@ public struct ToolCatalog: Sendable {
         }
         properties["dry_run"] = .object([
             "type": "boolean",
-            "description": "answer with the requests it would send (secrets masked); nothing is sent",
+            "description":
+                "answer with the requests that would change something (secrets masked), none of them sent; reads go to the account",
         ])
         if descriptor.isDestructive {
             properties["confirm"] = .object([
@@ -131,7 +132,10 @@ public struct ToolCatalog: Sendable {
                     "description":
                         "wps code: one pipeline or a whole script, e.g. mailbox list | where type == \"SMTP\" | get id",
                 ]),
-                "dry_run": .object(["type": "boolean", "description": "show the requests instead of sending them"]),
+                "dry_run": .object([
+                    "type": "boolean",
+                    "description": "change nothing: reads go to the account, other requests are shown instead of sent",
+                ]),
                 "confirm": .object([
                     "type": "boolean", "description": "must be true for a script with a destructive command",
                 ]),

@@ -41,7 +41,7 @@ struct WPS: AsyncParsableCommand {
 
     @Flag(
         help:
-            "Print every request instead of sending it (key and passwords masked); answers come from a private sandbox."
+            "Change nothing: reads go to the account, every other request is printed (key and passwords masked) and answered by a private overlay."
     )
     var dryRun = false
 
