@@ -55,6 +55,11 @@ let package = Package(
         .target(name: "WPSLanguage"),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .systemLibrary(name: "CResolv"),
+        .target(
+            name: "DomainCheck",
+            dependencies: ["CResolv", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .target(
             name: "WPSRuntime",
             dependencies: [
@@ -84,6 +89,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
+        .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck"]),
         .executableTarget(
             name: "wps",
             dependencies: [

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import DomainCheck
+
+@Suite struct RecordCheckTests {
+    @Test func dmarcPolicyAndReports() async {
+        var dns = TableLookup()
+        dns.txt["_dmarc.good.test"] = ["v=DMARC1; p=reject; rua=mailto:d@good.test"]
+        dns.txt["_dmarc.norua.test"] = ["v=DMARC1; p=none"]
+        dns.txt["_dmarc.nop.test"] = ["v=DMARC1; rua=mailto:d@nop.test"]
+        let good = await DMARCCheck(dns: dns).run("good.test")
+        #expect(good.verdict == .ok && good.found == "p=reject, rua=mailto:d@good.test")
+        #expect(await DMARCCheck(dns: dns).run("norua.test").verdict == .warn)
+        #expect(await DMARCCheck(dns: dns).run("nop.test").verdict == .fail)
+        let missing = await DMARCCheck(dns: dns).run("none.test")
+        #expect(missing.verdict == .warn && missing.hints[0].hasPrefix("no DMARC record"))
+    }
+
+    static let rsaKey =
+        "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCrX15TAUQvc+USvjoeonQe3hlp8JSHVcsVbK+K9719dYd/gusIFOcHPYnU1xOfcXZGSxv2qPorHjvpOJwR1i1M1K/yiFgiM1SDoifMUquMF/dZrPMXodQ902Haj3pNTWpKDJSSRbSQVzXXZhXFyfncbaQ9/P8TT7q2Lc5VBrf/vwIDAQAB"
+
+    @Test func dkimKeysFoundAndParsed() async {
+        var dns = TableLookup()
+        dns.txt["google._domainkey.d.test"] = ["v=DKIM1; k=rsa; p=\(Self.rsaKey)"]
+        dns.txt["s1._domainkey.d.test"] = ["v=DKIM1; k=rsa; p=bm90IGEga2V5"]
+        let common = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false).run("d.test")
+        #expect(common.verdict == .fail)
+        #expect(common.found == "key at google, s1")
+        #expect(
+            common.hints == [
+                "selector s1: the key does not parse: p= is not an RSA public key (DER SubjectPublicKeyInfo)"
+            ])
+        let named = await DKIMCheck(dns: dns, selectors: ["google"], named: true).run("d.test")
+        #expect(named.verdict == .ok)
+        let both = await DKIMCheck(dns: dns, selectors: ["google", "k9"], named: true).run("d.test")
+        #expect(both.verdict == .fail && both.found == "key at google; none at k9")
+        #expect(await DKIMCheck(dns: dns, selectors: ["k9"], named: true).run("d.test").verdict == .fail)
+        #expect(await DKIMCheck(dns: dns, selectors: ["k9"], named: false).run("d.test").verdict == .warn)
+        #expect(DKIMCheck.keyProblem(TagList("p=%%%")) == "the key does not parse: p= is not base64")
+        #expect(DKIMCheck.keyProblem(TagList("k=ed25519; p=\(Data(count: 32).base64EncodedString())")) == nil)
+    }
+
+    @Test func mxPresentResolvableOrNot() async {
+        var dns = TableLookup()
+        dns.mx["good.test"] = [(20, "mx2.good.test"), (10, "mx1.good.test")]
+        dns.addresses["mx1.good.test"] = ["192.0.2.1"]
+        dns.mx["null.test"] = [(0, "")]
+        dns.mx["dangling.test"] = [(10, "nowhere.test")]
+        let good = await MXCheck(dns: dns).run("good.test")
+        #expect(good.verdict == .warn && good.found == "10 mx1.good.test, 20 mx2.good.test")
+        #expect(await MXCheck(dns: dns).run("none.test").verdict == .fail)
+        #expect(await MXCheck(dns: dns).run("null.test").hints[0].hasPrefix("null MX"))
+        #expect(await MXCheck(dns: dns).run("dangling.test").verdict == .fail)
+    }
+
+    @Test func trackingDomainsAndTheWholeReport() async {
+        var dns = TableLookup()
+        dns.cnames["track.d.test"] = "open.sender.example"
+        dns.addresses["click.d.test"] = ["192.0.2.7"]
+        let checker = DomainChecker(dns: dns)
+        let reports = await checker.check([
+            DomainTarget("track.d.test", sends: false, trackingUses: ["open_tracking_domain"]),
+            DomainTarget("Click.D.Test.", sends: false, trackingUses: ["click_tracking_domain"]),
+            DomainTarget("gone.d.test", sends: false, trackingUses: ["click_tracking_domain"]),
+        ])
+        #expect(reports.map(\.domain) == ["track.d.test", "click.d.test", "gone.d.test"])
+        #expect(reports[0][.tracking]?.found == "CNAME → open.sender.example (open_tracking_domain)")
+        #expect(reports[1].verdict == .ok && reports[1][.mx] == nil)
+        #expect(reports[2].verdict == .fail)
+    }
+
+    @Test func serversAndDomainNamesAreRead() {
+        #expect(DNSServer("127.0.0.1:5353") == DNSServer("localhost:5353"))
+        #expect(DNSServer("10.0.0.1")?.port == 53)
+        #expect(DNSServer("dns.example.com") == nil && DNSServer("1.2.3.4:0") == nil && DNSServer("::1") == nil)
+        #expect(
+            DomainTarget.looksLikeDomain("mail.example.com") && !DomainTarget.looksLikeDomain("boxes.csv ")
+                && !DomainTarget.looksLikeDomain("x"))
+    }
+}
