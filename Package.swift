@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "WPSRuntime",
             dependencies: [
-                "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"),
+                "WPSLanguage", "OutreachAPI", "DomainCheck", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]

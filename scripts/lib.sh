@@ -3,10 +3,10 @@
 
 wps_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Debian packages the build needs: SQLite headers (GRDB) and libedit (the line editor).
-wps_ensure_system_packages() {
+# Installs the Debian packages given that are not installed yet (apt-get, sudo when not root).
+wps_apt_install_missing() {
     local missing=()
-    for pkg in libsqlite3-dev libedit-dev; do
+    for pkg in "$@"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -15,6 +15,18 @@ wps_ensure_system_packages() {
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
         $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
     fi
+}
+
+# Debian packages the build needs: SQLite headers (GRDB), libedit (the line editor); libresolv
+# (DNS for `domain check`) comes with libc6-dev.
+wps_ensure_system_packages() {
+    wps_apt_install_missing libsqlite3-dev libedit-dev libc6-dev
+}
+
+# Debian packages the tests need besides: dnsmasq (the binary only, no system service), the DNS
+# server `domain check`'s tests start on loopback.
+wps_ensure_test_packages() {
+    wps_apt_install_missing dnsmasq-base
 }
 
 # Python tools the tests use, from PyPI.

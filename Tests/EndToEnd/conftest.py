@@ -221,3 +221,45 @@ def profile_environment(tmp_path: Path, box, key: str, ca_file: str | None = Non
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     env.update({"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"), "SANDBOX_KEY": key})
     return env
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def dns_answers(port: int, name: str = "wps-ready.test") -> bool:
+    """Whether a DNS server on 127.0.0.1:port answers a query (any answer, even NXDOMAIN)."""
+    query = b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00" + b"".join(
+        bytes([len(label)]) + label.encode() for label in name.split(".")) + b"\x00\x00\x01\x00\x01"
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(0.2)
+        try:
+            s.sendto(query, ("127.0.0.1", port))
+            return s.recv(512)[:2] == b"\x12\x34"
+        except OSError:
+            return False
+
+
+@contextmanager
+def dnsmasq(*records: str, zones=("test",)):
+    """dnsmasq on 127.0.0.1 at a free port, answering only from `records` (`--mx-host=…`,
+    `--txt-record=…`, `--cname=…`, `--host-record=…`) for names under `zones` (others: REFUSED).
+    Yields `127.0.0.1:PORT`, once the server answers."""
+    import getpass
+    import shutil
+    port = free_udp_port()
+    # Debian puts it in /usr/sbin, which a user's PATH may not have.
+    binary = shutil.which("dnsmasq") or "/usr/sbin/dnsmasq"
+    args = [binary, "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file",
+            f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", f"--user={getpass.getuser()}",
+            *[f"--local=/{zone}/" for zone in zones], *records]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until(lambda: process.poll() is not None or dns_answers(port), "dnsmasq to answer")
+        assert process.poll() is None, f"dnsmasq exited: {process.stdout.read() if process.stdout else ''}"
+        yield f"127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=DEADLINE)

@@ -6,6 +6,8 @@ import os
 import re
 import subprocess
 
+from conftest import dnsmasq
+
 
 SPEC = """name: Q4 spec
 accounts: [123001]
@@ -23,8 +25,21 @@ steps:
 PRELUDE = 'campaign new "First" --accounts 123001 --timezone UTC --daily-enroll 5 --subject "Hi" --message "Hello" | count; '
 
 
-def run(wps, cwd, script):
+# `domain check`'s examples ask DNS: a dnsmasq on loopback (WPS_DNS_SERVER) answers for example.com
+# as a well-set-up sending domain would.
+EXAMPLE_DNS = [
+    "--mx-host=example.com,mx1.example.com,10", "--host-record=mx1.example.com,192.0.2.10",
+    "--txt-record=example.com,v=spf1 mx ~all", "--txt-record=_dmarc.example.com,v=DMARC1; p=none; rua=mailto:d@example.com",
+    "--txt-record=google._domainkey.example.com,v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCrX15TAUQvc+USv"
+    "joeonQe3hlp8JSHVcsVbK+K9719dYd/gusIFOcHPYnU1xOfcXZGSxv2qPorHjvpOJwR1i1M1K/yiFgiM1SDoifMUquMF/dZrPMXodQ902Haj3p"
+    "NTWpKDJSSRbSQVzXXZhXFyfncbaQ9/P8TT7q2Lc5VBrf/vwIDAQAB",
+]
+
+
+def run(wps, cwd, script, dns_server=None):
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    if dns_server:
+        env["WPS_DNS_SERVER"] = dns_server
     return subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", script], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
@@ -57,8 +72,9 @@ def test_every_help_example_runs_against_the_sandbox(wps, tmp_path):
     assert "campaign new" in names and "mailbox add" in names and len(names) > 30
     assert len(found) >= 17, found
     failures = []
-    for name, example in found:
-        out = run(wps, tmp_path, PRELUDE + example)
-        if out.returncode != 0:
-            failures.append(f"{name}: {example}\n  exit {out.returncode}: {out.stderr.strip()}")
+    with dnsmasq(*EXAMPLE_DNS, zones=("example.com",)) as dns_server:
+        for name, example in found:
+            out = run(wps, tmp_path, PRELUDE + example, dns_server)
+            if out.returncode != 0:
+                failures.append(f"{name}: {example}\n  exit {out.returncode}: {out.stderr.strip()}")
     assert failures == [], "\n".join(failures)

@@ -57,8 +57,18 @@ import WPSRuntime
                 "mailbox_list", "mailbox_get", "batch_summary", "batch_watch", "campaign_list", "campaign_get",
                 "campaign_show", "campaign_export", "campaign_lint", "campaign_preview", "campaign_diff", "wps_run",
                 "campaign_stats", "prospect_list", "report_campaigns", "report_messages", "report_open-rate",
-                "report_steps",
+                "report_steps", "domain_check",
             ])
+    }
+
+    /// `domain check` asks DNS, never the API: a read-only tool whose domains are a list.
+    @Test func domainCheckIsAReadOnlyTool() throws {
+        let entry = try #require(ToolCatalog(readOnly: true).entry(named: "domain_check"))
+        #expect(entry.tool.annotations.readOnlyHint == true)
+        let properties = try #require(entry.tool.inputSchema.objectValue?["properties"]?.objectValue)
+        #expect(properties["domain"]?.objectValue?["type"] == "array")
+        #expect(properties["dkim_selector"]?.objectValue?["type"] == "array")
+        #expect(properties["dns_server"]?.objectValue?["type"] == "string")
     }
 
     /// Arguments become the command itself, never text: a value with `$(…)` is only text.

@@ -17,7 +17,7 @@ extension CommandDefinition {
             CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
             StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
-        ] + ReportCommand.definitions
+        ] + ReportCommand.definitions + [DomainCheckCommand.definition]
 
     static let filters: [CommandDefinition] = [
         WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition,

@@ -1,0 +1,153 @@
+import DomainCheck
+import Foundation
+import WPSLanguage
+
+/// `domain check DOMAIN…|FILE|-`: MX, SPF, DMARC and DKIM of sending domains and the CNAME of
+/// tracking domains, one record per domain; exit 1 when a check fails unless `--allow-failures`.
+///
+/// It sends no API request, so it runs without a profile or key.
+enum DomainCheckCommand {
+    static let targets = Positional<Value>(
+        "domain", .file, what: "a domain, a mailbox file or -", optional: true, repeating: true, read: .value)
+    static let dkimSelector = Flag<String>(
+        "dkim-selector", .string,
+        "a DKIM selector to look for; repeatable (default: \(DomainChecker.commonDKIMSelectors.joined(separator: ", ")))",
+        repeatable: true)
+    static let dnsServer = Flag<String>(
+        "dns-server", .string,
+        "ask this name server, HOST[:PORT] with HOST an IPv4 address, instead of the system's resolver (default: $WPS_DNS_SERVER)"
+    )
+    static let allowFailures = Flag<Bool>("allow-failures", "exit 0 even when a check fails")
+
+    /// The environment variable that names the default `--dns-server`.
+    static let dnsServerVariable = "WPS_DNS_SERVER"
+
+    static let definition = CommandDefinition(
+        ["domain", "check"],
+        "Check the DNS of sending and tracking domains: MX, SPF, DMARC, DKIM, tracking CNAMEs.",
+        category: .api,
+        discussion:
+            "Give domains, or a mailbox file (CSV/JSON/NDJSON, - for stdin, or mailbox records piped in): then the "
+            + "domains of its addresses and its open/click/unsubscribe tracking domains are checked. One record per "
+            + "domain with a verdict (ok, warn, fail) per check and a hint per problem. SPF: one v=spf1 record, its "
+            + "DNS lookups counted through includes (at most 10), +all/?all/no all flagged, and the include of the "
+            + "mailboxes' sending service (Google, Microsoft 365, …) present. DMARC: _dmarc.DOMAIN, its p= policy "
+            + "and rua. DKIM: each selector found or not and its key parsed. Asks the system's resolver unless "
+            + "--dns-server (or $WPS_DNS_SERVER) names one; sends no API request, so it needs no profile.",
+        positionals: [targets], flags: [dkimSelector, dnsServer, allowFailures],
+        examples: ["domain check example.com", "domain check boxes.csv --dkim-selector google"],
+        tests: [
+            "e2e:test_domain_check.py::test_a_good_domain_is_ok_everywhere",
+            "e2e:test_domain_check.py::test_a_mailbox_file_checks_its_domains_and_shows_the_tracking_cname",
+        ]
+    ) { invocation, interpreter in
+        let server = try dnsServer(invocation)
+        let collected = try domainTargets(invocation)
+        guard !collected.isEmpty else {
+            throw RuntimeError(
+                "no domain to check: the file has no addresses or tracking domains", at: invocation.range(of: targets))
+        }
+        let checker = DomainChecker(dns: DNSResolver(server: server), dkimSelectors: invocation.all(dkimSelector))
+        let reports = await checker.check(collected)
+        let value = Value.list(reports.map(record))
+        let failed = reports.filter { $0.verdict == .fail }
+        if !failed.isEmpty, invocation[allowFailures] != true {
+            let problems = failed.flatMap { report in
+                report.checks.filter { $0.verdict == .fail }.flatMap { check in
+                    check.hints.map { "\(report.domain) \(check.kind.rawValue): \($0)" }
+                }
+            }
+            var error = RuntimeError(
+                "\(failed.count) of \(reports.count) domain\(reports.count == 1 ? "" : "s") failed a check:\n  "
+                    + problems.joined(separator: "\n  ") + "\n--allow-failures carries on",
+                at: invocation.command.range, exitCode: 1)
+            error.result = value
+            throw error
+        }
+        return value
+    }
+
+    /// `--dns-server`, else `$WPS_DNS_SERVER`, else nil (the system's resolver).
+    static func dnsServer(_ invocation: Invocation) throws -> DNSServer? {
+        let given = invocation[dnsServer]
+        guard
+            let text = given
+                ?? ProcessInfo.processInfo.environment[dnsServerVariable].flatMap({ $0.isEmpty ? nil : $0 })
+        else { return nil }
+        guard let server = DNSServer(text) else {
+            let origin = given == nil ? "$\(dnsServerVariable)" : "--dns-server"
+            throw RuntimeError(
+                "\(origin) must be HOST[:PORT] with HOST an IPv4 address (127.0.0.1:5353), got '\(text)'",
+                at: given == nil ? invocation.command.range : invocation.range(of: dnsServer))
+        }
+        return server
+    }
+
+    /// The domains the arguments (or the piped records) name.
+    static func domainTargets(_ invocation: Invocation) throws -> [DomainTarget] {
+        var collected = DomainTargets()
+        let given = invocation.all(targets)
+        if given.isEmpty {
+            switch invocation.input {
+            case .list(let items) where !items.isEmpty: try add(items, to: &collected, invocation)
+            case .record, .string: try add([invocation.input], to: &collected, invocation)
+            default:
+                throw RuntimeError(
+                    "domain check needs DOMAIN…, a mailbox FILE, - (stdin) or mailbox records piped in",
+                    at: invocation.command.range)
+            }
+        } else {
+            try add(given, to: &collected, invocation)
+        }
+        return collected.targets
+    }
+
+    private static func add(_ values: [Value], to collected: inout DomainTargets, _ invocation: Invocation) throws {
+        let records = values.flatMap { $0.items }.filter { if case .record = $0 { true } else { false } }
+        if !records.isEmpty { try mailboxes(.records(records), into: &collected, invocation) }
+        for value in values.flatMap(\.items) {
+            if case .record = value { continue }
+            let text = value.text
+            var isDirectory: ObjCBool = false
+            if text == "-" {
+                try mailboxes(
+                    .standardInput(FileHandle.standardInput.readDataToEndOfFile()), into: &collected, invocation)
+            } else if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), !isDirectory.boolValue {
+                let source: ImportSource
+                do { source = try .file(text) } catch {
+                    throw RuntimeError(error.message, at: invocation.range(of: targets))
+                }
+                try mailboxes(source, into: &collected, invocation)
+            } else if DomainTarget.looksLikeDomain(text) {
+                collected.addDomain(text)
+            } else {
+                throw RuntimeError(
+                    "'\(text)' is neither a domain name nor a file", at: invocation.range(of: targets))
+            }
+        }
+    }
+
+    private static func mailboxes(_ source: ImportSource, into collected: inout DomainTargets, _ invocation: Invocation)
+        throws
+    {
+        do { try collected.addMailboxes(source) } catch let error as RuntimeError {
+            throw RuntimeError(error.message, at: invocation.range(of: targets))
+        }
+    }
+
+    /// A report as the record the command returns: the verdicts as columns, then every hint
+    /// (`spf: …`), then what each check found.
+    static func record(_ report: DomainReport) -> Value {
+        var record: Record = ["domain": .string(report.domain), "verdict": .string(report.verdict.rawValue)]
+        for kind in CheckKind.allCases {
+            let verdict: Value = report[kind].map { .string($0.verdict.rawValue) } ?? .null
+            record[kind.rawValue] = verdict
+        }
+        record["hints"] = .list(
+            report.checks.flatMap { check in check.hints.map { .string("\(check.kind.rawValue): \($0)") } })
+        var found = Record()
+        for check in report.checks { found[check.kind.rawValue] = .string(check.found) }
+        record["found"] = .record(found)
+        return .record(record)
+    }
+}
