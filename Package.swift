@@ -89,7 +89,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
-        .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck"]),
+        .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck", "TestSupport"]),
         .executableTarget(
             name: "wps",
             dependencies: [

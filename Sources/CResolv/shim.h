@@ -17,8 +17,8 @@
 enum {
     WPS_DNS_NO_SUCH_NAME = 1,  // NXDOMAIN
     WPS_DNS_NO_DATA = 2,       // the name exists, without records of the type
-    WPS_DNS_NO_ANSWER = 3,     // timeout or SERVFAIL (TRY_AGAIN)
-    WPS_DNS_REFUSED = 4,       // REFUSED, FORMERR, NOTIMP (NO_RECOVERY)
+    WPS_DNS_NO_ANSWER = 3,     // timeout, SERVFAIL or REFUSED: res_send moves to the next server (TRY_AGAIN)
+    WPS_DNS_REFUSED = 4,       // FORMERR, NOTIMP (NO_RECOVERY)
     WPS_DNS_BAD_SERVER = 5,    // the server is not an IPv4 address
     WPS_DNS_INTERNAL = 6,      // the resolver could not be set up
 };

@@ -25,8 +25,8 @@ public struct DNSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .noAnswer:
-            "\(query): no answer from \(server) (timeout or SERVFAIL); check the network or try --dns-server"
-        case .refused: "\(query): \(server) refused the query (REFUSED, FORMERR or NOTIMP)"
+            "\(query): no answer from \(server) (timeout, SERVFAIL or REFUSED); check the network or try --dns-server"
+        case .refused: "\(query): \(server) could not answer the query (FORMERR or NOTIMP)"
         case .badServer: "\(query): \(server) is not an IPv4 address"
         case .internalFailure: "\(query): the resolver could not be set up (is /etc/resolv.conf readable?)"
         case .malformedAnswer: "\(query): the answer from \(server) does not parse"

@@ -1,7 +1,7 @@
 /// One resource record of an answer, with its data decoded for the types the checks read.
-public struct DNSRecord: Sendable, Equatable {
+public struct DNSRecord: Sendable, Hashable {
     /// A record's data.
-    public enum Data: Sendable, Equatable {
+    public enum Data: Sendable, Hashable {
         /// `10 mx1.example.com`: a mail exchanger and its preference (lower is tried first).
         case mx(preference: Int, exchange: String)
         /// The character-strings of a TXT record joined without separators, as SPF, DMARC and
