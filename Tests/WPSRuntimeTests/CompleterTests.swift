@@ -33,6 +33,13 @@ import WPSLanguage
         #expect(completer.complete("campaign li").wordLength == 2)
     }
 
+    @Test func domainCheckAndItsFlags() {
+        #expect(candidates("dom") == ["domain"])
+        #expect(candidates("domain ") == ["check"])
+        #expect(candidates("domain check example.com --d") == ["--dkim-selector", "--dns-server"])
+        #expect(candidates("domain check example.com --dkim-selector google --dk") == ["--dkim-selector"])  // repeatable
+    }
+
     @Test func flagsNotYetGiven() {
         #expect(candidates("campaign new x --daily-en") == ["--daily-enroll"])
         let flags = candidates("campaign new x --timezone UTC --t")
