@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "WPSLanguage", targets: ["WPSLanguage"]),
         .library(name: "WPSRuntime", targets: ["WPSRuntime"]),
+        .library(name: "Preflight", targets: ["Preflight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,12 +54,20 @@ let package = Package(
             ]
         ),
         .target(name: "WPSLanguage"),
+        /// SMTP and IMAP login dialogues over SwiftNIO and NIOSSL (`mailbox verify`).
+        .target(
+            name: "Preflight",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(
             name: "WPSRuntime",
             dependencies: [
-                "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift"),
+                "WPSLanguage", "OutreachAPI", "Preflight", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
