@@ -85,7 +85,9 @@ let package = Package(
             resources: [.copy("Transcripts")]),
         .testTarget(
             name: "WPSRuntimeTests",
-            dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
+            dependencies: [
+                "WPSRuntime", "WPSLanguage", "OutreachAPI", "Preflight", .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .testTarget(
             name: "WPSMCPTests",
             dependencies: [
@@ -93,6 +95,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
+        .testTarget(name: "PreflightTests", dependencies: ["Preflight"]),
         .executableTarget(
             name: "wps",
             dependencies: [

@@ -161,7 +161,8 @@ class NoMail:
 
 @pytest.fixture(scope="module")
 def smtp(pki):
-    """aiosmtpd on two ports: TLS from the first byte, and STARTTLS (AUTH only after it)."""
+    """aiosmtpd on three ports: TLS from the first byte, STARTTLS (AUTH only after it), and plain
+    text only (no STARTTLS offered, AUTH in clear)."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(pki["cert"], pki["key"])
     users = {EMAIL: PASSWORD, OTHER_LOGIN: OTHER_PASSWORD}
@@ -170,13 +171,18 @@ def smtp(pki):
                           authenticator=Authenticator(users), auth_require_tls=False)
     starttls = Controller(NoMail(), hostname="127.0.0.1", port=starttls_port, tls_context=context,
                           require_starttls=True, authenticator=Authenticator(users), auth_require_tls=True)
+    plain_port = free_port()
+    plain = Controller(NoMail(), hostname="127.0.0.1", port=plain_port, authenticator=Authenticator(users),
+                       auth_require_tls=False)
     implicit.start()
     starttls.start()
+    plain.start()
     try:
-        yield {"implicit": implicit_port, "starttls": starttls_port}
+        yield {"implicit": implicit_port, "starttls": starttls_port, "plain": plain_port}
     finally:
         implicit.stop()
         starttls.stop()
+        plain.stop()
 
 
 @pytest.fixture
@@ -398,3 +404,17 @@ def test_plan_lists_the_connections_of_a_file_and_makes_none(wps, tmp_path, sile
         ("2", f"smtp 127.0.0.1:{silent_port} (STARTTLS), login ann@example.com"),
         ("2", f"imap 127.0.0.1:{silent_port} (STARTTLS), login ann@example.com")]
     assert_no_password(result.stdout, result.stderr)
+
+
+def test_no_starttls_means_no_password_unless_plain_text_is_allowed(wps, tmp_path, smtp, password_file):
+    script = (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server 127.0.0.1 "
+              f"--smtp-port {smtp['plain']}")
+    refused = run(wps, tmp_path, script)
+    assert refused.returncode == 1
+    [verdict] = records(refused)
+    assert verdict["smtp"] == "plaintext_refused" and verdict["imap"] == "skipped", verdict
+    assert "--allow-plaintext" in verdict["hint"]
+    allowed = run(wps, tmp_path, script + " --allow-plaintext")
+    assert allowed.returncode == 0, allowed.stderr
+    assert records(allowed)[0]["smtp"] == "ok"
+    assert_no_password(refused.stdout, refused.stderr, allowed.stdout, allowed.stderr)
