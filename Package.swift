@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "WPSLanguage", targets: ["WPSLanguage"]),
         .library(name: "WPSRuntime", targets: ["WPSRuntime"]),
+        .library(name: "Preflight", targets: ["Preflight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,14 @@ let package = Package(
             ]
         ),
         .target(name: "WPSLanguage"),
+        /// SMTP and IMAP login dialogues over SwiftNIO and NIOSSL (`mailbox verify`).
+        .target(
+            name: "Preflight",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .systemLibrary(name: "CResolv"),
@@ -63,7 +72,7 @@ let package = Package(
         .target(
             name: "WPSRuntime",
             dependencies: [
-                "WPSLanguage", "OutreachAPI", "DomainCheck", .product(name: "CSV", package: "CSV.swift"),
+                "WPSLanguage", "OutreachAPI", "DomainCheck", "Preflight", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
             ]
@@ -81,7 +90,9 @@ let package = Package(
             resources: [.copy("Transcripts")]),
         .testTarget(
             name: "WPSRuntimeTests",
-            dependencies: ["WPSRuntime", "WPSLanguage", "OutreachAPI", .product(name: "CSV", package: "CSV.swift")]),
+            dependencies: [
+                "WPSRuntime", "WPSLanguage", "OutreachAPI", "Preflight", .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .testTarget(
             name: "WPSMCPTests",
             dependencies: [
@@ -90,6 +101,7 @@ let package = Package(
             ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
         .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck", "TestSupport"]),
+        .testTarget(name: "PreflightTests", dependencies: ["Preflight"]),
         .executableTarget(
             name: "wps",
             dependencies: [

@@ -23,19 +23,21 @@ wps_ensure_system_packages() {
     wps_apt_install_missing libsqlite3-dev libedit-dev libc6-dev
 }
 
-# Debian packages the tests need besides: dnsmasq (the binary only, no system service), the DNS
-# server `domain check`'s tests start on loopback.
+# Debian packages the tests need besides, the real servers they start on loopback (each test runs
+# its own process with its own configuration; no system service is used): dnsmasq (the binary
+# only) for `domain check`, Dovecot for `mailbox verify`.
 wps_ensure_test_packages() {
-    wps_apt_install_missing dnsmasq-base
+    wps_apt_install_missing dnsmasq-base dovecot-imapd
 }
 
-# Python tools the tests use, from PyPI.
+# Python tools the tests use, from PyPI (aiosmtpd: the SMTP server of the `mailbox verify` tests).
 wps_ensure_python_tools() {
     local missing=()
     python3 -c "import pexpect" 2>/dev/null || missing+=("pexpect")
     python3 -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
     python3 -c "import mcp" 2>/dev/null || missing+=("mcp")
     command -v schemathesis >/dev/null 2>&1 || python3 -c "import schemathesis" 2>/dev/null || missing+=("schemathesis")
+    python3 -c "import aiosmtpd" 2>/dev/null || missing+=("aiosmtpd")
     if [ ${#missing[@]} -gt 0 ]; then
         echo "wps: installing ${missing[*]} (pip)" >&2
         python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}" >&2

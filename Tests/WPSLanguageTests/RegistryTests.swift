@@ -34,8 +34,8 @@ import WPSRuntime
     @Test func everyAPICommandSaysWhatItSends() {
         for command in registry.commands
         where (["mailbox", "batch", "campaign", "step"].contains(command.words[0]) || command.name == "version set")
-            && command.name != "campaign lint"
-        {  // lint works offline
+            && !["campaign lint", "mailbox verify"].contains(command.name)
+        {  // lint works offline; verify talks to mail servers, not the API
             #expect(!command.sends.isEmpty, "\(command.name)")
         }
         #expect(registry.command(["where"])?.sends == [])

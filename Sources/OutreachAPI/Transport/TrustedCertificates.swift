@@ -8,7 +8,8 @@ import NIOSSL
 public struct TrustedCertificates: Sendable, Hashable {
     /// The file the certificates came from.
     public let path: String
-    let certificates: [NIOSSLCertificate]
+    /// The certificates, for connections made outside the HTTP client (`mailbox verify`).
+    public let certificates: [NIOSSLCertificate]
 
     /// Reads every certificate in a PEM file; throws ``TrustedCertificatesError`` naming the file.
     public init(pemFile path: String) throws {

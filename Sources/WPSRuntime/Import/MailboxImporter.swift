@@ -238,8 +238,10 @@ struct MailboxImporter<Target: ImportTarget> {
         }
     }
 
-    /// Checks, then sends; returns one settlement per batch.
-    func run() async throws -> Outcome {
+    /// Pass 1 as `run` and `mailbox verify` use it: every row checked, warnings shown, and the
+    /// problems thrown as one located message (or, with `--skip-invalid`, noted), `--report`
+    /// written; throws when no valid row is left.
+    func checkReportingProblems() throws -> CheckResult {
         let checked = try check()
         let places = checked.places
         for warning in checked.warnings { progress.note("warning: \(warning)") }
@@ -287,7 +289,14 @@ struct MailboxImporter<Target: ImportTarget> {
                     ? "\(source.name):1: no rows to import: the file holds no \(target.noun.many)"
                     : "\(source.name): no valid rows to import")
         }
+        return checked
+    }
 
+    /// Checks, then sends; returns one settlement per batch.
+    func run() async throws -> Outcome {
+        let checked = try checkReportingProblems()
+        let places = checked.places
+        let valid = checked.rows - checked.invalid.count
         var state = ImportJournal.State()
         var journal: ImportJournal?
         if let path = options.journalPath, !options.dryRun {

@@ -7,6 +7,7 @@ extension CommandDefinition {
         [
             MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxMicrosoftAddCommand.definition,
             MailboxMicrosoftImportCommand.definition, MailboxListCommand.definition, MailboxGetCommand.definition,
+            MailboxVerifyCommand.definition,
             BatchSummaryCommand.definition, BatchWatchCommand.definition,
             CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition,
             CampaignShowCommand.definition,

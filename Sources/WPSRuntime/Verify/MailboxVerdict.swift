@@ -1,0 +1,41 @@
+import Preflight
+
+/// What verifying one mailbox found: each protocol's outcome, as a record and a report row.
+struct MailboxVerdict: Sendable {
+    var line: String
+    var email: String
+    var smtp: LoginOutcome
+    var imap: LoginOutcome
+
+    /// Both logins worked (or had nothing to check).
+    var passed: Bool {
+        [smtp.status, imap.status].allSatisfy { $0 == .ok || $0 == .skipped }
+    }
+
+    /// `smtp: 535 5.7.8 …; imap: a2 OK …`.
+    var detail: String {
+        "smtp: \(smtp.detail); imap: \(imap.detail)"
+    }
+
+    /// The hints of the failed logins, or nil.
+    var hint: String? {
+        let hints = [smtp, imap].filter { $0.status != .ok }.compactMap(\.hint)
+        var unique: [String] = []
+        for hint in hints where !unique.contains(hint) { unique.append(hint) }
+        return unique.isEmpty ? nil : unique.joined(separator: "; ")
+    }
+
+    var value: Value {
+        .record([
+            "line": .string(line), "email": .string(email), "smtp": .string(smtp.status.rawValue),
+            "imap": .string(imap.status.rawValue), "detail": .string(detail), "hint": hint.map(Value.string) ?? .null,
+        ])
+    }
+
+    /// The columns of `--report`.
+    static let reportHeader = ["line", "email", "smtp", "imap", "detail", "hint"]
+
+    var reportRow: [String] {
+        [line, email, smtp.status.rawValue, imap.status.rawValue, detail, hint ?? ""]
+    }
+}

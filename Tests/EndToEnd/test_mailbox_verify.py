@@ -1,0 +1,420 @@
+"""`mailbox verify` against real servers on loopback: Dovecot (IMAP, an IMAPS and a STARTTLS
+listener) and aiosmtpd (SMTP with AUTH PLAIN/LOGIN, an implicit-TLS and a STARTTLS port), each with
+a certificate made here by openssl, users from a file written here. Nothing is mocked at the
+protocol level. The passwords are planted: none may reach stdout, stderr or the report."""
+import asyncio
+import json
+import os
+import pwd
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import free_port, wait_until
+from planted_secrets import encodings, planted
+
+aiosmtpd = pytest.importorskip("aiosmtpd", reason="needs aiosmtpd (scripts/test installs it)")
+from aiosmtpd.controller import Controller  # noqa: E402
+from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("openssl") is None or shutil.which("dovecot") is None,
+    reason="needs openssl and dovecot (scripts/test installs dovecot-imapd)")
+
+EMAIL = "ann@example.com"
+PASSWORD = planted("mailbox-password")
+OTHER_LOGIN = "bob.login"
+OTHER_EMAIL = "bob@example.com"
+OTHER_PASSWORD = planted("bob-password")
+
+
+def openssl(*args, cwd):
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory):
+    """A CA and a server certificate for localhost and 127.0.0.1 signed by it."""
+    d = tmp_path_factory.mktemp("mail-pki")
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=wps mail test CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            cwd=d)
+    (d / "server.ext").write_text(
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+        "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n")
+    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", cwd=d)
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "server.pem", "-days", "2", "-extfile", "server.ext", cwd=d)
+    os.chmod(d, 0o755)
+    for name in ("server.pem", "server.key", "ca.pem"):
+        os.chmod(d / name, 0o644)
+    return {"dir": d, "ca": d / "ca.pem", "cert": d / "server.pem", "key": d / "server.key"}
+
+
+def port_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+# Run as root (CI), the auth process runs as root too: the test's files sit under pytest's
+# temporary folder, which only its owner may enter.
+ROOT_SERVICES = """
+service auth {
+  user = root
+}
+service auth-worker {
+  user = root
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def dovecot(tmp_path_factory, pki):
+    """Dovecot in the foreground with its own configuration: an IMAPS and a STARTTLS listener."""
+    d = tmp_path_factory.mktemp("dovecot")
+    os.chmod(d, 0o755)
+    imaps, imap = free_port(), free_port()
+    users = d / "users"
+    users.write_text(f"{EMAIL}:{{PLAIN}}{PASSWORD}\n{OTHER_LOGIN}:{{PLAIN}}{OTHER_PASSWORD}\n")
+    root = os.getuid() == 0
+    # The mail process may not run as root: as root, it runs as Dovecot's own user.
+    me = pwd.getpwnam("dovecot") if root else pwd.getpwuid(os.getuid())
+    config = d / "dovecot.conf"
+    config.write_text(f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {d}/run
+state_dir = {d}/state
+log_path = {d}/dovecot.log
+ssl = yes
+ssl_cert = <{pki['cert']}
+ssl_key = <{pki['key']}
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+{ROOT_SERVICES if root else f"default_internal_user = {me.pw_name}"}
+{"" if root else f"default_login_user = {me.pw_name}"}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {users}
+}}
+userdb {{
+  driver = static
+  args = uid={me.pw_uid} gid={me.pw_gid} home={d}/home/%u
+}}
+mail_location = maildir:~/Maildir
+first_valid_uid = {me.pw_uid}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {imap}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {imaps}
+    ssl = yes
+  }}
+}}
+""")
+    process = subprocess.Popen(["dovecot", "-F", "-c", str(config)], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until(lambda: process.poll() is not None or (port_answers(imaps) and port_answers(imap)),
+                   "dovecot's listeners")
+        if process.poll() is not None:
+            log = (d / "dovecot.log").read_text() if (d / "dovecot.log").exists() else ""
+            raise AssertionError(f"dovecot exited: {process.stdout.read()} {log}")
+        yield {"imaps": imaps, "imap": imap, "dir": d}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+class Authenticator:
+    """AUTH PLAIN and LOGIN over the test users."""
+
+    def __init__(self, users: dict[str, str]):
+        self.users = users
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        if isinstance(auth_data, LoginPassword):
+            login, password = auth_data.login.decode(), auth_data.password.decode()
+            # handled=False: aiosmtpd then answers a refusal itself (535).
+            return AuthResult(success=self.users.get(login) == password, handled=False)
+        return AuthResult(success=False, handled=False)
+
+
+class NoMail:
+    async def handle_DATA(self, server, session, envelope):
+        return "554 this test server takes no mail"
+
+
+@pytest.fixture(scope="module")
+def smtp(pki):
+    """aiosmtpd on three ports: TLS from the first byte, STARTTLS (AUTH only after it), and plain
+    text only (no STARTTLS offered, AUTH in clear)."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pki["cert"], pki["key"])
+    users = {EMAIL: PASSWORD, OTHER_LOGIN: OTHER_PASSWORD}
+    implicit_port, starttls_port = free_port(), free_port()
+    implicit = Controller(NoMail(), hostname="127.0.0.1", port=implicit_port, ssl_context=context,
+                          authenticator=Authenticator(users), auth_require_tls=False)
+    starttls = Controller(NoMail(), hostname="127.0.0.1", port=starttls_port, tls_context=context,
+                          require_starttls=True, authenticator=Authenticator(users), auth_require_tls=True)
+    plain_port = free_port()
+    plain = Controller(NoMail(), hostname="127.0.0.1", port=plain_port, authenticator=Authenticator(users),
+                       auth_require_tls=False)
+    implicit.start()
+    starttls.start()
+    plain.start()
+    try:
+        yield {"implicit": implicit_port, "starttls": starttls_port, "plain": plain_port}
+    finally:
+        implicit.stop()
+        starttls.stop()
+        plain.stop()
+
+
+@pytest.fixture
+def silent_port():
+    """A server that accepts connections and never says a word."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+def run(wps, tmp_path, script, *options, stdin=None):
+    """wps -c SCRIPT with no profile file (an empty config folder), output as JSON."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env.pop("WOODPECKER_API_KEY", None)
+    started = time.monotonic()
+    result = subprocess.run([str(wps), "--output", "json", *options, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=120, input=stdin)
+    result.elapsed = time.monotonic() - started
+    return result
+
+
+def records(result):
+    return json.loads(result.stdout)
+
+
+def assert_no_password(*texts, secrets=(PASSWORD, OTHER_PASSWORD)):
+    for text in texts:
+        for secret in secrets:
+            for form, leaked in encodings(secret).items():
+                assert leaked not in text, f"the password ({form}) leaked: {text[:500]}"
+
+
+def one(dovecot, smtp, *, smtp_port=None, imap_port=None, password_file, extra="--imap-tls implicit"):
+    """One mailbox by flags: SMTP on the STARTTLS port, IMAP on the IMAPS port unless told."""
+    return (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server localhost "
+            f"--smtp-port {smtp_port or smtp['starttls']} --imap-server localhost "
+            f"--imap-port {imap_port or dovecot['imaps']} {extra}")
+
+
+@pytest.fixture
+def password_file(tmp_path):
+    path = tmp_path / "pw.txt"
+    path.write_text(PASSWORD + "\n")
+    return path
+
+
+def test_right_password_is_ok(wps, tmp_path, dovecot, smtp, pki, password_file):
+    result = run(wps, tmp_path, one(dovecot, smtp, password_file=password_file), "--ca-file", str(pki["ca"]))
+    assert result.returncode == 0, result.stderr
+    [verdict] = records(result)
+    assert verdict["smtp"] == "ok" and verdict["imap"] == "ok", verdict
+    assert verdict["email"] == EMAIL and verdict["line"] == "flags" and verdict["hint"] is None
+    assert "1 ok, 0 failed" in result.stderr
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_implicit_tls_smtp_and_starttls_imap_are_ok(wps, tmp_path, dovecot, smtp, pki, password_file):
+    script = one(dovecot, smtp, smtp_port=smtp["implicit"], imap_port=dovecot["imap"], password_file=password_file,
+                 extra="--smtp-tls implicit --imap-tls starttls")
+    result = run(wps, tmp_path, script, "--ca-file", str(pki["ca"]))
+    assert result.returncode == 0, result.stderr
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("ok", "ok"), verdict
+
+
+def test_wrong_password_is_auth_failed_and_never_shown(wps, tmp_path, dovecot, smtp, pki):
+    wrong = planted("wrong-password")
+    path = tmp_path / "wrong.txt"
+    path.write_text(wrong)
+    report = tmp_path / "report.csv"
+    result = run(wps, tmp_path, one(dovecot, smtp, password_file=path, extra=f"--imap-tls implicit --report {report}"),
+                 "--ca-file", str(pki["ca"]))
+    assert result.returncode == 1, result.stderr
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("auth_failed", "auth_failed"), verdict
+    assert "535" in verdict["detail"] and "app password" in verdict["hint"]
+    assert "1 failed" in result.stderr
+    text = report.read_text()
+    assert text.startswith("line,email,smtp,imap,detail,hint\n") and "auth_failed" in text
+    assert_no_password(result.stdout, result.stderr, text, secrets=(wrong, PASSWORD))
+
+
+def test_login_other_than_the_email(wps, tmp_path, dovecot, smtp, pki):
+    path = tmp_path / "bob.txt"
+    path.write_text(OTHER_PASSWORD)
+    script = (f"mailbox verify --email {OTHER_EMAIL} --login {OTHER_LOGIN} --imap-login {OTHER_LOGIN} "
+              f"--password @{path} --smtp-server localhost --smtp-port {smtp['starttls']} "
+              f"--imap-server localhost --imap-port {dovecot['imaps']}  --imap-tls implicit")
+    result = run(wps, tmp_path, script, "--ca-file", str(pki["ca"]))
+    assert result.returncode == 0, result.stderr
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("ok", "ok"), verdict
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_implicit_tls_against_a_starttls_port_is_a_tls_mismatch(wps, tmp_path, dovecot, smtp, pki, password_file):
+    script = one(dovecot, smtp, imap_port=dovecot["imap"], password_file=password_file,
+                 extra="--smtp-tls implicit --imap-tls implicit --allow-failures")
+    result = run(wps, tmp_path, script, "--ca-file", str(pki["ca"]))
+    assert result.returncode == 0, result.stderr  # --allow-failures
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("tls_mismatch", "tls_mismatch"), verdict
+    assert "expects TLS from the first byte, this server answered in plain SMTP" in verdict["hint"]
+    assert "220" in verdict["detail"]  # the server's plain greeting, as said
+
+
+def test_closed_port_is_unreachable_at_once(wps, tmp_path, password_file):
+    closed = free_port()
+    script = (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server 127.0.0.1 "
+              f"--smtp-port {closed} --imap-server 127.0.0.1 --imap-port {closed}")
+    result = run(wps, tmp_path, script)
+    assert result.returncode == 1
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("unreachable", "unreachable"), verdict
+    assert result.elapsed < 10  # far below the default 15 s per connection: refused, not waited on
+
+
+def test_silent_server_is_a_timeout_within_the_limit(wps, tmp_path, silent_port, password_file):
+    script = (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server 127.0.0.1 "
+              f"--smtp-port {silent_port} --imap-server 127.0.0.1 --imap-port {silent_port} --timeout 1s")
+    result = run(wps, tmp_path, script)
+    assert result.returncode == 1
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("timeout", "timeout"), verdict
+    assert "within 1s" in verdict["detail"]
+
+
+def test_self_signed_without_ca_file_is_a_certificate_failure(wps, tmp_path, dovecot, smtp, password_file):
+    result = run(wps, tmp_path, one(dovecot, smtp, password_file=password_file))
+    assert result.returncode == 1
+    [verdict] = records(result)
+    assert (verdict["smtp"], verdict["imap"]) == ("certificate", "certificate"), verdict
+    assert "--ca-file" in verdict["hint"]
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_a_file_of_rows_gives_one_record_per_row_and_a_report(wps, tmp_path, dovecot, smtp, pki):
+    wrong = planted("row-wrong")
+    boxes = tmp_path / "boxes.csv"
+    boxes.write_text(
+        "email;password;host;port;imap_host;imap_port;notes\n"
+        f"{EMAIL};{PASSWORD};localhost;{smtp['starttls']};localhost;{dovecot['imap']};first\n"
+        f"{EMAIL.replace('ann', 'cy')};{wrong};localhost;{smtp['starttls']};localhost;{dovecot['imap']};second\n")
+    report = tmp_path / "verified.csv"
+    result = run(wps, tmp_path,
+                 f"mailbox verify {boxes} --delimiter ';' --ignore-column notes --report {report} --parallel 2",
+                 "--ca-file", str(pki["ca"]))
+    assert result.returncode == 1, result.stderr
+    first, second = records(result)
+    assert (first["line"], first["smtp"], first["imap"]) == ("2", "ok", "ok"), first
+    assert (second["line"], second["smtp"], second["imap"]) == ("3", "auth_failed", "auth_failed"), second
+    lines = report.read_text().splitlines()
+    assert len(lines) == 3 and lines[2].startswith("3,cy@example.com,auth_failed,auth_failed,")
+    assert_no_password(result.stdout, result.stderr, report.read_text(), secrets=(PASSWORD, wrong))
+
+
+def test_a_bad_row_is_located_and_nothing_is_checked(wps, tmp_path, password_file):
+    boxes = tmp_path / "bad.csv"
+    boxes.write_text(f"email,password,host,port,imap_host,imap_port\nann@,{PASSWORD},localhost,587,localhost,993\n")
+    result = run(wps, tmp_path, f"mailbox verify {boxes}")
+    assert result.returncode == 2, result.stderr
+    # The path is masked (****): a statement of a command with a secret flag shows no positional.
+    assert ":2: smtp_email: must be a valid email address, got 'ann@'" in result.stderr
+    assert "1 of 1 rows" in result.stderr
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_piped_records_are_verified(wps, tmp_path, dovecot, smtp, pki):
+    boxes = tmp_path / "boxes.json"
+    boxes.write_text(json.dumps([{"smtp_email": EMAIL, "smtp_password": PASSWORD, "smtp_server": "localhost",
+                                  "smtp_port": smtp["starttls"], "imap_server": "localhost",
+                                  "imap_port": dovecot["imap"]}]))
+    result = run(wps, tmp_path, f"open {boxes} | mailbox verify", "--ca-file", str(pki["ca"]))
+    assert result.returncode == 0, result.stderr + result.stdout
+    [verdict] = records(result)
+    assert (verdict["line"], verdict["smtp"], verdict["imap"]) == ("1", "ok", "ok"), verdict
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_dry_run_lists_the_connections_and_makes_none(wps, tmp_path, silent_port, password_file):
+    script = (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server 127.0.0.1 "
+              f"--smtp-port {silent_port} --imap-server 127.0.0.1 --imap-port 993")
+    result = run(wps, tmp_path, script, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    planned = records(result)
+    assert [entry["connection"] for entry in planned] == [
+        f"smtp 127.0.0.1:{silent_port} (STARTTLS), login {EMAIL}",
+        f"imap 127.0.0.1:993 (TLS from the first byte), login {EMAIL}"]
+    assert "would connect" in result.stderr
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_plan_lists_the_connections_of_a_file_and_makes_none(wps, tmp_path, silent_port):
+    boxes = tmp_path / "boxes.csv"
+    boxes.write_text("email,password,host,port,imap_host,imap_port\n"
+                     f"ann@example.com,{PASSWORD},127.0.0.1,{silent_port},127.0.0.1,{silent_port}\n")
+    result = run(wps, tmp_path, f"mailbox verify {boxes} --plan")
+    assert result.returncode == 0, result.stderr
+    assert [(entry["line"], entry["connection"]) for entry in records(result)] == [
+        ("2", f"smtp 127.0.0.1:{silent_port} (STARTTLS), login ann@example.com"),
+        ("2", f"imap 127.0.0.1:{silent_port} (STARTTLS), login ann@example.com")]
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_no_starttls_means_no_password_unless_plain_text_is_allowed(wps, tmp_path, smtp, password_file):
+    script = (f"mailbox verify --email {EMAIL} --password @{password_file} --smtp-server 127.0.0.1 "
+              f"--smtp-port {smtp['plain']}")
+    refused = run(wps, tmp_path, script)
+    assert refused.returncode == 1
+    [verdict] = records(refused)
+    assert verdict["smtp"] == "plaintext_refused" and verdict["imap"] == "skipped", verdict
+    assert "--allow-plaintext" in verdict["hint"]
+    allowed = run(wps, tmp_path, script + " --allow-plaintext")
+    assert allowed.returncode == 0, allowed.stderr
+    assert records(allowed)[0]["smtp"] == "ok"
+    assert_no_password(refused.stdout, refused.stderr, allowed.stdout, allowed.stderr)

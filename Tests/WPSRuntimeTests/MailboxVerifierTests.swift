@@ -1,0 +1,58 @@
+import Foundation
+import Preflight
+import Testing
+
+@testable import WPSRuntime
+
+/// `mailbox verify`'s bounds and records, without a network: the per-host slots, the verdict a
+/// mailbox comes to, and the summary line.
+@Suite struct MailboxVerifierTests {
+    /// Counts bodies running at once.
+    actor Gauge {
+        private(set) var running = 0
+        private(set) var most = 0
+        private(set) var total = 0
+        func enter() {
+            running += 1
+            total += 1
+            most = max(most, running)
+        }
+        func leave() { running -= 1 }
+    }
+
+    @Test func oneHostGetsAtMostItsSlotsWhateverTheCaseAndOthersAreNotHeldUp() async {
+        let slots = HostSlots(limit: 2)
+        let gauge = Gauge()
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    await slots.withSlot(index.isMultiple(of: 2) ? "smtp.example.com" : "SMTP.Example.com") {
+                        await gauge.enter()
+                        await Task.yield()
+                        await gauge.leave()
+                    }
+                }
+            }
+            group.addTask { _ = await slots.withSlot("imap.example.com") { 1 } }
+        }
+        #expect(await gauge.most <= 2)
+        #expect(await gauge.total == 8)
+    }
+
+    @Test func aVerdictPassesOnlyWhenEveryLoginChecked() {
+        let ok = LoginOutcome(.ok, "235 ok")
+        let refused = LoginOutcome(.authFailed, "535 no", hint: "an app password")
+        let passed = MailboxVerdict(line: "2", email: "ann@example.com", smtp: ok, imap: LoginOutcome(.skipped, "none"))
+        let failed = MailboxVerdict(line: "3", email: "cy@example.com", smtp: refused, imap: refused)
+        #expect(passed.passed && !failed.passed)
+        #expect(failed.hint == "an app password")  // said once
+        #expect(
+            failed.reportRow == [
+                "3", "cy@example.com", "auth_failed", "auth_failed", "smtp: 535 no; imap: 535 no", "an app password",
+            ])
+        #expect(
+            MailboxVerifyCommand.summary([passed, failed], of: 3)
+                == "verify: 2 mailboxes: 1 ok, 1 failed (imap auth_failed: 1, smtp auth_failed: 1) (stopped: 1 not checked)"
+        )
+    }
+}
