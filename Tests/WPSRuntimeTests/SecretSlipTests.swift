@@ -152,6 +152,19 @@ import WPSLanguage
         #expect(plain.contains("campaign get nope"), "\(plain)")
     }
 
+    /// The file a command reads is shown when it exists (`mailbox verify boxes.csv`); a word that
+    /// names no file there stays masked, as it may be a password typed in the wrong place.
+    @Test func anExistingFileAFileCommandReadsIsShown() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wps-slip-\(UUID().uuidString).csv")
+        try "email\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (_, shown) = Self.checked("mailbox verify \(file.path) --password Hunter2 --smtp-port nope")
+        #expect(shown.contains("mailbox verify \(file.path) --password ****"), "\(shown)")
+        #expect(!shown.contains("Hunter2"))
+        let (_, missing) = Self.checked("mailbox verify /nonexistent/Hunter2.csv --password x --smtp-port nope")
+        #expect(!missing.contains("Hunter2"), "\(missing)")
+    }
+
     @Test func aValidLineKeepsItsHarmlessTextInTheHistory() {
         #expect(
             HistoryMasker.mask("mailbox add --email z@x.com --password $(cat pw.txt) --smtp-port 465")

@@ -47,6 +47,10 @@ public struct SecretScan: Sendable {
     let tokens: [Token]
     let registry: CommandRegistry
     let secretFlags: Set<String>
+    /// Whether a text names a file that exists (the runtime asks the file system; the language
+    /// does no I/O): a FILE positional naming one is shown, as a password would not be a file's
+    /// name in the folder it runs in.
+    let namesExistingFile: @Sendable (String) -> Bool
 
     /// Scans `text`.
     ///
@@ -57,8 +61,9 @@ public struct SecretScan: Sendable {
     ///     may be the secret: all of its first statement is masked.
     public init(
         _ text: String, registry: CommandRegistry, secretFlags: Set<String>, secretVariables: Set<String> = [],
-        followsSecretRequest: Bool = false
+        followsSecretRequest: Bool = false, namesExistingFile: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
+        self.namesExistingFile = namesExistingFile
         bytes = Array(text.utf8)
         tokens = Lexer.tokenize(SourceFile(name: "", text: text)).tokens
         self.registry = registry
@@ -246,6 +251,12 @@ public struct SecretScan: Sendable {
                 shown.insert(index)
                 index += 1
             default:
+                // The file a command reads (`mailbox verify boxes.csv`), when it exists.
+                if let descriptor, descriptor.positionals.contains(where: { $0.kind == .file }),
+                    let literal = Self.literalText(token.kind), namesExistingFile(literal)
+                {
+                    shown.insert(index)
+                }
                 index += 1
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import WPSLanguage
 
 /// Masks secrets in wps source with the standard registry: the one way every line typed, run or
@@ -24,7 +25,13 @@ public enum HistoryMasker {
     {
         SecretScan(
             text, registry: .standard, secretFlags: secretFlags, secretVariables: secretVariables,
-            followsSecretRequest: followsSecretRequest)
+            followsSecretRequest: followsSecretRequest, namesExistingFile: namesExistingFile)
+    }
+
+    /// Whether `path` is a regular file (relative to the working folder).
+    @Sendable static func namesExistingFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return !path.isEmpty && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
     }
 
     /// The byte ranges of `text` the history masks: values of secret-looking flags, and the whole
