@@ -13,31 +13,37 @@ struct Dnsmasq {
 
     /// Starts it and waits until it answers a query.
     static func start(_ records: [String], zones: [String] = ["test"]) async throws -> Dnsmasq {
-        let port = try freeUDPPort()
-        let process = Process()
-        let candidates = ["/usr/sbin/dnsmasq", "/usr/bin/dnsmasq", "/usr/local/sbin/dnsmasq"]
-        process.executableURL = URL(
-            fileURLWithPath: candidates.first(where: FileManager.default.fileExists) ?? "dnsmasq")
-        process.arguments =
-            [
-                "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file",
-                "--port=\(port)", "--listen-address=127.0.0.1", "--bind-interfaces",
-                "--user=\(ProcessInfo.processInfo.userName)",
-            ] + zones.map { "--local=/\($0)/" } + records
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let server = try #require(DNSServer("127.0.0.1:\(port)"))
-        var resolver = DNSResolver(server: server)
-        resolver.timeoutSeconds = 1
-        resolver.attempts = 1
-        let probe = resolver
-        try await waitUntil("dnsmasq to answer on port \(port)") {
-            guard process.isRunning else { return true }
-            return (try? await probe.lookup("wps-ready.test", .a)) != nil
+        // A port free when chosen may be taken (for TCP, which dnsmasq also binds) before dnsmasq
+        // binds it: then it exits at once, and another port is tried, a few times.
+        for _ in 0..<5 {
+            let port = try freeUDPPort()
+            let process = Process()
+            let candidates = ["/usr/sbin/dnsmasq", "/usr/bin/dnsmasq", "/usr/local/sbin/dnsmasq"]
+            process.executableURL = URL(
+                fileURLWithPath: candidates.first(where: FileManager.default.fileExists) ?? "dnsmasq")
+            process.arguments =
+                [
+                    "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file",
+                    "--port=\(port)", "--listen-address=127.0.0.1", "--bind-interfaces",
+                    "--user=\(ProcessInfo.processInfo.userName)",
+                ] + zones.map { "--local=/\($0)/" } + records
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let server = try #require(DNSServer("127.0.0.1:\(port)"))
+            var resolver = DNSResolver(server: server)
+            resolver.timeoutSeconds = 1
+            resolver.attempts = 1
+            let probe = resolver
+            try await waitUntil("dnsmasq to answer on port \(port)") {
+                guard process.isRunning else { return true }
+                return (try? await probe.lookup("wps-ready.test", .a)) != nil
+            }
+            if process.isRunning { return Dnsmasq(process: process, server: server) }
+            process.waitUntilExit()
         }
-        #expect(process.isRunning, "dnsmasq exited")
-        return Dnsmasq(process: process, server: server)
+        Issue.record("dnsmasq exited at start on five ports")
+        throw CancellationError()
     }
 
     /// Kills it: a child started by Foundation's `Process` may have SIGTERM blocked, and dnsmasq

@@ -224,9 +224,17 @@ def profile_environment(tmp_path: Path, box, key: str, ca_file: str | None = Non
 
 
 def free_udp_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port free on 127.0.0.1 for both UDP and TCP (a DNS server takes both)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.bind(("127.0.0.1", 0))
+            port = udp.getsockname()[1]
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+                try:
+                    tcp.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
 
 
 def dns_answers(port: int, name: str = "wps-ready.test") -> bool:
@@ -249,16 +257,22 @@ def dnsmasq(*records: str, zones=("test",)):
     Yields `127.0.0.1:PORT`, once the server answers."""
     import getpass
     import shutil
-    port = free_udp_port()
     # Debian puts it in /usr/sbin, which a user's PATH may not have.
     binary = shutil.which("dnsmasq") or "/usr/sbin/dnsmasq"
-    args = [binary, "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file",
-            f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", f"--user={getpass.getuser()}",
-            *[f"--local=/{zone}/" for zone in zones], *records]
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    # A port free when chosen may be taken before dnsmasq binds it (another test's connection):
+    # then another port, a few times.
+    for attempt in range(5):
+        port = free_udp_port()
+        args = [binary, "--keep-in-foreground", "--no-resolv", "--no-hosts", "--conf-file=/dev/null", "--pid-file",
+                f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", f"--user={getpass.getuser()}",
+                *[f"--local=/{zone}/" for zone in zones], *records]
+        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         wait_until(lambda: process.poll() is not None or dns_answers(port), "dnsmasq to answer")
-        assert process.poll() is None, f"dnsmasq exited: {process.stdout.read() if process.stdout else ''}"
+        if process.poll() is None:
+            break
+        output = process.stdout.read() if process.stdout else ""
+        assert "Address already in use" in output and attempt < 4, f"dnsmasq exited: {output}"
+    try:
         yield f"127.0.0.1:{port}"
     finally:
         process.terminate()
