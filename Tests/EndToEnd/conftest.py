@@ -223,6 +223,21 @@ def profile_environment(tmp_path: Path, box, key: str, ca_file: str | None = Non
     return env
 
 
+def write_example_files(folder: Path, spec: str):
+    """The files `help`'s examples name (pw.txt, first.html, followup.html, boxes.csv, q4.yaml with
+    `spec`, leads.csv, microsoft.csv), as a new user's folder would hold them. (examples/boxes.csv
+    has rows that fail on purpose; help's examples mean a file that connects.)"""
+    (folder / "pw.txt").write_text("example-password\n")
+    (folder / "first.html").write_text("<p>Hi {{FIRST_NAME}}</p>")
+    (folder / "followup.html").write_text("<p>Following up</p>")
+    (folder / "boxes.csv").write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
+        f"h{i}@example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(3)))
+    (folder / "q4.yaml").write_text(spec)
+    (folder / "leads.csv").write_bytes(b"\xef\xbb\xbfEmail,First Name,Company\r\n" + b"".join(
+        f"lead{i}@acme.com,Lead {i},Acme\r\n".encode() for i in range(3)))
+    (folder / "microsoft.csv").write_text("mailbox_email,display_name\nann@contoso.com,Ann\nbob@contoso.com,Bob\n")
+
+
 def free_udp_port() -> int:
     """A port free on 127.0.0.1 for both UDP and TCP (a DNS server takes both)."""
     while True:

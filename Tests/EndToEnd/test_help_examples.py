@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 
-from conftest import dnsmasq
+from conftest import dnsmasq, write_example_files
 
 
 SPEC = """name: Q4 spec
@@ -58,16 +58,7 @@ def examples(wps, cwd):
 
 
 def test_every_help_example_runs_against_the_sandbox(wps, tmp_path):
-    (tmp_path / "pw.txt").write_text("example-password\n")
-    (tmp_path / "first.html").write_text("<p>Hi {{FIRST_NAME}}</p>")
-    (tmp_path / "followup.html").write_text("<p>Following up</p>")
-    # examples/boxes.csv has rows that fail on purpose; help's examples mean a file that connects.
-    (tmp_path / "boxes.csv").write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
-        f"h{i}@example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(3)))
-    (tmp_path / "q4.yaml").write_text(SPEC)
-    (tmp_path / "leads.csv").write_bytes(b"\xef\xbb\xbfEmail,First Name,Company\r\n" + b"".join(
-        f"lead{i}@acme.com,Lead {i},Acme\r\n".encode() for i in range(3)))
-    (tmp_path / "microsoft.csv").write_text("mailbox_email,display_name\nann@contoso.com,Ann\nbob@contoso.com,Bob\n")
+    write_example_files(tmp_path, SPEC)
     names, found = examples(wps, tmp_path)
     assert "campaign new" in names and "mailbox add" in names and len(names) > 30
     assert len(found) >= 17, found

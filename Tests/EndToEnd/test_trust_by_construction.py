@@ -18,7 +18,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import Sandbox
+from conftest import Sandbox, write_example_files
 from recording_proxy import RecordingProxy
 from test_mcp import Served
 
@@ -57,16 +57,8 @@ EXTRA_WRITES = [
 
 
 def write_files(folder):
-    (folder / "pw.txt").write_text("example-password\n")
-    (folder / "first.html").write_text("<p>Hi {{FIRST_NAME}}</p>")
-    (folder / "followup.html").write_text("<p>Following up</p>")
-    (folder / "boxes.csv").write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
-        f"h{i}@example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(3)))
-    (folder / "q4.yaml").write_text(SPEC.replace("id: 777001\nname: First", "name: Q4 spec"))
+    write_example_files(folder, SPEC.replace("id: 777001\nname: First", "name: Q4 spec"))
     (folder / "spec.yaml").write_text(SPEC)
-    (folder / "leads.csv").write_bytes(b"\xef\xbb\xbfEmail,First Name,Company\r\n" + b"".join(
-        f"lead{i}@acme.com,Lead {i},Acme\r\n".encode() for i in range(3)))
-    (folder / "microsoft.csv").write_text("mailbox_email,display_name\nann@contoso.com,Ann\nbob@contoso.com,Bob\n")
 
 
 class World:
