@@ -89,7 +89,7 @@ struct Shell {
             if prepared.takesSecret {
                 // Kept once it has run: one that failed to parse or that the checks or the documented
                 // rules refused (exit 2, nothing sent) is not kept at all.
-                if prepared.keepsOutOfHistory || outcome == .finished(2) {
+                if outcome == .finished(2) {
                     FileHandle.standardError.write(Data((Self.keptOutOfHistory + "\n").utf8))
                 } else {
                     editor.remember(prepared.historyLine)
@@ -156,9 +156,8 @@ extension Shell {
             var historyLine: String
             /// The line as run: `--password` left without a value gets ` -` (asked for with echo off).
             var runText: String
-            /// A line that takes a secret and fails to parse or check: kept out of the history.
-            var keepsOutOfHistory: Bool
-            /// The line takes a secret: it is kept only after it ran without a usage or validation error.
+            /// The line takes a secret: it is kept only after it ran without a usage or validation
+            /// error (one that fails to parse or check ends with exit 2 too).
             var takesSecret: Bool
             var followsSecretRequest: Bool
             /// This line showed an earlier variable holds a secret.
@@ -182,7 +181,7 @@ extension Shell {
             askedForSecret = fails && scan.asksForSecret
             return Prepared(
                 historyLine: HistoryMasker.mask(line, ranges: scan.historyRanges),
-                runText: runText, keepsOutOfHistory: fails && (scan.takesSecret || follows),
+                runText: runText,
                 takesSecret: scan.takesSecret || follows,
                 followsSecretRequest: follows, taintedEarlierLines: tainted)
         }

@@ -19,14 +19,7 @@ public struct DiagnosticRenderer: Sendable {
     public init(source: SourceFile, masking: [Range<Int>] = []) {
         self.source = source
         // Sorted and without overlaps, so the masks on a line are found by a binary search.
-        var merged: [Range<Int>] = []
-        for range in masking.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = merged.last, range.lowerBound < last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
+        let merged = SecretScan.merged(masking)
         self.masking = merged
         maskedTexts = Set(merged.flatMap { Self.texts(of: $0, in: source) })
     }

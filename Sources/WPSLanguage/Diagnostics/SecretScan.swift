@@ -51,6 +51,9 @@ public struct SecretScan: Sendable {
     /// does no I/O): a FILE positional naming one is shown, as a password would not be a file's
     /// name in the folder it runs in.
     let namesExistingFile: @Sendable (String) -> Bool
+    /// ``SecretMask/flagLooksSecret(_:secretFlags:)`` of each flag name in the text, asked once
+    /// per name: a long script gives the same few flags on every line.
+    let flagVerdicts: [String: Bool]
 
     /// Scans `text`.
     ///
@@ -69,6 +72,12 @@ public struct SecretScan: Sendable {
         self.registry = registry
         self.secretFlags = secretFlags
         self.secretVariables = secretVariables
+        var verdicts: [String: Bool] = [:]
+        for token in tokens {
+            guard let name = Self.flagName(token.kind), verdicts[name] == nil else { continue }
+            verdicts[name] = SecretMask.flagLooksSecret(name, secretFlags: secretFlags)
+        }
+        flagVerdicts = verdicts
         let statements = Self.statements(tokens)
         // First the taint: which variables reach a secret flag anywhere in the text.
         for statement in statements { collectTaint(statement) }
@@ -78,13 +87,8 @@ public struct SecretScan: Sendable {
             if statement.isEmpty, !bytes[span(of: statement)].contains(where: { !Self.isBlank($0) }) { continue }
             let asked = scan(statement, followsRequest: followsRequest)
             // Only a new line may hold the value a flag at the end of the line before asked for.
-            if statement.upperBound < tokens.count, tokens[statement.upperBound].kind == .newline {
-                followsRequest = asked
-            } else if statement.upperBound >= tokens.count - 1 {
-                followsRequest = asked
-            } else {
-                followsRequest = false
-            }
+            let endsLine = statement.upperBound >= tokens.count - 1 || tokens[statement.upperBound].kind == .newline
+            followsRequest = endsLine && asked
         }
         asksForSecret = followsRequest
         historyRanges = Self.merged(historyRanges)
@@ -93,7 +97,18 @@ public struct SecretScan: Sendable {
 
     /// Whether `--name` (or `-name`) has its value masked: a flag the registry marks secret, one
     /// within the did-you-mean distance of one, or one whose name looks secret.
-    public func isSecretFlag(_ name: String) -> Bool { SecretMask.flagLooksSecret(name, secretFlags: secretFlags) }
+    public func isSecretFlag(_ name: String) -> Bool {
+        flagVerdicts[name] ?? SecretMask.flagLooksSecret(name, secretFlags: secretFlags)
+    }
+
+    /// The name ``secretFlagName(at:)`` asks about for a token: a flag's, or a one-dash word's.
+    static func flagName(_ kind: TokenKind) -> String? {
+        switch kind {
+        case .flag(let name, _): return name
+        case .word(let word) where word.hasPrefix("-") && !word.hasPrefix("--"): return String(word.dropFirst())
+        default: return nil
+        }
+    }
 
     // MARK: Statements
 

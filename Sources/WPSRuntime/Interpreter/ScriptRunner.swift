@@ -94,7 +94,8 @@ public struct ScriptRunner: Sendable {
             return .finished(error.exitCode)
         } catch let error as RuntimeError {
             let shown = renderer
-            let located = error.sourceFile.map { self.renderer(for: $0) } ?? shown
+            // Scanned once when the error is in this source (a long script's last line).
+            let located = error.sourceFile.flatMap { $0 == source ? nil : self.renderer(for: $0) } ?? shown
             writeError(shown.scrub(located.render(error.diagnostic(fallback: SourceRange(0, 0)))))
             return .finished(error.exitCode)
         } catch is CancellationError {
