@@ -73,6 +73,15 @@ SLIPS = [
     f"{BASE} --password $(echo SECRET) {FULL} --daily-limit lots",
     f"mailbox add --email SECRET --password x {FULL}",
     f"{BASE} --smtp-server SECRET --password x --smtp-port 465 --imap-server i --imap-port 99999",
+    # The password alone on a line after a line that takes one but did not ask for it.
+    f"{BASE}\nSECRET",
+    f"{BASE} --password x\nSECRET",
+    f"{BASE} --password x; SECRET",
+    # A wrong or missing subcommand of a group with a secret flag.
+    "mailbox connect z@x.com SECRET",
+    "mailbox create --email z@x.com SECRET",
+    "mailbox --email z@x.com SECRET",
+    "mailbox z@x.com SECRET",
 ]
 
 # The same slips as MCP tool arguments (a password under a wrong or mistyped argument).

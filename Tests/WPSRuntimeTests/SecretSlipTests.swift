@@ -55,6 +55,15 @@ import WPSLanguage
         "mailbox add --email z@x.com --password x --wait-from 1x # SECRET",
         "mailbox add --email z@x.com --password $(echo SECRET) --smtp-port nope",
         "mailbox add --email z@x.com --password x --daily-limit lots SECRET",
+        // The password alone on a line, after a line that takes one but did not ask for it.
+        "mailbox add --email z@x.com\nSECRET",
+        "mailbox add --email z@x.com --password x\nSECRET",
+        "mailbox add --email z@x.com --password x; SECRET",
+        // A wrong or missing subcommand of a group with a secret flag.
+        "mailbox connect z@x.com SECRET",
+        "mailbox create --email z@x.com SECRET",
+        "mailbox --email z@x.com SECRET",
+        "mailbox z@x.com SECRET",
     ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
 
     /// What `wps --check` prints for `text`.
@@ -138,6 +147,18 @@ import WPSLanguage
         #expect(HistoryMasker.mask(#"let p = "Hunter2""#, secretVariables: ["p"]) == "let p = ••••")
         #expect(HistoryMasker.mask(#"let p = "Hunter2""#) == #"let p = "Hunter2""#)
         #expect(HistoryMasker.scan("mailbox add --password \"x$p\"").secretVariables == ["p"])
+    }
+
+    @Test func aWordAloneThatNamesNoCommandIsMasked() {
+        #expect(HistoryMasker.scan("Hunter2").takesSecret)
+        #expect(HistoryMasker.scan("'Hunter2'").diagnosticRanges == [0..<9])
+        // Commands, keywords, variables and assignments alone are not.
+        for harmless in ["history", "help", "exit", "$x", "let x = 1", "campaign list", "echo hi"] {
+            #expect(!HistoryMasker.scan(harmless).takesSecret, "\(harmless)")
+        }
+        // A subcommand of a group with a secret flag missing or wrong: the group takes a secret.
+        #expect(HistoryMasker.scan("mailbox connect Hunter2").takesSecret)
+        #expect(!HistoryMasker.scan("mailbox list").takesSecret)
     }
 
     @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() {

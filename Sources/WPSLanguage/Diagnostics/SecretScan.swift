@@ -6,9 +6,11 @@
 /// It reads the token stream statement by statement:
 ///
 /// - A statement **takes a secret** when one of its stages names a command that has a secret
-///   flag in the registry (also misspelt or in the wrong case: `mailbx add`, `Mailbox Add`), when
-///   it gives a flag that is or looks secret (`--password`, `--pasword`, `--api-key`, `-p`), or
-///   when it follows a secret flag left without a value at the end of the line before (the user
+///   flag in the registry (also misspelt or in the wrong case: `mailbx add`, `Mailbox Add`) or
+///   names none but starts one's words (`mailbox connect …`, `mailbox --email …`), when it gives a
+///   flag that is or looks secret (`--password`, `--pasword`, `--api-key`, `-p`), when it is one
+///   word or quoted text alone that names no command (a password on a line of its own), or when
+///   it follows a secret flag left without a value at the end of the line before (the user
 ///   typed the password on the next line).
 /// - In such a statement a diagnostic shows only what is provably harmless: command words, flag
 ///   names, keywords, variable names, punctuation, and the value of a known non-secret flag that
@@ -215,12 +217,19 @@ public struct SecretScan: Sendable {
                     continue
                 }
                 let (words, found) = commandWords(from: index, in: statement)
-                for harmless in index..<(index + words) { shown.insert(harmless) }
+                for harmless in index..<(index + words.count) { shown.insert(harmless) }
                 descriptor = found
-                if let found, found.flags.contains(where: \.isSecret) { secret = true }
-                if words > 0 {
-                    index += words
+                if takesSecret(words: words, found: found, typed: typedCommandWords(from: index, in: statement)) {
+                    secret = true
+                }
+                if !words.isEmpty {
+                    index += words.count
                     continue
+                }
+                // A word alone that names no command (`unknown command 'Hunter2'`) may be a
+                // password typed on a line of its own.
+                if index == statement.lowerBound, statement.count == 1, Self.literalText(token.kind) != nil {
+                    secret = true
                 }
             }
             if secretFlagName(at: index) != nil {
@@ -369,7 +378,7 @@ public struct SecretScan: Sendable {
 
     /// The command words at `index` — also misspelt or in another case, as the did-you-mean would
     /// read them — and the command they name, if any.
-    func commandWords(from start: Int, in statement: Range<Int>) -> (count: Int, command: CommandDescriptor?) {
+    func commandWords(from start: Int, in statement: Range<Int>) -> (words: [String], command: CommandDescriptor?) {
         var words: [String] = []
         var index = start
         while index < statement.upperBound, case .word(let word) = tokens[index].kind {
@@ -385,7 +394,34 @@ public struct SecretScan: Sendable {
             }
             index += 1
         }
-        return (index - start, registry.command(words))
+        return (words, registry.command(words))
+    }
+
+    /// The command words at `index` as written (in any case), without did-you-mean.
+    func typedCommandWords(from start: Int, in statement: Range<Int>) -> [String] {
+        var words: [String] = []
+        var index = start
+        while index < statement.upperBound, case .word(let word) = tokens[index].kind,
+            registry.subcommands(after: words).contains(word.lowercased())
+        {
+            words.append(word.lowercased())
+            index += 1
+        }
+        return words
+    }
+
+    /// Whether a stage whose command words read as `words` (naming `found`), `typed` as written,
+    /// takes a secret: it names a command with a secret flag, or it names none and its words
+    /// start one (`mailbox connect …`, `mailbox --email …`: a wrong or missing subcommand does
+    /// not hide that `mailbox add` takes a password).
+    func takesSecret(words: [String], found: CommandDescriptor?, typed: [String]) -> Bool {
+        if let found, found.flags.contains(where: \.isSecret) { return true }
+        func startsSecretCommand(_ prefix: [String]) -> Bool {
+            !prefix.isEmpty
+                && registry.commands.contains { $0.words.starts(with: prefix) && $0.flags.contains(where: \.isSecret) }
+        }
+        if found == nil, startsSecretCommand(words) { return true }
+        return registry.command(typed) == nil && startsSecretCommand(typed)
     }
 
     // MARK: Harmless values
