@@ -144,10 +144,11 @@ extension Shell {
         + "(give the secret as --password -, $env.NAME or @FILE)"
 
     /// What the shell knows of secrets across the lines of a session: the variables that hold
-    /// one, and whether the last line left a secret flag without a value (so this line may be
-    /// the secret itself).
+    /// one and what each variable was assigned from, and whether the last line left a secret flag
+    /// without a value (so this line may be the secret itself).
     struct SecretState {
         var variables: Set<String> = []
+        var assignments: [String: Set<String>] = [:]
         var askedForSecret = false
 
         /// A line ready to keep and run.
@@ -166,7 +167,8 @@ extension Shell {
 
         mutating func prepare(_ line: String, askOnTerminal: Bool) -> Prepared {
             let follows = askedForSecret
-            let scan = HistoryMasker.scan(line, secretVariables: variables, followsSecretRequest: follows)
+            let scan = HistoryMasker.scan(
+                line, secretVariables: variables, assignments: assignments, followsSecretRequest: follows)
             var runText = line
             if askOnTerminal, !scan.valuelessSecretFlags.isEmpty {
                 var bytes = Array(line.utf8)
@@ -178,6 +180,7 @@ extension Shell {
             let fails = !Parser.parse(SourceFile(name: "<shell>", text: runText)).diagnostics.isEmpty
             let tainted = !scan.secretVariables.subtracting(variables).isEmpty
             variables.formUnion(scan.secretVariables)
+            assignments = scan.assignments
             askedForSecret = fails && scan.asksForSecret
             return Prepared(
                 historyLine: HistoryMasker.mask(line, ranges: scan.historyRanges),

@@ -82,6 +82,8 @@ SLIPS = [
     "mailbox create --email z@x.com SECRET",
     "mailbox --email z@x.com SECRET",
     "mailbox z@x.com SECRET",
+    # Taint through more than one variable.
+    f'let a = "SECRET"; let b = $a; {BASE} --password $b {FULL} --daily-limit 99999',
 ]
 
 # The same slips as MCP tool arguments (a password under a wrong or mistyped argument).
@@ -195,6 +197,8 @@ def run_shell(wps, work, env, secret, scan):
         typed = []
         lines = [line for shape in SLIPS for line in with_secret(shape, secret).split("\n")]
         lines += ["let q = \"" + secret + "\"", f"{BASE} {FULL} --password $q --daily-limit 99999",
+                  # Taint across lines through a second variable.
+                  "let a3 = \"" + secret + "\"", "let b3 = $a3", f"{BASE} {FULL} --password $b3 --daily-limit 99999",
                   f"{BASE} {FULL} --password", "history"]
         queue = list(lines)
         asked = 0
@@ -234,6 +238,8 @@ def run_shell(wps, work, env, secret, scan):
     scan.add("history", history)
     # The variable a later line gave to --password is masked where it was assigned.
     assert "let\\040q\\040=\\040••••" in history, history
+    # …also when it reached --password through another variable on another line.
+    assert "let\\040a3\\040=\\040••••" in history and "let\\040b3\\040=\\040••••" in history, history
     return text, history
 
 

@@ -64,6 +64,8 @@ import WPSLanguage
         "mailbox create --email z@x.com SECRET",
         "mailbox --email z@x.com SECRET",
         "mailbox z@x.com SECRET",
+        // Taint through more than one variable.
+        #"let a = "SECRET"; let b = $a; mailbox add --email z@x.com --password $b --daily-limit nope"#,
     ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
 
     /// What `wps --check` prints for `text`.
@@ -147,6 +149,21 @@ import WPSLanguage
         #expect(HistoryMasker.mask(#"let p = "Hunter2""#, secretVariables: ["p"]) == "let p = ••••")
         #expect(HistoryMasker.mask(#"let p = "Hunter2""#) == #"let p = "Hunter2""#)
         #expect(HistoryMasker.scan("mailbox add --password \"x$p\"").secretVariables == ["p"])
+    }
+
+    @Test func taintFollowsAssignmentsBackAcrossLines() {
+        let line = #"let a = "Hunter2"; let b = $a; let c = "x$b"; mailbox add --password $c"#
+        #expect(HistoryMasker.scan(line).secretVariables == ["a", "b", "c"])
+        #expect(HistoryMasker.mask(line) == "let a = ••••; let b = ••••; let c = ••••; mailbox add --password ••••")
+        // A secret-looking name taints what it was given.
+        #expect(HistoryMasker.scan(#"let a = "Hunter2"; let api_key = $a"#).secretVariables == ["a"])
+        // The shell keeps what earlier lines assigned: a later `--password $b` taints `a`.
+        let first = HistoryMasker.scan(#"let a = "Hunter2""#)
+        let second = HistoryMasker.scan("let b = $a", assignments: first.assignments)
+        #expect(second.assignments == ["a": [], "b": ["a"]])
+        let third = HistoryMasker.scan("mailbox add --password $b", assignments: second.assignments)
+        #expect(third.secretVariables == ["a", "b"])
+        #expect(HistoryMasker.mask(#"let a = "Hunter2""#, secretVariables: third.secretVariables) == "let a = ••••")
     }
 
     @Test func aWordAloneThatNamesNoCommandIsMasked() {

@@ -19,7 +19,8 @@
 ///   is masked.
 /// - The history masks less (a line that ran keeps its harmless text): the value of every flag
 ///   that is or looks secret, and the whole value of a `let` whose variable looks secret or later
-///   feeds a secret flag (`let p = "…"` then `--password $p`: the variable is *tainted*).
+///   feeds a secret flag (`let p = "…"` then `--password $p`: the variable is *tainted*), also
+///   through other variables (`let a = "…"; let b = $a` then `--password $b` taints `a`).
 ///
 /// ```swift
 /// let scan = SecretScan("mailbox add --email z@x.com Hunter2", registry: registry, secretFlags: ["password"])
@@ -44,6 +45,9 @@ public struct SecretScan: Sendable {
     /// Variables that hold a secret as far as this text shows: the ones it gives (as `$name`) to a
     /// secret flag, and the ones known before. (A secret-looking name is masked by its name.)
     public private(set) var secretVariables: Set<String>
+    /// What each variable assigned so far was given: the variables its value names (`let b = $a`:
+    /// `b` → `a`), this text's joined to the ones known before. A secret in `b` taints `a` too.
+    public private(set) var assignments: [String: Set<String>]
 
     let bytes: [UInt8]
     let tokens: [Token]
@@ -62,11 +66,13 @@ public struct SecretScan: Sendable {
     /// - Parameters:
     ///   - secretFlags: every spelling of every flag the registry marks secret.
     ///   - secretVariables: variables known to hold a secret from earlier lines of a session.
+    ///   - assignments: what earlier lines of a session assigned (see ``assignments``).
     ///   - followsSecretRequest: the line before left a secret flag without a value, so this one
     ///     may be the secret: all of its first statement is masked.
     public init(
         _ text: String, registry: CommandRegistry, secretFlags: Set<String>, secretVariables: Set<String> = [],
-        followsSecretRequest: Bool = false, namesExistingFile: @escaping @Sendable (String) -> Bool = { _ in false }
+        assignments: [String: Set<String>] = [:], followsSecretRequest: Bool = false,
+        namesExistingFile: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.namesExistingFile = namesExistingFile
         bytes = Array(text.utf8)
@@ -74,6 +80,7 @@ public struct SecretScan: Sendable {
         self.registry = registry
         self.secretFlags = secretFlags
         self.secretVariables = secretVariables
+        self.assignments = assignments
         var verdicts: [String: Bool] = [:]
         for token in tokens {
             guard let name = Self.flagName(token.kind), verdicts[name] == nil else { continue }
@@ -81,8 +88,10 @@ public struct SecretScan: Sendable {
         }
         flagVerdicts = verdicts
         let statements = Self.statements(tokens)
-        // First the taint: which variables reach a secret flag anywhere in the text.
+        // First the taint: which variables reach a secret flag anywhere in the text, and which
+        // variables were assigned from them.
         for statement in statements { collectTaint(statement) }
+        propagateTaint()
         var followsRequest = followsSecretRequest
         for statement in statements {
             // A blank line keeps what the line before asked.
@@ -143,19 +152,44 @@ public struct SecretScan: Sendable {
 
     // MARK: Taint
 
-    /// Records the variables given to a secret flag in this statement.
+    /// Records the variables given to a secret flag in this statement, and what an assignment
+    /// that starts it was given.
     mutating func collectTaint(_ statement: Range<Int>) {
+        if let first = statement.first, let valueStart = assignmentValue(at: first, in: statement),
+            let name = assignedName(at: first)
+        {
+            assignments[name, default: []].formUnion(variables(in: valueStart..<statement.upperBound))
+        }
         var index = statement.lowerBound
         while index < statement.upperBound {
             defer { index += 1 }
             guard secretFlagName(at: index) != nil, index + 1 < statement.upperBound else { continue }
-            for value in valueRun(from: index + 1, in: statement) {
-                switch tokens[value].kind {
-                case .variable(let reference): secretVariables.insert(reference.name)
-                case .string(let parts):
-                    for case .variable(let reference) in parts { secretVariables.insert(reference.name) }
-                default: break
-                }
+            secretVariables.formUnion(variables(in: valueRun(from: index + 1, in: statement)))
+        }
+    }
+
+    /// The variables the tokens at `indexes` name (`$p`, `"x$p"`).
+    func variables(in indexes: some Sequence<Int>) -> Set<String> {
+        var names = Set<String>()
+        for index in indexes {
+            switch tokens[index].kind {
+            case .variable(let reference): names.insert(reference.name)
+            case .string(let parts):
+                for case .variable(let reference) in parts { names.insert(reference.name) }
+            default: break
+            }
+        }
+        return names
+    }
+
+    /// Follows the taint back through assignments until nothing changes: `let a = "…"; let b = $a`
+    /// then `--password $b` taints `a` too, as does `let api_key = $a`.
+    mutating func propagateTaint() {
+        var pending = Array(secretVariables) + assignments.keys.filter(SecretMask.nameLooksSecret)
+        while let name = pending.popLast() {
+            for source in assignments[name] ?? [] where !secretVariables.contains(source) {
+                secretVariables.insert(source)
+                pending.append(source)
             }
         }
     }

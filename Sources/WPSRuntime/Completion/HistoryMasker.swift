@@ -19,13 +19,15 @@ public enum HistoryMasker {
     ///
     /// - Parameters:
     ///   - secretVariables: variables earlier lines of a session showed to hold a secret.
+    ///   - assignments: what earlier lines of a session assigned (see ``SecretScan/assignments``).
     ///   - followsSecretRequest: the line before left a secret flag without a value.
-    public static func scan(_ text: String, secretVariables: Set<String> = [], followsSecretRequest: Bool = false)
-        -> SecretScan
-    {
+    public static func scan(
+        _ text: String, secretVariables: Set<String> = [], assignments: [String: Set<String>] = [:],
+        followsSecretRequest: Bool = false
+    ) -> SecretScan {
         SecretScan(
             text, registry: .standard, secretFlags: secretFlags, secretVariables: secretVariables,
-            followsSecretRequest: followsSecretRequest, namesExistingFile: namesExistingFile)
+            assignments: assignments, followsSecretRequest: followsSecretRequest, namesExistingFile: namesExistingFile)
     }
 
     /// Whether `path` is a regular file (relative to the working folder).
