@@ -85,7 +85,9 @@ struct Shell {
             var runner = self.runner
             runner.secretVariables = secrets.variables
             runner.followsSecretRequest = prepared.followsSecretRequest
+            runner.followsRefusedSecret = prepared.followsRefusedSecret
             let (outcome, after) = await runCancellable(source, interpreter, runner: runner)
+            secrets.ran(prepared, outcome: outcome)
             if prepared.takesSecret {
                 // Kept once it has run: one that failed to parse or that the checks or the documented
                 // rules refused (exit 2, nothing sent) is not kept at all.
@@ -144,12 +146,14 @@ extension Shell {
         + "(give the secret as --password -, $env.NAME or @FILE)"
 
     /// What the shell knows of secrets across the lines of a session: the variables that hold
-    /// one and what each variable was assigned from, and whether the last line left a secret flag
-    /// without a value (so this line may be the secret itself).
+    /// one and what each variable was assigned from, whether the last line left a secret flag
+    /// without a value (so this line may be the secret itself), and whether it took a secret and
+    /// was refused (so this line may be the secret typed again on its own).
     struct SecretState {
         var variables: Set<String> = []
         var assignments: [String: Set<String>] = [:]
         var askedForSecret = false
+        var refusedSecret = false
 
         /// A line ready to keep and run.
         struct Prepared {
@@ -161,14 +165,18 @@ extension Shell {
             /// error (one that fails to parse or check ends with exit 2 too).
             var takesSecret: Bool
             var followsSecretRequest: Bool
+            var followsRefusedSecret: Bool
             /// This line showed an earlier variable holds a secret.
             var taintedEarlierLines: Bool
+            /// Only blanks: it leaves the state as the line before left it.
+            var isBlank: Bool
         }
 
         mutating func prepare(_ line: String, askOnTerminal: Bool) -> Prepared {
             let follows = askedForSecret
             let scan = HistoryMasker.scan(
-                line, secretVariables: variables, assignments: assignments, followsSecretRequest: follows)
+                line, secretVariables: variables, assignments: assignments, followsSecretRequest: follows,
+                followsRefusedSecret: refusedSecret)
             var runText = line
             if askOnTerminal, !scan.valuelessSecretFlags.isEmpty {
                 var bytes = Array(line.utf8)
@@ -181,12 +189,20 @@ extension Shell {
             let tainted = !scan.secretVariables.subtracting(variables).isEmpty
             variables.formUnion(scan.secretVariables)
             assignments = scan.assignments
-            askedForSecret = fails && scan.asksForSecret
+            // Still asked after a line that failed, or after a comment the request carried over.
+            askedForSecret = scan.asksForSecret && (fails || follows)
             return Prepared(
-                historyLine: HistoryMasker.mask(line, ranges: scan.historyRanges),
-                runText: runText,
-                takesSecret: scan.takesSecret || follows,
-                followsSecretRequest: follows, taintedEarlierLines: tainted)
+                historyLine: HistoryMasker.mask(line, ranges: scan.historyRanges), runText: runText,
+                takesSecret: scan.takesSecret || follows, followsSecretRequest: follows,
+                followsRefusedSecret: refusedSecret, taintedEarlierLines: tainted,
+                isBlank: line.allSatisfy(\.isWhitespace))
+        }
+
+        /// Notes how the line ran: one that takes a secret and was refused (exit 2) makes the next
+        /// line a possible secret.
+        mutating func ran(_ prepared: Prepared, outcome: ScriptRunner.Outcome) {
+            guard !prepared.isBlank else { return }
+            refusedSecret = prepared.takesSecret && outcome == .finished(2)
         }
     }
 }

@@ -82,8 +82,9 @@ SLIPS = [
     "mailbox create --email z@x.com SECRET",
     "mailbox --email z@x.com SECRET",
     "mailbox z@x.com SECRET",
-    # Taint through more than one variable.
+    # Taint through more than one variable; a comment between `--password` and the password.
     f'let a = "SECRET"; let b = $a; {BASE} --password $b {FULL} --daily-limit 99999',
+    f"{BASE} --smtp-port nope --password\n# fill in\ncorrect SECRET staple",
 ]
 
 # The same slips as MCP tool arguments (a password under a wrong or mistyped argument).
@@ -197,6 +198,8 @@ def run_shell(wps, work, env, secret, scan):
         typed = []
         lines = [line for shape in SLIPS for line in with_secret(shape, secret).split("\n")]
         lines += ["let q = \"" + secret + "\"", f"{BASE} {FULL} --password $q --daily-limit 99999",
+                  # A passphrase typed again alone after a line that takes a secret was refused.
+                  BASE, "correct " + secret + " staple",
                   # Taint across lines through a second variable.
                   "let a3 = \"" + secret + "\"", "let b3 = $a3", f"{BASE} {FULL} --password $b3 --daily-limit 99999",
                   f"{BASE} {FULL} --password", "history"]

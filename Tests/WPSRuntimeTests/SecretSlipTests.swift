@@ -64,8 +64,9 @@ import WPSLanguage
         "mailbox create --email z@x.com SECRET",
         "mailbox --email z@x.com SECRET",
         "mailbox z@x.com SECRET",
-        // Taint through more than one variable.
+        // Taint through more than one variable; a comment between `--password` and the password.
         #"let a = "SECRET"; let b = $a; mailbox add --email z@x.com --password $b --daily-limit nope"#,
+        "mailbox add --email z@x.com --password\n# fill in\ncorrect SECRET staple",
     ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
 
     /// What `wps --check` prints for `text`.
@@ -151,6 +152,13 @@ import WPSLanguage
         #expect(HistoryMasker.scan("mailbox add --password \"x$p\"").secretVariables == ["p"])
     }
 
+    /// `text` with each of `ranges` shown as `****`.
+    static func shown(_ text: String, _ ranges: [Range<Int>]) -> String {
+        var bytes = Array(text.utf8)
+        for range in ranges.reversed() { bytes.replaceSubrange(range, with: Array(SecretMask.display.utf8)) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     @Test func taintFollowsAssignmentsBackAcrossLines() {
         let line = #"let a = "Hunter2"; let b = $a; let c = "x$b"; mailbox add --password $c"#
         #expect(HistoryMasker.scan(line).secretVariables == ["a", "b", "c"])
@@ -176,6 +184,28 @@ import WPSLanguage
         // A subcommand of a group with a secret flag missing or wrong: the group takes a secret.
         #expect(HistoryMasker.scan("mailbox connect Hunter2").takesSecret)
         #expect(!HistoryMasker.scan("mailbox list").takesSecret)
+    }
+
+    @Test func aCommentKeepsTheRequestOfTheLineBefore() {
+        let text = "mailbox add --password\n# fill in\n\ncorrect Hunter2 staple"
+        let shown = Self.shown(text, HistoryMasker.scan(text).diagnosticRanges)
+        #expect(shown == "mailbox add --password\n****\n\n**** **** ****", "\(shown)")
+        #expect(HistoryMasker.scan("mailbox add --password\n# fill in").asksForSecret)
+    }
+
+    @Test func theLineAfterARefusedSecretIsMaskedUnlessItReadsAsWps() {
+        for secretLike in ["Hunter2", "correct horse staple", "Campaign2024", "mailbx Hunter2"] {
+            let scan = HistoryMasker.scan(secretLike, followsRefusedSecret: true)
+            #expect(scan.takesSecret, "\(secretLike)")
+            let shown = Self.shown(secretLike, scan.diagnosticRanges)
+            #expect(shown.allSatisfy { $0 == "*" || $0 == " " }, "\(shown)")
+        }
+        for meant in ["campaign get nope", "let x = 1", "history"] {
+            #expect(!HistoryMasker.scan(meant, followsRefusedSecret: true).takesSecret, "\(meant)")
+        }
+        // A `--password` left without a value is still asked for.
+        let retyped = HistoryMasker.scan("mailbox add --email z@x.com --password", followsRefusedSecret: true)
+        #expect(retyped.asksForSecret && retyped.valuelessSecretFlags.count == 1)
     }
 
     @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() {

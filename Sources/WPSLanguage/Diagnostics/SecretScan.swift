@@ -10,8 +10,8 @@
 ///   names none but starts one's words (`mailbox connect …`, `mailbox --email …`), when it gives a
 ///   flag that is or looks secret (`--password`, `--pasword`, `--api-key`, `-p`), when it is one
 ///   word or quoted text alone that names no command (a password on a line of its own), or when
-///   it follows a secret flag left without a value at the end of the line before (the user
-///   typed the password on the next line).
+///   it follows a secret flag left without a value at the end of the line before, blank and
+///   comment lines between (the user typed the password on the next line).
 /// - In such a statement a diagnostic shows only what is provably harmless: command words, flag
 ///   names, keywords, variable names, punctuation, and the value of a known non-secret flag that
 ///   fits the flag's kind (`--smtp-port 465`, `--email ann@example.com`, `--esp smtp`). Every other
@@ -69,9 +69,13 @@ public struct SecretScan: Sendable {
     ///   - assignments: what earlier lines of a session assigned (see ``assignments``).
     ///   - followsSecretRequest: the line before left a secret flag without a value, so this one
     ///     may be the secret: all of its first statement is masked.
+    ///   - followsRefusedSecret: the line before took a secret and was refused, so this one may be
+    ///     the secret typed again on its own: its first statement is masked unless it starts with
+    ///     a keyword, an assignment or a command's words as written.
     public init(
         _ text: String, registry: CommandRegistry, secretFlags: Set<String>, secretVariables: Set<String> = [],
         assignments: [String: Set<String>] = [:], followsSecretRequest: Bool = false,
+        followsRefusedSecret: Bool = false,
         namesExistingFile: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.namesExistingFile = namesExistingFile
@@ -93,10 +97,17 @@ public struct SecretScan: Sendable {
         for statement in statements { collectTaint(statement) }
         propagateTaint()
         var followsRequest = followsSecretRequest
+        var followsRefusal = followsRefusedSecret
         for statement in statements {
-            // A blank line keeps what the line before asked.
-            if statement.isEmpty, !bytes[span(of: statement)].contains(where: { !Self.isBlank($0) }) { continue }
-            let asked = scan(statement, followsRequest: followsRequest)
+            if statement.isEmpty {
+                // A blank line keeps what the line before asked; so does a comment (`# fill in`),
+                // which is masked when it may hold the secret.
+                guard bytes[span(of: statement)].contains(where: { !Self.isBlank($0) }) else { continue }
+                if followsRequest || followsRefusal { _ = scan(statement, followsRequest: true) }
+                continue
+            }
+            let asked = scan(statement, followsRequest: followsRequest, followsRefusal: followsRefusal)
+            followsRefusal = false
             // Only a new line may hold the value a flag at the end of the line before asked for.
             let endsLine = statement.upperBound >= tokens.count - 1 || tokens[statement.upperBound].kind == .newline
             followsRequest = endsLine && asked
@@ -200,10 +211,13 @@ public struct SecretScan: Sendable {
     static let keywords: Set<String> = Set(CommandRegistry.statementKeywords + ["in", "else", "exit", "not"])
 
     /// Scans one statement; returns whether it ends with a secret flag left without a value.
-    mutating func scan(_ statement: Range<Int>, followsRequest: Bool) -> Bool {
+    mutating func scan(_ statement: Range<Int>, followsRequest: Bool, followsRefusal: Bool = false) -> Bool {
         let span = span(of: statement)
-        if followsRequest, bytes[span].contains(where: { !Self.isBlank($0) }) {
-            // The line after `--password` alone may be the password: none of it is shown.
+        if followsRequest || (followsRefusal && !startsAsWritten(statement)),
+            bytes[span].contains(where: { !Self.isBlank($0) })
+        {
+            // The line after `--password` alone may be the password, and so may the line after
+            // one refused: none of it is shown.
             takesSecret = true
             diagnosticRanges += maskedRuns(in: span, of: statement, shown: []).runs
             return false
@@ -456,6 +470,19 @@ public struct SecretScan: Sendable {
         }
         if found == nil, startsSecretCommand(words) { return true }
         return registry.command(typed) == nil && startsSecretCommand(typed)
+    }
+
+    /// Whether a statement starts as a line meant as wps would: with a keyword, an assignment, a
+    /// variable, or a command's words as written (not a misspelling of them).
+    func startsAsWritten(_ statement: Range<Int>) -> Bool {
+        guard let first = statement.first else { return true }
+        if assignmentValue(at: first, in: statement) != nil { return true }
+        switch tokens[first].kind {
+        case .word(let word):
+            return Self.keywords.contains(word) || registry.command(typedCommandWords(from: first, in: statement)) != nil
+        case .variable: return true
+        default: return false
+        }
     }
 
     // MARK: Harmless values

@@ -21,13 +21,15 @@ public enum HistoryMasker {
     ///   - secretVariables: variables earlier lines of a session showed to hold a secret.
     ///   - assignments: what earlier lines of a session assigned (see ``SecretScan/assignments``).
     ///   - followsSecretRequest: the line before left a secret flag without a value.
+    ///   - followsRefusedSecret: the line before took a secret and was refused.
     public static func scan(
         _ text: String, secretVariables: Set<String> = [], assignments: [String: Set<String>] = [:],
-        followsSecretRequest: Bool = false
+        followsSecretRequest: Bool = false, followsRefusedSecret: Bool = false
     ) -> SecretScan {
         SecretScan(
             text, registry: .standard, secretFlags: secretFlags, secretVariables: secretVariables,
-            assignments: assignments, followsSecretRequest: followsSecretRequest, namesExistingFile: namesExistingFile)
+            assignments: assignments, followsSecretRequest: followsSecretRequest,
+            followsRefusedSecret: followsRefusedSecret, namesExistingFile: namesExistingFile)
     }
 
     /// Whether `path` is a regular file (relative to the working folder).
@@ -57,9 +59,12 @@ public enum HistoryMasker {
     /// A renderer for diagnostics of `source` that shows as `****` every secret value and, in a
     /// statement that takes a secret, every token not provably harmless.
     public static func renderer(
-        for source: SourceFile, secretVariables: Set<String> = [], followsSecretRequest: Bool = false
+        for source: SourceFile, secretVariables: Set<String> = [], followsSecretRequest: Bool = false,
+        followsRefusedSecret: Bool = false
     ) -> DiagnosticRenderer {
-        let scan = scan(source.text, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest)
+        let scan = scan(
+            source.text, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest,
+            followsRefusedSecret: followsRefusedSecret)
         return DiagnosticRenderer(source: source, masking: scan.diagnosticRanges)
     }
 }

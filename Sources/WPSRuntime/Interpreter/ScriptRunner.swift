@@ -17,6 +17,8 @@ public struct ScriptRunner: Sendable {
     public var secretVariables: Set<String> = []
     /// The line before left a secret flag without a value: this source may be the secret.
     public var followsSecretRequest = false
+    /// The line before took a secret and was refused: this source may be the secret typed again.
+    public var followsRefusedSecret = false
     let write: @Sendable (String) -> Void
     let writeError: @Sendable (String) -> Void
 
@@ -72,7 +74,8 @@ public struct ScriptRunner: Sendable {
     /// value not provably harmless, masked (see ``SecretScan``).
     func renderer(for source: SourceFile) -> DiagnosticRenderer {
         HistoryMasker.renderer(
-            for: source, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest)
+            for: source, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest,
+            followsRefusedSecret: followsRefusedSecret)
     }
 
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
