@@ -699,7 +699,10 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert second.returncode == 0, second.stderr
         (tmp_path / "second.json").write_text(second.stdout)
         assert sum(r["size"] for r in json.loads(second.stdout)) == 300
-        assert "300 of 300 rows accepted" in second.stderr, second.stderr
+        # 297 rows are of mailboxes connected by the first run: refused (409), not accepted; each
+        # batch is sent again without them, and only that second request creates a batch.
+        assert ("3 of 300 rows accepted, 297 already connected, 4 requests sent, 2 batches created"
+                in second.stderr), second.stderr
         report = tmp_path / "second.csv"
         out = run_wps(wps, env, "-c", f"open {tmp_path / 'second.json'} | batch watch --report {report}")
         assert out.returncode == 0, out.stderr
@@ -771,3 +774,62 @@ def test_a_connected_mailbox_imported_again_with_new_settings_is_already_connect
         with urllib.request.urlopen(request, timeout=30) as response:
             held = {m["details"]["email"]: m["details"] for m in json.loads(response.read()) if m["type"] == "SMTP"}
         assert (held[emails[1]]["from_name"], held[emails[1]]["daily_limit"]) == ("Box 1", 40)
+
+
+def test_a_reimport_of_connected_mailboxes_accepts_no_row_and_reads_the_mailboxes_once(wps, tmp_path):
+    source = tmp_path / "b.csv"
+    emails = write_boxes(source, 40, "again")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50", "--log") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch")
+        assert out.returncode == 0, out.stderr
+        # A new daily limit for all 40, in 8 batches of 5 sent 7 at a time: every one answered 409.
+        write_boxes(source, 40, "again", settings={i: (f"Box {i}", 75) for i in range(40)})
+        box.new_log_lines()
+        again = run_wps(wps, env, "-c", f"mailbox import {source} --batch-size 5 --parallel 7")
+        assert again.returncode == 0, again.stderr
+        assert (f"{source.name}: 0 of 40 rows accepted, 40 already connected (40 with settings not applied), "
+                "8 requests sent, 0 batches created") in again.stderr, again.stderr
+        assert "40 of 40 rows accepted" not in again.stderr
+        # A request after the import's, to know its lines are all in the log once this one's is.
+        marker = urllib.request.Request(f"{box.url}/rest/v2/campaigns", headers={"x-api-key": KEY})
+        with urllib.request.urlopen(marker, timeout=30) as response:
+            response.read()
+        log = box.wait_for_log(lambda lines: lines if any(line.startswith("GET /rest/v2/campaigns") for line in lines)
+                               else None, "the marker request in the sandbox's log", box.log_position)
+        assert sum("POST /rest/v2/mailboxes/manual_connection/bulk" in line for line in log) == 8, log
+        assert sum(line.startswith("GET /rest/v2/mailboxes ") for line in log) == 1, log
+        records = json.loads(again.stdout)
+        assert [r.get("status") for r in records] == ["already connected"]
+        assert len(records[0]["not_applied"]) == 40
+        # Run again: the journal says what the first run found, settings not applied included.
+        resumed = run_wps(wps, env, "-c", f"mailbox import {source} --batch-size 5")
+        assert resumed.returncode == 0, resumed.stderr
+        assert ("resuming: 40 of 40 rows were answered by an earlier run: 0 accepted, 40 already connected "
+                "(40 with settings not applied)") in resumed.stderr, resumed.stderr
+        assert json.loads(resumed.stdout) == records
+        journals = [path.read_text() for path in (tmp_path / "state").rglob("*.journal")]
+        assert any("not_applied:daily_sending_limit" in text for text in journals)
+        assert not any(PASSWORD in text for text in journals)
+        assert PASSWORD not in again.stdout + again.stderr + resumed.stdout + resumed.stderr
+        assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("again")) == sorted(emails)
+
+
+def test_a_reimport_that_changes_only_settings_the_api_does_not_show_warns_they_may_not_apply(wps, tmp_path):
+    source = tmp_path / "boxes.csv"
+    write_boxes(source, 3, "unseen")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch")
+        assert out.returncode == 0, out.stderr
+        # Another password for all: the API shows no password, so nothing tells whether it differs.
+        text = source.read_text().replace(PASSWORD, PASSWORD + "-new")
+        source.write_text(text)
+        again = run_wps(wps, env, "-c", f"mailbox import {source}")
+        assert again.returncode == 0, again.stderr
+        assert "0 of 3 rows accepted, 3 already connected, 1 request sent, 0 batches created" in again.stderr, again.stderr
+        assert (f"warning: lines 2-4 of {source}: 3 mailboxes are already connected; the file's smtp_password"
+                in again.stderr), again.stderr
+        assert "may not have been applied (the API does not show them; a connected mailbox keeps its settings)" in again.stderr
+        assert PASSWORD not in again.stdout + again.stderr
+
