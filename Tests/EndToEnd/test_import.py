@@ -682,6 +682,10 @@ def write_boxes(path: Path, count: int, prefix: str, wrong=(), settings=None) ->
     return emails
 
 
+def first_batches_int(run) -> set[int]:
+    return {r["batch_id"] for r in json.loads(run.stdout)}
+
+
 def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outcome(wps, tmp_path):
     source = tmp_path / "boxes.csv"
     emails = write_boxes(source, 300, "fix", wrong={10, 150, 290})
@@ -731,6 +735,14 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert out.returncode == 0, out.stderr
         assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
         assert "3 earlier failures connected since" in out.stderr, out.stderr
+        # The first run's records with the second run's batches given by id: the three failures
+        # were connected by those batches, which count them; counted once, not also as failures.
+        mixed = tmp_path / "mixed.json"
+        second_ids = sorted({r["batch_id"] for r in json.loads(second.stdout)} - first_batches_int(first))
+        mixed.write_text(json.dumps(json.loads(first.stdout) + second_ids))
+        out = run_wps(wps, env, "-c", f"open {mixed} | batch watch")
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected (3 earlier failures connected since)" in out.stderr, out.stderr
         # The first run's batches alone: their failures were fixed by batches not watched, which
         # count them.
         out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in sorted(first_batches, key=int)))
@@ -833,3 +845,41 @@ def test_a_reimport_that_changes_only_settings_the_api_does_not_show_warns_they_
         assert "may not have been applied (the API does not show them; a connected mailbox keeps its settings)" in again.stderr
         assert PASSWORD not in again.stdout + again.stderr
 
+
+def test_a_saleshandy_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outcome(wps, tmp_path):
+    source = tmp_path / "both.csv"
+
+    def write(wrong):
+        with source.open("w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["email", "password", "host", "port", "imap_host", "imap_port", "from_name"])
+            for i in range(10):
+                w.writerow([f"shfix{i}@example.com", "wrong" if i in wrong else PASSWORD, "smtp.example.com", 465,
+                            "imap.example.com", 993, f"Box {i}"])
+
+    write({2, 7})
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        config = tmp_path / "config" / "wps" / "config.yaml"
+        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: SANDBOX_KEY }}\n")
+        first = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert first.returncode == 0, first.stderr
+        (tmp_path / "first.json").write_text(first.stdout)
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"open {tmp_path / 'first.json'} | batch watch")
+        assert out.returncode == 1
+        assert "2 of 10 mailboxes failed to connect" in out.stderr, out.stderr
+        assert "8 of 10 mailboxes connected (2 failed)" in out.stderr, out.stderr
+        write(set())
+        second = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert second.returncode == 0, second.stderr
+        both = tmp_path / "both.json"
+        both.write_text(json.dumps(json.loads(first.stdout) + json.loads(second.stdout)))
+        report = tmp_path / "both-report.csv"
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"open {both} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "10 of 10 mailboxes connected" in out.stderr, out.stderr
+        rows = read_report(report)
+        assert len(rows) == 10 and {r["outcome"] for r in rows} == {"connected"}
+        second_ids = {r["request_id"] for r in json.loads(second.stdout)}
+        assert {r["batch_id"] for r in rows if r["email"] in ("shfix2@example.com", "shfix7@example.com")} <= second_ids
+        assert PASSWORD not in out.stdout + out.stderr + report.read_text()
