@@ -151,7 +151,10 @@ import WPSLanguage
 
     @Test func aConnectedRowIsExistingAndAPendingOneIsInItsBatch() async throws {
         let parts = try await Importer.settle(
-            [ManualMailbox(smtp_email: "a@x.com"), ManualMailbox(smtp_email: "b@x.com"), ManualMailbox(smtp_email: "c@x.com")],
+            [
+                ManualMailbox(smtp_email: "a@x.com"), ManualMailbox(smtp_email: "b@x.com"),
+                ManualMailbox(smtp_email: "c@x.com"),
+            ],
             rows: LineSet(1...3),
             submit: { items in
                 if items.count == 1 { return .accepted("12") }
@@ -249,11 +252,14 @@ import WPSLanguage
         try journal.append(.existing(LineSet([5]), notApplied: ["smtp_from_name", "daily_sending_limit"]))
         journal.close()
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("existing 2-3\nexisting 4 batch:9\nexisting 5 not_applied:smtp_from_name,daily_sending_limit\n"))
+        #expect(
+            text.contains(
+                "existing 2-3\nexisting 4 batch:9\nexisting 5 not_applied:smtp_from_name,daily_sending_limit\n"))
         let state = try ImportJournal.load(path)
         #expect(state.covered.description == "2-5")
-        #expect(state.existing.map { "\($0.rows) \($0.batch ?? "-") \($0.notApplied)" } == [
-            "2-3 - []", "4 9 []", #"5 - ["smtp_from_name", "daily_sending_limit"]"#,
-        ])
+        #expect(
+            state.existing.map { "\($0.rows) \($0.batch ?? "-") \($0.notApplied)" } == [
+                "2-3 - []", "4 9 []", #"5 - ["smtp_from_name", "daily_sending_limit"]"#,
+            ])
     }
 }

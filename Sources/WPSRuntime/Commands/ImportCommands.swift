@@ -137,7 +137,9 @@ enum ImportCommands {
             guard !conflicts.isEmpty else { throw error }
             guard let settings else { return .conflicts(conflicts) }
             var connected: [Int: ManualMailbox] = [:]
-            for (index, conflict) in conflicts where conflict.isConnected { connected[index] = request.mailboxes[index] }
+            for (index, conflict) in conflicts where conflict.isConnected {
+                connected[index] = request.mailboxes[index]
+            }
             guard !connected.isEmpty else { return .conflicts(conflicts) }
             return .conflicts(conflicts, notApplied: try await settings.unapplied(connected))
         }

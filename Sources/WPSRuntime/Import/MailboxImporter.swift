@@ -38,39 +38,6 @@ struct Conflict: Sendable, Hashable {
     }
 }
 
-/// A row for a mailbox that is already connected: the API keeps a connected mailbox's settings,
-/// so those of the row that differ were not applied, and those it does not show (a password,
-/// the IMAP settings, a footer) may not have been.
-///
-/// Names the mailbox and the API's names of the fields (`smtp_from_name`, `daily_sending_limit`),
-/// never a value: a password's value is never among them.
-struct UnappliedSettings: Sendable, Hashable {
-    /// The mailbox's SMTP email.
-    var email: String
-    /// The fields of the row whose values differ from the connected mailbox's.
-    var fields: [String]
-    /// The fields the row gives that the API does not show (`smtp_password`, `imap_server`,
-    /// `footer`): they may differ, and were not applied if they do.
-    var unseen: [String] = []
-
-    /// `ann@acme.com is already connected; the file's smtp_from_name, daily_sending_limit were
-    /// not applied (a connected mailbox keeps its settings)`; for a row whose shown fields agree,
-    /// `ann@acme.com is already connected; the file's smtp_password, imap_server may not have
-    /// been applied (the API does not show them; a connected mailbox keeps its settings)`.
-    var warning: String {
-        guard !fields.isEmpty else { return "\(email) is already connected; " + Self.mayNotHaveBeenApplied(unseen) }
-        return "\(email) is already connected; the file's \(fields.joined(separator: ", ")) "
-            + "\(fields.count == 1 ? "was" : "were") not applied (a connected mailbox keeps its settings)"
-    }
-
-    /// `the file's smtp_password, imap_server may not have been applied (the API does not show
-    /// them; a connected mailbox keeps its settings)`.
-    static func mayNotHaveBeenApplied(_ unseen: [String]) -> String {
-        "the file's \(unseen.joined(separator: ", ")) may not have been applied "
-            + "(the API does not show \(unseen.count == 1 ? "it" : "them"); a connected mailbox keeps its settings)"
-    }
-}
-
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
 typealias ImportSubmitter<Item: Sendable> = @Sendable ([Item]) async throws -> SubmitResult
 
@@ -708,7 +675,8 @@ struct MailboxImporter<Target: ImportTarget> {
             let others = rows.subtracting(ours)
             var result: [Settlement] = [.accepted(id: batch, rows: ours)]
             if !others.isEmpty {
-                result.append(.existing(others, batch: batch, notApplied: notApplied.filter { others.contains($0.key) }))
+                result.append(
+                    .existing(others, batch: batch, notApplied: notApplied.filter { others.contains($0.key) }))
             }
             return result
         }
@@ -795,85 +763,6 @@ struct MailboxImporter<Target: ImportTarget> {
 
     /// `batch` → `batches`, `request` → `requests`.
     static func plural(_ unit: String) -> String { unit.hasSuffix("h") ? unit + "es" : unit + "s" }
-
-    /// What was sent, for the progress line: `2 batches sent` when each request created a batch,
-    /// else `8 requests sent, 0 batches created` (a 409 creates none); `1 request sent` for units
-    /// that are not batches.
-    static func sent(requests: Int, created: Int, unit: String) -> String {
-        func counted(_ count: Int, _ unit: String) -> String { "\(count) \(count == 1 ? unit : plural(unit))" }
-        guard unit == "batch", created != requests else { return counted(requests, unit) + " sent" }
-        return counted(requests, "request") + " sent, " + counted(created, "batch") + " created"
-    }
-
-    /// The rows of an `existing` part grouped by the fields not applied (none for most), in the
-    /// order of their first row: one journal entry each.
-    static func byUnappliedFields(
-        _ rows: LineSet, _ notApplied: [Int: UnappliedSettings]
-    ) -> [(fields: [String], rows: LineSet)] {
-        var groups: [[String]: LineSet] = [:]
-        for range in rows.ranges {
-            for row in range { groups[notApplied[row]?.fields ?? [], default: LineSet()].insert(row) }
-        }
-        return groups.map { ($0.key, $0.value) }.sorted { ($0.rows.first ?? 0) < ($1.rows.first ?? 0) }
-    }
-
-    /// The warnings of rows already connected: each row whose settings were not applied by its
-    /// place; rows whose shown settings agree but that give settings the API does not show, one
-    /// line for all of them.
-    private func warnUnapplied(_ notApplied: [Int: UnappliedSettings], rows: LineSet, places: RowPlaces) {
-        var unseenRows = LineSet()
-        var unseen: [String] = []
-        for (row, unapplied) in notApplied.sorted(by: { $0.key < $1.key }) {
-            guard unapplied.fields.isEmpty else {
-                let place = places.place(of: row).map(String.init(describing:)) ?? "\(row)"
-                progress.note("warning: \(source.name):\(place): \(unapplied.warning)")
-                continue
-            }
-            guard !unapplied.unseen.isEmpty else { continue }
-            unseenRows.insert(row)
-            for field in unapplied.unseen where !unseen.contains(field) { unseen.append(field) }
-        }
-        guard !unseenRows.isEmpty else { return }
-        if unseenRows.count == 1, let row = unseenRows.first, let unapplied = notApplied[row] {
-            let place = places.place(of: row).map(String.init(describing:)) ?? "\(row)"
-            progress.note("warning: \(source.name):\(place): \(unapplied.warning)")
-            return
-        }
-        progress.note(
-            "warning: lines \(places.describe(unseenRows)) of \(source.name): \(unseenRows.count) mailboxes are already connected; "
-                + UnappliedSettings.mayNotHaveBeenApplied(unseen))
-    }
-
-    /// The `existing` entries of a journal as settlements: the fields a row's settings were not
-    /// applied for come back with the row's email (read again from the source: a journal holds
-    /// no field of a row).
-    private func resumedExisting(
-        _ entries: [(rows: LineSet, batch: String?, notApplied: [String])]
-    ) throws -> [Settlement] {
-        var wanted = LineSet()
-        for entry in entries where !entry.notApplied.isEmpty { wanted.formUnion(entry.rows) }
-        var emails: [Int: String] = [:]
-        if !wanted.isEmpty {
-            var reader = try reading.rows(known: target.knownColumns, columns: target.columnTable)
-            var number = 0
-            while number < (wanted.last ?? 0), let row = try reader.next() {
-                number += 1
-                guard wanted.contains(number), row.problem == nil else { continue }
-                emails[number] = target.email(of: target.item(from: row, checking: false).item) ?? ""
-            }
-        }
-        return entries.map { entry in
-            var notApplied: [Int: UnappliedSettings] = [:]
-            if !entry.notApplied.isEmpty {
-                for range in entry.rows.ranges {
-                    for row in range {
-                        notApplied[row] = UnappliedSettings(email: emails[row] ?? "", fields: entry.notApplied)
-                    }
-                }
-            }
-            return .existing(entry.rows, batch: entry.batch, notApplied: notApplied)
-        }
-    }
 
     /// ``fingerprint(_:)`` of the lower-cased text; ASCII is folded byte by byte, without making
     /// a lower-cased copy.

@@ -80,17 +80,19 @@ struct RowTally: Sendable {
     var refusals: [String] {
         let already =
             existing == 0
-            ? [] : ["\(existing) already connected" + (notApplied > 0 ? " (\(notApplied) with settings not applied)" : "")]
-        return already + refused.map { group in
-            let rows = group.counts.reduce(0) { $0 + $1.rows }
-            let codes = group.counts.filter { $0.code != "-" }
-            guard !codes.isEmpty else { return "\(rows) \(group.kind)" }
-            let named =
-                group.counts.count == 1
-                ? codes[0].code
-                : group.counts.map { "\($0.rows) \($0.code == "-" ? "without a code" : $0.code)" }
-                    .joined(separator: ", ")
-            return "\(rows) \(group.kind) (\(named))"
-        }
+            ? []
+            : ["\(existing) already connected" + (notApplied > 0 ? " (\(notApplied) with settings not applied)" : "")]
+        return already
+            + refused.map { group in
+                let rows = group.counts.reduce(0) { $0 + $1.rows }
+                let codes = group.counts.filter { $0.code != "-" }
+                guard !codes.isEmpty else { return "\(rows) \(group.kind)" }
+                let named =
+                    group.counts.count == 1
+                    ? codes[0].code
+                    : group.counts.map { "\($0.rows) \($0.code == "-" ? "without a code" : $0.code)" }
+                        .joined(separator: ", ")
+                return "\(rows) \(group.kind) (\(named))"
+            }
     }
 }
