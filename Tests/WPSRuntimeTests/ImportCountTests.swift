@@ -101,6 +101,20 @@ import WPSLanguage
         #expect(fates == [.latest, .failedAgainLater, .connectedSince, .latest])
     }
 
+    @Test func theCountsLineSaysWhatBecameOfEachMailbox() {
+        #expect(
+            BatchWatcher.countsLine(total: 300, connected: 300, failed: 0, connectedSince: 3)
+                == "300 of 300 mailboxes connected (3 earlier failures connected since)")
+        #expect(
+            BatchWatcher.countsLine(total: 1, connected: 1, failed: 0, connectedSince: 1)
+                == "1 of 1 mailbox connected (1 earlier failure connected since)")
+        #expect(
+            BatchWatcher.countsLine(total: 4, connected: 3, already: 1, failed: 0)
+                == "4 of 4 mailboxes connected (1 already connected)")
+        #expect(BatchWatcher.countsLine(total: 10, connected: 8, failed: 2) == "8 of 10 mailboxes connected (2 failed)")
+        #expect(BatchWatcher.countsLine(total: 0, connected: 0, failed: 0) == "")
+    }
+
     @Test func onlyTheSettingsARowGivesAndTheConnectedMailboxLacksAreNotApplied() {
         let connected = Mailbox.Details(
             email: "ann@acme.com", login: "ANN@acme.com", server: "smtp.acme.com", port: 465, from_name: "Ann",

@@ -279,19 +279,9 @@ struct BatchWatcher {
         let connected = count("connected") + handConnected
         let conditional = count("conditionally_connected") + handConditional
         let already = count("already_connected")
-        var countsLine = ""
-        if total > 0 {
-            let more = [
-                conditional > 0 ? "\(conditional) conditionally" : nil,
-                connectedSince > 0
-                    ? "\(connectedSince) earlier failure\(connectedSince == 1 ? "" : "s") connected since" : nil,
-                already > 0 ? "\(already) already connected" : nil,
-                failedTotal > 0 ? "\(failedTotal) failed" : nil,
-            ].compactMap { $0 }
-            countsLine =
-                "\(connected + conditional + already) of \(total) mailbox\(total == 1 ? "" : "es") connected"
-                + (more.isEmpty ? "" : " (" + more.joined(separator: ", ") + ")")
-        }
+        let countsLine = Self.countsLine(
+            total: total, connected: connected, conditional: conditional, already: already, failed: failedTotal,
+            connectedSince: connectedSince)
         rows += handRows
         rows += Self.skippedRows(skipped)
         let value = Value.list(
@@ -380,12 +370,7 @@ struct BatchWatcher {
         let sample = failedRows.prefix(3).map { "\($0.email): \($0.error.isEmpty ? "failed" : $0.error)" }
         let total = rows.count + handTotal
         let failed = failedRows.count + handFailed
-        var countsLine = ""
-        if total > 0 {
-            countsLine =
-                "\(total - failed) of \(total) mailbox\(total == 1 ? "" : "es") connected"
-                + (failed > 0 ? " (\(failed) failed)" : "")
-        }
+        let countsLine = Self.countsLine(total: total, connected: total - failed, failed: failed)
         rows += Self.skippedRows(skipped)
         let value = Value.list(
             try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
@@ -394,6 +379,24 @@ struct BatchWatcher {
             failureSample: sample.isEmpty
                 ? "" : " (" + sample.joined(separator: "; ") + (failed > sample.count ? "; …" : "") + ")",
             countsLine: countsLine)
+    }
+
+    /// How the mailboxes came out, the last line on stderr: `300 of 300 mailboxes connected
+    /// (3 earlier failures connected since)`, with `(… conditionally, … already connected, …
+    /// failed)` where there are any; empty when there is nothing to count.
+    static func countsLine(
+        total: Int, connected: Int, conditional: Int = 0, already: Int = 0, failed: Int, connectedSince: Int = 0
+    ) -> String {
+        guard total > 0 else { return "" }
+        let more = [
+            conditional > 0 ? "\(conditional) conditionally" : nil,
+            connectedSince > 0
+                ? "\(connectedSince) earlier failure\(connectedSince == 1 ? "" : "s") connected since" : nil,
+            already > 0 ? "\(already) already connected" : nil,
+            failed > 0 ? "\(failed) failed" : nil,
+        ].compactMap { $0 }
+        return "\(connected + conditional + already) of \(total) mailbox\(total == 1 ? "" : "es") connected"
+            + (more.isEmpty ? "" : " (" + more.joined(separator: ", ") + ")")
     }
 
     /// What became of a failed mailbox of a batch given by id alone.
