@@ -31,11 +31,6 @@ struct RowOutcome: Sendable, Hashable {
 struct Conflict: Sendable, Hashable {
     var batch: String?
     var isConnected: Bool
-
-    init(batch: String?, isConnected: Bool) {
-        self.batch = batch
-        self.isConnected = isConnected
-    }
 }
 
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
