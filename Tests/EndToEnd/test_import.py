@@ -682,6 +682,10 @@ def write_boxes(path: Path, count: int, prefix: str, wrong=(), settings=None) ->
     return emails
 
 
+def first_batches_int(run) -> set[int]:
+    return {r["batch_id"] for r in json.loads(run.stdout)}
+
+
 def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outcome(wps, tmp_path):
     source = tmp_path / "boxes.csv"
     emails = write_boxes(source, 300, "fix", wrong={10, 150, 290})
@@ -699,7 +703,10 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert second.returncode == 0, second.stderr
         (tmp_path / "second.json").write_text(second.stdout)
         assert sum(r["size"] for r in json.loads(second.stdout)) == 300
-        assert "300 of 300 rows accepted" in second.stderr, second.stderr
+        # 297 rows are of mailboxes connected by the first run: refused (409), not accepted; each
+        # batch is sent again without them, and only that second request creates a batch.
+        assert ("3 of 300 rows accepted, 297 already connected, 4 requests sent, 2 batches created"
+                in second.stderr), second.stderr
         report = tmp_path / "second.csv"
         out = run_wps(wps, env, "-c", f"open {tmp_path / 'second.json'} | batch watch --report {report}")
         assert out.returncode == 0, out.stderr
@@ -728,6 +735,14 @@ def test_a_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outco
         assert out.returncode == 0, out.stderr
         assert "300 of 300 mailboxes connected" in out.stderr, out.stderr
         assert "3 earlier failures connected since" in out.stderr, out.stderr
+        # The first run's records with the second run's batches given by id: the three failures
+        # were connected by those batches, which count them; counted once, not also as failures.
+        mixed = tmp_path / "mixed.json"
+        second_ids = sorted({r["batch_id"] for r in json.loads(second.stdout)} - first_batches_int(first))
+        mixed.write_text(json.dumps(json.loads(first.stdout) + second_ids))
+        out = run_wps(wps, env, "-c", f"open {mixed} | batch watch")
+        assert out.returncode == 0, out.stderr
+        assert "300 of 300 mailboxes connected (3 earlier failures connected since)" in out.stderr, out.stderr
         # The first run's batches alone: their failures were fixed by batches not watched, which
         # count them.
         out = run_wps(wps, env, "-c", "batch watch " + " ".join(str(i) for i in sorted(first_batches, key=int)))
@@ -771,3 +786,100 @@ def test_a_connected_mailbox_imported_again_with_new_settings_is_already_connect
         with urllib.request.urlopen(request, timeout=30) as response:
             held = {m["details"]["email"]: m["details"] for m in json.loads(response.read()) if m["type"] == "SMTP"}
         assert (held[emails[1]]["from_name"], held[emails[1]]["daily_limit"]) == ("Box 1", 40)
+
+
+def test_a_reimport_of_connected_mailboxes_accepts_no_row_and_reads_the_mailboxes_once(wps, tmp_path):
+    source = tmp_path / "b.csv"
+    emails = write_boxes(source, 40, "again")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50", "--log") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch")
+        assert out.returncode == 0, out.stderr
+        # A new daily limit for all 40, in 8 batches of 5 sent 7 at a time: every one answered 409.
+        write_boxes(source, 40, "again", settings={i: (f"Box {i}", 75) for i in range(40)})
+        box.new_log_lines()
+        again = run_wps(wps, env, "-c", f"mailbox import {source} --batch-size 5 --parallel 7")
+        assert again.returncode == 0, again.stderr
+        assert (f"{source.name}: 0 of 40 rows accepted, 40 already connected (40 with settings not applied), "
+                "8 requests sent, 0 batches created") in again.stderr, again.stderr
+        assert "40 of 40 rows accepted" not in again.stderr
+        # A request after the import's, to know its lines are all in the log once this one's is.
+        marker = urllib.request.Request(f"{box.url}/rest/v2/campaigns", headers={"x-api-key": KEY})
+        with urllib.request.urlopen(marker, timeout=30) as response:
+            response.read()
+        log = box.wait_for_log(lambda lines: lines if any(line.startswith("GET /rest/v2/campaigns") for line in lines)
+                               else None, "the marker request in the sandbox's log", box.log_position)
+        assert sum("POST /rest/v2/mailboxes/manual_connection/bulk" in line for line in log) == 8, log
+        assert sum(line.startswith("GET /rest/v2/mailboxes ") for line in log) == 1, log
+        records = json.loads(again.stdout)
+        assert [r.get("status") for r in records] == ["already connected"]
+        assert len(records[0]["not_applied"]) == 40
+        # Run again: the journal says what the first run found, settings not applied included.
+        resumed = run_wps(wps, env, "-c", f"mailbox import {source} --batch-size 5")
+        assert resumed.returncode == 0, resumed.stderr
+        assert ("resuming: 40 of 40 rows were answered by an earlier run: 0 accepted, 40 already connected "
+                "(40 with settings not applied)") in resumed.stderr, resumed.stderr
+        assert json.loads(resumed.stdout) == records
+        journals = [path.read_text() for path in (tmp_path / "state").rglob("*.journal")]
+        assert any("not_applied:daily_sending_limit" in text for text in journals)
+        assert not any(PASSWORD in text for text in journals)
+        assert PASSWORD not in again.stdout + again.stderr + resumed.stdout + resumed.stderr
+        assert sorted(e for e in sandbox_mailboxes(box) if e.startswith("again")) == sorted(emails)
+
+
+def test_a_reimport_that_changes_only_settings_the_api_does_not_show_warns_they_may_not_apply(wps, tmp_path):
+    source = tmp_path / "boxes.csv"
+    write_boxes(source, 3, "unseen")
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch")
+        assert out.returncode == 0, out.stderr
+        # Another password for all: the API shows no password, so nothing tells whether it differs.
+        text = source.read_text().replace(PASSWORD, PASSWORD + "-new")
+        source.write_text(text)
+        again = run_wps(wps, env, "-c", f"mailbox import {source}")
+        assert again.returncode == 0, again.stderr
+        assert "0 of 3 rows accepted, 3 already connected, 1 request sent, 0 batches created" in again.stderr, again.stderr
+        assert (f"warning: lines 2-4 of {source}: 3 mailboxes are already connected; the file's smtp_password"
+                in again.stderr), again.stderr
+        assert "may not have been applied (the API does not show them; a connected mailbox keeps its settings)" in again.stderr
+        assert PASSWORD not in again.stdout + again.stderr
+
+
+def test_a_saleshandy_reimport_that_fixes_passwords_counts_each_mailbox_by_its_latest_outcome(wps, tmp_path):
+    source = tmp_path / "both.csv"
+
+    def write(wrong):
+        with source.open("w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["email", "password", "host", "port", "imap_host", "imap_port", "from_name"])
+            for i in range(10):
+                w.writerow([f"shfix{i}@example.com", "wrong" if i in wrong else PASSWORD, "smtp.example.com", 465,
+                            "imap.example.com", 993, f"Box {i}"])
+
+    write({2, 7})
+    with sandbox(wps, "--no-rate-limit", "--processing-delay", "50") as box:
+        env = environment(tmp_path, box)
+        config = tmp_path / "config" / "wps" / "config.yaml"
+        config.write_text(config.read_text() + f"  sh: {{ provider: saleshandy, base_url: '{box.url}/v1', api_key_env: SANDBOX_KEY }}\n")
+        first = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert first.returncode == 0, first.stderr
+        (tmp_path / "first.json").write_text(first.stdout)
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"open {tmp_path / 'first.json'} | batch watch")
+        assert out.returncode == 1
+        assert "2 of 10 mailboxes failed to connect" in out.stderr, out.stderr
+        assert "8 of 10 mailboxes connected (2 failed)" in out.stderr, out.stderr
+        write(set())
+        second = run_wps(wps, env, "--profile", "sh", "-c", f"mailbox import {source}")
+        assert second.returncode == 0, second.stderr
+        both = tmp_path / "both.json"
+        both.write_text(json.dumps(json.loads(first.stdout) + json.loads(second.stdout)))
+        report = tmp_path / "both-report.csv"
+        out = run_wps(wps, env, "--profile", "sh", "-c", f"open {both} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr
+        assert "10 of 10 mailboxes connected" in out.stderr, out.stderr
+        rows = read_report(report)
+        assert len(rows) == 10 and {r["outcome"] for r in rows} == {"connected"}
+        second_ids = {r["request_id"] for r in json.loads(second.stdout)}
+        assert {r["batch_id"] for r in rows if r["email"] in ("shfix2@example.com", "shfix7@example.com")} <= second_ids
+        assert PASSWORD not in out.stdout + out.stderr + report.read_text()

@@ -101,6 +101,20 @@ import WPSLanguage
         #expect(fates == [.latest, .failedAgainLater, .connectedSince, .latest])
     }
 
+    @Test func theCountsLineSaysWhatBecameOfEachMailbox() {
+        #expect(
+            BatchWatcher.countsLine(total: 300, connected: 300, failed: 0, connectedSince: 3)
+                == "300 of 300 mailboxes connected (3 earlier failures connected since)")
+        #expect(
+            BatchWatcher.countsLine(total: 1, connected: 1, failed: 0, connectedSince: 1)
+                == "1 of 1 mailbox connected (1 earlier failure connected since)")
+        #expect(
+            BatchWatcher.countsLine(total: 4, connected: 3, already: 1, failed: 0)
+                == "4 of 4 mailboxes connected (1 already connected)")
+        #expect(BatchWatcher.countsLine(total: 10, connected: 8, failed: 2) == "8 of 10 mailboxes connected (2 failed)")
+        #expect(BatchWatcher.countsLine(total: 0, connected: 0, failed: 0) == "")
+    }
+
     @Test func onlyTheSettingsARowGivesAndTheConnectedMailboxLacksAreNotApplied() {
         let connected = Mailbox.Details(
             email: "ann@acme.com", login: "ANN@acme.com", server: "smtp.acme.com", port: 465, from_name: "Ann",
@@ -121,5 +135,145 @@ import WPSLanguage
                 == "ann@acme.com is already connected; the file's smtp_from_name was not applied (a connected mailbox keeps its settings)"
         )
         #expect(!warning.contains("changed"))
+    }
+}
+
+/// Rows of mailboxes connected before are not accepted rows, and `GET mailboxes` is read once.
+@Suite struct AlreadyConnectedCountTests {
+    typealias Importer = MailboxImporter<ManualMailboxTarget>
+
+    @Test func alreadyConnectedRowsAreCountedApartFromAcceptedOnes() {
+        var tally = RowTally()
+        let limit = UnappliedSettings(email: "a@x.com", fields: ["daily_sending_limit"], unseen: ["smtp_password"])
+        let unseenOnly = UnappliedSettings(email: "b@x.com", fields: [], unseen: ["smtp_password"])
+        var notApplied = Dictionary(uniqueKeysWithValues: (1...40).map { ($0, limit) })
+        tally.add(Importer.Settlement.existing(LineSet(1...40), notApplied: notApplied))
+        #expect(tally.describe(of: 40) == "0 of 40 rows accepted, 40 already connected (40 with settings not applied)")
+        #expect(tally.accepted == 0 && tally.answered == 40)
+        #expect(Importer.sent(requests: 8, created: 0, unit: "batch") == "8 requests sent, 0 batches created")
+        #expect(Importer.sent(requests: 2, created: 2, unit: "batch") == "2 batches sent")
+        #expect(Importer.sent(requests: 1, created: 1, unit: "batch") == "1 batch sent")
+        #expect(Importer.sent(requests: 1, created: 0, unit: "request") == "1 request sent")
+        // Settings the API does not show are no settings known not to be applied.
+        notApplied = [41: unseenOnly]
+        tally = RowTally()
+        tally.add(Importer.Settlement.accepted(id: "7", rows: LineSet(42...43)))
+        tally.add(Importer.Settlement.existing(LineSet([41]), batch: "3", notApplied: notApplied))
+        #expect(tally.describe(of: 3) == "2 of 3 rows accepted, 1 already connected")
+        #expect(tally.answers == "2 accepted, 1 already connected")
+    }
+
+    @Test func aConnectedRowIsExistingAndAPendingOneIsInItsBatch() async throws {
+        let parts = try await Importer.settle(
+            [
+                ManualMailbox(smtp_email: "a@x.com"), ManualMailbox(smtp_email: "b@x.com"),
+                ManualMailbox(smtp_email: "c@x.com"),
+            ],
+            rows: LineSet(1...3),
+            submit: { items in
+                if items.count == 1 { return .accepted("12") }
+                return .conflicts(
+                    [0: Conflict(batch: "9", isConnected: true), 1: Conflict(batch: "11", isConnected: false)])
+            }, reconciles: true
+        ) { _ in }
+        var tally = RowTally()
+        for part in parts { tally.add(part) }
+        #expect(tally.describe(of: 3) == "2 of 3 rows accepted, 1 already connected")
+        let described = parts.map { part -> String in
+            switch part {
+            case .accepted(let id, let rows): "\(id):\(rows)"
+            case .existing(let rows, let batch, _): "existing \(batch ?? "-"):\(rows)"
+            case .outcome(let kind, _, let rows, _): "\(kind):\(rows)"
+            }
+        }
+        #expect(described == ["11:2", "12:3", "existing 9:1"])
+    }
+
+    @Test func theWarningNamesSettingsTheAPIDoesNotShowWithoutTheirValues() {
+        let row = ManualMailbox(
+            smtp_email: "ann@acme.com", smtp_password: "Secret-Pw-1", imap_password: "Secret-Pw-2",
+            imap_server: "imap.acme.com", imap_port: 993, footer: "—", bcc: "log@acme.com")
+        let unseen = ConnectedMailboxSettings.unseen(row)
+        #expect(unseen == ["smtp_password", "imap_password", "imap_server", "imap_port", "footer", "bcc"])
+        let warning = UnappliedSettings(email: "ann@acme.com", fields: [], unseen: ["smtp_password", "imap_server"])
+            .warning
+        #expect(
+            warning
+                == "ann@acme.com is already connected; the file's smtp_password, imap_server may not have been applied (the API does not show them; a connected mailbox keeps its settings)"
+        )
+        #expect(!warning.contains("Secret"))
+    }
+
+    /// A `GET mailboxes` answered with `emails` connected, counting the reads.
+    final class MailboxList: @unchecked Sendable {
+        let lock = NSLock()
+        var reads = 0
+        var emails: [String]
+        init(_ emails: [String]) { self.emails = emails }
+
+        var client: OutreachClient {
+            OutreachClient(
+                configuration: .init(baseURLs: [.woodpecker: "http://api.test/rest/v2"], apiKeys: [.woodpecker: "k"]),
+                transport: ClosureTransport { request in
+                    let listed = self.lock.withLock { () -> [Mailbox] in
+                        self.reads += 1
+                        return self.emails.enumerated().map { index, email in
+                            Mailbox(id: index + 1, type: "SMTP", details: .init(email: email, daily_limit: 40))
+                        } + [Mailbox(id: 99, type: "IMAP", details: .init(email: "imap-only@x.com"))]
+                    }
+                    return TransportResponse(status: 200, body: Array(try JSONEncoder().encode(listed)))
+                })
+        }
+    }
+
+    @Test func batchesAnsweredAtOnceShareOneReadOfTheConnectedMailboxes() async throws {
+        let list = MailboxList((0..<35).map { "m\($0)@x.com" })
+        let settings = ConnectedMailboxSettings(client: list.client)
+        // Seven batches of five, all already connected with another daily limit, answered at once.
+        let answers = try await withThrowingTaskGroup(of: [Int: UnappliedSettings].self) { group in
+            for batch in 0..<7 {
+                group.addTask {
+                    let rows = Dictionary(
+                        uniqueKeysWithValues: (0..<5).map {
+                            ($0, ManualMailbox(smtp_email: "m\(batch * 5 + $0)@x.com", daily_sending_limit: 75))
+                        })
+                    return try await settings.unapplied(rows)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(list.reads == 1)
+        #expect(answers.count == 7 && answers.allSatisfy { $0.count == 5 })
+        #expect(answers.allSatisfy { $0.values.allSatisfy { $0.fields == ["daily_sending_limit"] } })
+        // An email the list lacks (not SMTP) is looked up once, not on every call.
+        for _ in 0..<3 { _ = try await settings.unapplied([0: ManualMailbox(smtp_email: "imap-only@x.com")]) }
+        #expect(list.reads == 1)
+        // After a batch was created, an email not looked up before is read again, once.
+        await settings.batchCreated()
+        list.lock.withLock { list.emails.append("new@x.com") }
+        let new = try await settings.unapplied([0: ManualMailbox(smtp_email: "new@x.com", daily_sending_limit: 75)])
+        _ = try await settings.unapplied([0: ManualMailbox(smtp_email: "imap-only@x.com")])
+        #expect(list.reads == 2 && new[0]?.fields == ["daily_sending_limit"])
+    }
+
+    @Test func theJournalKeepsTheBatchAndTheFieldsNotAppliedOfRowsAlreadyThere() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wps-journal-\(UUID().uuidString)/j.journal").path
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let journal = try ImportJournal(path: path, header: "boxes.csv sha256:abc")
+        try journal.append(.existing(LineSet([2, 3])))
+        try journal.append(.existing(LineSet([4]), batch: "9"))
+        try journal.append(.existing(LineSet([5]), notApplied: ["smtp_from_name", "daily_sending_limit"]))
+        journal.close()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(
+            text.contains(
+                "existing 2-3\nexisting 4 batch:9\nexisting 5 not_applied:smtp_from_name,daily_sending_limit\n"))
+        let state = try ImportJournal.load(path)
+        #expect(state.covered.description == "2-5")
+        #expect(
+            state.existing.map { "\($0.rows) \($0.batch ?? "-") \($0.notApplied)" } == [
+                "2-3 - []", "4 9 []", #"5 - ["smtp_from_name", "daily_sending_limit"]"#,
+            ])
     }
 }

@@ -132,10 +132,11 @@ import Testing
         func submit(_ items: [ManualMailbox]) throws -> SubmitResult {
             try lock.withLock {
                 submissions += 1
-                var conflicts: [Int: String?] = [:]
+                var conflicts: [Int: Conflict] = [:]
                 for (index, item) in items.enumerated() {
                     if let batch = accepted[item.smtp_email ?? ""] {
-                        conflicts[index] = batch < 0 ? .some(nil) : String(batch)
+                        // Pending in its batch, or connected some other way (no batch named).
+                        conflicts[index] = Conflict(batch: batch < 0 ? nil : String(batch), isConnected: batch < 0)
                     }
                 }
                 if !conflicts.isEmpty { return .conflicts(conflicts) }
@@ -181,7 +182,7 @@ import Testing
         let described = parts.map { part -> String in
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
-            case .existing(let lines, _): "existing:\(lines)"
+            case .existing(let lines, _, _): "existing:\(lines)"
             case .outcome(let kind, _, let lines, _): "\(kind):\(lines)"
             }
         }
@@ -206,6 +207,8 @@ import Testing
                 "mailboxes[9].smtp_email: out of range",
             ], count: 4)
         #expect(parsed.count == 3)
-        #expect(parsed[0] == .some("12") && parsed[2] == .some("9") && parsed[3] == .some(nil))
+        #expect(parsed[0] == Conflict(batch: "12", isConnected: false))
+        #expect(parsed[2] == Conflict(batch: "9", isConnected: true))
+        #expect(parsed[3] == Conflict(batch: nil, isConnected: true))
     }
 }

@@ -123,46 +123,33 @@ enum ImportCommands {
     }
 
     /// POSTs a manual batch; a 409 naming mailboxes already pending or connected becomes the
-    /// conflicts to reconcile. With `settings`, a mailbox already connected with other settings
-    /// than its row's is told apart (``ConnectedMailboxSettings``): the API did not apply them.
+    /// conflicts to reconcile. With `settings`, the settings of a mailbox already connected that
+    /// the API did not apply, or does not show, are named (``ConnectedMailboxSettings``).
     static func submitManual(
         _ client: OutreachClient, _ request: ManualBulkRequest, settings: ConnectedMailboxSettings? = nil
     ) async throws -> SubmitResult {
         do {
-            return .accepted(String(try await client.send(Woodpecker.SubmitManualBatch(request)).batch_id))
+            let id = String(try await client.send(Woodpecker.SubmitManualBatch(request)).batch_id)
+            await settings?.batchCreated()
+            return .accepted(id)
         } catch let error as OutreachError where error.kind == .api && error.apiError?.status == 409 {
-            let details = error.apiError?.details ?? []
-            let conflicts = parseConflicts(details, count: request.mailboxes.count)
+            let conflicts = parseConflicts(error.apiError?.details ?? [], count: request.mailboxes.count)
             guard !conflicts.isEmpty else { throw error }
             guard let settings else { return .conflicts(conflicts) }
             var connected: [Int: ManualMailbox] = [:]
-            for index in alreadyConnected(details, count: request.mailboxes.count) {
+            for (index, conflict) in conflicts where conflict.isConnected {
                 connected[index] = request.mailboxes[index]
             }
             guard !connected.isEmpty else { return .conflicts(conflicts) }
-            var notApplied: [Int: UnappliedSettings] = [:]
-            for (index, fields) in try await settings.unapplied(connected) {
-                notApplied[index] = UnappliedSettings(email: request.mailboxes[index].smtp_email ?? "", fields: fields)
-            }
-            return .conflicts(conflicts, notApplied: notApplied)
+            return .conflicts(conflicts, notApplied: try await settings.unapplied(connected))
         }
     }
 
-    /// The indexes of a 409's details that say a mailbox `is already connected` (not pending).
-    static func alreadyConnected(_ details: [String], count: Int) -> [Int] {
-        details.compactMap { detail in
-            guard detail.contains("is already connected"), let open = detail.range(of: "mailboxes["),
-                let close = detail[open.upperBound...].firstIndex(of: "]"),
-                let index = Int(detail[open.upperBound..<close]), (0..<count).contains(index)
-            else { return nil }
-            return index
-        }
-    }
-
-    /// `mailboxes[3].smtp_email: … is already pending in batch 12` → [3: "12"]; without a batch
-    /// number the mailbox is taken to be already there.
-    static func parseConflicts(_ details: [String], count: Int) -> [Int: String?] {
-        var result: [Int: String?] = [:]
+    /// `mailboxes[3].smtp_email: … is already pending in batch 12` → [3: batch 12, pending];
+    /// `… is already connected (batch 9)` → connected in batch 9; without a batch number the
+    /// mailbox is taken to be already there.
+    static func parseConflicts(_ details: [String], count: Int) -> [Int: Conflict] {
+        var result: [Int: Conflict] = [:]
         for detail in details {
             guard let open = detail.range(of: "mailboxes["), let close = detail[open.upperBound...].firstIndex(of: "]"),
                 let index = Int(detail[open.upperBound..<close]), (0..<count).contains(index)
@@ -172,7 +159,7 @@ enum ImportCommands {
                 let digits = detail[word.upperBound...].prefix { $0.isNumber }
                 if !digits.isEmpty { batch = String(digits) }
             }
-            result[index] = batch
+            result[index] = Conflict(batch: batch, isConnected: detail.contains("is already connected"))
         }
         return result
     }
@@ -213,10 +200,16 @@ enum ImportCommands {
                 } else {
                     record[idKey] = idKey == "batch_id" ? (Int(id).map(Value.int) ?? .string(id)) : .string(id)
                 }
-            case .existing(let set, let notApplied):
+            case .existing(let set, let batch?, _):
+                // Connected by a batch of an earlier import, with the settings the row gives as
+                // far as the API shows them: recorded under that batch, as `batch watch` counts it.
+                rows = set
+                record[idKey] = idKey == "batch_id" ? (Int(batch).map(Value.int) ?? .string(batch)) : .string(batch)
+            case .existing(let set, nil, let unapplied):
                 rows = set
                 record[idKey] = .null
                 record["status"] = .string("already connected")
+                let notApplied = unapplied.filter { !$0.value.fields.isEmpty }
                 if !notApplied.isEmpty {
                     // Per row, the settings the API did not apply (`batch watch --report` names them).
                     record["not_applied"] = .list(

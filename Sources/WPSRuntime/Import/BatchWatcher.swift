@@ -235,12 +235,23 @@ struct BatchWatcher {
             }
         }
         rows = Self.latestOutcomes(rows, orders: orders)
+        let givenByID = numbers.indices.contains { batchOrigins[$0].isEmpty && latest[numbers[$0]] != nil }
+        let recordFailures = givenByID && rows.contains { $0.outcome == "failed" }
+        // Asked once, when there are failures a later outcome may supersede.
+        let connectedNow =
+            handFailures.isEmpty && !recordFailures
+            ? [] : Set(try await ConnectedMailboxSettings.connectedSMTP(client).keys)
+        if recordFailures {
+            // A mailbox that failed in a record's batch and is connected now, with batches given
+            // by id watched too, was connected since (maybe by one of them, whose summary counts
+            // it without naming it): counted where it was connected, not twice.
+            let before = rows.count
+            rows.removeAll { $0.outcome == "failed" && connectedNow.contains($0.email.lowercased()) }
+            connectedSince += before - rows.count
+        }
         if !handFailures.isEmpty {
             // A failure superseded later (failed again in a later batch, or connected since: a
             // re-import after a fix) is not the mailbox's latest outcome.
-            let connectedNow = Set(
-                try await client.send(Woodpecker.ListMailboxes()).filter { $0.type == "SMTP" }
-                    .map { $0.details.email.lowercased() })
             let fates = Self.supersededFailures(handFailures.map(\.email), connectedNow: connectedNow)
             for (failure, fate) in zip(handFailures, fates) {
                 switch fate {
@@ -268,18 +279,9 @@ struct BatchWatcher {
         let connected = count("connected") + handConnected
         let conditional = count("conditionally_connected") + handConditional
         let already = count("already_connected")
-        var countsLine = ""
-        if total > 0 {
-            let more = [
-                conditional > 0 ? "\(conditional) conditionally" : nil,
-                connectedSince > 0 ? "\(connectedSince) earlier failures connected since" : nil,
-                already > 0 ? "\(already) already connected" : nil,
-                failedTotal > 0 ? "\(failedTotal) failed" : nil,
-            ].compactMap { $0 }
-            countsLine =
-                "\(connected + conditional + already) of \(total) mailbox\(total == 1 ? "" : "es") connected"
-                + (more.isEmpty ? "" : " (" + more.joined(separator: ", ") + ")")
-        }
+        let countsLine = Self.countsLine(
+            total: total, connected: connected, conditional: conditional, already: already, failed: failedTotal,
+            connectedSince: connectedSince)
         rows += handRows
         rows += Self.skippedRows(skipped)
         let value = Value.list(
@@ -325,39 +327,76 @@ struct BatchWatcher {
             if latest == before { delay = min(delay * 3 / 2, .seconds(5)) }
         }
         progress.finish()
+        // One row per account of each request, each placed by the import record it came from;
+        // per mailbox, the latest record's (a re-import after a failure) counts.
         var rows: [ImportReport.Row] = []
-        var failed = 0
-        var total = 0
-        var sample: [String] = []
-        for id in ids {
+        var orders: [Int] = []
+        var handTotal = 0
+        var handFailed = 0
+        var givenAt: [String: Int] = [:]
+        for (index, item) in items.enumerated() where givenAt[item.text] == nil {
+            if case .record = item { continue }
+            givenAt[item.text] = index
+        }
+        for (position, id) in ids.enumerated() {
             guard let status = latest[id] else { continue }
-            total += status.payload.total
-            failed += status.payload.failed
-            var origin: [String: (source: String, box: Mailbox)] = [:]  // email → where it came from
             let list = origins[id] ?? []
+            guard let accounts = status.payload.accounts else {
+                // A status without its accounts: counted from its totals.
+                handTotal += status.payload.total
+                handFailed += status.payload.failed
+                continue
+            }
+            var origin: [String: (from: Origin, box: Mailbox)] = [:]  // email → where it came from
             for (from, boxes) in zip(list, Self.mailboxes(of: list, target: SaleshandyAccountTarget())) {
                 for box in boxes where origin[box.email.lowercased()] == nil {
-                    origin[box.email.lowercased()] = (from.source, box)
+                    origin[box.email.lowercased()] = (from, box)
                 }
             }
-            for account in status.payload.accounts ?? [] {
-                let failedAccount = account.status != "connected"
-                if failedAccount, sample.count < 3 {
-                    sample.append("\(account.email): \(account.error ?? account.status)")
-                }
+            // An id given alone is as late as its place among the items.
+            let order = list.map(\.order).max() ?? givenAt[id] ?? position
+            for account in accounts {
                 let from = origin[account.email.lowercased()]
                 rows.append(
                     .init(
-                        source: from?.source ?? list.first?.source ?? "", place: from?.box.place, email: account.email,
-                        batch: id, outcome: failedAccount ? "failed" : "connected", error: account.error ?? ""))
+                        source: from?.from.source ?? list.first?.source ?? "", place: from?.box.place,
+                        email: account.email, batch: id,
+                        outcome: account.status != "connected" ? "failed" : "connected", error: account.error ?? ""))
+                orders.append(from?.from.order ?? order)
             }
         }
+        rows = Self.latestOutcomes(rows, orders: orders)
+        let failedRows = rows.filter { $0.outcome == "failed" }
+        let sample = failedRows.prefix(3).map { "\($0.email): \($0.error.isEmpty ? "failed" : $0.error)" }
+        let total = rows.count + handTotal
+        let failed = failedRows.count + handFailed
+        let countsLine = Self.countsLine(total: total, connected: total - failed, failed: failed)
         rows += Self.skippedRows(skipped)
         let value = Value.list(
             try ids.compactMap { id in try latest[id].map { try SaleshandyCommands.status(id, $0) } })
         return Outcome(
             value: value, reportRows: rows, total: total, failed: failed,
-            failureSample: sample.isEmpty ? "" : " (" + sample.joined(separator: "; ") + ")")
+            failureSample: sample.isEmpty
+                ? "" : " (" + sample.joined(separator: "; ") + (failed > sample.count ? "; …" : "") + ")",
+            countsLine: countsLine)
+    }
+
+    /// How the mailboxes came out, the last line on stderr: `300 of 300 mailboxes connected
+    /// (3 earlier failures connected since)`, with `(… conditionally, … already connected, …
+    /// failed)` where there are any; empty when there is nothing to count.
+    static func countsLine(
+        total: Int, connected: Int, conditional: Int = 0, already: Int = 0, failed: Int, connectedSince: Int = 0
+    ) -> String {
+        guard total > 0 else { return "" }
+        let more = [
+            conditional > 0 ? "\(conditional) conditionally" : nil,
+            connectedSince > 0
+                ? "\(connectedSince) earlier failure\(connectedSince == 1 ? "" : "s") connected since" : nil,
+            already > 0 ? "\(already) already connected" : nil,
+            failed > 0 ? "\(failed) failed" : nil,
+        ].compactMap { $0 }
+        return "\(connected + conditional + already) of \(total) mailbox\(total == 1 ? "" : "es") connected"
+            + (more.isEmpty ? "" : " (" + more.joined(separator: ", ") + ")")
     }
 
     /// What became of a failed mailbox of a batch given by id alone.

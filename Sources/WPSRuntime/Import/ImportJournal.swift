@@ -9,6 +9,10 @@ import Foundation
 /// sending 1-200            rows about to be sent (their outcome is unknown until the next entry)
 /// accepted 4711 1-200      rows the API accepted in batch 4711
 /// existing 7,9             rows the API already had (connected before this import)
+/// existing 12 batch:4702 not_applied:smtp_from_name,daily_sending_limit
+///                          … in the batch that connected them, with the fields of theirs the
+///                          API did not apply (field names, never values; a wps that knows
+///                          only `existing ROWS` reads the rows and ignores the rest)
 /// outcome added - 1-200    rows answered one by one (prospects): the outcome, the code or -, the rows
 /// finished
 /// ```
@@ -22,7 +26,9 @@ struct ImportJournal {
         /// Accepted batches in the order they were recorded (a batch may appear more than once
         /// when reconciliation found rows in it).
         var accepted: [(id: String, rows: LineSet)] = []
-        var existing = LineSet()
+        /// Rows already there, each entry with the batch the API named and the fields (by name)
+        /// it did not apply, in the order recorded.
+        var existing: [(rows: LineSet, batch: String?, notApplied: [String])] = []
         /// Rows answered one by one, with their outcome and code, in the order recorded.
         var outcomes: [(kind: String, code: String?, rows: LineSet)] = []
         /// Rows sent whose outcome was never recorded.
@@ -33,7 +39,8 @@ struct ImportJournal {
 
         /// Rows that need no sending: accepted or already there.
         var covered: LineSet {
-            var rows = existing
+            var rows = LineSet()
+            for entry in existing { rows.formUnion(entry.rows) }
             for batch in accepted { rows.formUnion(batch.rows) }
             for outcome in outcomes { rows.formUnion(outcome.rows) }
             return rows
@@ -45,7 +52,7 @@ struct ImportJournal {
             guard countsLines else { return self }
             var state = State()
             state.accepted = accepted.map { ($0.id, places.rows(onLines: $0.rows)) }
-            state.existing = places.rows(onLines: existing)
+            state.existing = existing.map { (places.rows(onLines: $0.rows), $0.batch, $0.notApplied) }
             state.outcomes = outcomes.map { ($0.kind, $0.code, places.rows(onLines: $0.rows)) }
             state.unsettled = places.rows(onLines: unsettled)
             state.finished = finished
@@ -56,7 +63,7 @@ struct ImportJournal {
     enum Entry {
         case sending(LineSet)
         case accepted(id: String, LineSet)
-        case existing(LineSet)
+        case existing(LineSet, batch: String? = nil, notApplied: [String] = [])
         case outcome(kind: String, code: String?, LineSet)
         case finished
 
@@ -64,7 +71,9 @@ struct ImportJournal {
             switch self {
             case .sending(let rows): "sending \(rows)"
             case .accepted(let id, let rows): "accepted \(id) \(rows)"
-            case .existing(let rows): "existing \(rows)"
+            case .existing(let rows, let batch, let fields):
+                "existing \(rows)" + (batch.map { " batch:\($0)" } ?? "")
+                    + (fields.isEmpty ? "" : " not_applied:" + fields.joined(separator: ","))
             case .outcome(let kind, let code, let rows): "outcome \(kind) \(code ?? "-") \(rows)"
             case .finished: "finished"
             }
@@ -112,7 +121,17 @@ struct ImportJournal {
                     throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'")
                 }
                 state.accepted.append((String(words[1]), try rows(2)))
-            case "existing": state.existing.formUnion(try rows(1))
+            case "existing":
+                // Words after the rows are optional (`batch:`, `not_applied:`), so journals
+                // written before them read the same.
+                var entry = (rows: try rows(1), batch: String?.none, notApplied: [String]())
+                for word in words.dropFirst(2) {
+                    if word.hasPrefix("batch:") { entry.batch = String(word.dropFirst("batch:".count)) }
+                    if word.hasPrefix("not_applied:") {
+                        entry.notApplied = word.dropFirst("not_applied:".count).split(separator: ",").map(String.init)
+                    }
+                }
+                state.existing.append(entry)
             case "outcome":
                 guard words.count == 4 else {
                     throw RuntimeError("\(path):\(index + 1): damaged import journal entry '\(line)'")
@@ -178,7 +197,7 @@ struct ImportJournal {
     static func rewrite(_ state: State, path: String, header: String) throws(RuntimeError) {
         var lines = [headerPrefix(version: 2) + header]
         lines += state.accepted.map { Entry.accepted(id: $0.id, $0.rows).text }
-        if !state.existing.isEmpty { lines.append(Entry.existing(state.existing).text) }
+        lines += state.existing.map { Entry.existing($0.rows, batch: $0.batch, notApplied: $0.notApplied).text }
         lines += state.outcomes.map { Entry.outcome(kind: $0.kind, code: $0.code, $0.rows).text }
         if !state.unsettled.isEmpty { lines.append(Entry.sending(state.unsettled).text) }
         if state.finished { lines.append(Entry.finished.text) }

@@ -6,11 +6,11 @@ import WPSLanguage
 enum SubmitResult: Sendable {
     /// Accepted under this batch (or request) id.
     case accepted(String)
-    /// Refused because some items are already there: item index → the batch it is in (nil when
-    /// the API does not say, or it was connected some other way). The rest were not submitted.
-    /// `notApplied`: the items already connected with other settings than theirs, by index
-    /// (they are already there, not in a batch: the API keeps a connected mailbox's settings).
-    case conflicts([Int: String?], notApplied: [Int: UnappliedSettings] = [:])
+    /// Refused because some items are already there: item index → the conflict (the batch it is
+    /// in, and whether it is connected or still pending). The rest were not submitted.
+    /// `notApplied`: for items already connected, by index, the settings of theirs the API did not
+    /// apply or does not show (the API keeps a connected mailbox's settings).
+    case conflicts([Int: Conflict], notApplied: [Int: UnappliedSettings] = [:])
     /// Answered item by item (the prospect endpoints): one outcome per item, in order.
     case outcomes([RowOutcome])
 }
@@ -25,23 +25,12 @@ struct RowOutcome: Sendable, Hashable {
     var message: String?
 }
 
-/// A row for a mailbox that is already connected with other settings than the row's: the API
-/// keeps a connected mailbox's settings, so those of the row were not applied.
-///
-/// Names the mailbox and the API's names of the fields that differ (`smtp_from_name`,
-/// `daily_sending_limit`), never a value: a password is not among them.
-struct UnappliedSettings: Sendable, Hashable {
-    /// The mailbox's SMTP email.
-    var email: String
-    /// The fields of the row whose values differ from the connected mailbox's.
-    var fields: [String]
-
-    /// `ann@acme.com is already connected; the file's smtp_from_name, daily_sending_limit were
-    /// not applied (a connected mailbox keeps its settings)`.
-    var warning: String {
-        "\(email) is already connected; the file's \(fields.joined(separator: ", ")) "
-            + "\(fields.count == 1 ? "was" : "were") not applied (a connected mailbox keeps its settings)"
-    }
+/// One mailbox a 409 names: the batch it is in (nil when the API does not say, or it was
+/// connected some other way), and whether it is connected (`is already connected`) rather than
+/// pending in that batch (`is already pending in batch 12`).
+struct Conflict: Sendable, Hashable {
+    var batch: String?
+    var isConnected: Bool
 }
 
 /// Sends one request of items: the provider's endpoint behind ``ImportTarget``.
@@ -111,8 +100,10 @@ struct MailboxImporter<Target: ImportTarget> {
     /// (answered item by item) rows with one outcome and code, and the API's message per row.
     enum Settlement {
         case accepted(id: String, rows: LineSet)
-        /// Rows already there; `notApplied`, by row, those already connected with other settings.
-        case existing(LineSet, notApplied: [Int: UnappliedSettings] = [:])
+        /// Rows already there (connected before this import), in `batch` when the API named the
+        /// batch that connected them; `notApplied`, by row, the settings of the row the API did
+        /// not apply (`fields`) or does not show (`unseen`).
+        case existing(LineSet, batch: String? = nil, notApplied: [Int: UnappliedSettings] = [:])
         case outcome(kind: String, code: String?, rows: LineSet, messages: [Int: String])
     }
 
@@ -312,7 +303,7 @@ struct MailboxImporter<Target: ImportTarget> {
         }
         defer { journal?.close() }
         var settled: [Settlement] = state.accepted.map { .accepted(id: $0.id, rows: $0.rows) }
-        if !state.existing.isEmpty { settled.append(.existing(state.existing, notApplied: [:])) }
+        settled += try resumedExisting(state.existing)
         settled += state.outcomes.map { .outcome(kind: $0.kind, code: $0.code, rows: $0.rows, messages: [:]) }
         let skip = state.covered
         let alreadyDone = skip.count
@@ -320,10 +311,9 @@ struct MailboxImporter<Target: ImportTarget> {
         for part in settled { tally.add(part) }
         if alreadyDone > 0 {
             let answered =
-                tally.refusedCount == 0
+                tally.refusals.isEmpty
                 ? "\(alreadyDone) of \(valid) rows were accepted by an earlier run"
-                : "\(alreadyDone) of \(valid) rows were answered by an earlier run: "
-                    + (["\(tally.accepted) accepted"] + tally.refusals).joined(separator: ", ")
+                : "\(alreadyDone) of \(valid) rows were answered by an earlier run: " + tally.answers
             progress.note("resuming: \(answered) (journal \(options.journalPath ?? ""))")
         }
         if alreadyDone >= valid {
@@ -340,34 +330,41 @@ struct MailboxImporter<Target: ImportTarget> {
         var batchRows: [Int] = []
         var sentRows = alreadyDone
         var batchesSent = 0
+        // Requests answered (a batch refused with a 409 and sent again without the rows already
+        // there is two), and the batches they created: every number says what happened.
+        var requestsSent = 0
+        var created: Set<String> = []
         var failure: (any Error)?
         let total = valid
         let size = options.batchSize
 
         func show() {
             progress.update(
-                "\(source.name): \(tally.describe(of: total)), \(batchesSent) \(batchesSent == 1 ? target.unit : Self.plural(target.unit)) sent",
+                "\(source.name): \(tally.describe(of: total)), \(Self.sent(requests: requestsSent, created: created.count, unit: target.unit))",
                 done: sentRows, total: total)
         }
 
-        try await withThrowingTaskGroup(of: [Settlement].self) { group in
+        try await withThrowingTaskGroup(of: Settled.self) { group in
             var inFlight = 0
 
-            func record(_ parts: [Settlement]) throws(RuntimeError) {
+            func record(_ answer: Settled) throws(RuntimeError) {
+                let parts = answer.parts
+                requestsSent += answer.requests
+                created.formUnion(answer.created)
                 for part in parts.flatMap({ Self.ownedByAnEarlierRun($0, resent: state.unsettled) }) {
                     switch part {
                     case .accepted(let id, let rows):
                         try journal?.append(.accepted(id: id, rows))
                         sentRows += rows.count
-                    case .existing(let rows, let notApplied):
-                        try journal?.append(.existing(rows))
+                    case .existing(let rows, let batch, let notApplied):
+                        for (fields, group) in Self.byUnappliedFields(rows, notApplied) {
+                            try journal?.append(.existing(group, batch: batch, notApplied: fields))
+                        }
                         sentRows += rows.count
                         progress.note(
-                            "lines \(places.describe(rows)) of \(source.name): already connected; not sent again")
-                        for (row, unapplied) in notApplied.sorted(by: { $0.key < $1.key }) {
-                            let place = places.place(of: row).map(String.init(describing:)) ?? "\(row)"
-                            progress.note("warning: \(source.name):\(place): \(unapplied.warning)")
-                        }
+                            "lines \(places.describe(rows)) of \(source.name): already connected"
+                                + (batch.map { " (batch \($0))" } ?? "") + "; not sent again")
+                        warnUnapplied(notApplied, rows: rows, places: places)
                     case .outcome(let kind, let code, let rows, _):
                         try journal?.append(.outcome(kind: kind, code: code, rows))
                         sentRows += rows.count
@@ -380,7 +377,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
             func collectOne() async {
                 do {
-                    if let parts = try await group.next() { try record(parts) }
+                    if let answer = try await group.next() { try record(answer) }
                 } catch {
                     if failure == nil { failure = error }
                 }
@@ -412,7 +409,7 @@ struct MailboxImporter<Target: ImportTarget> {
                 let progress = self.progress
                 let name = source.name
                 group.addTask {
-                    try await Self.settle(items, rows: rows, submit: submit, reconciles: reconciles) { note in
+                    try await Self.settleCounting(items, rows: rows, submit: submit, reconciles: reconciles) { note in
                         progress.note("lines \(places.describe(rows)) of \(name): \(note)")
                     }
                 }
@@ -555,6 +552,20 @@ struct MailboxImporter<Target: ImportTarget> {
         _ items: [Target.Item], rows: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool,
         note: @escaping (String) -> Void
     ) async throws -> [Settlement] {
+        try await settleCounting(items, rows: rows, submit: submit, reconciles: reconciles, note: note).parts
+    }
+
+    /// What one batch came to: its settled parts, the requests it took, and the batches they
+    /// created (not a batch a 409 names, unless a lost answer's: that one this import created).
+    typealias Settled = (parts: [Settlement], requests: Int, created: Set<String>)
+
+    /// ``settle(_:rows:submit:reconciles:note:)``, counting the requests and the batches created.
+    static func settleCounting(
+        _ items: [Target.Item], rows: LineSet, submit: ImportSubmitter<Target.Item>, reconciles: Bool,
+        note: @escaping (String) -> Void
+    ) async throws -> Settled {
+        var requests = 0
+        var created: Set<String> = []
         var items = items
         var rowList = rows.ranges.flatMap { Array($0) }
         var parts: [Settlement] = []
@@ -562,6 +573,7 @@ struct MailboxImporter<Target: ImportTarget> {
         let noun = "rows"
         while !items.isEmpty {
             let result: SubmitResult
+            requests += 1
             do {
                 result = try await submit(items)
             } catch let error as OutreachError where error.kind == .outcomeUnknown && reconciles && lostAnswers < 5 {
@@ -572,7 +584,8 @@ struct MailboxImporter<Target: ImportTarget> {
             switch result {
             case .accepted(let id):
                 parts.append(.accepted(id: id, rows: LineSet(rowList)))
-                return merged(parts)
+                created.insert(id)
+                return (merged(parts), requests, created)
             case .outcomes(let outcomes):
                 guard outcomes.count == items.count else {
                     throw RuntimeError(
@@ -612,7 +625,7 @@ struct MailboxImporter<Target: ImportTarget> {
                             kind: kind.kind, code: kind.code, rows: LineSet(groupRows[group]),
                             messages: groupMessages[group]))
                 }
-                return parts
+                return (parts, requests, created)
             case .conflicts(let conflicts, let notApplied):
                 var keptItems: [Target.Item] = []
                 var keptRows: [Int] = []
@@ -623,12 +636,16 @@ struct MailboxImporter<Target: ImportTarget> {
                         continue
                     }
                     let row = rowList[index]
-                    if let unapplied = notApplied[index] {
-                        parts.append(.existing(LineSet([row]), notApplied: [row: unapplied]))
-                    } else if let id = origin {
+                    let unapplied = notApplied[index].map { [row: $0] } ?? [:]
+                    if let settings = notApplied[index], !settings.fields.isEmpty {
+                        // Connected with other settings: already there, not as the file has it.
+                        parts.append(.existing(LineSet([row]), notApplied: unapplied))
+                    } else if let id = origin.batch, !origin.isConnected || lostAnswers > 0 {
+                        // Pending in a batch, or connected by the batch whose answer was lost.
                         parts.append(.accepted(id: id, rows: LineSet([row])))
+                        if lostAnswers > 0 { created.insert(id) }
                     } else {
-                        parts.append(.existing(LineSet([row])))
+                        parts.append(.existing(LineSet([row]), batch: origin.batch, notApplied: unapplied))
                     }
                 }
                 guard keptItems.count < items.count else {
@@ -638,14 +655,27 @@ struct MailboxImporter<Target: ImportTarget> {
                 rowList = keptRows
             }
         }
-        return merged(parts)
+        return (merged(parts), requests, created)
     }
 
-    /// A resumed import's own rows, back as `added`: rows an earlier run of this import sent
-    /// without learning the answer (`resent`, from the journal) that the API now answers as
-    /// duplicates were stored by that run, so they are not reported as found there already.
+    /// A resumed import's own rows, back as `added` (or accepted): rows an earlier run of this
+    /// import sent without learning the answer (`resent`, from the journal) that the API now
+    /// answers as duplicates, or as connected in a batch, were stored by that run, so they are
+    /// not reported as found there already.
     static func ownedByAnEarlierRun(_ part: Settlement, resent: LineSet) -> [Settlement] {
-        guard case .outcome("duplicate", _, let rows, let messages) = part, !resent.isEmpty else { return [part] }
+        guard !resent.isEmpty else { return [part] }
+        if case .existing(let rows, let batch?, let notApplied) = part {
+            let ours = rows.intersection(resent)
+            guard !ours.isEmpty else { return [part] }
+            let others = rows.subtracting(ours)
+            var result: [Settlement] = [.accepted(id: batch, rows: ours)]
+            if !others.isEmpty {
+                result.append(
+                    .existing(others, batch: batch, notApplied: notApplied.filter { others.contains($0.key) }))
+            }
+            return result
+        }
+        guard case .outcome("duplicate", _, let rows, let messages) = part else { return [part] }
         let ours = rows.intersection(resent)
         guard !ours.isEmpty else { return [part] }
         let others = rows.subtracting(ours)
@@ -670,7 +700,7 @@ struct MailboxImporter<Target: ImportTarget> {
 
     static func firstRow(_ part: Settlement) -> Int {
         switch part {
-        case .accepted(_, let rows), .existing(let rows, _), .outcome(_, _, let rows, _): rows.first ?? 0
+        case .accepted(_, let rows), .existing(let rows, _, _), .outcome(_, _, let rows, _): rows.first ?? 0
         }
     }
 
@@ -678,7 +708,8 @@ struct MailboxImporter<Target: ImportTarget> {
     static func merged(_ parts: [Settlement]) -> [Settlement] {
         var order: [String] = []
         var accepted: [String: LineSet] = [:]
-        var existing = LineSet()
+        var existingOrder: [String] = []
+        var existing: [String: LineSet] = [:]  // batch ("" when none) → rows
         var notApplied: [Int: UnappliedSettings] = [:]
         var outcomeOrder: [String] = []
         var outcomes: [String: (kind: String, code: String?, rows: LineSet, messages: [Int: String])] = [:]
@@ -687,8 +718,10 @@ struct MailboxImporter<Target: ImportTarget> {
             case .accepted(let id, let rows):
                 if accepted[id] == nil { order.append(id) }
                 accepted[id, default: LineSet()].formUnion(rows)
-            case .existing(let rows, let unapplied):
-                existing.formUnion(rows)
+            case .existing(let rows, let batch, let unapplied):
+                let key = batch ?? ""
+                if existing[key] == nil { existingOrder.append(key) }
+                existing[key, default: LineSet()].formUnion(rows)
                 notApplied.merge(unapplied) { first, _ in first }
             case .outcome(let kind, let code, let rows, let messages):
                 let key = kind + " " + (code ?? "")
@@ -701,7 +734,13 @@ struct MailboxImporter<Target: ImportTarget> {
             }
         }
         var result = order.map { Settlement.accepted(id: $0, rows: accepted[$0] ?? LineSet()) }
-        if !existing.isEmpty { result.append(.existing(existing, notApplied: notApplied)) }
+        for key in existingOrder {
+            let rows = existing[key] ?? LineSet()
+            result.append(
+                .existing(
+                    rows, batch: key.isEmpty ? nil : key,
+                    notApplied: notApplied.filter { rows.contains($0.key) }))
+        }
         for key in outcomeOrder {
             guard let group = outcomes[key] else { continue }
             result.append(.outcome(kind: group.kind, code: group.code, rows: group.rows, messages: group.messages))

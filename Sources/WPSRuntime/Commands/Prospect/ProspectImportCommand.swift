@@ -146,7 +146,7 @@ enum ProspectImportCommand {
                 }
             case .accepted(_, let rows):
                 for range in rows.ranges { for row in range { byRow[row] = (dryRun ? "checked" : "added", nil, nil) } }
-            case .existing(let rows, _):
+            case .existing(let rows, _, _):
                 for range in rows.ranges { for row in range { byRow[row] = ("duplicate", nil, nil) } }
             }
         }
