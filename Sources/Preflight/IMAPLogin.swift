@@ -5,33 +5,70 @@ import Foundation
 public enum IMAPLogin {
     /// Checks one IMAP login; never throws: every failure is an outcome.
     public static func check(_ login: MailServerLogin) async -> LoginOutcome {
-        let mismatchHint =
-            login.port == 993
-            ? "port 993 expects TLS from the first byte, this server answered in plain IMAP: use 143 with STARTTLS"
-            : "--imap-tls implicit expects TLS from the first byte, this server answered in plain IMAP: "
-                + "use STARTTLS (--imap-tls starttls; usually port 143)"
-        return await LoginCheck.run(login, implicitPort: 993, protocolName: "IMAP", mismatchHint: mismatchHint) {
-            connection, context in
-            try await dialogue(connection, context)
-        }
+        await LoginCheck.run(login, .imap) { connection, context in try await dialogue(connection, context) }
     }
 
     /// A tagged completion: `OK`, `NO` or `BAD`, and the whole line.
     struct Completion {
         var status: String
         var line: String
+
+        /// The response code (RFC 5530) after the status, upper-cased: `NO [AUTHENTICATIONFAILED] …`
+        /// → `AUTHENTICATIONFAILED`.
+        var responseCode: String? {
+            let rest = line.drop { $0 != " " }.drop { $0 == " " }
+            guard rest.first == "[", let close = rest.firstIndex(where: { $0 == "]" || $0 == " " }) else { return nil }
+            return rest[rest.index(after: rest.startIndex)..<close].uppercased()
+        }
     }
 
-    /// Sends `tag command`, skips untagged lines, returns the tagged completion.
-    static func command(_ tag: String, _ command: String, _ connection: LineConnection) async throws -> Completion {
-        try await connection.send("\(tag) \(command)")
+    /// What came back to a command: its tagged completion, or a continuation request (`+ …`).
+    enum Answer {
+        case completion(Completion)
+        case continuation(String)
+    }
+
+    /// Sends `tag command`, skips untagged lines, returns the tagged completion; a continuation
+    /// request is a protocol failure here (the command asked for none).
+    static func command(_ tag: String, _ command: String, secrets: [String] = [], _ connection: LineConnection)
+        async throws -> Completion
+    {
+        try await connection.send("\(tag) \(command)", secrets: secrets)
+        switch try await answer(to: tag, connection) {
+        case .completion(let completion): return completion
+        case .continuation(let line):
+            throw DialogueFailure(
+                .protocol, "the server asked for more (\(line.prefix(200))) after \(command.prefix { $0 != " " })")
+        }
+    }
+
+    /// Skips untagged lines up to the completion of `tag` or a continuation request.
+    static func answer(to tag: String, _ connection: LineConnection) async throws -> Answer {
         for _ in 0..<10_000 {
             let line = try await connection.readLine()
+            if line == "+" || line.hasPrefix("+ ") { return .continuation(line) }
             guard line.hasPrefix(tag + " ") else { continue }
             let rest = line.dropFirst(tag.count + 1)
-            return Completion(status: String(rest.prefix { $0 != " " }).uppercased(), line: String(rest))
+            return .completion(Completion(status: String(rest.prefix { $0 != " " }).uppercased(), line: String(rest)))
         }
         throw DialogueFailure(.protocol, "no answer to \(tag) among 10000 lines")
+    }
+
+    /// `AUTHENTICATE PLAIN`, its credentials after the server's `+` (no SASL-IR needed).
+    static func authenticatePlain(_ tag: String, _ login: MailServerLogin, _ connection: LineConnection)
+        async throws -> Completion
+    {
+        try await connection.send("\(tag) AUTHENTICATE PLAIN")
+        if case .completion(let refused) = try await answer(to: tag, connection) {
+            return refused  // before the credentials were asked for
+        }
+        let credentials = login.plainCredentials
+        try await connection.send(credentials, secrets: [credentials] + login.passwordForms)
+        switch try await answer(to: tag, connection) {
+        case .completion(let completion): return completion
+        case .continuation(let line):
+            throw DialogueFailure(.protocol, "the server asked for more (\(line.prefix(200))) after the credentials")
+        }
     }
 
     /// `OK [CAPABILITY IMAP4rev1 …] Logged in` → `OK Logged in`: the list says nothing about the login.
@@ -66,23 +103,46 @@ public enum IMAPLogin {
                 return LoginOutcome(
                     .plaintextRefused,
                     "\(login.host):\(login.port) refused STARTTLS (\(started.line.prefix(200))); the password was not sent",
-                    hint: "use the server's TLS port (993), or --allow-plaintext to send it in clear")
+                    hint: MailProtocol.imap.plaintextRefusedHint(port: login.port))
             }
         }
         let completion: Completion
+        let verb: String
         if let user = quoted(login.login), let password = quoted(login.password) {
-            completion = try await command("a2", "LOGIN \(user) \(password)", connection)
+            // A server may echo the quoted form, or what is between its quotes.
+            let secrets = [password, String(password.dropFirst().dropLast())] + login.passwordForms
+            completion = try await command("a2", "LOGIN \(user) \(password)", secrets: secrets, connection)
+            verb = "LOGIN"
         } else {
-            let credentials = Base64.encode([0] + Array(login.login.utf8) + [0] + Array(login.password.utf8))
-            completion = try await command("a2", "AUTHENTICATE PLAIN \(credentials)", connection)
+            completion = try await authenticatePlain("a2", login, connection)
+            verb = "AUTHENTICATE"
         }
         _ = try? await command("a3", "LOGOUT", connection)
-        switch completion.status {
-        case "OK": return LoginOutcome(.ok, withoutCapabilities(completion.line))
-        case "NO":
+        return outcome(of: completion, verb: verb, login)
+    }
+
+    /// A login's completion as an outcome: `OK`, or a refusal read by its response code
+    /// (RFC 5530); a `NO` without one is taken as refused credentials, as most servers say so.
+    static func outcome(of completion: Completion, verb: String, _ login: MailServerLogin) -> LoginOutcome {
+        switch (completion.status, completion.responseCode) {
+        case ("OK", _):
+            return LoginOutcome(.ok, withoutCapabilities(completion.line))
+        case ("NO", "UNAVAILABLE"?), ("NO", "SERVERBUG"?), ("NO", "INUSE"?), ("NO", "LIMIT"?):
+            return LoginOutcome(
+                .protocol, "\(verb): \(completion.line.prefix(300))",
+                hint: "the server cannot log anyone in now: try again later")
+        case ("NO", "PRIVACYREQUIRED"?):
+            return LoginOutcome(
+                .tlsMismatch, completion.line,
+                hint: "the server takes this login only over TLS: use its TLS port "
+                    + "(\(MailProtocol.imap.implicitPort), or \(MailProtocol.imap.starttlsPort) with STARTTLS)")
+        case ("NO", "CONTACTADMIN"?), ("NO", "EXPIRED"?):
+            return LoginOutcome(.authFailed, completion.line, hint: "the provider holds this account: ask its admin")
+        case ("NO", _):
             return LoginOutcome(
                 .authFailed, completion.line, hint: AuthHint.text(host: login.host, login: login.login))
-        default: return LoginOutcome(.protocol, "LOGIN: \(completion.line.prefix(300))")
+        default:
+            return LoginOutcome(.protocol, "\(verb): \(completion.line.prefix(300))")
         }
     }
 }

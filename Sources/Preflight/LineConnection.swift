@@ -5,12 +5,21 @@ import NIOSSL
 /// One TCP connection to a mail server, read a line at a time, that can turn to TLS half-way
 /// (STARTTLS). TLS and sockets are SwiftNIO's; the line protocol is the caller's.
 ///
-/// Used from one task at a time; ``close()`` ends it (also on cancellation, as the stream of
-/// bytes ends then).
+/// Used from one task at a time; ``close()`` ends it. A write or read that waits on a silent
+/// server returns once ``channel`` is closed: ``LoginCheck`` closes it on cancellation.
+///
+/// Lines read after a secret was sent come back with it hidden (``Redaction``): a server that
+/// echoes a command never shows the password.
 final class LineConnection {
-    private let channel: any Channel
+    let channel: any Channel
     private var inbound: AsyncThrowingStream<ByteBuffer, any Error>.AsyncIterator
     private var pending: [UInt8] = []
+    /// Every secret sent so far, hidden in what the server says.
+    private var redaction = Redaction()
+    /// Whether the server sent any byte: a silent server may be one that expects TLS first.
+    private(set) var receivedAny = false
+    /// The last step that got no answer yet: the command sent (secrets hidden) or the TLS handshake.
+    private(set) var lastStep: String?
     /// The longest line a server may send: beyond, it is not speaking SMTP or IMAP.
     private static let maxLineLength = 65_536
 
@@ -56,7 +65,7 @@ final class LineConnection {
                 var line = Array(pending[..<newline])
                 pending.removeFirst(newline + 1)
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                return String(decoding: line, as: UTF8.self)
+                return redaction.apply(String(decoding: line, as: UTF8.self))
             }
             guard pending.count <= Self.maxLineLength else {
                 throw DialogueFailure(.protocol, "the server sent a line longer than \(Self.maxLineLength) bytes")
@@ -65,24 +74,31 @@ final class LineConnection {
                 try Task.checkCancellation()
                 throw DialogueFailure(.protocol, "the server closed the connection")
             }
+            if buffer.readableBytes > 0 { receivedAny = true }
             pending += buffer.readBytes(length: buffer.readableBytes) ?? []
         }
     }
 
-    /// Sends one line, adding CR LF. A write that fails because the connection closed throws
-    /// what closed it (a refused certificate, say) when the connection said.
-    func send(_ line: String) async throws {
+    /// Sends one line, adding CR LF; `secrets` are the credentials in it (and the forms a
+    /// server could echo them in), hidden from then on in every line read. A write that fails
+    /// because the connection closed throws what closed it (a refused certificate, say) when
+    /// the connection said.
+    func send(_ line: String, secrets: [String] = []) async throws {
+        redaction.add(secrets)
         do {
             try await channel.writeAndFlush(ByteBuffer(string: line + "\r\n"))
         } catch {
             while try await inbound.next() != nil {}
             throw error
         }
+        // Set once written: a write TLS holds back waits on the handshake, still the last step.
+        lastStep = String(redaction.apply(line).prefix(80))
     }
 
     /// Starts TLS on the open connection (after the server agreed to STARTTLS).
     func startTLS(_ context: NIOSSLContext, host: String) async throws {
         pending.removeAll()
+        lastStep = "the TLS handshake"
         let serverName = Self.serverName(host)
         try await channel.eventLoop.submit { [channel] in
             try channel.pipeline.syncOperations.addHandler(
@@ -90,8 +106,9 @@ final class LineConnection {
         }.get()
     }
 
-    func close() async {
-        try? await channel.close()
+    /// Closes the connection without waiting: a silent server may never finish a TLS goodbye.
+    func close() {
+        channel.close(promise: nil)
     }
 }
 

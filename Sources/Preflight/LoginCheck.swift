@@ -13,71 +13,118 @@ enum LoginCheck {
         let tls: NIOSSLContext
     }
 
+    /// How one of the two tasks of a check ended.
+    private enum Ending: Sendable {
+        /// The dialogue came to an outcome.
+        case finished(LoginOutcome)
+        /// The dialogue was cancelled (by the time limit or Ctrl-C), where it was.
+        case stopped(connected: Bool, lastStep: String?, receivedAny: Bool)
+        /// The time limit passed.
+        case timeUp
+        /// The timer was cancelled: the dialogue ended first.
+        case timerStopped
+    }
+
     /// Connects (with TLS from the first byte when the mode says so), runs `dialogue`, closes.
-    /// `mismatchHint` says what to do when a TLS-from-the-first-byte port answered in plain text.
+    ///
+    /// The time limit (and Ctrl-C) cancels the dialogue, which closes its connection: a write
+    /// or read waiting on a silent server ends then, whatever it waited for.
     static func run(
-        _ login: MailServerLogin, implicitPort: Int, protocolName: String, mismatchHint: String,
+        _ login: MailServerLogin, _ mailProtocol: MailProtocol,
         dialogue: @escaping @Sendable (LineConnection, Context) async throws -> LoginOutcome
     ) async -> LoginOutcome {
-        let security = login.security.resolved(port: login.port, implicitPort: implicitPort)
+        let security = login.security.resolved(port: login.port, for: mailProtocol)
         let tls: NIOSSLContext
         do {
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            if !login.extraTrustRoots.isEmpty {
-                configuration.additionalTrustRoots = [.certificates(login.extraTrustRoots)]
-            }
-            tls = try NIOSSLContext(configuration: configuration)
+            tls = try (login.tls ?? MailTLS(trusting: login.extraTrustRoots)).context
         } catch {
             return LoginOutcome(.certificate, "cannot set up TLS (\(error))")
         }
         let context = Context(login: login, security: security, tls: tls)
-        let timeout = login.timeout
-        let outcome = await withTaskGroup(of: LoginOutcome?.self) { group in
+        let outcome = await withTaskGroup(of: Ending.self) { group in
+            group.addTask { await attempt(context, mailProtocol, dialogue: dialogue) }
             group.addTask {
                 do {
-                    let connection = try await LineConnection.open(
-                        host: login.host, port: login.port, implicitTLS: security == .implicit ? tls : nil,
-                        connectTimeout: timeout)
-                    do {
-                        let outcome = try await dialogue(connection, context)
-                        await connection.close()
-                        return outcome
-                    } catch {
-                        await connection.close()
-                        throw error
-                    }
-                } catch is CancellationError {
-                    return nil
+                    try await Task.sleep(for: login.timeout)
+                    return .timeUp
                 } catch {
-                    return classify(error, login, security: security, mismatchHint: mismatchHint)
+                    return .timerStopped
                 }
             }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                if Task.isCancelled { return nil }
-                let hint =
-                    security == .starttls
-                    ? "a server that expects TLS from the first byte stays silent on a plain connection: "
-                        + "if \(login.port) is such a port, say so (--\(protocolName.lowercased())-tls implicit)"
-                    : nil
-                return LoginOutcome(
-                    .timeout, "no answer from \(login.host):\(login.port) within \(describe(timeout))", hint: hint)
+            var timedOut = false
+            var outcome: LoginOutcome?
+            while let ending = await group.next() {
+                switch ending {
+                case .finished(let finished):
+                    outcome = outcome ?? finished
+                    group.cancelAll()
+                case .timeUp:
+                    timedOut = true
+                    group.cancelAll()
+                case .stopped(let connected, let lastStep, let receivedAny) where timedOut:
+                    outcome = outcome
+                        ?? timeoutOutcome(
+                            context, mailProtocol, connected: connected, lastStep: lastStep, receivedAny: receivedAny)
+                case .stopped, .timerStopped:
+                    break
+                }
             }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            return outcome
         }
-        if let outcome {
-            return LoginOutcome(outcome.status, login.redacted(outcome.detail), hint: outcome.hint)
+        return outcome ?? LoginOutcome(.timeout, "stopped before \(login.host):\(login.port) answered")
+    }
+
+    /// The dialogue's task: connect, talk, close; cancelled, it closes the connection at once.
+    private static func attempt(
+        _ context: Context, _ mailProtocol: MailProtocol,
+        dialogue: @Sendable (LineConnection, Context) async throws -> LoginOutcome
+    ) async -> Ending {
+        let login = context.login
+        let connection: LineConnection
+        do {
+            connection = try await LineConnection.open(
+                host: login.host, port: login.port, implicitTLS: context.security == .implicit ? context.tls : nil,
+                connectTimeout: login.timeout)
+        } catch {
+            if Task.isCancelled { return .stopped(connected: false, lastStep: nil, receivedAny: false) }
+            return .finished(classify(error, login, mailProtocol))
         }
-        return LoginOutcome(.timeout, "stopped before \(login.host):\(login.port) answered")
+        let channel = connection.channel
+        do {
+            let outcome = try await withTaskCancellationHandler {
+                try Task.checkCancellation()
+                return try await dialogue(connection, context)
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+            connection.close()
+            return .finished(outcome)
+        } catch {
+            connection.close()
+            if Task.isCancelled {
+                return .stopped(connected: true, lastStep: connection.lastStep, receivedAny: connection.receivedAny)
+            }
+            return .finished(classify(error, login, mailProtocol))
+        }
+    }
+
+    /// `no answer from smtp.example.com:587 to EHLO localhost within 15s`: what was waited on.
+    private static func timeoutOutcome(
+        _ context: Context, _ mailProtocol: MailProtocol, connected: Bool, lastStep: String?, receivedAny: Bool
+    ) -> LoginOutcome {
+        let login = context.login
+        let place = "\(login.host):\(login.port)"
+        let within = "within \(describe(login.timeout))"
+        guard connected else { return LoginOutcome(.timeout, "no connection to \(place) \(within)") }
+        let hint = context.security == .starttls && !receivedAny ? mailProtocol.silentHint(port: login.port) : nil
+        let waitedOn = lastStep.map { " to \($0)" } ?? ""
+        return LoginOutcome(.timeout, "no answer from \(place)\(waitedOn) \(within)", hint: hint)
     }
 
     /// An error that ended a dialogue, as an outcome.
-    static func classify(
-        _ error: any Error, _ login: MailServerLogin, security: TransportSecurity, mismatchHint: String
-    ) -> LoginOutcome {
+    static func classify(_ error: any Error, _ login: MailServerLogin, _ mailProtocol: MailProtocol) -> LoginOutcome {
         let place = "\(login.host):\(login.port)"
+        let mismatchHint = mailProtocol.mismatchHint(port: login.port)
         switch error {
         case let failure as DialogueFailure:
             return failure.outcome

@@ -14,13 +14,17 @@ public struct MailServerLogin: Sendable {
     public var allowsPlaintext: Bool
     /// Certificate authorities trusted besides the system's roots (`--ca-file`).
     public var extraTrustRoots: [NIOSSLCertificate]
+    /// The TLS setup, made once per run; nil: made for this login from ``extraTrustRoots``.
+    public var tls: MailTLS?
     /// The longest the whole dialogue may take.
     public var timeout: Duration
 
     public init(
         host: String, port: Int, security: TransportSecurity = .auto, login: String, password: String,
-        allowsPlaintext: Bool = false, extraTrustRoots: [NIOSSLCertificate] = [], timeout: Duration = .seconds(15)
+        allowsPlaintext: Bool = false, extraTrustRoots: [NIOSSLCertificate] = [], tls: MailTLS? = nil,
+        timeout: Duration = .seconds(15)
     ) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.security = security
@@ -31,13 +35,21 @@ public struct MailServerLogin: Sendable {
         self.timeout = timeout
     }
 
-    /// `text` with the password (and its base64, as AUTH sends it) replaced by `••••`: what a
-    /// server echoes back never shows it.
+    /// `text` with the password (and its base64, as AUTH LOGIN sends it) replaced by `••••`.
     func redacted(_ text: String) -> String {
-        guard !password.isEmpty else { return text }
-        var result = text.replacingOccurrences(of: password, with: "••••")
+        var redaction = Redaction()
+        redaction.add(passwordForms)
+        return redaction.apply(text)
+    }
+
+    /// The password and its base64: what a server could echo of any command that carries it.
+    var passwordForms: [String] {
         let encoded = Base64.encode(Array(password.utf8))
-        if encoded.count >= 4 { result = result.replacingOccurrences(of: encoded, with: "••••") }
-        return result
+        return [password] + (encoded.count >= 4 ? [encoded] : [])
+    }
+
+    /// SASL PLAIN's credentials (`\0login\0password`, base64), sent by SMTP's and IMAP's AUTH.
+    var plainCredentials: String {
+        Base64.encode([0] + Array(login.utf8) + [0] + Array(password.utf8))
     }
 }

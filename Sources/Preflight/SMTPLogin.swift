@@ -9,15 +9,7 @@ import Foundation
 public enum SMTPLogin {
     /// Checks one SMTP login; never throws: every failure is an outcome.
     public static func check(_ login: MailServerLogin) async -> LoginOutcome {
-        let mismatchHint =
-            login.port == 465
-            ? "port 465 expects TLS from the first byte, this server answered in plain SMTP: use 587 with STARTTLS"
-            : "--smtp-tls implicit expects TLS from the first byte, this server answered in plain SMTP: "
-                + "use STARTTLS (--smtp-tls starttls; usually port 587)"
-        return await LoginCheck.run(login, implicitPort: 465, protocolName: "SMTP", mismatchHint: mismatchHint) {
-            connection, context in
-            try await dialogue(connection, context)
-        }
+        await LoginCheck.run(login, .smtp) { connection, context in try await dialogue(connection, context) }
     }
 
     /// One SMTP reply: its code and its lines' text.
@@ -40,8 +32,8 @@ public enum SMTPLogin {
         }
     }
 
-    static func command(_ line: String, _ connection: LineConnection) async throws -> Reply {
-        try await connection.send(line)
+    static func command(_ line: String, secrets: [String] = [], _ connection: LineConnection) async throws -> Reply {
+        try await connection.send(line, secrets: secrets)
         return try await readReply(connection)
     }
 
@@ -81,22 +73,22 @@ public enum SMTPLogin {
                 _ = try? await command("QUIT", connection)
                 return LoginOutcome(
                     .plaintextRefused, "\(login.host):\(login.port) offers no STARTTLS; the password was not sent",
-                    hint:
-                        "use the server's TLS port (465, or 587 with STARTTLS), or --allow-plaintext to send it in clear"
-                )
+                    hint: MailProtocol.smtp.plaintextRefusedHint(port: login.port))
             }
         }
         let offered = mechanisms(ehlo)
         let reply: Reply
         if offered.contains("PLAIN") {
-            let credentials = Base64.encode([0] + Array(login.login.utf8) + [0] + Array(login.password.utf8))
-            reply = try await command("AUTH PLAIN " + credentials, connection)
+            let credentials = login.plainCredentials
+            reply = try await command(
+                "AUTH PLAIN " + credentials, secrets: [credentials] + login.passwordForms, connection)
         } else if offered.contains("LOGIN") {
             let askLogin = try await command("AUTH LOGIN", connection)
             guard askLogin.code == 334 else { return authFailure(askLogin, login) }
             let askPassword = try await command(Base64.encode(Array(login.login.utf8)), connection)
             guard askPassword.code == 334 else { return authFailure(askPassword, login) }
-            reply = try await command(Base64.encode(Array(login.password.utf8)), connection)
+            let encoded = Base64.encode(Array(login.password.utf8))
+            reply = try await command(encoded, secrets: [encoded] + login.passwordForms, connection)
         } else {
             _ = try? await command("QUIT", connection)
             let shown = offered.isEmpty ? "none" : offered.sorted().joined(separator: " ")
@@ -109,11 +101,22 @@ public enum SMTPLogin {
         return reply.code == 235 ? LoginOutcome(.ok, reply.detail) : authFailure(reply, login)
     }
 
-    /// A refused AUTH: `auth_failed` for the 5xx codes that mean the credentials, with a hint.
+    /// A refused AUTH, by its code (RFC 4954): `auth_failed` (with a hint) only for the codes
+    /// that mean the credentials; a temporary failure or a syntax error is the server's problem.
     static func authFailure(_ reply: Reply, _ login: MailServerLogin) -> LoginOutcome {
-        guard [530, 534, 535, 454].contains(reply.code) || (500..<600).contains(reply.code) else {
+        switch reply.code {
+        case 530, 534, 535:
+            return LoginOutcome(.authFailed, reply.detail, hint: AuthHint.text(host: login.host, login: login.login))
+        case 538:
+            return LoginOutcome(
+                .tlsMismatch, reply.detail,
+                hint: "the server takes this login only over TLS: use its TLS port "
+                    + "(\(MailProtocol.smtp.implicitPort), or \(MailProtocol.smtp.starttlsPort) with STARTTLS)")
+        case 454:
+            return LoginOutcome(
+                .protocol, "AUTH: \(reply.detail)", hint: "a temporary failure on the server's side: try again later")
+        default:
             return LoginOutcome(.protocol, "AUTH: \(reply.detail)")
         }
-        return LoginOutcome(.authFailed, reply.detail, hint: AuthHint.text(host: login.host, login: login.login))
     }
 }

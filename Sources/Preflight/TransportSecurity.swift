@@ -13,4 +13,10 @@ public enum TransportSecurity: String, Sendable, CaseIterable {
         guard self == .auto else { return self }
         return port == implicitPort ? .implicit : .starttls
     }
+
+    /// The mode for `port` of `mailProtocol`: `auto` resolved (465 and 993 are TLS from the first
+    /// byte, other ports STARTTLS).
+    public func resolved(port: Int, for mailProtocol: MailProtocol) -> TransportSecurity {
+        resolved(port: port, implicitPort: mailProtocol.implicitPort)
+    }
 }

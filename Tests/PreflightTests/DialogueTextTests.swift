@@ -45,4 +45,51 @@ import Testing
         #expect(LineConnection.serverName("127.0.0.1") == nil && LineConnection.serverName("::1") == nil)
         #expect(LineConnection.serverName("smtp.example.com") == "smtp.example.com")
     }
+
+    @Test func redactionHidesOnlyWhatWasSentLongestFirst() {
+        var redaction = Redaction()
+        #expect(redaction.apply("250 smtp.example.invalid") == "250 smtp.example.invalid")
+        let login = MailServerLogin(host: "h", port: 1, login: "ann", password: #"s3"cr\et"#)
+        let quoted = IMAPLogin.quoted(login.password)!
+        redaction.add([quoted, String(quoted.dropFirst().dropLast()), login.plainCredentials] + login.passwordForms)
+        #expect(redaction.apply("a2 BAD received: LOGIN ann \(quoted)") == "a2 BAD received: LOGIN ann ••••")
+        #expect(redaction.apply(#"echo s3\"cr\\et"#) == "echo ••••")
+        #expect(redaction.apply("501 AUTH PLAIN \(login.plainCredentials)") == "501 AUTH PLAIN ••••")
+    }
+
+    @Test(arguments: [
+        ("smtp.gmail.com", true), ("imap.mail.me.com", true), ("outlook.office365.com", true), ("GMAIL.COM.", true),
+        ("smtp.acme.com", false), ("mail.notgmail.com", false), ("gmail.com.example.org", false),
+    ])
+    func bigProvidersAreMatchedByWholeDomain(_ host: String, _ big: Bool) {
+        #expect(AuthHint.isBigProvider(host) == big)
+    }
+
+    @Test(arguments: [
+        (535, LoginStatus.authFailed), (534, .authFailed), (530, .authFailed), (538, .tlsMismatch), (454, .protocol),
+        (501, .protocol), (500, .protocol),
+    ])
+    func smtpRefusalsAreReadByTheirCode(_ code: Int, _ status: LoginStatus) {
+        let login = MailServerLogin(host: "smtp.acme.com", port: 587, login: "ann", password: "pw")
+        #expect(SMTPLogin.authFailure(SMTPLogin.Reply(code: code, lines: ["x"]), login).status == status)
+    }
+
+    @Test(arguments: [
+        ("NO [AUTHENTICATIONFAILED] Authentication failed.", LoginStatus.authFailed), ("NO Login failed", .authFailed),
+        ("NO [UNAVAILABLE] try later", .protocol), ("NO [PRIVACYREQUIRED] use TLS", .tlsMismatch),
+        ("BAD what", .protocol), ("OK [CAPABILITY IMAP4rev1] Logged in", .ok),
+    ])
+    func imapCompletionsAreReadByTheirResponseCode(_ line: String, _ status: LoginStatus) {
+        let login = MailServerLogin(host: "imap.acme.com", port: 993, login: "ann", password: "pw")
+        let completion = IMAPLogin.Completion(status: String(line.prefix { $0 != " " }), line: line)
+        #expect(IMAPLogin.outcome(of: completion, verb: "LOGIN", login).status == status)
+    }
+
+    @Test func theProtocolsKnowTheirPorts() {
+        #expect(MailProtocol.smtp.defaultPort(.auto) == 465 && MailProtocol.smtp.defaultPort(.starttls) == 587)
+        #expect(MailProtocol.imap.defaultPort(.implicit) == 993 && MailProtocol.imap.defaultPort(.starttls) == 143)
+        #expect(TransportSecurity.auto.resolved(port: 993, for: .imap) == .implicit)
+        #expect(MailProtocol.imap.plaintextRefusedHint(port: 143).hasPrefix("use the server's TLS port (993)"))
+        #expect(MailProtocol.smtp.mismatchHint(port: 465).contains("use 587 with STARTTLS"))
+    }
 }

@@ -7,17 +7,41 @@ import Testing
 /// `mailbox verify`'s bounds and records, without a network: the per-host slots, the verdict a
 /// mailbox comes to, and the summary line.
 @Suite struct MailboxVerifierTests {
-    /// Counts bodies running at once.
+    /// Counts bodies running at once and holds them until opened; waits are on conditions.
     actor Gauge {
         private(set) var running = 0
         private(set) var most = 0
         private(set) var total = 0
-        func enter() {
+        private var isOpen = false
+        private var held: [CheckedContinuation<Void, Never>] = []
+        private var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Counts the body in, and holds it until ``open()``.
+        func enter() async {
             running += 1
             total += 1
             most = max(most, running)
+            watchers.removeAll { watcher in
+                guard running >= watcher.count else { return false }
+                watcher.continuation.resume()
+                return true
+            }
+            if !isOpen { await withCheckedContinuation { held.append($0) } }
         }
+
         func leave() { running -= 1 }
+
+        func open() {
+            isOpen = true
+            for body in held { body.resume() }
+            held.removeAll()
+        }
+
+        /// Returns once `count` bodies run at once.
+        func untilRunning(_ count: Int) async {
+            if running >= count { return }
+            await withCheckedContinuation { watchers.append((count, $0)) }
+        }
     }
 
     @Test func oneHostGetsAtMostItsSlotsWhateverTheCaseAndOthersAreNotHeldUp() async {
@@ -28,14 +52,18 @@ import Testing
                 group.addTask {
                     await slots.withSlot(index.isMultiple(of: 2) ? "smtp.example.com" : "SMTP.Example.com") {
                         await gauge.enter()
-                        await Task.yield()
                         await gauge.leave()
                     }
                 }
             }
-            group.addTask { _ = await slots.withSlot("imap.example.com") { 1 } }
+            await gauge.untilRunning(2)
+            // Both slots of the one host are held: another host's task still runs, and ends.
+            #expect(await slots.withSlot("imap.example.com") { 1 } == 1)
+            #expect(await gauge.running == 2)
+            await gauge.open()
         }
         #expect(await gauge.most <= 2)
+        #expect(await gauge.most == 2)
         #expect(await gauge.total == 8)
     }
 

@@ -66,6 +66,9 @@ struct MailboxImporter<Target: ImportTarget> {
         /// Write `--report` as the per-row report (`line,email,outcome,code,message`, outcome
         /// `invalid`) rather than as the problem list.
         var reportsRows = false
+        /// What became of the rows when one is invalid, for the message: `mailbox verify` checks,
+        /// it does not send.
+        var invalidRowsOutcome = "nothing was sent (--skip-invalid sends the valid rows)"
     }
 
     /// One problem of the check, for `--report`: where, the field (empty for the row as a
@@ -262,7 +265,7 @@ struct MailboxImporter<Target: ImportTarget> {
                 : ""
             if !options.skipInvalid {
                 throw RuntimeError(
-                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); nothing was sent (--skip-invalid sends the valid rows):\n  \(list)\(hint)"
+                    "\(count) in \(rows) of \(checked.rows) rows of \(source.name); \(options.invalidRowsOutcome):\n  \(list)\(hint)"
                 )
             }
             if rows == 0 {

@@ -16,6 +16,8 @@ struct MailboxLogins: Sendable {
         var imapSecurity: TransportSecurity = .auto
         var allowsPlaintext = false
         var trusted: TrustedCertificates?
+        /// Made once from ``trusted`` for every login of the run.
+        var tls: MailTLS?
         var timeout: Duration = .seconds(15)
     }
 
@@ -27,37 +29,37 @@ struct MailboxLogins: Sendable {
         self.email = email
         let roots = settings.trusted?.certificates ?? []
         if let host = mailbox.smtp_server, !host.isEmpty {
-            let port = mailbox.smtp_port ?? (settings.smtpSecurity == .implicit ? 465 : 587)
+            let port = mailbox.smtp_port ?? MailProtocol.smtp.defaultPort(settings.smtpSecurity)
             smtp = MailServerLogin(
                 host: host, port: port, security: settings.smtpSecurity, login: mailbox.smtp_login ?? email,
                 password: mailbox.smtp_password ?? "", allowsPlaintext: settings.allowsPlaintext,
-                extraTrustRoots: roots, timeout: settings.timeout)
+                extraTrustRoots: roots, tls: settings.tls, timeout: settings.timeout)
         }
         if let host = mailbox.imap_server, !host.isEmpty {
-            let port = mailbox.imap_port ?? (settings.imapSecurity == .starttls ? 143 : 993)
+            let port = mailbox.imap_port ?? MailProtocol.imap.defaultPort(settings.imapSecurity)
             imap = MailServerLogin(
                 host: host, port: port, security: settings.imapSecurity,
                 login: imapLogin ?? mailbox.imap_email ?? email,
                 password: mailbox.imap_password ?? mailbox.smtp_password ?? "",
-                allowsPlaintext: settings.allowsPlaintext, extraTrustRoots: roots, timeout: settings.timeout)
+                allowsPlaintext: settings.allowsPlaintext, extraTrustRoots: roots, tls: settings.tls,
+                timeout: settings.timeout)
         }
     }
 
-    /// The connections a dry run lists: `smtp ann@example.com → smtp.example.com:465 (TLS from the first byte)`.
+    /// The connections a dry run lists: `smtp smtp.example.com:465 (TLS from the first byte), login ann@example.com`.
     var plannedConnections: [String] {
         var result: [String] = []
-        if let smtp { result.append(Self.describe("smtp", smtp, implicitPort: 465)) }
-        if let imap { result.append(Self.describe("imap", imap, implicitPort: 993)) }
+        if let smtp { result.append(Self.describe(.smtp, smtp)) }
+        if let imap { result.append(Self.describe(.imap, imap)) }
         return result
     }
 
-    private static func describe(_ name: String, _ login: MailServerLogin, implicitPort: Int) -> String {
+    private static func describe(_ mailProtocol: MailProtocol, _ login: MailServerLogin) -> String {
         let tls =
-            switch login.security {
-            case .implicit: "TLS from the first byte"
+            switch login.security.resolved(port: login.port, for: mailProtocol) {
+            case .implicit, .auto: "TLS from the first byte"
             case .starttls: "STARTTLS"
-            case .auto: login.port == implicitPort ? "TLS from the first byte" : "STARTTLS"
             }
-        return "\(name) \(login.host):\(login.port) (\(tls)), login \(login.login)"
+        return "\(mailProtocol.name) \(login.host):\(login.port) (\(tls)), login \(login.login)"
     }
 }

@@ -17,12 +17,15 @@ struct MailboxVerdict: Sendable {
         "smtp: \(smtp.detail); imap: \(imap.detail)"
     }
 
-    /// The hints of the failed logins, or nil.
+    /// The hints of the failed logins, or nil: one said once when both logins have it, else
+    /// each after its protocol (`smtp: check the server name; imap: …`).
     var hint: String? {
-        let hints = [smtp, imap].filter { $0.status != .ok }.compactMap(\.hint)
-        var unique: [String] = []
-        for hint in hints where !unique.contains(hint) { unique.append(hint) }
-        return unique.isEmpty ? nil : unique.joined(separator: "; ")
+        let hints = [("smtp", smtp), ("imap", imap)].compactMap { name, outcome in
+            outcome.status == .ok ? nil : outcome.hint.map { (name, $0) }
+        }
+        if hints.count == 2, hints[0].1 == hints[1].1 { return hints[0].1 }
+        if hints.count == 1 { return hints[0].1 }
+        return hints.isEmpty ? nil : hints.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
     }
 
     var value: Value {

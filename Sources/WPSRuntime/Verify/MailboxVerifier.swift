@@ -25,7 +25,7 @@ struct MailboxVerifier {
             while let (index, verdict) = await group.next() {
                 if let verdict { verdicts[index] = verdict }
                 progress.update(
-                    "verified \(verdicts.count) of \(mailboxes.count) mailboxes", done: verdicts.count,
+                    "checked \(verdicts.count) of \(mailboxes.count) mailbox\(mailboxes.count == 1 ? "" : "es")", done: verdicts.count,
                     total: mailboxes.count)
                 if Task.isCancelled {
                     group.cancelAll()

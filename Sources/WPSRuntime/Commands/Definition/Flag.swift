@@ -113,3 +113,13 @@ struct ArgumentSite: Sendable {
     /// The value's range (a flag given alone: the flag's).
     let range: SourceRange
 }
+
+extension Flag {
+    /// The same flag, not required: for a command where something else can stand in for it
+    /// (`mailbox verify`'s `--email`, which a file's rows replace).
+    var notRequired: Flag {
+        var descriptor = self.descriptor
+        descriptor.required = false
+        return Flag(descriptor, read: reader)
+    }
+}

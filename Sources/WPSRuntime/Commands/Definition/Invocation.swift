@@ -61,6 +61,14 @@ public struct Invocation: Sendable {
     /// Whether the flag was given at all.
     func has<T>(_ flag: Flag<T>) -> Bool { flagValues[flag.name] != nil }
 
+    /// Whether `flag` was given, for a list of flags of mixed types.
+    func isGiven(_ flag: any FlagReading) -> Bool { flagValues[flag.flagDescriptor.name] != nil }
+
+    /// Where `flag` (of a list of mixed types) was given, else the command word.
+    func givenRange(of flag: any FlagReading) -> SourceRange {
+        flagRanges[flag.flagDescriptor.name]?.last ?? command.range
+    }
+
     /// Where the flag's (last) value was written; the command when it was not given.
     func range<T>(of flag: Flag<T>) -> SourceRange { flagRanges[flag.name]?.last ?? command.range }
 

@@ -11,6 +11,8 @@ enum MailboxVerifyCommand {
     // required, as a file can stand in for them.
     static let email = MailboxAddCommand.email.notRequired
     static let password = MailboxAddCommand.password.notRequired
+    static let imapLogin = Flag<String>(
+        "imap-login", .string, "the IMAP login, if not the IMAP email", fields: ["imap_login", "imapUserName"])
     static let smtpTLS = Flag<String>(
         "smtp-tls", .choice(TransportSecurity.allCases.map(\.rawValue)),
         "how SMTP gets TLS: auto (default: from the first byte on port 465, else STARTTLS), implicit or starttls")
@@ -46,8 +48,7 @@ enum MailboxVerifyCommand {
         positionals: [ImportCommands.file],
         flags: [
             email, password, MailboxAddCommand.login, MailboxAddCommand.smtpServer, MailboxAddCommand.smtpPort,
-            MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, MailboxAddCommand.imapLogin,
-            MailboxAddCommand.imapServer, MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
+            MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer, MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
             SharedFlags.delimiter, SharedFlags.ignoreColumn, report, allowFailures, parallel, perHost, timeout, plan,
         ],
         examples: ["mailbox verify boxes.csv --plan"],
@@ -81,18 +82,36 @@ enum MailboxVerifyCommand {
         let verifier = MailboxVerifier(
             parallel: try bounded(invocation, parallel, 1...64, default: 8),
             perHost: try bounded(invocation, perHost, 1...16, default: 2), progress: progress)
+        let reportPath = invocation[report]
+        if let reportPath {
+            // Made before the first connection: a report that cannot be written stops the run
+            // before any login is tried, not after all of them.
+            try writeReport([], to: reportPath, at: invocation.range(of: report), exitCode: 2)
+        }
         let verdicts = await verifier.run(mailboxes)
         let value = Value.list(verdicts.map(\.value))
-        if let path = invocation[report] {
-            try writeReport(verdicts, to: path, at: invocation.range(of: report))
-            progress.note("report: \(verdicts.count) mailboxes → \(path)")
+        if let reportPath {
+            do throws(RuntimeError) {
+                try writeReport(verdicts, to: reportPath, at: invocation.range(of: report), exitCode: 1)
+            } catch var error {
+                error.result = value
+                throw error
+            }
+            progress.note("report: \(verdicts.count) \(mailboxNoun(verdicts.count)) → \(reportPath)")
         }
         let failed = verdicts.filter { !$0.passed }
         progress.note(summary(verdicts, of: mailboxes.count))
-        if !failed.isEmpty, invocation[allowFailures] != true {
-            let plural = verdicts.count == 1 ? "" : "es"
+        if Task.isCancelled {
             var error = RuntimeError(
-                "\(failed.count) of \(verdicts.count) mailbox\(plural) failed verification; --allow-failures carries on",
+                "interrupted: \(mailboxes.count - verdicts.count) not checked", at: invocation.command.range,
+                exitCode: 130)
+            error.result = value
+            throw error
+        }
+        if !failed.isEmpty, invocation[allowFailures] != true {
+            var error = RuntimeError(
+                "\(failed.count) of \(verdicts.count) \(mailboxNoun(verdicts.count)) failed verification; "
+                    + "--allow-failures carries on",
                 at: invocation.command.range, exitCode: 1)
             error.result = value
             throw error
@@ -100,24 +119,27 @@ enum MailboxVerifyCommand {
         return value
     }
 
+    static func mailboxNoun(_ count: Int) -> String { count == 1 ? "mailbox" : "mailboxes" }
+
     /// What every login of the run shares, from the flags and `--ca-file`.
     static func loginSettings(_ invocation: Invocation, _ interpreter: Interpreter) throws -> MailboxLogins.Settings {
         var settings = MailboxLogins.Settings()
         settings.smtpSecurity = invocation[smtpTLS].flatMap(TransportSecurity.init(rawValue:)) ?? .auto
         settings.imapSecurity = invocation[imapTLS].flatMap(TransportSecurity.init(rawValue:)) ?? .auto
         settings.allowsPlaintext = invocation[allowPlaintext] ?? false
-        if let given = invocation[timeout] {
-            guard given > .zero else {
-                throw RuntimeError("--timeout must be more than 0", at: invocation.range(of: timeout), exitCode: 2)
-            }
-            settings.timeout = given
-        }
+        // The reader takes 1ms…1d only.
+        if let given = invocation[timeout] { settings.timeout = given }
         if let path = interpreter.session?.connection.activeCAFile {
             do {
                 settings.trusted = try TrustedCertificates(pemFile: path)
             } catch {
                 throw RuntimeError("\(error)", at: invocation.command.range, exitCode: 2)
             }
+        }
+        do {
+            settings.tls = try MailTLS(trusting: settings.trusted?.certificates ?? [])
+        } catch {
+            throw RuntimeError("cannot set up TLS: \(error)", at: invocation.command.range, exitCode: 2)
         }
         return settings
     }
@@ -139,17 +161,23 @@ enum MailboxVerifyCommand {
     static func mailboxes(
         _ invocation: Invocation, settings: MailboxLogins.Settings, progress: ProgressLine
     ) throws -> [MailboxLogins] {
-        if invocation[email] != nil || invocation[password] != nil
-            || (invocation[ImportCommands.file] == nil && invocation.input == .null)
-        {
+        guard invocation[ImportCommands.file] != nil || invocation.input != .null else {
             return [try flagMailbox(invocation, settings: settings)]
+        }
+        if let given = mailboxFlags.first(where: { invocation.isGiven($0) }) {
+            throw RuntimeError(
+                "--\(given.flagDescriptor.name) describes one mailbox, and the rows of "
+                    + (invocation[ImportCommands.file] == nil ? "the records piped in" : "FILE")
+                    + " describe the mailboxes: give one or the other",
+                at: invocation.givenRange(of: given), exitCode: 2)
         }
         let target = ManualMailboxTarget()
         let source = try ImportCommands.importSource(invocation)
-        let importer = MailboxImporter(
-            target: target, source: source, options: .init(batchSize: target.maxBatchSize, parallel: 1),
-            progress: progress
-        ) { _ in .accepted("") }
+        var options = MailboxImporter<ManualMailboxTarget>.Options(batchSize: target.maxBatchSize, parallel: 1)
+        options.invalidRowsOutcome = "nothing was checked"
+        let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { _ in
+            .accepted("")
+        }
         let checked = try importer.checkReportingProblems()
         var reader = try importer.reading.rows(known: target.knownColumns, columns: target.columnTable)
         var result: [MailboxLogins] = []
@@ -163,6 +191,13 @@ enum MailboxVerifyCommand {
         return result
     }
 
+    /// The flags that describe the one mailbox of a run without FILE.
+    static let mailboxFlags: [any FlagReading] = [
+        email, password, MailboxAddCommand.login, MailboxAddCommand.smtpServer, MailboxAddCommand.smtpPort,
+        MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer,
+        MailboxAddCommand.imapPort,
+    ]
+
     /// The mailbox of `--email … --password … --smtp-server …`, checked by the rules of the
     /// API's manual connection (as `mailbox add` sends it).
     static func flagMailbox(_ invocation: Invocation, settings: MailboxLogins.Settings) throws -> MailboxLogins {
@@ -172,10 +207,8 @@ enum MailboxVerifyCommand {
                     + "--smtp-server, --smtp-port, --imap-server, --imap-port",
                 at: invocation.command.range, exitCode: 2)
         }
-        let smtpPort =
-            invocation[MailboxAddCommand.smtpPort] ?? (settings.smtpSecurity == .starttls ? 587 : 465)
-        let imapPort =
-            invocation[MailboxAddCommand.imapPort] ?? (settings.imapSecurity == .starttls ? 143 : 993)
+        let smtpPort = invocation[MailboxAddCommand.smtpPort] ?? MailProtocol.smtp.defaultPort(settings.smtpSecurity)
+        let imapPort = invocation[MailboxAddCommand.imapPort] ?? MailProtocol.imap.defaultPort(settings.imapSecurity)
         let mailbox = ManualMailbox(
             smtp_email: address, smtp_login: invocation[MailboxAddCommand.login], smtp_password: secret,
             smtp_server: invocation[MailboxAddCommand.smtpServer], smtp_port: smtpPort,
@@ -195,7 +228,7 @@ enum MailboxVerifyCommand {
                 exitCode: 2)
         }
         return MailboxLogins(
-            line: "flags", mailbox: mailbox, imapLogin: invocation[MailboxAddCommand.imapLogin], settings: settings)
+            line: "flags", mailbox: mailbox, imapLogin: invocation[imapLogin], settings: settings)
     }
 
     /// `verify: 3 mailboxes: 2 ok, 1 failed (smtp auth_failed: 1)`.
@@ -217,7 +250,10 @@ enum MailboxVerifyCommand {
             + (breakdown.isEmpty ? "" : " (\(breakdown))") + stopped
     }
 
-    static func writeReport(_ verdicts: [MailboxVerdict], to path: String, at range: SourceRange) throws {
+    /// Writes the report (0600), a header and one row per verdict; `exitCode` when it cannot.
+    static func writeReport(_ verdicts: [MailboxVerdict], to path: String, at range: SourceRange, exitCode: Int32)
+        throws(RuntimeError)
+    {
         var text = MailboxVerdict.reportHeader.joined(separator: ",") + "\n"
         for verdict in verdicts {
             text += verdict.reportRow.map(MailboxImporter<ManualMailboxTarget>.csvField).joined(separator: ",") + "\n"
@@ -225,16 +261,7 @@ enum MailboxVerifyCommand {
         do {
             try MailboxImporter<ManualMailboxTarget>.writePrivately(text, to: path)
         } catch {
-            throw RuntimeError("cannot write the report \(path): \(error.message)", at: range, exitCode: 1)
+            throw RuntimeError(error.message, at: range, exitCode: exitCode)
         }
-    }
-}
-
-extension Flag {
-    /// The same flag, not required: for a command where something else can stand in for it.
-    var notRequired: Flag {
-        var descriptor = self.descriptor
-        descriptor.required = false
-        return Flag(descriptor, read: reader)
     }
 }
