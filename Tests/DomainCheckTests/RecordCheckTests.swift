@@ -79,4 +79,30 @@ import Testing
             DomainTarget.looksLikeDomain("mail.example.com") && !DomainTarget.looksLikeDomain("boxes.csv ")
                 && !DomainTarget.looksLikeDomain("x"))
     }
+
+    @Test func anMXLookupErrorIsNotABounceAndAnAliasIsNoAddress() async {
+        var dns = TableLookup()
+        dns.mx["silent.test"] = [(10, "mx.silent.test")]
+        dns.failing = ["mx.silent.test"]
+        dns.mx["cname.test"] = [(10, "mx.cname.test")]
+        dns.cnames["mx.cname.test"] = "nowhere.test"
+        dns.mx["alias.test"] = [(10, "mx.alias.test")]
+        dns.cnames["mx.alias.test"] = "real.alias.test"
+        dns.addresses["real.alias.test"] = ["192.0.2.3"]
+        let silent = await MXCheck(dns: dns).run("silent.test")
+        #expect(silent.verdict == .fail)
+        #expect(silent.hints.count == 1)
+        #expect(silent.hints.first?.hasPrefix("could not look up mx.silent.test: mx.silent.test A: no answer") == true)
+        #expect(!silent.hints.contains { $0.contains("bounces") })
+        let cname = await MXCheck(dns: dns).run("cname.test")
+        #expect(cname.verdict == .fail)
+        #expect(cname.hints.first == "no MX host has an address (mx.cname.test): mail to cname.test bounces")
+        let alias = await MXCheck(dns: dns).run("alias.test")
+        #expect(alias.verdict == .warn)
+        #expect(
+            alias.hints == [
+                "MX host mx.alias.test is an alias (CNAME to real.alias.test); RFC 2181 §10.3 asks for a name with its "
+                    + "own address: point the MX record at real.alias.test"
+            ])
+    }
 }
