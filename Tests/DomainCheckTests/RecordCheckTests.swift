@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DomainCheck
@@ -104,5 +105,53 @@ import Testing
                 "MX host mx.alias.test is an alias (CNAME to real.alias.test); RFC 2181 §10.3 asks for a name with its "
                     + "own address: point the MX record at real.alias.test"
             ])
+    }
+
+    @Test func dkimLookupsThatFailSayNothingAboutTheKeys() async {
+        var dns = TableLookup()
+        dns.failing = Set(DomainChecker.commonDKIMSelectors.map { "\($0)._domainkey.silent.test" })
+        let result = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false)
+            .run("silent.test")
+        #expect(result.verdict == .fail)
+        #expect(result.hints.count == 1)
+        #expect(result.hints.first?.hasPrefix("could not look up DKIM selectors google, selector1, selector2") == true)
+        #expect(!result.hints.contains { $0.contains("publish") })
+    }
+
+    @Test func aRevokedKeyAtACommonSelectorWarnsAndAtANamedOneFails() async {
+        var dns = TableLookup()
+        dns.txt["google._domainkey.d.test"] = ["v=DKIM1; k=rsa; p=\(Self.rsaKey)"]
+        dns.txt["s1._domainkey.d.test"] = ["v=DKIM1; p="]
+        let common = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false).run("d.test")
+        #expect(common.verdict == .warn)
+        #expect(common.hints == ["selector s1: the key is revoked (empty p=)"])
+        #expect(await DKIMCheck(dns: dns, selectors: ["google", "s1"], named: true).run("d.test").verdict == .fail)
+    }
+
+    @Test func dkimSelectorsAreLookedUpAtOnce() async throws {
+        let dns = BarrierLookup(expected: DomainChecker.commonDKIMSelectors.count)
+        let result = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false).run("d.test")
+        #expect(result.found.hasPrefix("no key; none at google, selector1"))
+        #expect(await dns.arrivals.names.count == DomainChecker.commonDKIMSelectors.count)
+    }
+}
+
+/// DNS that answers nothing until `expected` lookups have arrived: lookups made one after
+/// another never get there, and the wait records an issue.
+struct BarrierLookup: DNSLookup {
+    actor Arrivals {
+        private(set) var names: [String] = []
+        func add(_ name: String) { names.append(name) }
+    }
+
+    let expected: Int
+    let arrivals = Arrivals()
+
+    func lookup(_ name: String, _ type: DNSRecordType) async throws -> DNSAnswer {
+        await arrivals.add(name)
+        try await waitUntil("\(expected) lookups in flight at once", timeout: .seconds(30)) {
+            await arrivals.names.count >= expected
+        }
+        return .noSuchName
     }
 }
