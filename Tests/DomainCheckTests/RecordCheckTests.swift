@@ -134,6 +134,31 @@ import Testing
         #expect(result.found.hasPrefix("no key; none at google, selector1"))
         #expect(await dns.arrivals.names.count == DomainChecker.commonDKIMSelectors.count)
     }
+
+    @Test func dmarcFallsBackToTheOrganizationalDomain() async {
+        var dns = TableLookup()
+        dns.txt["_dmarc.example.test"] = ["v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@example.test"]
+        dns.txt["_dmarc.plain.test"] = ["v=DMARC1; p=none; rua=mailto:d@plain.test"]
+        let sub = await DMARCCheck(dns: dns).run("mail.example.test")
+        #expect(sub.verdict == .ok)
+        #expect(sub.found == "sp=quarantine, rua=mailto:d@example.test (inherited from _dmarc.example.test)")
+        let plain = await DMARCCheck(dns: dns).run("news.plain.test")
+        #expect(plain.found == "p=none, rua=mailto:d@plain.test (inherited from _dmarc.plain.test)")
+        // The organizational domain itself does not inherit.
+        #expect(await DMARCCheck(dns: dns).run("other.test").verdict == .warn)
+    }
+
+    @Test func theDMARCVersionIsReadAsTheGrammarWritesIt() async {
+        #expect(DMARCCheck.isDMARC("v = DMARC1; p=none") && DMARCCheck.isDMARC("V=DMARC1") && DMARCCheck.isDMARC("v=DMARC1 ;p=none"))
+        #expect(!DMARCCheck.isDMARC("v=dmarc1; p=none") && !DMARCCheck.isDMARC("v=DMARC10; p=none"))
+        #expect(!DMARCCheck.isDMARC("p=none; v=DMARC1"))
+        var dns = TableLookup()
+        dns.txt["_dmarc.spaced.test"] = ["v = DMARC1; p=reject; rua=mailto:d@spaced.test"]
+        dns.txt["_dmarc.lower.test"] = ["v=dmarc1; p=reject; rua=mailto:d@lower.test"]
+        #expect(await DMARCCheck(dns: dns).run("spaced.test").verdict == .ok)
+        let lower = await DMARCCheck(dns: dns).run("lower.test")
+        #expect(lower.verdict == .fail && lower.hints.first?.contains("the version is case-sensitive") == true)
+    }
 }
 
 /// DNS that answers nothing until `expected` lookups have arrived: lookups made one after
