@@ -159,6 +159,20 @@ import Testing
         let lower = await DMARCCheck(dns: dns).run("lower.test")
         #expect(lower.verdict == .fail && lower.hints.first?.contains("the version is case-sensitive") == true)
     }
+
+    @Test func aTrackingCNAMEToANameWithoutAnAddressFails() async {
+        var dns = TableLookup()
+        dns.cnames["track.d.test"] = "open.sender.example"
+        dns.cnames["live.d.test"] = "open.live.example"
+        dns.addresses["open.live.example"] = ["192.0.2.9"]
+        dns.failing = ["silent.d.test"]
+        let dead = await TrackingCheck(dns: dns).run("track.d.test", uses: [])
+        #expect(dead.verdict == .fail)
+        #expect(dead.hints.first?.hasPrefix("track.d.test is a CNAME to open.sender.example, which has no address") == true)
+        let live = await TrackingCheck(dns: dns).run("live.d.test", uses: ["--tracking"])
+        #expect(live.verdict == .ok && live.found == "CNAME → open.live.example (--tracking)")
+        #expect(await TrackingCheck(dns: dns).run("silent.d.test", uses: []).verdict == .fail)
+    }
 }
 
 /// DNS that answers nothing until `expected` lookups have arrived: lookups made one after
