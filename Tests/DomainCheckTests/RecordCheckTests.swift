@@ -1,4 +1,5 @@
 import Foundation
+import OutreachAPI
 import TestSupport
 import Testing
 
@@ -76,9 +77,10 @@ import Testing
         #expect(DNSServer("127.0.0.1:5353") != nil)
         #expect(DNSServer("10.0.0.1")?.port == 53)
         #expect(DNSServer("dns.example.com") == nil && DNSServer("1.2.3.4:0") == nil && DNSServer("::1") == nil)
+        // `domain check` reads its DOMAIN arguments with the validation the API requests use.
         #expect(
-            DomainTarget.looksLikeDomain("mail.example.com") && !DomainTarget.looksLikeDomain("boxes.csv ")
-                && !DomainTarget.looksLikeDomain("x"))
+            Validation.isValidDomain("mail.example.com") && !Validation.isValidDomain("boxes.csv ")
+                && !Validation.isValidDomain("x"))
     }
 
     @Test func anMXLookupErrorIsNotABounceAndAnAliasIsNoAddress() async {
