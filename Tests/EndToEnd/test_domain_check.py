@@ -224,3 +224,15 @@ def test_records_without_an_address_name_the_fields_looked_for(wps):
     assert "smtp_email, email" in out.stderr and "details.email" in out.stderr
     assert "<pipeline>:1: no address or tracking domain" in out.stderr
 
+
+def test_a_narrow_table_keeps_the_domains_whole(wps):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY") and k != "WPS_DNS_SERVER"}
+    env["COLUMNS"] = "60"
+    env["XDG_CONFIG_HOME"] = "/nonexistent-wps-config"
+    with dnsmasq(*RECORDS, zones=("test", "google.com")) as server:
+        out = subprocess.run([str(wps), "--output", "table", "-c",
+                              f"domain check good.test nodmarc.test --tracking track.good.test --allow-failures "
+                              f"--dns-server {server}"], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = out.stdout.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["good.test", "nodmarc.test", "track.good.test"]
