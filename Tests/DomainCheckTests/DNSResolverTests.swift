@@ -61,7 +61,9 @@ import Testing
         let resolver = DNSResolver(server: DNSServer("127.0.0.1:9"))
         let long = Array(repeating: String(repeating: "a", count: 60), count: 5).joined(separator: ".") + ".test"
         let error = await #expect(throws: DNSError.self) { try await resolver.lookup(long, .txt) }
-        #expect(error?.description.hasSuffix("the query cannot succeed (FORMERR or NOTIMP from 127.0.0.1:9, or a name over 255 bytes)") == true)
+        #expect(
+            error?.description.hasSuffix(
+                "the query cannot succeed (FORMERR or NOTIMP from 127.0.0.1:9, or a name over 255 bytes)") == true)
     }
 
     @Test func serverAddressesAreReadAsInetPtonReadsThem() {

@@ -151,7 +151,9 @@ import Testing
     }
 
     @Test func theDMARCVersionIsReadAsTheGrammarWritesIt() async {
-        #expect(DMARCCheck.isDMARC("v = DMARC1; p=none") && DMARCCheck.isDMARC("V=DMARC1") && DMARCCheck.isDMARC("v=DMARC1 ;p=none"))
+        #expect(
+            DMARCCheck.isDMARC("v = DMARC1; p=none") && DMARCCheck.isDMARC("V=DMARC1")
+                && DMARCCheck.isDMARC("v=DMARC1 ;p=none"))
         #expect(!DMARCCheck.isDMARC("v=dmarc1; p=none") && !DMARCCheck.isDMARC("v=DMARC10; p=none"))
         #expect(!DMARCCheck.isDMARC("p=none; v=DMARC1"))
         var dns = TableLookup()
@@ -170,7 +172,8 @@ import Testing
         dns.failing = ["silent.d.test"]
         let dead = await TrackingCheck(dns: dns).run("track.d.test", uses: [])
         #expect(dead.verdict == .fail)
-        #expect(dead.hints.first?.hasPrefix("track.d.test is a CNAME to open.sender.example, which has no address") == true)
+        #expect(
+            dead.hints.first?.hasPrefix("track.d.test is a CNAME to open.sender.example, which has no address") == true)
         let live = await TrackingCheck(dns: dns).run("live.d.test", uses: ["--tracking"])
         #expect(live.verdict == .ok && live.found == "CNAME → open.live.example (--tracking)")
         #expect(await TrackingCheck(dns: dns).run("silent.d.test", uses: []).verdict == .fail)

@@ -90,7 +90,9 @@ import Testing
             ])
         #expect(await SPFCheck(dns: dns).run("soft.test", sendingHosts: []).verdict == .ok)
         let open = await SPFCheck(dns: dns).run("open.test", sendingHosts: [])
-        #expect(open.verdict == .warn && open.hints.first?.hasPrefix("no `all` at the end (the record of redirect=r4.test)") == true)
+        #expect(
+            open.verdict == .warn
+                && open.hints.first?.hasPrefix("no `all` at the end (the record of redirect=r4.test)") == true)
     }
 
     @Test func nothingAfterAllNorARedirectBesideItIsCounted() async throws {

@@ -66,7 +66,8 @@ struct DKIMCheck: Sendable {
             }
         } else {
             if named, !missing.isEmpty {
-                result.warn("no DKIM key at \(missing.joined(separator: ", ")): publish it, or stop naming the selector")
+                result.warn(
+                    "no DKIM key at \(missing.joined(separator: ", ")): publish it, or stop naming the selector")
             }
             // A common selector that did not answer, when a key was found, matters no more than
             // one without a key.

@@ -47,7 +47,8 @@ struct SPFCheck: Sendable {
             result.fail("`+all`\(through) lets any server send as \(domain): end the record with `~all` or `-all`")
         case "?"?:
             result.warn(
-                "`?all`\(through) is neutral: servers not listed are neither allowed nor refused; end with `~all` or `-all`")
+                "`?all`\(through) is neutral: servers not listed are neither allowed nor refused; end with `~all` or `-all`"
+            )
         case nil where !ending.broken:
             result.warn(
                 "no `all` at the end\(through): servers not listed are neutral; end the record with `~all` or `-all`")

@@ -110,7 +110,9 @@ enum DomainCheckCommand {
         return text.utf8.count <= 253
             && labels.allSatisfy { label in
                 (1...63).contains(label.utf8.count)
-                    && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+                    && label.unicodeScalars.allSatisfy {
+                        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+                    }
             }
     }
 
@@ -158,7 +160,8 @@ enum DomainCheckCommand {
         for text in trackingDomains {
             let domain = DomainTargets.host(of: text)
             guard Validation.isValidDomain(domain) else {
-                throw RuntimeError("--tracking must be a domain name such as track.example.com, got '\(text)'",
+                throw RuntimeError(
+                    "--tracking must be a domain name such as track.example.com, got '\(text)'",
                     at: invocation.range(of: tracking))
             }
             collected.addDomain(domain, trackingUse: "--tracking")
