@@ -100,7 +100,7 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]),
         .testTarget(name: "WPSLanguageTests", dependencies: ["WPSLanguage", "WPSRuntime"]),
-        .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck", "TestSupport"]),
+        .testTarget(name: "DomainCheckTests", dependencies: ["DomainCheck", "OutreachAPI", "TestSupport"]),
         .testTarget(name: "PreflightTests", dependencies: ["Preflight"]),
         .executableTarget(
             name: "wps",

@@ -502,16 +502,17 @@ let standardRegistry = CommandRegistry([
         examples: ["report steps --from 7d"], sends: ["POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET /rest/v2/reports/{hash}"], destructive: false),
     CommandDescriptor(
         ["domain", "check"], "Check the DNS of sending and tracking domains: MX, SPF, DMARC, DKIM, tracking CNAMEs.", category: .api,
-        discussion: "Give domains, or a mailbox file (CSV/JSON/NDJSON, - for stdin, or mailbox records piped in): then the domains of its addresses and its open/click/unsubscribe tracking domains are checked. One record per domain with a verdict (ok, warn, fail) per check and a hint per problem. SPF: one v=spf1 record, its DNS lookups counted through includes (at most 10), +all/?all/no all flagged, and the include of the mailboxes' sending service (Google, Microsoft 365, …) present. DMARC: _dmarc.DOMAIN, its p= policy and rua. DKIM: each selector found or not and its key parsed. Asks the system's resolver unless --dns-server (or $WPS_DNS_SERVER) names one; sends no API request, so it needs no profile.",
+        discussion: "Give domains, or a mailbox file (CSV/JSON/NDJSON, - for stdin, or mailbox records piped in): then the domains of its addresses and its open/click/unsubscribe tracking domains are checked. One record per domain with a verdict (ok, warn, fail) per check and a hint per problem. SPF: one v=spf1 record, its DNS lookups counted through includes (at most 10), +all/?all/no all flagged, and the include of the mailboxes' sending service (Google, Microsoft 365, …) present. DMARC: _dmarc.DOMAIN, its p= policy and rua (else the organizational domain's, inherited). DKIM: each selector found or not and its key parsed. Tracking: an address, directly or through a CNAME. Asks the system's resolver unless --dns-server (or $WPS_DNS_SERVER) names one, waiting 2 s for each answer and asking twice; a server that does not answer the first query is one error (exit 1) and no domain is checked. Sends no API request, so it needs no profile.",
         positionals: [
             PositionalDescriptor("domain", .file, optional: true, repeating: true),
         ],
         flags: [
             FlagDescriptor("dkim-selector", .string, "a DKIM selector to look for; repeatable (default: google, selector1, selector2, default, k1, s1, s2, mail, dkim)", secret: false, repeatable: true, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("dns-server", .string, "ask this name server, HOST[:PORT] with HOST an IPv4 address, instead of the system's resolver (default: $WPS_DNS_SERVER)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("tracking", .string, "a tracking domain (open, click, unsubscribe links) to check: it needs an address, directly or through a CNAME; repeatable", secret: false, repeatable: true, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("allow-failures", .bool, "exit 0 even when a check fails", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["domain check example.com", "domain check boxes.csv --dkim-selector google"], sends: [], destructive: false),
+        examples: ["domain check example.com", "domain check boxes.csv --dkim-selector google", "domain check example.com --tracking track.example.com"], sends: [], destructive: false),
     CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",

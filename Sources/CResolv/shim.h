@@ -18,7 +18,7 @@ enum {
     WPS_DNS_NO_SUCH_NAME = 1,  // NXDOMAIN
     WPS_DNS_NO_DATA = 2,       // the name exists, without records of the type
     WPS_DNS_NO_ANSWER = 3,     // timeout, SERVFAIL or REFUSED: res_send moves to the next server (TRY_AGAIN)
-    WPS_DNS_REFUSED = 4,       // FORMERR, NOTIMP (NO_RECOVERY)
+    WPS_DNS_NO_RECOVERY = 4,   // NO_RECOVERY: FORMERR or NOTIMP, or a query that cannot be made (a name over 255 bytes)
     WPS_DNS_BAD_SERVER = 5,    // the server is not an IPv4 address
     WPS_DNS_INTERNAL = 6,      // the resolver could not be set up
 };
@@ -54,7 +54,7 @@ static inline int wps_dns_query(const char *name, int type, const char *server, 
         switch (state->res_h_errno) {
         case HOST_NOT_FOUND: *failure = WPS_DNS_NO_SUCH_NAME; break;
         case NO_DATA: *failure = WPS_DNS_NO_DATA; break;
-        case NO_RECOVERY: *failure = WPS_DNS_REFUSED; break;
+        case NO_RECOVERY: *failure = WPS_DNS_NO_RECOVERY; break;
         default: *failure = WPS_DNS_NO_ANSWER; break;
         }
     }

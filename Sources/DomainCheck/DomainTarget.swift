@@ -16,14 +16,4 @@ public struct DomainTarget: Sendable, Equatable {
         self.trackingUses = trackingUses
         self.sendingHosts = sendingHosts
     }
-
-    /// Whether the text looks like a domain name: labels of letters, digits and `-`, `_`, with a dot.
-    public static func looksLikeDomain(_ text: String) -> Bool {
-        let labels = text.trimmingSuffix(".").split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && text.count <= 253
-            && labels.allSatisfy { label in
-                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-            }
-    }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import OutreachAPI
+import TestSupport
 import Testing
 
 @testable import DomainCheck
@@ -72,10 +74,128 @@ import Testing
 
     @Test func serversAndDomainNamesAreRead() {
         #expect(DNSServer("127.0.0.1:5353") == DNSServer("localhost:5353"))
+        #expect(DNSServer("127.0.0.1:5353") != nil)
         #expect(DNSServer("10.0.0.1")?.port == 53)
         #expect(DNSServer("dns.example.com") == nil && DNSServer("1.2.3.4:0") == nil && DNSServer("::1") == nil)
+        // `domain check` reads its DOMAIN arguments with the validation the API requests use.
         #expect(
-            DomainTarget.looksLikeDomain("mail.example.com") && !DomainTarget.looksLikeDomain("boxes.csv ")
-                && !DomainTarget.looksLikeDomain("x"))
+            Validation.isValidDomain("mail.example.com") && !Validation.isValidDomain("boxes.csv ")
+                && !Validation.isValidDomain("x"))
+    }
+
+    @Test func anMXLookupErrorIsNotABounceAndAnAliasIsNoAddress() async {
+        var dns = TableLookup()
+        dns.mx["silent.test"] = [(10, "mx.silent.test")]
+        dns.failing = ["mx.silent.test"]
+        dns.mx["cname.test"] = [(10, "mx.cname.test")]
+        dns.cnames["mx.cname.test"] = "nowhere.test"
+        dns.mx["alias.test"] = [(10, "mx.alias.test")]
+        dns.cnames["mx.alias.test"] = "real.alias.test"
+        dns.addresses["real.alias.test"] = ["192.0.2.3"]
+        let silent = await MXCheck(dns: dns).run("silent.test")
+        #expect(silent.verdict == .fail)
+        #expect(silent.hints.count == 1)
+        #expect(silent.hints.first?.hasPrefix("could not look up mx.silent.test: mx.silent.test A: no answer") == true)
+        #expect(!silent.hints.contains { $0.contains("bounces") })
+        let cname = await MXCheck(dns: dns).run("cname.test")
+        #expect(cname.verdict == .fail)
+        #expect(cname.hints.first == "no MX host has an address (mx.cname.test): mail to cname.test bounces")
+        let alias = await MXCheck(dns: dns).run("alias.test")
+        #expect(alias.verdict == .warn)
+        #expect(
+            alias.hints == [
+                "MX host mx.alias.test is an alias (CNAME to real.alias.test); RFC 2181 §10.3 asks for a name with its "
+                    + "own address: point the MX record at real.alias.test"
+            ])
+    }
+
+    @Test func dkimLookupsThatFailSayNothingAboutTheKeys() async {
+        var dns = TableLookup()
+        dns.failing = Set(DomainChecker.commonDKIMSelectors.map { "\($0)._domainkey.silent.test" })
+        let result = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false)
+            .run("silent.test")
+        #expect(result.verdict == .fail)
+        #expect(result.hints.count == 1)
+        #expect(result.hints.first?.hasPrefix("could not look up DKIM selectors google, selector1, selector2") == true)
+        #expect(!result.hints.contains { $0.contains("publish") })
+    }
+
+    @Test func aRevokedKeyAtACommonSelectorWarnsAndAtANamedOneFails() async {
+        var dns = TableLookup()
+        dns.txt["google._domainkey.d.test"] = ["v=DKIM1; k=rsa; p=\(Self.rsaKey)"]
+        dns.txt["s1._domainkey.d.test"] = ["v=DKIM1; p="]
+        let common = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false).run("d.test")
+        #expect(common.verdict == .warn)
+        #expect(common.hints == ["selector s1: the key is revoked (empty p=)"])
+        #expect(await DKIMCheck(dns: dns, selectors: ["google", "s1"], named: true).run("d.test").verdict == .fail)
+    }
+
+    @Test func dkimSelectorsAreLookedUpAtOnce() async throws {
+        let dns = BarrierLookup(expected: DomainChecker.commonDKIMSelectors.count)
+        let result = await DKIMCheck(dns: dns, selectors: DomainChecker.commonDKIMSelectors, named: false).run("d.test")
+        #expect(result.found.hasPrefix("no key; none at google, selector1"))
+        #expect(await dns.arrivals.names.count == DomainChecker.commonDKIMSelectors.count)
+    }
+
+    @Test func dmarcFallsBackToTheOrganizationalDomain() async {
+        var dns = TableLookup()
+        dns.txt["_dmarc.example.test"] = ["v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@example.test"]
+        dns.txt["_dmarc.plain.test"] = ["v=DMARC1; p=none; rua=mailto:d@plain.test"]
+        let sub = await DMARCCheck(dns: dns).run("mail.example.test")
+        #expect(sub.verdict == .ok)
+        #expect(sub.found == "sp=quarantine, rua=mailto:d@example.test (inherited from _dmarc.example.test)")
+        let plain = await DMARCCheck(dns: dns).run("news.plain.test")
+        #expect(plain.found == "p=none, rua=mailto:d@plain.test (inherited from _dmarc.plain.test)")
+        // The organizational domain itself does not inherit.
+        #expect(await DMARCCheck(dns: dns).run("other.test").verdict == .warn)
+    }
+
+    @Test func theDMARCVersionIsReadAsTheGrammarWritesIt() async {
+        #expect(
+            DMARCCheck.isDMARC("v = DMARC1; p=none") && DMARCCheck.isDMARC("V=DMARC1")
+                && DMARCCheck.isDMARC("v=DMARC1 ;p=none"))
+        #expect(!DMARCCheck.isDMARC("v=dmarc1; p=none") && !DMARCCheck.isDMARC("v=DMARC10; p=none"))
+        #expect(!DMARCCheck.isDMARC("p=none; v=DMARC1"))
+        var dns = TableLookup()
+        dns.txt["_dmarc.spaced.test"] = ["v = DMARC1; p=reject; rua=mailto:d@spaced.test"]
+        dns.txt["_dmarc.lower.test"] = ["v=dmarc1; p=reject; rua=mailto:d@lower.test"]
+        #expect(await DMARCCheck(dns: dns).run("spaced.test").verdict == .ok)
+        let lower = await DMARCCheck(dns: dns).run("lower.test")
+        #expect(lower.verdict == .fail && lower.hints.first?.contains("the version is case-sensitive") == true)
+    }
+
+    @Test func aTrackingCNAMEToANameWithoutAnAddressFails() async {
+        var dns = TableLookup()
+        dns.cnames["track.d.test"] = "open.sender.example"
+        dns.cnames["live.d.test"] = "open.live.example"
+        dns.addresses["open.live.example"] = ["192.0.2.9"]
+        dns.failing = ["silent.d.test"]
+        let dead = await TrackingCheck(dns: dns).run("track.d.test", uses: [])
+        #expect(dead.verdict == .fail)
+        #expect(
+            dead.hints.first?.hasPrefix("track.d.test is a CNAME to open.sender.example, which has no address") == true)
+        let live = await TrackingCheck(dns: dns).run("live.d.test", uses: ["--tracking"])
+        #expect(live.verdict == .ok && live.found == "CNAME → open.live.example (--tracking)")
+        #expect(await TrackingCheck(dns: dns).run("silent.d.test", uses: []).verdict == .fail)
+    }
+}
+
+/// DNS that answers nothing until `expected` lookups have arrived: lookups made one after
+/// another never get there, and the wait records an issue.
+struct BarrierLookup: DNSLookup {
+    actor Arrivals {
+        private(set) var names: [String] = []
+        func add(_ name: String) { names.append(name) }
+    }
+
+    let expected: Int
+    let arrivals = Arrivals()
+
+    func lookup(_ name: String, _ type: DNSRecordType) async throws -> DNSAnswer {
+        await arrivals.add(name)
+        try await waitUntil("\(expected) lookups in flight at once", timeout: .seconds(30)) {
+            await arrivals.names.count >= expected
+        }
+        return .noSuchName
     }
 }

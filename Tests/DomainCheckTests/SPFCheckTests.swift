@@ -73,4 +73,50 @@ import Testing
                 "include:nothing.test has no SPF record: receivers fail SPF (permerror)"
             ])
     }
+
+    @Test func aRedirectsAllIsJudged() async {
+        var dns = TableLookup()
+        dns.txt["d.test"] = ["v=spf1 redirect=r2.test"]
+        dns.txt["r2.test"] = ["v=spf1 +all"]
+        dns.txt["soft.test"] = ["v=spf1 redirect=r3.test"]
+        dns.txt["r3.test"] = ["v=spf1 mx ~all"]
+        dns.txt["open.test"] = ["v=spf1 redirect=r4.test"]
+        dns.txt["r4.test"] = ["v=spf1 mx"]
+        let plus = await SPFCheck(dns: dns).run("d.test", sendingHosts: [])
+        #expect(plus.verdict == .fail)
+        #expect(
+            plus.hints == [
+                "`+all` (the record of redirect=r2.test) lets any server send as d.test: end the record with `~all` or `-all`"
+            ])
+        #expect(await SPFCheck(dns: dns).run("soft.test", sendingHosts: []).verdict == .ok)
+        let open = await SPFCheck(dns: dns).run("open.test", sendingHosts: [])
+        #expect(
+            open.verdict == .warn
+                && open.hints.first?.hasPrefix("no `all` at the end (the record of redirect=r4.test)") == true)
+    }
+
+    @Test func nothingAfterAllNorARedirectBesideItIsCounted() async throws {
+        let record = try #require(SPFRecord("v=spf1 mx -all a include:x.test redirect=y.test"))
+        #expect(record.evaluatedTerms.map(\.name) == ["mx", "all"])
+        #expect(record.followedRedirect == nil)
+        var dns = TableLookup()
+        dns.txt["d.test"] = ["v=spf1 -all redirect=gone.test"]
+        dns.txt["e.test"] = ["v=spf1 ip4:192.0.2.1 -all include:gone.test a mx"]
+        let redirect = await SPFCheck(dns: dns).run("d.test", sendingHosts: [])
+        #expect(redirect.verdict == .ok && redirect.found.hasSuffix("(0 DNS lookups)"))
+        let after = await SPFCheck(dns: dns).run("e.test", sendingHosts: [])
+        #expect(after.verdict == .ok && after.found.hasSuffix("(0 DNS lookups)"))
+    }
+
+    @Test func theDepthLimitIsNotALoop() async {
+        var dns = TableLookup()
+        for level in 0...SPFCheck.depthLimit {
+            dns.txt["n\(level).test"] = ["v=spf1 include:n\(level + 1).test -all"]
+        }
+        dns.txt["n\(SPFCheck.depthLimit + 1).test"] = ["v=spf1 -all"]
+        let result = await SPFCheck(dns: dns).run("n0.test", sendingHosts: [])
+        #expect(result.verdict == .fail)
+        #expect(!result.hints.contains { $0.contains("loops back") })
+        #expect(result.hints.contains { $0.contains("nests more than \(SPFCheck.depthLimit) records deep") })
+    }
 }

@@ -1,7 +1,9 @@
 """`domain check` end to end: the built binary asks a real dnsmasq on loopback (started per
 test with the records below) through glibc's libresolv; no profile and no API key."""
+import asyncio
 import json
 import os
+import socket
 import subprocess
 
 from conftest import dnsmasq
@@ -34,6 +36,9 @@ RECORDS = [
                     mx=False),
     "--cname=track.good.test,open.sender.test",
     "--host-record=open.sender.test,192.0.2.20",
+    # A tracking CNAME to a name without an address: links through it are dead.
+    "--cname=dead.good.test,gone.sender.test",
+    "--txt-record=gone.sender.test,not an address",
 ]
 
 
@@ -122,9 +127,17 @@ def test_an_unknown_name_or_a_bad_server_is_a_usage_error(wps):
     out = subprocess.run([str(wps), "-c", "domain check good.test --dns-server dns.example"], env=env,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "--dns-server must be HOST[:PORT]" in out.stderr
+    for line, message in [
+        ("domain check 192.0.2.1", "'192.0.2.1' is neither a domain name nor a file"),
+        ("domain check good.test --dns-server 01.0.0.127", "--dns-server must be HOST[:PORT]"),
+        ("domain check good.test --dkim-selector 'a b'", "--dkim-selector must be a DNS label"),
+        ("domain check --tracking 'not a domain'", "--tracking must be a domain name"),
+    ]:
+        out = subprocess.run([str(wps), "-c", line], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and message in out.stderr, (line, out.stderr)
 
 
-def test_the_command_is_in_the_catalogue_and_a_read_only_mcp_tool(wps):
+def test_the_command_is_in_the_catalogue_and_a_read_only_mcp_tool(wps, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     out = subprocess.run([str(wps), "help", "domain", "check", "--json"], env=env, capture_output=True, text=True,
                          timeout=60)
@@ -132,3 +145,94 @@ def test_the_command_is_in_the_catalogue_and_a_read_only_mcp_tool(wps):
     entry = json.loads(out.stdout)
     assert entry["name"] == "domain check" and entry["requests"] == [] and entry["category"] == "api"
     assert {flag["name"] for flag in entry["flags"]} >= {"dkim-selector", "dns-server", "allow-failures"}
+    assert "tracking" in {flag["name"] for flag in entry["flags"]}
+    from test_mcp import Served
+
+    async def listed():
+        async with Served(wps, tmp_path, ["--read-only", "--sandbox"], env=env) as served:
+            return {tool.name: tool for tool in (await served.session.list_tools()).tools}
+
+    tools = asyncio.run(listed())
+    assert tools["domain_check"].annotations.read_only_hint is True
+    assert "tracking" in tools["domain_check"].input_schema["properties"]
+
+
+def test_the_mcp_tool_is_read_only_and_checks_a_domain(wps, tmp_path):
+    from test_mcp import Served
+
+    async def scenario(server):
+        async with Served(wps, tmp_path, ["--read-only", "--sandbox"]) as served:
+            tools = {tool.name: tool for tool in (await served.session.list_tools()).tools}
+            assert tools["domain_check"].annotations.read_only_hint is True
+            result = await served.call("domain_check", {"domain": ["good.test"], "dns_server": server})
+            assert not result.is_error, result
+            return result.structured_content["result"]
+
+    with dnsmasq(*RECORDS, zones=("test", "google.com")) as server:
+        [good] = asyncio.run(scenario(server))
+    assert good["domain"] == "good.test" and good["verdict"] == "ok"
+
+
+def silent_udp_socket():
+    """A UDP socket on 127.0.0.1 that is never read: queries sent to it get no answer."""
+    silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    silent.bind(("127.0.0.1", 0))
+    return silent
+
+
+def test_a_server_that_does_not_answer_is_one_error_not_a_failed_domain(wps):
+    with silent_udp_socket() as silent:
+        server = f"127.0.0.1:{silent.getsockname()[1]}"
+        code, records, err = check(wps, server, "domain check good.test nomx.test")
+    assert code == 1 and records is None
+    assert f"DNS server {server} does not answer (asked good.test MX" in err
+    assert "no domain was checked" in err
+    # A server was named: naming one is no advice.
+    assert "try --dns-server" not in err and "with --dns-server" not in err
+    assert "mx:" not in err and "dkim:" not in err
+
+
+def test_a_tracking_domain_named_on_the_line_needs_an_address(wps):
+    with dnsmasq(*RECORDS) as server:
+        code, records, err = check(wps, server, "domain check --tracking track.good.test --tracking dead.good.test")
+    assert code == 1
+    track, dead = records
+    assert track["domain"] == "track.good.test" and track["tracking"] == "ok" and track["mx"] is None
+    assert track["found"]["tracking"] == "CNAME → open.sender.test (--tracking)"
+    assert dead["tracking"] == "fail"
+    assert dead["hints"][0].startswith("tracking: dead.good.test is a CNAME to gone.sender.test, which has no address")
+
+
+def test_mailbox_list_piped_in_checks_the_mailboxes_domains(wps):
+    demo = sending_domain("demo.example.com", "v=spf1 mx ~all", "v=DMARC1; p=none; rua=mailto:d@demo.example.com")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    with dnsmasq(*demo, zones=("example.com",)) as server:
+        env["WPS_DNS_SERVER"] = server
+        out = subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", "mailbox list | domain check"],
+                             env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    [demo_record] = json.loads(out.stdout)
+    assert demo_record["domain"] == "demo.example.com" and demo_record["verdict"] == "ok"
+
+
+def test_records_without_an_address_name_the_fields_looked_for(wps):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    out = subprocess.run([str(wps), "--sandbox", "-c", "mailbox list | select id | domain check"], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "no domain to check: the records have no address or tracking domain" in out.stderr
+    assert "smtp_email, email" in out.stderr and "details.email" in out.stderr
+    assert "<pipeline>:1: no address or tracking domain" in out.stderr
+
+
+def test_a_narrow_table_keeps_the_domains_whole(wps):
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY") and k != "WPS_DNS_SERVER"}
+    env["COLUMNS"] = "60"
+    env["XDG_CONFIG_HOME"] = "/nonexistent-wps-config"
+    with dnsmasq(*RECORDS, zones=("test", "google.com")) as server:
+        out = subprocess.run([str(wps), "--output", "table", "-c",
+                              f"domain check good.test nodmarc.test --tracking track.good.test --allow-failures "
+                              f"--dns-server {server}"], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = out.stdout.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["good.test", "nodmarc.test", "track.good.test"]

@@ -33,6 +33,8 @@ EXAMPLE_DNS = [
     "--txt-record=google._domainkey.example.com,v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCrX15TAUQvc+USv"
     "joeonQe3hlp8JSHVcsVbK+K9719dYd/gusIFOcHPYnU1xOfcXZGSxv2qPorHjvpOJwR1i1M1K/yiFgiM1SDoifMUquMF/dZrPMXodQ902Haj3p"
     "NTWpKDJSSRbSQVzXXZhXFyfncbaQ9/P8TT7q2Lc5VBrf/vwIDAQAB",
+    # `--tracking track.example.com`: a tracking CNAME to a host with an address.
+    "--cname=track.example.com,mx1.example.com",
 ]
 
 

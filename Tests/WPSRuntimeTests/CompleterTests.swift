@@ -38,6 +38,7 @@ import WPSLanguage
         #expect(candidates("domain ") == ["check"])
         #expect(candidates("domain check example.com --d") == ["--dkim-selector", "--dns-server"])
         #expect(candidates("domain check example.com --dkim-selector google --dk") == ["--dkim-selector"])  // repeatable
+        #expect(candidates("domain check example.com --tracking t.example.com --tr") == ["--tracking"])  // repeatable
     }
 
     @Test func flagsNotYetGiven() {

@@ -199,6 +199,22 @@ import WPSLanguage
         }
     }
 
+    @Test func aFirstColumnThatNamesTheRowIsNotCut() {
+        let reports: Value = .list(
+            ["rev.tracking.example.com", "mail.example.com"].map { domain in
+                .record([
+                    "domain": .string(domain), "verdict": .string("warn"), "mx": .string("ok"),
+                    "hints": .string(String(repeating: "a hint ", count: 10)),
+                ])
+            })
+        let text = TableRenderer(width: 60).render(reports)
+        #expect(text.contains("rev.tracking.example.com") && text.contains("mail.example.com"))
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
+        #expect(text.contains("…"), "the hints are cut instead")
+        // A first column that is not an identifier is cut like any other.
+        #expect(!TableRenderer.isIdentifier("name") && TableRenderer.isIdentifier("details.email"))
+    }
+
     @Test func aNestedRecordShowsWhatNamesIt() {
         let boxes: Value = .list([
             .record(["id": .int(1), "details": .record(["email": .string("ann@example.com"), "port": .int(465)])])

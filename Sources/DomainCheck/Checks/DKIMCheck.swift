@@ -10,33 +10,50 @@ struct DKIMCheck: Sendable {
     /// some warns; from the common list, finding none only warns.
     let named: Bool
 
+    /// What one selector's lookup found.
+    enum Lookup: Sendable {
+        /// A record with a `p=` tag.
+        case key(TagList)
+        /// No DKIM record at the selector.
+        case missing
+        /// The lookup failed.
+        case failed(String)
+    }
+
     func run(_ domain: String) async -> CheckResult {
         var result = CheckResult(.dkim)
         var found: [String] = []
         var missing: [String] = []
-        for selector in selectors {
-            let name = "\(selector)._domainkey.\(domain)"
-            let records: [String]
-            do {
-                records = try await dns.lookup(name, .txt).records.compactMap(\.txt)
-            } catch {
-                result.fail("\(error)")
-                continue
-            }
-            guard let text = records.first(where: { TagList($0)["p"] != nil }) else {
+        var failed: [(selector: String, error: String)] = []
+        for (selector, lookup) in zip(selectors, await lookUp(domain)) {
+            switch lookup {
+            case .failed(let error):
+                failed.append((selector, error))
+            case .missing:
                 missing.append(selector)
-                continue
-            }
-            found.append(selector)
-            if let problem = Self.keyProblem(TagList(text)) {
-                result.fail("selector \(selector): \(problem)")
+            case .key(let tags):
+                found.append(selector)
+                guard let problem = Self.keyProblem(tags) else { break }
+                // A revoked key at a common selector is often an old key left behind while
+                // another selector signs; at a named selector it is the one expected to sign.
+                if !named, (tags["p"] ?? "").allSatisfy(\.isWhitespace) {
+                    result.warn("selector \(selector): \(problem)")
+                } else {
+                    result.fail("selector \(selector): \(problem)")
+                }
             }
         }
         // Of the common list only what was found says something; of named selectors, each.
         result.found =
             (found.isEmpty ? "no key" : "key at \(found.joined(separator: ", "))")
             + (missing.isEmpty || (!named && !found.isEmpty) ? "" : "; none at \(missing.joined(separator: ", "))")
-        if found.isEmpty {
+        if found.isEmpty, let first = failed.first {
+            // Nothing found because nothing answered says nothing about the keys.
+            let which = failed.map(\.selector).joined(separator: ", ")
+            result.fail(
+                "could not look up DKIM selector\(failed.count == 1 ? "" : "s") \(which)"
+                    + (failed.count == 1 ? ": " : " (the first: ") + first.error + (failed.count == 1 ? "" : ")"))
+        } else if found.isEmpty {
             let tried = selectors.joined(separator: ", ")
             if named {
                 result.fail(
@@ -47,10 +64,43 @@ struct DKIMCheck: Sendable {
                     "no DKIM key at the common selectors (\(tried)): name yours with --dkim-selector, or publish the key your provider gives"
                 )
             }
-        } else if named, !missing.isEmpty {
-            result.warn("no DKIM key at \(missing.joined(separator: ", ")): publish it, or stop naming the selector")
+        } else {
+            if named, !missing.isEmpty {
+                result.warn(
+                    "no DKIM key at \(missing.joined(separator: ", ")): publish it, or stop naming the selector")
+            }
+            // A common selector that did not answer, when a key was found, matters no more than
+            // one without a key.
+            for (selector, error) in failed where named {
+                result.warn("could not look up selector \(selector): \(error)")
+            }
         }
         return result
+    }
+
+    /// Each selector's lookup, in the order of `selectors`, the queries made at once (one
+    /// after another, a silent server made nine 4-second waits).
+    private func lookUp(_ domain: String) async -> [Lookup] {
+        await withTaskGroup(of: (Int, Lookup).self) { group in
+            for (index, selector) in selectors.enumerated() {
+                let dns = dns
+                group.addTask {
+                    do {
+                        let records = try await dns.lookup("\(selector)._domainkey.\(domain)", .txt).records
+                            .compactMap(\.txt)
+                        guard let text = records.first(where: { TagList($0)["p"] != nil }) else {
+                            return (index, .missing)
+                        }
+                        return (index, .key(TagList(text)))
+                    } catch {
+                        return (index, .failed("\(error)"))
+                    }
+                }
+            }
+            var lookups = [Lookup](repeating: .missing, count: selectors.count)
+            for await (index, lookup) in group { lookups[index] = lookup }
+            return lookups
+        }
     }
 
     /// What is wrong with a DKIM record's key (RFC 6376 §3.6.1), or nil when it parses: `p=` is

@@ -32,22 +32,59 @@ struct MXCheck: Sendable {
                 "null MX (`0 .`): \(domain) says it accepts no mail; replace it with your provider's MX records")
             return result
         }
+        var resolved: [String] = []
         var unresolved: [String] = []
-        for host in hosts where await !resolves(host.exchange) { unresolved.append(host.exchange) }
-        if unresolved.count == hosts.count {
+        var unknown: [(host: String, error: any Error)] = []
+        var aliases: [(host: String, target: String)] = []
+        for host in hosts {
+            switch await address(of: host.exchange) {
+            case .found(let alias):
+                resolved.append(host.exchange)
+                if let alias { aliases.append((host.exchange, alias)) }
+            case .none: unresolved.append(host.exchange)
+            case .failed(let error): unknown.append((host.exchange, error))
+            }
+        }
+        // A lookup that failed says nothing about the host: mail may well reach it.
+        for (host, error) in unknown {
+            let hint = "could not look up \(host): \(error)"
+            if resolved.isEmpty { result.fail(hint) } else { result.warn(hint) }
+        }
+        if resolved.isEmpty, unknown.isEmpty {
             result.fail("no MX host has an address (\(unresolved.joined(separator: ", "))): mail to \(domain) bounces")
         } else if !unresolved.isEmpty {
             result.warn(
                 "MX host\(unresolved.count == 1 ? "" : "s") without an address: \(unresolved.joined(separator: ", "))")
         }
+        for (host, target) in aliases {
+            result.warn(
+                "MX host \(host) is an alias (CNAME to \(target)); RFC 2181 §10.3 asks for a name with its own address: "
+                    + "point the MX record at \(target)")
+        }
         return result
     }
 
-    /// Whether a host has an A or AAAA record.
-    private func resolves(_ host: String) async -> Bool {
+    /// What looking a mail host up found.
+    enum HostAddress {
+        /// An A or AAAA record; `alias`: the CNAME target when the host is an alias.
+        case found(alias: String?)
+        /// Neither (a CNAME to a name without an address included).
+        case none
+        /// A lookup failed: whether the host has an address is not known.
+        case failed(any Error)
+    }
+
+    /// Whether a host has an A or AAAA record; a CNAME alone is not an address.
+    private func address(of host: String) async -> HostAddress {
+        var failure: (any Error)?
         for type in [DNSRecordType.a, .aaaa] {
-            if let answer = try? await dns.lookup(host, type), !answer.records.isEmpty { return true }
+            do {
+                let answer = try await dns.lookup(host, type)
+                if !answer.addresses.isEmpty { return .found(alias: answer.aliasTargets.last) }
+            } catch {
+                failure = failure ?? error
+            }
         }
-        return false
+        return failure.map { .failed($0) } ?? .none
     }
 }

@@ -30,7 +30,7 @@ struct SPFCheck: Sendable {
             return result
         }
         var walk = Walk()
-        await walk.count(record, domain: domain, depth: 0, dns: dns)
+        let ending = await walk.count(record, domain: domain, depth: 0, dns: dns)
         result.found = "\(text) (\(walk.lookups) DNS lookup\(walk.lookups == 1 ? "" : "s"))"
         if walk.lookups > Self.lookupLimit {
             let heaviest = walk.perTerm.sorted { $0.lookups > $1.lookups }.prefix(3)
@@ -40,14 +40,18 @@ struct SPFCheck: Sendable {
                     + "flatten or drop includes — the heaviest: \(heaviest)")
         }
         for problem in walk.problems { result.fail(problem) }
-        switch record.all?.qualifier {
+        // With no `all`, a redirect's record decides what happens to servers not listed.
+        let through = ending.redirects.last.map { " (the record of redirect=\($0))" } ?? ""
+        switch ending.all?.qualifier {
         case "+"?:
-            result.fail("`+all` lets any server send as \(domain): end the record with `~all` or `-all`")
+            result.fail("`+all`\(through) lets any server send as \(domain): end the record with `~all` or `-all`")
         case "?"?:
             result.warn(
-                "`?all` is neutral: servers not listed are neither allowed nor refused; end with `~all` or `-all`")
-        case nil where record.redirect == nil:
-            result.warn("no `all` at the end: servers not listed are neutral; end the record with `~all` or `-all`")
+                "`?all`\(through) is neutral: servers not listed are neither allowed nor refused; end with `~all` or `-all`"
+            )
+        case nil where !ending.broken:
+            result.warn(
+                "no `all` at the end\(through): servers not listed are neutral; end the record with `~all` or `-all`")
         default:
             break
         }
@@ -59,6 +63,17 @@ struct SPFCheck: Sendable {
         return result
     }
 
+    /// How evaluating a record ends for a server it does not list: its `all`, or with none,
+    /// that of the record its `redirect=` names, and so on.
+    struct Ending {
+        /// The `all` that decides; nil when the last record has none.
+        var all: SPFRecord.Term?
+        /// The `redirect=` domains followed to it, in order.
+        var redirects: [String] = []
+        /// Whether a redirect could not be followed (its problem is reported already).
+        var broken = false
+    }
+
     /// The lookups counted through includes, the domains included, and what broke on the way.
     struct Walk {
         var lookups = 0
@@ -68,15 +83,26 @@ struct SPFCheck: Sendable {
         var problems: [String] = []
         private var visiting: Set<String> = []
 
-        mutating func count(_ record: SPFRecord, domain: String, depth: Int, dns: any DNSLookup) async {
+        /// Counts the lookups of the terms a receiver evaluates (none after `all`; `redirect=`
+        /// only without an `all`), and returns how the record ends.
+        mutating func count(_ record: SPFRecord, domain: String, depth: Int, dns: any DNSLookup) async -> Ending {
             visiting.insert(domain.lowercased())
             defer { visiting.remove(domain.lowercased()) }
-            for term in record.terms where term.costsLookup {
+            var ending = Ending(all: record.all)
+            for term in record.evaluatedTerms where term.costsLookup {
                 let before = lookups
                 lookups += 1
                 if term.name == "include" || term.name == "redirect", let target = term.argument?.lowercased() {
                     includes.insert(target.trimmingSuffix("."))
-                    await follow(target, from: domain, as: term, depth: depth, dns: dns)
+                    let followed = await follow(target, from: domain, as: term, depth: depth, dns: dns)
+                    if term.name == "redirect" {
+                        if let followed {
+                            ending = followed
+                            ending.redirects.insert(target.trimmingSuffix("."), at: 0)
+                        } else {
+                            ending.broken = true
+                        }
+                    }
                 }
                 if depth == 0 {
                     let written = term.isModifier ? "\(term.name)=" : "\(term.name)"
@@ -85,32 +111,39 @@ struct SPFCheck: Sendable {
                     )
                 }
             }
+            return ending
         }
 
+        /// Counts the record `target` names; how it ends, nil when it could not be read.
         private mutating func follow(
             _ target: String, from domain: String, as term: SPFRecord.Term, depth: Int, dns: any DNSLookup
-        ) async {
+        ) async -> Ending? {
+            let written = "\(term.name == "include" ? "include:" : "redirect=")\(target)"
             // A macro (`%{i}`) names a domain only when a message is evaluated.
-            guard !target.contains("%") else { return }
-            guard !visiting.contains(target), depth < SPFCheck.depthLimit else {
-                problems.append("\(term.name) \(target) loops back (from \(domain)): receivers fail SPF (permerror)")
-                return
+            guard !target.contains("%") else { return Ending(all: nil, broken: true) }
+            guard !visiting.contains(target) else {
+                problems.append("\(written) loops back (from \(domain)): receivers fail SPF (permerror)")
+                return nil
+            }
+            guard depth < SPFCheck.depthLimit else {
+                problems.append(
+                    "\(written) (from \(domain)) nests more than \(SPFCheck.depthLimit) records deep: "
+                        + "wps stops following there; receivers fail SPF (permerror) past 10 lookups")
+                return nil
             }
             let records: [String]
             do {
                 records = try await dns.lookup(target, .txt).records.compactMap(\.txt).filter(SPFRecord.isSPF)
             } catch {
-                problems.append("\(term.name) \(target): \(error)")
-                return
+                problems.append("\(written): \(error)")
+                return nil
             }
             guard records.count == 1, let included = SPFRecord(records[0]) else {
                 let what = records.isEmpty ? "has no SPF record" : "has \(records.count) SPF records"
-                problems.append(
-                    "\(term.name == "include" ? "include:" : "redirect=")\(target) \(what): receivers fail SPF (permerror)"
-                )
-                return
+                problems.append("\(written) \(what): receivers fail SPF (permerror)")
+                return nil
             }
-            await count(included, domain: target, depth: depth + 1, dns: dns)
+            return await count(included, domain: target, depth: depth + 1, dns: dns)
         }
     }
 }

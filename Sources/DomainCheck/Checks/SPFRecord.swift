@@ -53,6 +53,23 @@ public struct SPFRecord: Sendable, Equatable {
     /// The `all` mechanism, if the record has one.
     public var all: Term? { terms.first { !$0.isModifier && $0.name == "all" } }
 
-    /// The `redirect=` domain, if any.
+    /// The terms a receiver evaluates, in order: those up to the first `all` (RFC 7208 §5.1:
+    /// mechanisms after it are never tested), and `redirect=` only when there is no `all`
+    /// (§6.1: it is ignored then).
+    ///
+    /// ```swift
+    /// SPFRecord("v=spf1 mx -all a redirect=x.test")?.evaluatedTerms.map(\.name)  // ["mx", "all"]
+    /// ```
+    public var evaluatedTerms: [Term] {
+        guard let index = terms.firstIndex(where: { !$0.isModifier && $0.name == "all" }) else { return terms }
+        return terms[...index].filter { !($0.isModifier && $0.name == "redirect") }
+    }
+
+    /// The `redirect=` domain a receiver follows: nil when there is none, or an `all`.
+    public var followedRedirect: String? {
+        evaluatedTerms.first { $0.isModifier && $0.name == "redirect" }?.argument
+    }
+
+    /// The `redirect=` domain as written, if any (followed or not).
     public var redirect: String? { terms.first { $0.isModifier && $0.name == "redirect" }?.argument }
 }

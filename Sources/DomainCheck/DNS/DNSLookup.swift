@@ -6,6 +6,4 @@ public protocol DNSLookup: Sendable {
     /// The records of `type` at `name`, that there are none, or that the name does not exist;
     /// throws ``DNSError`` when no server gave an answer.
     func lookup(_ name: String, _ type: DNSRecordType) async throws -> DNSAnswer
-    /// How messages name the server asked: `127.0.0.1:5353`, `the system's resolver`.
-    var serverName: String { get }
 }

@@ -11,18 +11,14 @@ public struct DNSRecord: Sendable, Hashable {
         case cname(String)
         /// An IPv4 or IPv6 address, as text.
         case address(String)
-        /// A record of a type the checks do not read.
-        case other(type: Int)
     }
 
     /// The record's owner name.
     public let name: String
-    public let ttl: UInt32
     public let data: Data
 
-    public init(name: String, ttl: UInt32, data: Data) {
+    public init(name: String, data: Data) {
         self.name = name
-        self.ttl = ttl
         self.data = data
     }
 }
@@ -60,5 +56,21 @@ public enum DNSAnswer: Sendable, Equatable {
     public var records: [DNSRecord] {
         if case .records(let records) = self { return records }
         return []
+    }
+
+    /// The addresses among the records (an alias's CNAME records left out).
+    public var addresses: [String] {
+        records.compactMap { record in
+            if case .address(let address) = record.data { return address }
+            return nil
+        }
+    }
+
+    /// The names the CNAME records point to, in the order of the chain.
+    public var aliasTargets: [String] {
+        records.compactMap { record in
+            if case .cname(let target) = record.data { return target }
+            return nil
+        }
     }
 }

@@ -23,6 +23,7 @@ public struct DNSResolver: DNSLookup {
         self.server = server
     }
 
+    /// How messages name the server asked: `127.0.0.1:5353`, `the system's resolver`.
     public var serverName: String { server?.description ?? "the system's resolver" }
 
     public func lookup(_ name: String, _ type: DNSRecordType) async throws -> DNSAnswer {
@@ -50,14 +51,14 @@ public struct DNSResolver: DNSLookup {
             switch Int(failure) {
             case Int(WPS_DNS_NO_SUCH_NAME): return .noSuchName
             case Int(WPS_DNS_NO_DATA): return .noRecords
-            case Int(WPS_DNS_REFUSED): throw DNSError(.refused, query: asked, server: serverName)
-            case Int(WPS_DNS_BAD_SERVER): throw DNSError(.badServer, query: asked, server: serverName)
-            case Int(WPS_DNS_INTERNAL): throw DNSError(.internalFailure, query: asked, server: serverName)
-            default: throw DNSError(.noAnswer, query: asked, server: serverName)
+            case Int(WPS_DNS_NO_RECOVERY): throw error(.noRecovery, asked)
+            case Int(WPS_DNS_BAD_SERVER): throw error(.badServer, asked)
+            case Int(WPS_DNS_INTERNAL): throw error(.internalFailure, asked)
+            default: throw error(.noAnswer, asked)
             }
         }
         guard let records = Self.answerRecords(Array(answer.prefix(Int(length)))) else {
-            throw DNSError(.malformedAnswer, query: asked, server: serverName)
+            throw error(.malformedAnswer, asked)
         }
         // An alias answers with its CNAME first, then the target's records of the type.
         let wanted = records.filter { record in
@@ -69,7 +70,12 @@ public struct DNSResolver: DNSLookup {
         return wanted.isEmpty ? .noRecords : .records(wanted)
     }
 
-    /// The answer section's records; nil when the message does not parse.
+    private func error(_ reason: DNSError.Reason, _ asked: String) -> DNSError {
+        DNSError(reason, query: asked, server: serverName, serverNamed: server != nil)
+    }
+
+    /// The answer section's records of the types the checks read (others, such as DNAME or
+    /// RRSIG, left out); nil when the message does not parse.
     static func answerRecords(_ message: [UInt8]) -> [DNSRecord]? {
         message.withUnsafeBufferPointer { bytes -> [DNSRecord]? in
             guard let base = bytes.baseAddress else { return nil }
@@ -82,18 +88,18 @@ public struct DNSResolver: DNSLookup {
                 let owner = withUnsafeBytes(of: record.name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 let offset = Int(wps_ns_rdata_offset(&handle, &record))
                 let rdata = UnsafeBufferPointer(start: record.rdata, count: Int(record.rdlength))
-                guard let data = Self.data(type: Int32(record.type), rdata: rdata, message: bytes, offset: offset)
-                else { return nil }
-                records.append(DNSRecord(name: owner, ttl: record.ttl, data: data))
+                guard let type = DNSRecordType(rawValue: Int32(record.type)) else { continue }
+                guard let data = Self.data(type: type, rdata: rdata, message: bytes, offset: offset) else { return nil }
+                records.append(DNSRecord(name: owner, data: data))
             }
             return records
         }
     }
 
     private static func data(
-        type: Int32, rdata: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>, offset: Int
+        type: DNSRecordType, rdata: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>, offset: Int
     ) -> DNSRecord.Data? {
-        switch DNSRecordType(rawValue: type) {
+        switch type {
         case .mx:
             guard rdata.count >= 3, let exchange = name(in: message, at: offset + 2) else { return nil }
             return .mx(preference: Int(rdata[0]) << 8 | Int(rdata[1]), exchange: exchange)
@@ -112,8 +118,6 @@ public struct DNSResolver: DNSLookup {
             return .txt(String(decoding: text, as: UTF8.self))
         case .a, .aaaa:
             return address(rdata).map { .address($0) }
-        case nil:
-            return .other(type: Int(type))
         }
     }
 

@@ -77,7 +77,11 @@ public struct TableRenderer: Sendable {
         for row in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) }
         }
-        if let width { widths = Self.fit(widths, into: width) }
+        if let width {
+            // The first column names the row: cut, `rev.t…` leaves rows no one can tell apart.
+            let keep: Set<Int> = header.first.map(Self.isIdentifier) == true && widths[0] <= width / 2 ? [0] : []
+            widths = Self.fit(widths, into: width, keeping: keep)
+        }
         func line(_ texts: [String], numeric: [Bool]) -> String {
             texts.enumerated().map { index, text in
                 let shown = Self.cut(text, to: widths[index])
@@ -109,16 +113,28 @@ public struct TableRenderer: Sendable {
         }
     }
 
+    /// Whether a column's header names what identifies a row: `id`, `domain`, `email`,
+    /// `campaign_id`, `details.email`.
+    static func isIdentifier(_ header: String) -> Bool {
+        let name = header.split(separator: ".").last.map(String.init) ?? header
+        return ["id", "domain", "email"].contains(name) || name.hasSuffix("_id") || name.hasSuffix("_email")
+    }
+
     /// Column widths that fit `total` columns (two spaces between columns): the widest is cut
-    /// first, one column at a time, none below ``minimumColumn`` (or its own width).
-    static func fit(_ natural: [Int], into total: Int) -> [Int] {
+    /// first, one column at a time, none below ``minimumColumn`` (or its own width), and none of
+    /// `keeping` at all (the table is then wider than `total` when the others cannot make room).
+    static func fit(_ natural: [Int], into total: Int, keeping kept: Set<Int> = []) -> [Int] {
         var widths = natural
         let gaps = 2 * max(0, widths.count - 1)
         while widths.reduce(0, +) + gaps > total {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumColumn
+            guard
+                let widest = widths.indices.filter({ !kept.contains($0) }).max(by: { widths[$0] < widths[$1] }),
+                widths[widest] > minimumColumn
             else { break }
             let excess = widths.reduce(0, +) + gaps - total
-            let others = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? minimumColumn
+            let others =
+                widths.enumerated().filter { $0.offset != widest && !kept.contains($0.offset) }.map(\.element).max()
+                ?? minimumColumn
             // Down to the next widest column at most in one step, so the cuts are shared out.
             widths[widest] = max(minimumColumn, widths[widest] - excess, min(widths[widest] - 1, others))
         }
