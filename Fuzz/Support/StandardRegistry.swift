@@ -55,8 +55,9 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
             FlagDescriptor("journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("verify", .bool, "log in to each row's SMTP and IMAP servers first (as mailbox verify does) and send only the rows that pass; the others are reported and not sent (exit 1 unless --skip-invalid)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["mailbox import boxes.csv | batch watch"], sends: ["POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --report problems.csv"], sends: ["POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
     CommandDescriptor(
         ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).", category: .api,
         discussion: "",

@@ -872,3 +872,90 @@ def test_ctrl_c_in_the_shell_stops_the_run_and_says_so(wps, tmp_path, silent_ser
     finally:
         child.close(force=True)
     assert report.read_text() == "line,email,smtp,imap,detail,hint\n"
+
+
+def import_run(wps, tmp_path, script, pki, *options):
+    """`wps --sandbox` (Woodpecker unless told) trusting the test CA, with no profile file."""
+    return run(wps, tmp_path, script, "--sandbox", "--ca-file", str(pki["ca"]), *options)
+
+
+def sent_rows(result_records):
+    """Rows the import's records say were sent (accepted in a batch or request)."""
+    return sum(r["size"] for r in result_records if r.get("status") != "skipped" and not r.get("dry_run"))
+
+
+def test_import_verify_sends_exactly_the_rows_that_log_in_and_a_resume_verifies_only_the_rest(
+        wps, tmp_path, dovecot, smtp, pki):
+    wrong = planted("import-wrong")
+    bad = set(range(7, 200, 20))  # 10 rows
+    boxes = tmp_path / "boxes.csv"
+    rows = ["email,login,password,smtp_server,smtp_port,imap_email,imap_server,imap_port"]
+    for i in range(200):
+        password = wrong if i in bad else PASSWORD
+        rows.append(f"u{i}@example.com,{EMAIL},{password},localhost,{smtp['starttls']},{EMAIL},localhost,"
+                    f"{dovecot['imap']}")
+    boxes.write_text("\n".join(rows) + "\n")
+    journal, report = tmp_path / "boxes.journal", tmp_path / "problems.csv"
+    script = f"mailbox import {boxes} --verify --journal {journal} --report {report}"
+    first = import_run(wps, tmp_path, script, pki)
+    assert first.returncode == 1, first.stderr
+    result = records(first)
+    assert sent_rows(result) == 190, result
+    (skipped,) = [r for r in result if r.get("status") == "skipped"]
+    assert set(skipped["emails"]) == {f"u{i}@example.com" for i in bad}
+    assert all(reason.startswith("failed verification: smtp auth_failed") for reason in skipped["reasons"]), skipped
+    reported = report.read_text().splitlines()
+    assert reported[0] == "source,line,field,message" and len(reported) == 11, reported
+    assert {line.split(",")[1] for line in reported[1:]} == {str(i + 2) for i in bad}
+    assert "verify: 200 mailboxes: 190 ok, 10 failed" in first.stderr
+    assert "10 rows of " in first.stderr and "boxes.csv failed verification and were not sent" in first.stderr
+    assert_no_password(first.stdout, first.stderr, report.read_text(), journal.read_text(), secrets=(PASSWORD, wrong))
+
+    # Run again: the 190 are in the journal and not logged in to again; the 10 still fail.
+    again = import_run(wps, tmp_path, script, pki)
+    assert again.returncode == 1, again.stderr
+    assert "resuming: 190 of 200 rows were accepted by an earlier run" in again.stderr
+    assert "verifying 10 mailboxes before sending" in again.stderr
+    assert "verify: 10 mailboxes: 0 ok, 10 failed" in again.stderr
+    assert sent_rows(records(again)) == 190  # the earlier run's batches, nothing new
+
+    # Fixed, they are sent, and with --skip-invalid a run that keeps rows back exits 0.
+    boxes.write_text(boxes.read_text().replace(wrong, PASSWORD))
+    fixed = import_run(wps, tmp_path, f"mailbox import {boxes} --verify --journal {tmp_path / 'fixed.journal'}", pki)
+    assert fixed.returncode == 0, fixed.stderr
+    assert sent_rows(records(fixed)) == 200
+    lenient = tmp_path / "lenient.csv"
+    lenient.write_text(f"{rows[0]}\n{rows[1]}\n{rows[8]}\n")
+    kept = import_run(wps, tmp_path, f"mailbox import {lenient} --verify --skip-invalid", pki)
+    assert kept.returncode == 0, kept.stderr
+    assert sent_rows(records(kept)) == 1
+    assert_no_password(fixed.stdout, fixed.stderr, kept.stdout, kept.stderr, secrets=(PASSWORD, wrong))
+
+
+def test_import_verify_of_saleshandy_rows_reads_their_encryption(wps, tmp_path, dovecot, smtp, pki):
+    boxes = tmp_path / "sh.csv"
+    boxes.write_text(
+        "smtpEmailAddress,smtpUserName,smtpPassword,smtpHost,smtpPort,smtpEncryption,imapUserName,imapHost,imapPort,"
+        "imapEncryption\n"
+        f"a@example.com,{EMAIL},{PASSWORD},localhost,{smtp['implicit']},ssl,{EMAIL},localhost,{dovecot['imaps']},ssl\n"
+        f"b@example.com,{EMAIL},{PASSWORD},localhost,{smtp['starttls']},tls,{EMAIL},localhost,{dovecot['imap']},tls\n"
+        f"c@example.com,{EMAIL},{PASSWORD},localhost,{smtp['starttls']},ssl,{EMAIL},localhost,{dovecot['imap']},tls\n")
+    result = import_run(wps, tmp_path, f"mailbox import {boxes} --verify", pki, "--provider", "saleshandy")
+    assert result.returncode == 1, result.stderr
+    out = records(result)
+    assert sent_rows(out) == 2, out
+    (skipped,) = [r for r in out if r.get("status") == "skipped"]
+    assert skipped["emails"] == ["c@example.com"]
+    assert skipped["reasons"][0].startswith("failed verification: smtp tls_mismatch"), skipped
+    assert_no_password(result.stdout, result.stderr)
+
+
+def test_import_verify_under_dry_run_lists_the_logins_and_makes_none(wps, tmp_path, silent_server, pki):
+    boxes = tmp_path / "boxes.csv"
+    boxes.write_text("email,password,smtp_server,smtp_port,imap_server,imap_port\n"
+                     f"d@example.com,{PASSWORD},localhost,{silent_server.port},localhost,{silent_server.port}\n")
+    result = import_run(wps, tmp_path, f"mailbox import {boxes} --verify", pki, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert f"would verify: smtp localhost:{silent_server.port} (STARTTLS), login d@example.com (line 2)" in result.stderr
+    assert silent_server.connections_made_by_wps() == 0
+    assert_no_password(result.stdout, result.stderr)

@@ -69,6 +69,16 @@ struct MailboxImporter<Target: ImportTarget> {
         /// What became of the rows when one is invalid, for the message: `mailbox verify` checks,
         /// it does not send.
         var invalidRowsOutcome = "nothing was sent (--skip-invalid sends the valid rows)"
+        /// `--verify`: given the rows about to be sent (not those a journal has settled), answers
+        /// the ones that failed, by number, with their email and why. Those are not sent.
+        var verify: (([RowToVerify]) async throws -> [Int: (email: String, reason: String)])?
+    }
+
+    /// One row `--verify` checks: its number, where it is, and what would be sent.
+    struct RowToVerify {
+        var row: Int
+        var place: String
+        var item: Target.Item
     }
 
     /// One problem of the check, for `--report`: where, the field (empty for the row as a
@@ -118,6 +128,8 @@ struct MailboxImporter<Target: ImportTarget> {
         var skipped: [Int: (email: String, reason: String)] = [:]
         /// Rows an earlier run sent without learning the outcome, sent again by this one.
         var resent = LineSet()
+        /// Rows `--verify` kept back (also in ``skipped``, with why).
+        var unverified = LineSet()
     }
 
     let target: Target
@@ -288,9 +300,9 @@ struct MailboxImporter<Target: ImportTarget> {
 
     /// Checks, then sends; returns one settlement per batch.
     func run() async throws -> Outcome {
-        let checked = try checkReportingProblems()
+        var checked = try checkReportingProblems()
         let places = checked.places
-        let valid = checked.rows - checked.invalid.count
+        var valid = checked.rows - checked.invalid.count
         var state = ImportJournal.State()
         var journal: ImportJournal?
         if let path = options.journalPath, !options.dryRun {
@@ -319,10 +331,23 @@ struct MailboxImporter<Target: ImportTarget> {
                 : "\(alreadyDone) of \(valid) rows were answered by an earlier run: " + tally.answers
             progress.note("resuming: \(answered) (journal \(options.journalPath ?? ""))")
         }
+        var unverified = LineSet()
+        if let verify = options.verify, alreadyDone < valid {
+            // Only the rows this run would send: a resumed import does not log in again to
+            // mailboxes an earlier run had accepted.
+            let failures = try await verifyRows(checked, skipping: skip, verify)
+            for (row, failure) in failures {
+                checked.invalid.insert(row)
+                checked.skipped[row] = failure
+                unverified.insert(row)
+            }
+            valid -= failures.count
+        }
         if alreadyDone >= valid {
-            if !state.finished { try journal?.append(.finished) }
+            if !state.finished, unverified.isEmpty { try journal?.append(.finished) }
             return Outcome(
-                settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
+                settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled,
+                unverified: unverified)
         }
 
         if options.dryRun {
@@ -452,10 +477,58 @@ struct MailboxImporter<Target: ImportTarget> {
             if failure is CancellationError { throw failure }
             throw RuntimeError("\(failure)\n\(accepted)\(hint)", exitCode: 1)
         }
-        try journal?.append(.finished)
+        // Rows kept back by --verify are still to be sent: the import is not finished.
+        if unverified.isEmpty { try journal?.append(.finished) }
         progress.finish()
         return Outcome(
-            settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled)
+            settled: Self.byBatch(settled), places: places, skipped: checked.skipped, resent: state.unsettled,
+            unverified: unverified)
+    }
+
+    /// `--verify`: the valid rows not in `skip` handed to `verify`; the ones it fails are said
+    /// (listed as the check lists problems) and written to `--report` beside the check's problems.
+    private func verifyRows(
+        _ checked: CheckResult, skipping skip: LineSet,
+        _ verify: ([RowToVerify]) async throws -> [Int: (email: String, reason: String)]
+    ) async throws -> [Int: (email: String, reason: String)] {
+        var rows: [RowToVerify] = []
+        var reader = try reading.rows(known: target.knownColumns, columns: target.columnTable)
+        var number = 0
+        while let row = try reader.next() {
+            number += 1
+            if checked.invalid.contains(number) || skip.contains(number) { continue }
+            let place = checked.places.place(of: number).map(String.init(describing:)) ?? "\(row.line)"
+            rows.append(RowToVerify(row: number, place: place, item: target.item(from: row, checking: false).item))
+        }
+        let failures = try await verify(rows)
+        try Task.checkCancellation()
+        guard !failures.isEmpty else { return failures }
+        let numbers = failures.keys.sorted()
+        let listed = numbers.prefix(options.problemListLimit).map { number in
+            let place = checked.places.place(of: number).map(String.init(describing:)) ?? "\(number)"
+            let failure = failures[number] ?? ("", "")
+            return "\(source.name):\(place): \(failure.email): \(failure.reason)"
+        }
+        let more = numbers.count > listed.count ? "\n  … and \(numbers.count - listed.count) more" : ""
+        let lines = checked.places.describe(LineSet(numbers))
+        progress.note(
+            "not sending \(numbers.count) row\(numbers.count == 1 ? "" : "s") of \(source.name) that failed verification "
+                + "(lines \(lines)):\n  \(listed.joined(separator: "\n  "))\(more)")
+        if let path = options.problemReport {
+            let problems =
+                checked.all
+                + numbers.map { number in
+                    let failure = failures[number] ?? ("", "")
+                    let place = checked.places.place(of: number).map(String.init(describing:)) ?? "\(number)"
+                    return Problem(place: place, field: "", message: failure.reason, email: failure.email)
+                }
+            if options.reportsRows {
+                try Self.writeRowProblems(problems, to: path)
+            } else {
+                try Self.writeProblems(problems, source: source.name, to: path)
+            }
+        }
+        return failures
     }
 
     /// A dry run's requests, told from the check (the source is read again only as far as the

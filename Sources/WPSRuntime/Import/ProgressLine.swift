@@ -19,7 +19,7 @@ final class ProgressLine: Sendable {
     }
 
     private let write: @Sendable (String) -> Void
-    private let isTerminal: Bool
+    let isTerminal: Bool
     private let width: @Sendable () -> Int?
     private let state = Mutex(State())
 

@@ -28,6 +28,14 @@ struct MailboxVerdict: Sendable {
         return hints.isEmpty ? nil : hints.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
     }
 
+    /// Why `mailbox import --verify` keeps the row back: `failed verification: smtp auth_failed
+    /// (535 5.7.8 …); hint`.
+    var failureReason: String {
+        let failed = [("smtp", smtp), ("imap", imap)].filter { $0.1.status != .ok && $0.1.status != .skipped }
+        let parts = failed.map { "\($0.0) \($0.1.status.rawValue) (\($0.1.detail))" }
+        return "failed verification: " + parts.joined(separator: ", ") + (hint.map { "; \($0)" } ?? "")
+    }
+
     var value: Value {
         .record([
             "line": .string(line), "email": .string(email), "smtp": .string(smtp.status.rawValue),

@@ -24,9 +24,13 @@ struct MailboxVerifier {
             for _ in 0..<min(max(1, parallel), mailboxes.count) { startOne() }
             while let (index, verdict) = await group.next() {
                 if let verdict { verdicts[index] = verdict }
-                progress.update(
-                    "checked \(verdicts.count) of \(mailboxes.count) mailbox\(mailboxes.count == 1 ? "" : "es")", done: verdicts.count,
-                    total: mailboxes.count)
+                // A log (stderr not a terminal) gets a line every 5%, not one per mailbox.
+                let step = progress.isTerminal ? 1 : max(1, mailboxes.count / 20)
+                if verdicts.count % step == 0 || verdicts.count == mailboxes.count {
+                    progress.update(
+                        "checked \(verdicts.count) of \(mailboxes.count) \(MailboxVerifyCommand.mailboxNoun(mailboxes.count))",
+                        done: verdicts.count, total: mailboxes.count)
+                }
                 if Task.isCancelled {
                     group.cancelAll()
                 } else {

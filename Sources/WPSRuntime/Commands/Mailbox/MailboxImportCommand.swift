@@ -15,9 +15,9 @@ enum MailboxImportCommand {
         flags: [
             ImportCommands.batchSize, ImportCommands.parallel, SharedFlags.skipInvalid, SharedFlags.delimiter,
             SharedFlags.ignoreColumn, SharedFlags.problemReport, notify, SharedFlags.provider, ImportCommands.journal,
-            ImportCommands.resendUnsettled,
+            ImportCommands.resendUnsettled, ImportVerification.flag,
         ],
-        examples: ["mailbox import boxes.csv | batch watch"],
+        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --report problems.csv"],
         sends: [
             "POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)",
             "POST /v1/email-accounts/connect (--provider saleshandy)",
@@ -40,12 +40,17 @@ enum MailboxImportCommand {
                 invocation, target: target, source: &source, session: session)
             options.reconcilesByResending = false
             options.describe = { items in ImportCommands.describe(client, Saleshandy.ConnectEmailAccounts(items)) }
+            options.verify = try ImportVerification.hook(
+                invocation, interpreter, target: target, session: session, progress: progress)
             let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) {
                 items in
                 .accepted(try await client.send(Saleshandy.ConnectEmailAccounts(items)).payload.requestId)
             }
             let outcome = try await ImportCommands.run(importer, command: command)
-            return ImportCommands.records(outcome, source: source, idKey: "request_id", target: target)
+            let records = ImportCommands.records(outcome, source: source, idKey: "request_id", target: target)
+            try ImportVerification.failIfRowsWereKeptBack(
+                outcome.unverified, of: outcome.places, source: source.name, records: records, invocation: invocation)
+            return records
         }
         let target = ManualMailboxTarget()
         var options = try ImportCommands.importOptions(invocation, target: target, source: &source, session: session)
@@ -55,12 +60,17 @@ enum MailboxImportCommand {
                 Woodpecker.SubmitManualBatch(ManualBulkRequest(mailboxes: items, completion_notification_types: notify))
             )
         }
+        options.verify = try ImportVerification.hook(
+            invocation, interpreter, target: target, session: session, progress: progress)
         let settings = ConnectedMailboxSettings(client: client)
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { items in
             try await ImportCommands.submitManual(
                 client, ManualBulkRequest(mailboxes: items, completion_notification_types: notify), settings: settings)
         }
         let outcome = try await ImportCommands.run(importer, command: command)
-        return ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target)
+        let records = ImportCommands.records(outcome, source: source, idKey: "batch_id", target: target)
+        try ImportVerification.failIfRowsWereKeptBack(
+            outcome.unverified, of: outcome.places, source: source.name, records: records, invocation: invocation)
+        return records
     }
 }
