@@ -304,3 +304,47 @@ def test_campaigns_are_resources_an_agent_can_read_edit_and_apply(wps, tmp_path)
                 assert "424242" in str(error) or "not found" in str(error).lower(), error
 
     run(scenario())
+
+
+def test_an_agent_checks_domains_and_mailboxes_before_it_connects_them(wps, tmp_path):
+    """`domain_check` against dnsmasq and `mailbox_verify` against a closed port, as an agent calls
+    them over MCP: read-only tools whose records carry the verdicts and hints, the password nowhere."""
+    import socket
+    from conftest import dnsmasq
+    from test_domain_check import RECORDS
+
+    with socket.socket() as probe:  # a port nothing listens on: refused at once
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+
+    async def scenario(server):
+        async with Served(wps, tmp_path, ["--sandbox", "--read-only"]) as served:
+            tools = {tool.name: tool for tool in (await served.session.list_tools()).tools}
+            for name in ("domain_check", "mailbox_verify"):
+                assert tools[name].annotations.read_only_hint is True, name
+            checked = await served.call("domain_check", {"domain": ["good.test", "nomx.test"], "dns_server": server})
+            assert checked.is_error, text(checked)  # nomx.test fails: the call fails, its records still given
+            body = text(checked)
+            assert "nomx.test" in body and "mx" in body, body
+            passed = await served.call("domain_check", {"domain": ["good.test"], "dns_server": server})
+            assert not passed.is_error, text(passed)
+            (good,) = passed.structured_content["result"]
+            assert (good["domain"], good["verdict"], good["mx"]) == ("good.test", "ok", "ok"), good
+
+            verified = await served.call("mailbox_verify", {
+                "email": "ann@example.com", "password": PASSWORD, "smtp_server": "127.0.0.1", "smtp_port": closed,
+                "allow_failures": True})
+            assert not verified.is_error, text(verified)
+            (record,) = verified.structured_content["result"]
+            assert (record["smtp"], record["imap"]) == ("unreachable", "skipped"), record
+            assert "check the server name and port" in record["hint"], record
+            planned = await served.call("mailbox_verify", {
+                "email": "ann@example.com", "password": PASSWORD, "smtp_server": "127.0.0.1", "smtp_port": closed,
+                "plan": True})
+            assert not planned.is_error, text(planned)
+            assert planned.structured_content["result"][0]["connection"].startswith(f"smtp 127.0.0.1:{closed}")
+            received = "\n".join(served.received) + served.stderr()
+            assert PASSWORD not in received
+
+    with dnsmasq(*RECORDS, zones=("test", "google.com")) as server:
+        run(scenario(server))
