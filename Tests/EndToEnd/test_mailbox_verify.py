@@ -103,6 +103,8 @@ ssl_cert = <{pki['cert']}
 ssl_key = <{pki['key']}
 disable_plaintext_auth = yes
 auth_mechanisms = plain login
+# A refused login is answered at once (the default waits 2 s): the tests refuse many.
+auth_failure_delay = 0
 {ROOT_SERVICES if root else f"default_internal_user = {me.pw_name}"}
 {"" if root else f"default_login_user = {me.pw_name}"}
 passdb {{
@@ -895,6 +897,16 @@ def test_import_verify_sends_exactly_the_rows_that_log_in_and_a_resume_verifies_
         rows.append(f"u{i}@example.com,{EMAIL},{password},localhost,{smtp['starttls']},{EMAIL},localhost,"
                     f"{dovecot['imap']}")
     boxes.write_text("\n".join(rows) + "\n")
+    # mailbox verify's report: one row per mailbox, exactly the 10 failing.
+    verified = tmp_path / "verified.csv"
+    checked = run(wps, tmp_path, f"mailbox verify {boxes} --report {verified}", "--ca-file", str(pki["ca"]))
+    assert checked.returncode == 1, checked.stderr
+    lines = verified.read_text().splitlines()[1:]
+    assert len(lines) == 200
+    assert {line.split(",")[1] for line in lines if ",ok,ok," not in line} == {f"u{i}@example.com" for i in bad}
+    assert checked.stderr.count("checked ") <= 21  # a line every 5% in a log, not one per mailbox
+    assert_no_password(checked.stdout, checked.stderr, verified.read_text(), secrets=(PASSWORD, wrong))
+
     journal, report = tmp_path / "boxes.journal", tmp_path / "problems.csv"
     script = f"mailbox import {boxes} --verify --journal {journal} --report {report}"
     first = import_run(wps, tmp_path, script, pki)
