@@ -4,14 +4,17 @@ table (figures are medians of several runs; the ratio is what counts on a noisy 
 Usage: python3 Benchmarks/run.py WPS_BINARY [--smoke] [--only NAME[,NAME…]]
   --smoke   tiny sizes and one run each: keeps every benchmark working (scripts/test), measures nothing
   --only    run only these benchmarks: startup, get, import, import-limited, loop, dry-run, parse,
-            completion, server, mcp, prospects-check, prospects-import
+            completion, server, mcp, prospects-check, prospects-import, verify
 
 Every benchmark talks to a `wps sandbox` process on a free loopback port; each run uses a fresh
-API key, so runs never see each other's data. Nothing here needs an account.
+API key, so runs never see each other's data. Nothing here needs an account. `verify` talks to
+mail servers instead: aiosmtpd and Dovecot on loopback, each behind a proxy that delays its
+replies (Benchmarks/mail_servers.py).
 """
 import json
 import math
 import os
+import pwd
 import re
 import shutil
 import socket
@@ -337,6 +340,9 @@ def run(binary, smoke, only):
         if wanted("prospects-import"):
             prospects_import_benchmark(table, space, binary, folder, smoke, runs)
 
+        if wanted("verify"):
+            verify_benchmark(table, binary, folder, smoke, runs)
+
         if wanted("parse"):
             parse_benchmark(table, binary, folder, runs)
 
@@ -415,6 +421,155 @@ def prospects_import_benchmark(table, space, binary, folder, smoke, runs):
                   f"{wall:.2f} s", f"{floor:.2f} s", f"{wall / floor:.2f}", "≤ 1.15×", wall <= 1.15 * floor)
     finally:
         box.stop()
+
+
+class MailServer:
+    """A Benchmarks/mail_servers.py process; its output goes to a file, read for the
+    `listening: PORT…` line it prints once its sockets are bound."""
+
+    def __init__(self, folder, *args):
+        descriptor, path = tempfile.mkstemp(dir=folder, prefix=f"{args[0]}-", suffix=".log")
+        self.log_path = Path(path)
+        self.log = os.fdopen(descriptor, "w")
+        self.process = subprocess.Popen([PYTHON, str(HERE / "mail_servers.py"), *args],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.ports = [int(p) for p in wait_until(self._listening, f"mail_servers.py {args[0]} to listen").group(1).split()]
+
+    def _listening(self):
+        text = self.log_path.read_text(errors="replace")
+        if self.process.poll() is not None:
+            raise SystemExit(f"mail_servers.py exited: {text[-2000:]}")
+        return re.search(r"^listening: ([0-9 ]+)\n", text, re.M)
+
+    def stop(self):
+        """Stops it; returns what it printed."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+        return self.log_path.read_text(errors="replace")
+
+
+# Per mailbox, the replies wps waits for, each one round trip through the delaying proxy, in
+# plain text (no TLS offered; --allow-plaintext): SMTP (Sources/Preflight/SMTPLogin.swift)
+# greeting, EHLO, AUTH PLAIN (one reply: PLAIN is offered), QUIT; IMAP (IMAPLogin.swift) greeting,
+# STARTTLS (sent on any port but 993 and refused: Dovecot has no TLS here), LOGIN, LOGOUT.
+# The proxy counts the turns it saw: a dialogue that no longer matches fails the benchmark.
+VERIFY_ROUND_TRIPS = {"SMTP": 4, "IMAP": 4}
+
+
+def verify_benchmark(table, binary, folder, smoke, runs):
+    """`mailbox verify` of 200 mailboxes, --parallel 16 --per-host 16, against aiosmtpd and Dovecot
+    behind proxies that hold every reply 50 ms: wall vs the floor, every round trip of every
+    mailbox at 16 at a time."""
+    if shutil.which("dovecot") is None:
+        raise SystemExit("dovecot is not installed (scripts/bench installs dovecot-imapd with apt-get)")
+    from mail_servers import dovecot_config
+
+    mailboxes, parallel, delay_ms = (32 if smoke else 200), 16, 50
+    user, password = "bench@example.com", "bench-mail-pw"
+    home = Path(tempfile.mkdtemp(dir=folder, prefix="verify-"))
+    home.chmod(0o755)  # Dovecot's mail process may run as Dovecot's user
+    dovecot_dir = home / "dovecot"
+    dovecot_dir.mkdir(mode=0o755)
+    users = dovecot_dir / "users"
+    users.write_text(f"{user}:{{PLAIN}}{password}\n")
+    root = os.getuid() == 0
+    config = dovecot_dir / "dovecot.conf"
+    imap_port = free_port()
+    config.write_text(dovecot_config(dovecot_dir, imap_port, users, root,
+                                     pwd.getpwnam("dovecot") if root else pwd.getpwuid(os.getuid())))
+    servers = []
+    try:
+        dovecot = subprocess.Popen(["dovecot", "-F", "-c", str(config)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        servers.append(dovecot)
+        wait_for_port(imap_port, dovecot, "dovecot")
+        smtp = MailServer(home, "smtp", user, password)
+        servers.append(smtp)
+        proxy = MailServer(home, "delay", str(delay_ms), str(smtp.ports[0]), str(imap_port))
+        servers.append(proxy)
+        smtp_proxy, imap_proxy = proxy.ports
+
+        csv_path = home / "verify.csv"
+        with open(csv_path, "w") as f:
+            f.write("email,login,password,smtp_server,smtp_port,imap_email,imap_server,imap_port\n")
+            for i in range(mailboxes):
+                f.write(f"box{i}@example.com,{user},{password},127.0.0.1,{smtp_proxy},{user},127.0.0.1,{imap_proxy}\n")
+        env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+        env.update({"XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state")})
+        argv = [binary, "--output", "json", "-c",
+                f"mailbox verify {csv_path} --parallel {parallel} --per-host {parallel} --allow-plaintext"]
+        outputs = []
+
+        def one_run():
+            outputs.append(open(home / f"verified-{len(outputs)}.json", "w+"))
+            return argv, env, outputs[-1]
+
+        def check(output, failure=None):
+            """Every verdict ok, or exit with the failed ones and the servers' logs."""
+            output.seek(0)
+            text = output.read()
+            try:
+                verdicts = json.loads(text)
+            except ValueError:
+                verdicts = None
+            bad = [v for v in verdicts or [] if (v.get("smtp"), v.get("imap")) != ("ok", "ok")]
+            if failure or verdicts is None or len(verdicts) != mailboxes or bad:
+                log = dovecot_dir / "dovecot.log"
+                raise SystemExit(
+                    (f"{failure}\n" if failure else "")
+                    + f"mailbox verify: {len(verdicts or [])} verdicts for {mailboxes} mailboxes, {len(bad)} not ok: "
+                    + (json.dumps(bad[:3]) if verdicts is not None else text[-1000:])
+                    + f"\ndovecot's log: {log.read_text(errors='replace')[-2000:] if log.exists() else '(none)'}"
+                    + f"\naiosmtpd's log: {smtp.log_path.read_text(errors='replace')[-1000:]}")
+
+        try:
+            try:
+                wall = median_of(runs or 3, one_run)[0]
+            except SystemExit as failure:  # wps failed: say why, from its verdicts
+                check(outputs[-1], failure)
+            for output in outputs:
+                check(output)
+        finally:
+            for output in outputs:
+                output.close()
+    finally:
+        stopped = {}
+        for server in reversed(servers):
+            if isinstance(server, MailServer):
+                stopped[server] = server.stop()
+            else:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
+    seen = {int(m.group(1)): (int(m.group(2)), int(m.group(3)))
+            for m in re.finditer(r"^turns: (\d+) (\d+) (\d+)$", stopped.get(proxy, ""), re.M)}
+    made = (runs or 3) * mailboxes
+    for name, port in (("SMTP", smtp.ports[0]), ("IMAP", imap_port)):
+        connections, turns = seen.get(port, (0, 0))
+        if (connections, turns) != (made, made * VERIFY_ROUND_TRIPS[name]):
+            raise SystemExit(f"the proxy saw {connections} {name} connections and {turns} replies waited for; the "
+                             f"floor counts {made} and {made * VERIFY_ROUND_TRIPS[name]} ({VERIFY_ROUND_TRIPS[name]} "
+                             f"each): has the dialogue changed? (VERIFY_ROUND_TRIPS in {Path(__file__).name})")
+    trips = sum(VERIFY_ROUND_TRIPS.values())
+    floor = mailboxes * trips * delay_ms / 1000 / parallel
+    table.add(f"{mailboxes} mailboxes verified, --parallel {parallel} --per-host {parallel}, {delay_ms} ms per reply: "
+              f"wall vs the floor ({mailboxes} × {trips} round trips × {delay_ms} ms / {parallel})",
+              f"{wall:.2f} s", f"{floor:.2f} s", f"{wall / floor:.2f}", "≤ 1.3×", wall <= 1.3 * floor)
+    table.add("  the round trips, in plain text: SMTP greeting, EHLO, AUTH PLAIN, QUIT; IMAP greeting, STARTTLS "
+              "(refused), LOGIN, LOGOUT", str(trips), "", "", "(for the record)", True)
+    delays = re.search(r"^delays: (\d+) ([0-9.]+) ([0-9.]+)$", stopped.get(proxy, ""), re.M)
+    if delays:
+        mean, most = float(delays.group(2)), float(delays.group(3))
+        table.add("  the delay the proxy gave each chunk of a reply (mean)", f"{mean:.1f} ms", f"{delay_ms:.1f} ms",
+                  f"{mean / delay_ms:.3f}", f"(for the record; max {most:.1f} ms)", True)
 
 
 def mcp_benchmark(table, binary, sandbox, key, campaign, env, smoke):

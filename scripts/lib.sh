@@ -44,8 +44,10 @@ wps_ensure_python_tools() {
     fi
 }
 
-# What the benchmarks need: wrk (Debian) for the server benchmark, requests (PyPI) for the baselines.
+# What the benchmarks need: wrk (Debian) for the server benchmark, requests (PyPI) for the baselines,
+# Dovecot (Debian) and aiosmtpd (PyPI) for the `verify` benchmark's mail servers.
 wps_ensure_bench_tools() {
+    wps_apt_install_missing dovecot-imapd
     if ! command -v wrk >/dev/null 2>&1; then
         echo "wps: installing wrk (apt-get)" >&2
         local sudo=""
@@ -59,5 +61,9 @@ wps_ensure_bench_tools() {
     if ! python3 -c "import mcp" 2>/dev/null; then
         echo "wps: installing mcp (pip)" >&2
         python3 -m pip install --quiet --disable-pip-version-check mcp >&2
+    fi
+    if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+        echo "wps: installing aiosmtpd (pip)" >&2
+        python3 -m pip install --quiet --disable-pip-version-check aiosmtpd >&2
     fi
 }
