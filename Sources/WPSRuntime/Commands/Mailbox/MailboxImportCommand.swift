@@ -17,7 +17,7 @@ enum MailboxImportCommand {
             SharedFlags.ignoreColumn, SharedFlags.problemReport, notify, SharedFlags.provider, ImportCommands.journal,
             ImportCommands.resendUnsettled, ImportVerification.flag,
         ],
-        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --report problems.csv"],
+        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --skip-invalid"],
         sends: [
             "POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)",
             "POST /v1/email-accounts/connect (--provider saleshandy)",
