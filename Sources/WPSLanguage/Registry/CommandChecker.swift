@@ -183,7 +183,12 @@ public struct CommandChecker: Sendable {
         guard let expected = mismatch(text, kind) else { return nil }
         // `replied` for `REPLIED`: the value meant, spelt as the API takes it.
         var meant: String?
-        if case .choice(let options) = kind { meant = options.first { $0.lowercased() == text.lowercased() } }
+        if case .choice(let options) = kind {
+            // The same word in another case, else the closest spelling (`prospect_repled`).
+            meant =
+                options.first { $0.lowercased() == text.lowercased() }
+                ?? Suggestion.closest(to: text, in: options)
+        }
         return Diagnostic(
             .error, "expected \(expected) for \(what), got '\(text)'", at: value.range,
             label: meant.map { "did you mean '\($0)'?" })
@@ -214,7 +219,10 @@ public struct CommandChecker: Sendable {
             let names = OutputFormat.allCases.map(\.rawValue)
             return names.contains(text) ? nil : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
         case .choice(let options):
-            return options.contains(text) ? nil : options.joined(separator: ", ")
+            guard !options.contains(text) else { return nil }
+            // A long list is not read in a message: Tab completes it and help lists it.
+            return options.count > 8
+                ? "one of \(options.count) names (Tab completes them; help lists them)" : options.joined(separator: ", ")
         case .delimiter:
             return [",", ";", "tab", "\\t", "\t", "comma", "semicolon"].contains(text.lowercased())
                 ? nil : "',', ';' or tab"
