@@ -57,7 +57,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("resend-unsettled", .bool, "Saleshandy: send again rows an earlier run sent without learning the outcome", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("verify", .bool, "log in to each row's SMTP and IMAP servers first (as mailbox verify does) and send only the rows that pass; the others are reported and not sent (exit 1 unless --skip-invalid)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --report problems.csv"], sends: ["POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --skip-invalid"], sends: ["POST mailboxes/manual_connection/bulk", "GET mailboxes (mailboxes already connected: their settings)", "POST /v1/email-accounts/connect (--provider saleshandy)"], destructive: false),
     CommandDescriptor(
         ["mailbox", "microsoft", "add"], "Connect Microsoft mailboxes (Graph app-only).", category: .api,
         discussion: "",
@@ -514,6 +514,35 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("allow-failures", .bool, "exit 0 even when a check fails", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
         examples: ["domain check example.com", "domain check boxes.csv --dkim-selector google", "domain check example.com --tracking track.example.com"], sends: [], destructive: false),
+    CommandDescriptor(
+        ["webhook", "subscribe"], "Deliver events to a URL: one subscription per event (at most 3 URLs per event).", category: .api,
+        discussion: "Reads the account's subscriptions first: an event already delivered to the URL is reported as 'already subscribed' and not sent again; an event that already has 3 other URLs (the API's limit per account) stops the command before anything is sent, naming them. Returns one record per event {event, target_url, status}.",
+        positionals: [
+            PositionalDescriptor("event", .choice(["prospect_replied", "prospect_blacklisted", "prospect_autoreplied", "followup_after_autoreply", "secondary_replied", "link_clicked", "campaign_sent", "prospect_saved", "email_opened", "prospect_interested", "prospect_maybe_later", "prospect_not_interested", "prospect_bounced", "prospect_invalid", "prospect_opt_out", "prospect_non_responsive", "campaign_completed", "task_created", "task_done", "task_ignored", "linkedin_automation_connection_request_accepted"]), optional: false, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("url", .string, "the URL the events are delivered to (an absolute http or https URL)", secret: false, repeatable: false, required: true, fields: ["target_url"], aliases: ["target-url"], default: nil),
+        ],
+        examples: ["webhook subscribe prospect_replied prospect_opt_out --url https://hooks.example.com/wps"], sends: ["GET webhooks", "POST /rest/v1/webhooks/subscribe"], destructive: false),
+    CommandDescriptor(
+        ["webhook", "unsubscribe"], "Stop delivering events to a URL.", category: .api,
+        discussion: "Reads the account's subscriptions first: an event that is not delivered to the URL is reported as 'not subscribed' (and on stderr) and nothing is sent for it. Returns one record per event {event, target_url, status}.",
+        positionals: [
+            PositionalDescriptor("event", .choice(["prospect_replied", "prospect_blacklisted", "prospect_autoreplied", "followup_after_autoreply", "secondary_replied", "link_clicked", "campaign_sent", "prospect_saved", "email_opened", "prospect_interested", "prospect_maybe_later", "prospect_not_interested", "prospect_bounced", "prospect_invalid", "prospect_opt_out", "prospect_non_responsive", "campaign_completed", "task_created", "task_done", "task_ignored", "linkedin_automation_connection_request_accepted"]), optional: false, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("url", .string, "the URL the events are delivered to (an absolute http or https URL)", secret: false, repeatable: false, required: true, fields: ["target_url"], aliases: ["target-url"], default: nil),
+        ],
+        examples: ["webhook unsubscribe prospect_replied --url https://hooks.example.com/wps"], sends: ["GET webhooks", "POST /rest/v1/webhooks/unsubscribe"], destructive: false),
+    CommandDescriptor(
+        ["webhook", "list"], "List the account's webhook subscriptions.", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("event", .choice(["prospect_replied", "prospect_blacklisted", "prospect_autoreplied", "followup_after_autoreply", "secondary_replied", "link_clicked", "campaign_sent", "prospect_saved", "email_opened", "prospect_interested", "prospect_maybe_later", "prospect_not_interested", "prospect_bounced", "prospect_invalid", "prospect_opt_out", "prospect_non_responsive", "campaign_completed", "task_created", "task_done", "task_ignored", "linkedin_automation_connection_request_accepted"]), "only the subscriptions of this event", secret: false, repeatable: false, required: false, fields: ["event"], aliases: [], default: nil),
+        ],
+        examples: ["webhook list | where event == \"prospect_replied\""], sends: ["GET webhooks"], destructive: false),
     CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",

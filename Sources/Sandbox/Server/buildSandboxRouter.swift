@@ -25,5 +25,6 @@ public func buildSandboxRouter(
     CampaignRoutes(store: store).register(on: router)
     SaleshandyRoutes(store: store).register(on: router)
     ProspectRoutes(store: store).register(on: router)
+    WebhookRoutes(store: store).register(on: router)
     return router
 }

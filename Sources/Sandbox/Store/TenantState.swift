@@ -21,6 +21,8 @@ struct TenantState: Codable, Sendable {
     var campaigns: [Int: Campaign] = [:]
     var campaignOrder: [Int] = []
     var connectRequests: [String: ConnectRecord] = [:]
+    /// The webhook subscriptions, in the order made.
+    var webhooks: [SandboxWebhook] = []
     /// The prospect database (`/rest/v1`): stored in rows of its own, not in the JSON state.
     var prospects = ProspectDatabase()
     /// Each campaign's prospects (campaign id → enrolments): stored in rows of their own too.
@@ -42,7 +44,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports
+        case campaignRuns, reports, webhooks
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -107,6 +109,7 @@ extension TenantState {
         // Absent from files written before run histories and reports were kept.
         campaignRuns = try container.decodeIfPresent([Int: RunHistory].self, forKey: .campaignRuns) ?? [:]
         reports = try container.decodeIfPresent([String: ReportRecord].self, forKey: .reports) ?? [:]
+        webhooks = try container.decodeIfPresent([SandboxWebhook].self, forKey: .webhooks) ?? []
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

@@ -18,7 +18,10 @@ extension CommandDefinition {
             CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
             StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
-        ] + ReportCommand.definitions + [DomainCheckCommand.definition]
+        ] + ReportCommand.definitions + [
+            DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
+            WebhookListCommand.definition,
+        ]
 
     static let filters: [CommandDefinition] = [
         WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition,
