@@ -75,6 +75,7 @@ let package = Package(
                 "WPSLanguage", "OutreachAPI", "DomainCheck", "Preflight", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Ink", package: "Ink"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .target(name: "WPSHost", dependencies: ["OutreachAPI", "Sandbox", "WPSRuntime"]),

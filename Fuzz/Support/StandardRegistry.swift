@@ -544,6 +544,22 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["webhook list | where event == \"prospect_replied\""], sends: ["GET webhooks"], destructive: false),
     CommandDescriptor(
+        ["webhook", "listen"], "Receive webhook events and stream each down the pipeline as it arrives.", category: .api,
+        discussion: "Serves an HTTP receiver (--host, default 127.0.0.1; --port, default a free one) at an unguessable path, subscribes its URL for the --event events (the public address with --url, for a tunnel), and hands each event down the pipeline the moment it arrives: batched arrays are unpacked, repeats dropped. The sender is answered 200 only after the event is in the --journal and its record went through the pipeline, so a crash loses nothing (the sender retries); a restart with the same journal listens at the same URL and yields first what was received and not delivered. Stops at --max events, after --for, or on Ctrl-C, then unsubscribes what it subscribed.",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("event", .list(.choice(["prospect_replied", "prospect_blacklisted", "prospect_autoreplied", "followup_after_autoreply", "secondary_replied", "link_clicked", "campaign_sent", "prospect_saved", "email_opened", "prospect_interested", "prospect_maybe_later", "prospect_not_interested", "prospect_bounced", "prospect_invalid", "prospect_opt_out", "prospect_non_responsive", "campaign_completed", "task_created", "task_done", "task_ignored", "linkedin_automation_connection_request_accepted"])), "the events to subscribe to and yield, comma-separated or repeated: prospect_replied,prospect_opt_out", secret: false, repeatable: true, required: false, fields: ["event"], aliases: [], default: nil),
+            FlagDescriptor("port", .integer, "the port to listen on (default: a free one, or the journal's)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("host", .string, "the address to listen on (default 127.0.0.1)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("url", .string, "the public address the API reaches this receiver at (a tunnel), without the path: https://abc.example.net", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("no-subscribe", .bool, "subscribe nothing: yield what arrives at the URL (subscribed some other way)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("journal", .file, "keep the port, the path token and every event here, so a restart loses and repeats none", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("max", .integer, "stop after this many events", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+            FlagDescriptor("for", .string, "stop after this long: 30s, 10m, 2h", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["webhook listen --event prospect_replied --for 1s | each { echo $it.prospect.email }"], sends: ["GET webhooks", "POST /rest/v1/webhooks/subscribe", "POST /rest/v1/webhooks/unsubscribe"], destructive: false),
+    CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",
         positionals: [

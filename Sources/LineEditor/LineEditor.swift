@@ -96,6 +96,11 @@ public final class LineEditor {
     /// Whether Ctrl-C was pressed since the last call (while a command ran); clears it.
     public static func takeInterrupt() -> Bool { wps_take_interrupt() != 0 }
 
+    /// Ctrl-C (SIGINT) only records the interrupt, for ``takeInterrupt()`` to see, instead of
+    /// ending the process: for runs without an editor (`wps -c`, scripts) that cancel the
+    /// running statement themselves.
+    public static func recordInterrupts() { wps_install_sigint_handler() }
+
     /// Adds a line (already stripped of secrets) to the history and saves the file.
     public func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import OutreachAPI
 import Sandbox
 import WPSHost
@@ -63,11 +64,12 @@ struct Runner {
         }
         let code: Int32
         if let command = options.command {
-            code = await runner.run(SourceFile(name: "<command>", text: command), interpreter: &interpreter)
+            code = await Self.runInterruptibly(
+                SourceFile(name: "<command>", text: command), runner, &interpreter)
         } else if let script = options.script, script != "-" {
             if let data = FileManager.default.contents(atPath: script) {
                 if let text = String(data: data, encoding: .utf8) {
-                    code = await runner.run(SourceFile(name: script, text: text), interpreter: &interpreter)
+                    code = await Self.runInterruptibly(SourceFile(name: script, text: text), runner, &interpreter)
                 } else {
                     Self.writeError(Self.notText(script, data))
                     code = 2
@@ -84,6 +86,40 @@ struct Runner {
             code = await Self.runLines(runner, &interpreter)
         }
         await host.shutdown()
+        return code
+    }
+
+    /// Runs `source` so that Ctrl-C (SIGINT) cancels it as the shell cancels a line: the running
+    /// command stops and cleans up (`webhook listen` unsubscribes, `mailbox verify` writes its
+    /// report), and the run ends with its error (exit 130). A second Ctrl-C ends the process at once.
+    static func runInterruptibly(_ source: SourceFile, _ runner: ScriptRunner, _ interpreter: inout Interpreter)
+        async -> Int32
+    {
+        LineEditor.recordInterrupts()
+        let start = interpreter
+        let work = Task {
+            var copy = start
+            let code = await runner.run(source, interpreter: &copy)
+            return (code, copy)
+        }
+        let watcher = Task {
+            var pressed = 0
+            while !Task.isCancelled {
+                if LineEditor.takeInterrupt() {
+                    pressed += 1
+                    if pressed == 1 {
+                        work.cancel()
+                    } else {
+                        writeError("interrupted again: stopping at once")
+                        exit(130)
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        let (code, finished) = await work.value
+        watcher.cancel()
+        interpreter = finished
         return code
     }
 

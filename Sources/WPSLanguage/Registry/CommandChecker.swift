@@ -183,11 +183,21 @@ public struct CommandChecker: Sendable {
         guard let expected = mismatch(text, kind) else { return nil }
         // `replied` for `REPLIED`: the value meant, spelt as the API takes it.
         var meant: String?
-        if case .choice(let options) = kind {
-            // The same word in another case, else the closest spelling (`prospect_repled`).
-            meant =
-                options.first { $0.lowercased() == text.lowercased() }
-                ?? Suggestion.closest(to: text, in: options)
+        // The same word in another case, else the closest spelling (`prospect_repled`); in a
+        // list, for its first item that is not a choice.
+        func closest(_ word: String, _ options: [String]) -> String? {
+            options.first { $0.lowercased() == word.lowercased() } ?? Suggestion.closest(to: word, in: options)
+        }
+        switch kind {
+        case .choice(let options):
+            meant = closest(text, options)
+        case .list(.choice(let options)):
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                String($0.filter { $0 != " " })
+            }
+            meant = items.first { !options.contains($0) }.flatMap { closest($0, options) }
+        default:
+            break
         }
         return Diagnostic(
             .error, "expected \(expected) for \(what), got '\(text)'", at: value.range,
@@ -229,7 +239,11 @@ public struct CommandChecker: Sendable {
         case .list(let inner):
             let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for item in items {
-                if let problem = mismatch(item, inner) { return "a comma-separated list of \(problem)" }
+                guard let problem = mismatch(item, inner) else { continue }
+                if case .choice(let options) = inner, options.count > 8 {
+                    return "a comma-separated list of these \(options.count) names (Tab completes them; help lists them)"
+                }
+                return "a comma-separated list of \(problem)"
             }
             return nil
         default:

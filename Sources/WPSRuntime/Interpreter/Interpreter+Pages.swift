@@ -48,6 +48,19 @@ extension Interpreter {
     private mutating func flow(
         _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: (@Sendable ([Value]) -> Void)?
     ) async throws -> (Value, Int) {
+        do {
+            let result = try await flowPages(stream, through: stages, pageOutput: pageOutput)
+            await stream.closing?()
+            return result
+        } catch {
+            await stream.closing?()
+            throw error
+        }
+    }
+
+    private mutating func flowPages(
+        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: (@Sendable ([Value]) -> Void)?
+    ) async throws -> (Value, Int) {
         var perPage: [Command] = []
         var reducer: (command: Command, role: PageRole)?
         var next = stages.startIndex
@@ -89,12 +102,14 @@ extension Interpreter {
                     let result = try await run(command, input: .list(given))
                     guard case .list(let firsts) = result, firsts.count == given.count else {
                         following?.cancel()
+                        try await stream.delivered?(number)
                         return (result, next)  // it has what it needs: no more pages
                     }
                     kept = firsts
                 case (let command, _)?:
                     kept = try await run(command, input: .list(kept + items)).items
                 }
+                try await stream.delivered?(number)
             } catch {
                 following?.cancel()
                 throw error

@@ -21,11 +21,21 @@ public struct ValueStream: Sendable {
     let fetch: @Sendable (_ number: Int) async throws -> Page
     /// Called once when the stream is done with, read to its end or not (a progress line is cleared).
     let finish: @Sendable () -> Void
+    /// Called once page `number` went through the pipeline's stages (written out, or held by the
+    /// stage that needs the whole list): `webhook listen` answers the sender then.
+    let delivered: (@Sendable (_ number: Int) async throws -> Void)?
+    /// Awaited once the pipeline is done with the stream, however it ended (`webhook listen`
+    /// unsubscribes and stops its server then).
+    let closing: (@Sendable () async -> Void)?
 
     public init(
-        fetch: @escaping @Sendable (_ number: Int) async throws -> Page, finish: @escaping @Sendable () -> Void = {}
+        fetch: @escaping @Sendable (_ number: Int) async throws -> Page, finish: @escaping @Sendable () -> Void = {},
+        delivered: (@Sendable (_ number: Int) async throws -> Void)? = nil,
+        closing: (@Sendable () async -> Void)? = nil
     ) {
         self.fetch = fetch
         self.finish = finish
+        self.delivered = delivered
+        self.closing = closing
     }
 }
