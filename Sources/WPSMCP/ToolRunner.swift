@@ -58,6 +58,7 @@ public final class ToolRunner: Sendable {
         do {
             var run = try await session(dryRun: dryRun)
             if let progress { run.session.settings.progress = progress }
+            run.session.settings.reportsRecordsAsProgress = true
             guard let definition = entry.definition else {
                 return try await script(arguments, run, confirmed: confirmed)
             }

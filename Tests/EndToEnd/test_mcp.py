@@ -348,3 +348,38 @@ def test_an_agent_checks_domains_and_mailboxes_before_it_connects_them(wps, tmp_
 
     with dnsmasq(*RECORDS, zones=("test", "google.com")) as server:
         run(scenario(server))
+
+
+def test_webhook_listen_streams_each_event_as_a_progress_notification(wps, tmp_path):
+    """An agent listens with a bound (max): the URL comes in a progress notification, each event
+    too as it arrives, and the result holds them all; without max or for the call is refused."""
+    import requests
+
+    async def scenario():
+        async with Served(wps, tmp_path, ["--sandbox"]) as served:
+            refused = await served.call("webhook_listen", {"event": "prospect_replied"})
+            assert refused.is_error and "give max" in text(refused)
+            notes = []
+            url_known = asyncio.Event()
+
+            async def noted(done, total, message):
+                notes.append(message)
+                if message.startswith("listening at "):
+                    url_known.set()
+
+            call = asyncio.create_task(served.call(
+                "webhook_listen", {"event": "prospect_replied", "max": 2}, progress_callback=noted))
+            await url_known.wait()
+            url = next(n for n in notes if n.startswith("listening at ")).split()[2]
+            for n in (1, 2):
+                event = {"method": "prospect_replied", "prospect": {"email": f"p{n}@acme.com"}, "timestamp": str(n)}
+                status = await asyncio.to_thread(lambda: requests.post(url, json=[event], timeout=60).status_code)
+                assert status == 200
+            result = await call
+            assert not result.is_error, text(result)
+            assert [e["prospect"]["email"] for e in result.structured_content["result"]] == ["p1@acme.com", "p2@acme.com"]
+            streamed = [json.loads(n[len("event: "):]) for n in notes if n.startswith("event: ")]
+            assert [e["prospect"]["email"] for e in streamed] == ["p1@acme.com", "p2@acme.com"]
+            assert any("unsubscribed prospect_replied" in n for n in notes)
+
+    run(scenario())

@@ -31,6 +31,9 @@ public struct OutputSettings: Sendable {
     public var journalDirectory: String?
     /// The shell's history file, for the `history` command.
     public var historyPath: String?
+    /// An MCP call: a command that streams records as they arrive (`webhook listen`) also
+    /// reports each one as a progress line (`event: {…}`), as the call's result comes at its end.
+    public var reportsRecordsAsProgress = false
 
     public init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.progress = progress

@@ -23,6 +23,7 @@ actor EventInbox {
     private var yielded = 0
     private var closed = false
     private var pageKeys: [Int: [String]] = [:]
+    private var pageEvents: [Int: [Value]] = [:]
     private var fetchWaiter: CheckedContinuation<Void, Never>?
     private var deliveryWaiters: [String: [CheckedContinuation<Bool, Never>]] = [:]
     /// Events received (new ones, journaled), for the summary.
@@ -83,6 +84,7 @@ actor EventInbox {
         queue.removeFirst(taken.count)
         yielded += taken.count
         pageKeys[number] = taken.map(\.key)
+        pageEvents[number] = taken.map(\.event)
         let isLast = reachedMax || (closed && queue.isEmpty)
         return ValueStream.Page(items: taken.map(\.event), isLast: isLast)
     }
@@ -91,13 +93,16 @@ actor EventInbox {
 
     /// Page `number` went through the pipeline: its events are delivered and their senders may be
     /// answered.
-    func pageDelivered(_ number: Int) throws {
-        guard let keys = pageKeys.removeValue(forKey: number), !keys.isEmpty else { return }
+    @discardableResult
+    func pageDelivered(_ number: Int) throws -> [Value] {
+        guard let keys = pageKeys.removeValue(forKey: number), !keys.isEmpty else { return [] }
+        let events = pageEvents.removeValue(forKey: number) ?? []
         try journal?.delivered(keys)
         for key in keys {
             delivered.insert(key)
             for waiter in deliveryWaiters.removeValue(forKey: key) ?? [] { waiter.resume(returning: true) }
         }
+        return events
     }
 
     /// Ends the stream: a waiting page returns as the last; senders of events not delivered are

@@ -69,6 +69,14 @@ enum WebhookListenCommand {
                 "webhook listen needs --event E,… (the events to subscribe to), or --no-subscribe",
                 at: invocation.command.range, exitCode: 2)
         }
+        if interpreter.session?.settings.reportsRecordsAsProgress == true, invocation[max] == nil,
+            invocation[duration] == nil
+        {
+            throw RuntimeError(
+                "an MCP call returns when it ends: give max (events) or for (a duration); each event comes as a "
+                    + "progress notification meanwhile",
+                at: invocation.command.range, exitCode: 2)
+        }
         if let limit = invocation[max], limit < 1 {
             throw RuntimeError("--max must be at least 1, got \(limit)", at: invocation.range(of: max), exitCode: 2)
         }
@@ -146,6 +154,7 @@ enum WebhookListenCommand {
             }
         }
         let toUnsubscribe = subscribed
+        let reportsEvents = session?.settings.reportsRecordsAsProgress == true
         return ValueStream(
             fetch: { number in
                 await withTaskCancellationHandler {
@@ -155,7 +164,10 @@ enum WebhookListenCommand {
                 }
             },
             finish: {},
-            delivered: { number in try await inbox.pageDelivered(number) },
+            delivered: { number in
+                let events = try await inbox.pageDelivered(number)
+                if reportsEvents { for event in events { progress("event: " + JSONRenderer().render(event)) } }
+            },
             closing: {
                 timer?.cancel()
                 await inbox.finish()
