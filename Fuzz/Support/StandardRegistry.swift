@@ -560,6 +560,15 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["webhook listen --event prospect_replied --for 1s | each { echo $it.prospect.email }"], sends: ["GET webhooks", "POST /rest/v1/webhooks/subscribe", "POST /rest/v1/webhooks/unsubscribe"], destructive: false),
     CommandDescriptor(
+        ["sandbox", "advance"], "Move the sandbox's clock forward: what sending would do in that time happens now.", category: .api,
+        discussion: "Only the sandbox has a clock to move (--sandbox, or a profile whose base URL is a wps sandbox); the real API answers 404. Every account of the sandbox moves, and a webhook delivery pass runs at once. Returns {now, seconds}.",
+        positionals: [
+            PositionalDescriptor("duration", .string, optional: false, repeating: false),
+        ],
+        flags: [
+        ],
+        examples: ["sandbox advance 3h"], sends: ["POST sandbox/clock/advance?by=DURATION (the sandbox's own route)"], destructive: false),
+    CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",
         positionals: [

@@ -65,10 +65,31 @@ struct SandboxCommand: AsyncParsableCommand {
             "The largest request body accepted; larger ones get 413 (bytes, or with K or M).", valueName: "size"))
     var maxBody: String = "8M"
 
+    @Option(
+        help: ArgumentHelp(
+            "Sandbox seconds per real second: 3600 makes an hour of sending, replies and webhooks pass in a second.",
+            valueName: "n"))
+    var clockSpeed: Double = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "How often webhooks are delivered, in real milliseconds; 0: only when `sandbox advance` moves the clock.",
+            valueName: "ms"))
+    var pushInterval: Int = 1000
+
+    /// `3600`, not `3600.0`.
+    static func speedText(_ speed: Double) -> String {
+        speed == speed.rounded() ? String(Int(speed)) : String(speed)
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
         if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more milliseconds") }
         guard processingDelay >= 0 else { throw ValidationError("--processing-delay must be 0 or more milliseconds") }
+        guard pushInterval >= 0 else { throw ValidationError("--push-interval must be 0 or more milliseconds") }
+        guard clockSpeed >= 1, clockSpeed <= 1_000_000 else {
+            throw ValidationError("--clock-speed must be in 1…1000000 (sandbox seconds per real second), got \(clockSpeed)")
+        }
         if let faults {
             do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
         }
@@ -117,6 +138,8 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.processingDelay = .milliseconds(processingDelay)
         configuration.logRequests = log
         configuration.maxBodySize = Self.byteCount(maxBody) ?? configuration.maxBodySize
+        configuration.clockSpeed = clockSpeed
+        configuration.pushIntervalMilliseconds = pushInterval > 0 ? pushInterval : nil
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
         if !Self.isLoopback(host) {
             FileHandle.standardError.write(
@@ -132,7 +155,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 wps sandbox listening on \(root)
                   Woodpecker: \(sandbox.baseURL(for: .woodpecker))   Saleshandy: \(sandbox.baseURL(for: .saleshandy))
                   rate limit: \(noRateLimit ? "off" : "on (1 at a time per account, 6 queued, 15 s)")\
-                \(latency.map { ", latency \($0) ms" } ?? "")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
+                \(latency.map { ", latency \($0) ms" } ?? "")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
 
                 """.utf8))
         try await sandbox.waitUntilStopped()

@@ -147,3 +147,149 @@ def test_what_it_checks_before_listening(wps, sandbox, tmp_path):
     out = run("webhook listen --event prospect_replied --for 1s")
     assert out.returncode == 2 and "prospect_replied is delivered to 3 URLs already" in out.stderr, out.stderr
     assert len(subscriptions(sandbox)) == 3  # nothing subscribed, nothing left behind
+
+
+def test_the_sandbox_pushes_what_its_campaigns_produce(wps, tmp_path):
+    """A campaign of 200 prospects runs in a `wps sandbox`; `webhook listen` yields exactly the
+    replies the sandbox's rules give (as `prospect list --status REPLIED` counts them), each once,
+    as `sandbox advance` moves the clock."""
+    from conftest import Sandbox
+    # Deliveries only when the clock is moved: what arrives follows from the commands alone.
+    box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0")
+    try:
+        env = profile_environment(tmp_path, box, KEY)
+        boxes = tmp_path / "boxes.csv"
+        boxes.write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
+            f"s{i}@sender.example.com,pw-{i},smtp.example.com,465,imap.example.com,993\n" for i in range(10)))
+        leads = tmp_path / "leads.csv"
+        leads.write_text("email,first_name\n" + "".join(f"lead{i}@acme{i % 7}.com,Lead{i}\n" for i in range(200)))
+
+        def wps_run(script):
+            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
+                                 text=True, timeout=300)
+            assert out.returncode == 0, out.stderr
+            return json.loads(out.stdout) if out.stdout.strip() else None
+
+        wps_run(f"mailbox import {boxes} | batch watch | count")
+        accounts = ",".join(str(b["id"]) for b in wps_run('mailbox list | where type == "SMTP"'))
+        campaign = wps_run(f"campaign new Pushed --accounts {accounts} --timezone UTC --daily-enroll 500 "
+                           "--subject Hi --message Hello | get id")
+        wps_run(f"prospect import {leads} --campaign {campaign} | count")
+
+        listener = Listener(wps, env, "webhook listen --event prospect_replied --journal "
+                            f"{tmp_path / 'j'} | each {{ echo $it.prospect.email }}")
+        wps_run(f"campaign run {campaign} | count")
+        for _ in range(6):
+            wps_run("sandbox advance 2d")
+        # Every prospect that replied, whatever its status now (one that opted out first is
+        # BLACKLIST, yet its reply is a reply).
+        listed = {p["email"] for p in wps_run("prospect list --all | where last_replied != null")}
+        assert len(listed) > 0, "the sandbox's rules gave no reply: the test proves nothing"
+        assert {p["email"] for p in wps_run("prospect list --status REPLIED --all")} <= listed
+        # Each advance ran a delivery pass before it answered: every reply so far was delivered.
+        emails = listener.read_ready()
+        assert sorted(emails) == sorted(listed), (len(emails), len(listed))  # each once
+        listener.process.send_signal(signal.SIGINT)
+        listener.finish()
+        assert listener.process.returncode == 130
+    finally:
+        box.stop()
+
+
+def test_the_sandbox_retries_a_failing_receiver_and_drops_one_that_answers_410(wps, tmp_path):
+    """A receiver (Python's http.server) answering 500 gets the same events again a minute later
+    on the sandbox clock; one answering 410 is unsubscribed at once."""
+    import http.server
+    import threading
+    from conftest import Sandbox
+
+    received = []
+    answers = {"/flaky": [500, 200], "/gone": [410]}
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            queue = answers[self.path]
+            status = queue.pop(0) if len(queue) > 1 else queue[0]
+            received.append((self.path, status, body))
+            self.send_response(status)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0")
+    try:
+        env = profile_environment(tmp_path, box, KEY)
+
+        def wps_run(script):
+            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
+                                 text=True, timeout=300)
+            assert out.returncode == 0, out.stderr
+            return json.loads(out.stdout) if out.stdout.strip() else None
+
+        boxes = tmp_path / "boxes.csv"
+        boxes.write_text("email,password,host,port,imap_host,imap_port\n"
+                         "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
+        leads = tmp_path / "leads.csv"
+        leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(5)))
+        wps_run(f"mailbox import {boxes} | batch watch | count")
+        account = wps_run('mailbox list | where type == "SMTP" | first | get id')
+        campaign = wps_run(f"campaign new R --accounts {account} --timezone UTC --daily-enroll 50 --subject Hi "
+                           "--message Hello | get id")
+        wps_run(f"prospect import {leads} --campaign {campaign} | count")
+        wps_run(f"webhook subscribe campaign_sent --url {base}/flaky | count")
+        wps_run(f"webhook subscribe campaign_sent --url {base}/gone | count")
+        wps_run(f"campaign run {campaign} | count")
+        wps_run("sandbox advance 3d")
+        first = [r for r in received if r[0] == "/flaky"]
+        assert len(first) == 1 and first[0][1] == 500 and len(first[0][2]) == 5, received
+        assert all(e["method"] == "campaign_sent" and e["prospect"]["campaign_id"] == campaign for e in first[0][2])
+        assert {(w["event"], w["target_url"]) for w in wps_run("webhook list")} == {("campaign_sent", f"{base}/flaky")}
+        wps_run("sandbox advance 30s")  # before the retry is due: nothing
+        assert len([r for r in received if r[0] == "/flaky"]) == 1
+        wps_run("sandbox advance 1m")  # the retry, one minute after the failure
+        flaky = [r for r in received if r[0] == "/flaky"]
+        assert len(flaky) == 2 and flaky[1][1] == 200 and flaky[1][2] == flaky[0][2], flaky
+        wps_run("sandbox advance 1d")  # nothing new was sent: nothing delivered again
+        assert len([r for r in received if r[0] == "/flaky"]) == 2
+    finally:
+        box.stop()
+        server.shutdown()
+
+
+def test_with_a_fast_clock_replies_arrive_on_their_own(wps, tmp_path):
+    """`--clock-speed 36000` (ten hours a second) and the default delivery pass every second: a
+    reply arrives without anyone moving the clock."""
+    from conftest import Sandbox
+    box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--clock-speed", "36000")
+    try:
+        env = profile_environment(tmp_path, box, KEY)
+        boxes = tmp_path / "boxes.csv"
+        boxes.write_text("email,password,host,port,imap_host,imap_port\n"
+                         "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
+        leads = tmp_path / "leads.csv"
+        leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(100)))
+        script = (f"mailbox import {boxes} | batch watch | count; "
+                  "let a = mailbox list | where type == \"SMTP\" | first | get id; let c = campaign new Fast --accounts $a "
+                  f"--timezone UTC --daily-enroll 500 --subject Hi --message Hello; prospect import {leads} --campaign $c.id "
+                  "| count; echo $c.id")
+
+        def wps_run(script):
+            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
+                                 text=True, timeout=300)
+            assert out.returncode == 0, out.stderr
+            return out.stdout
+
+        campaign = json.loads(wps_run(script).split()[-1])
+        # Listening before the campaign runs: only events after a subscription are delivered.
+        listener = Listener(wps, env, "webhook listen --event prospect_replied --max 1 --for 60s")
+        wps_run(f"campaign run {campaign} | count")
+        records = listener.finish()  # ends at its first event: no clock moved by hand
+        assert listener.process.returncode == 0, listener.stderr.text()
+        assert records[0]["method"] == "prospect_replied" and records[0]["prospect"]["email"].startswith("lead")
+    finally:
+        box.stop()

@@ -80,3 +80,16 @@ import Testing
         #expect(loaded.pending.map(\.key) == ["k1"])
     }
 }
+
+@Suite struct EventInboxEndingTests {
+    @Test func aRequestWaitingOnEventsPastMaxIsAnsweredWhenTheStreamEnds() async throws {
+        let inbox = EventInbox(journal: nil, events: nil, max: 1, seen: [], pending: [])
+        let events: [Value] = (1...3).map { .record(["n": .int($0)]) }
+        let sender = Task { try await inbox.receive(events) }
+        let page = await inbox.page(1)
+        #expect(page.items.count == 1 && page.isLast)
+        try await inbox.pageDelivered(1)
+        await inbox.finish()
+        #expect(try await sender.value == false)  // 503: the sender retries events 2 and 3
+    }
+}

@@ -28,5 +28,13 @@ public struct SandboxConfiguration: Sendable {
     /// The largest request body accepted; larger ones are answered with 413.
     public var maxBodySize = 8 * 1024 * 1024
 
+    /// Sandbox seconds per real second (`--clock-speed`): replies and webhooks arrive sooner.
+    public var clockSpeed: Double = 1
+    /// Deliver webhooks to subscribed loopback URLs as their events happen.
+    public var deliversWebhooks = true
+    /// How often (real time) a webhook delivery pass runs; nil: only when `sandbox advance`
+    /// moves the clock (deterministic demos and tests).
+    public var pushIntervalMilliseconds: Int? = 1_000
+
     public init() {}
 }

@@ -31,8 +31,10 @@ public enum SandboxServer {
         let store = try await SandboxStore(
             processingDelay: configuration.processingDelay, persistence: persistence,
             acceptsAnyAccountID: configuration.acceptsAnyAccountID, idOffset: configuration.idOffset)
+        if configuration.clockSpeed != 1 { await store.setClockSpeed(configuration.clockSpeed) }
         let counter = RequestCounter()
-        let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter)
+        let pusher = configuration.deliversWebhooks ? WebhookPusher(store: store) : nil
+        let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter, pusher: pusher)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "wps.sandbox")
         logger.logLevel = .critical
@@ -64,9 +66,10 @@ public enum SandboxServer {
             throw SandboxStartError(
                 description: "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
+        await pusher?.start(everyMilliseconds: configuration.pushIntervalMilliseconds)
         return RunningSandbox(
             host: configuration.host, port: port, usesTLS: configuration.tls != nil, store: store, counter: counter,
-            task: task)
+            task: task, pusher: pusher)
     }
 }
 
@@ -88,6 +91,7 @@ public struct RunningSandbox: Sendable {
     /// Counts the requests it received.
     public let counter: RequestCounter
     let task: Task<Void, any Error>
+    let pusher: WebhookPusher?
 
     /// `http://HOST:PORT`, or `https://HOST:PORT` when it serves TLS.
     public var baseURL: String {
@@ -100,6 +104,7 @@ public struct RunningSandbox: Sendable {
 
     /// Stops serving.
     public func stop() async {
+        await pusher?.stop()
         task.cancel()
         _ = try? await task.value
     }

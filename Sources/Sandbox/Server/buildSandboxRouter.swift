@@ -6,6 +6,13 @@ import Hummingbird
 public func buildSandboxRouter(
     store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
 ) -> Router<SandboxContext> {
+    buildSandboxRouter(store: store, configuration: configuration, counter: counter, pusher: nil)
+}
+
+/// The router, with the webhook pusher that a move of the clock wakes.
+func buildSandboxRouter(
+    store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter, pusher: WebhookPusher?
+) -> Router<SandboxContext> {
     let router = Router(context: SandboxContext.self)
     router.add(middleware: RequestCounterMiddleware(counter: counter, log: configuration.logRequests))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize))
@@ -26,5 +33,6 @@ public func buildSandboxRouter(
     SaleshandyRoutes(store: store).register(on: router)
     ProspectRoutes(store: store).register(on: router)
     WebhookRoutes(store: store).register(on: router)
+    ClockRoutes(store: store, pusher: pusher).register(on: router)
     return router
 }

@@ -6,7 +6,7 @@ extension SandboxStore {
     /// again, or a fourth URL for one event, answers `409 E_WRONG_PARAM`.
     func subscribeWebhook(key: String, _ body: Data) async throws -> WebhookChange {
         let pair = try Self.webhookPair(body)
-        return try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
+        return try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) in
             let same = tenant.webhooks.filter { $0.event == pair.event }
             if same.contains(where: { $0.url == pair.url }) {
                 throw SandboxError.v1Conflict("Event defined for this url.")
@@ -14,7 +14,9 @@ extension SandboxStore {
             if same.count >= WebhookEvent.subscriptionsPerEvent {
                 throw SandboxError.v1Conflict("You can only subscribe to the same webhook 3 times per one account.")
             }
-            tenant.webhooks.append(pair)
+            var made = pair
+            made.since = now
+            tenant.webhooks.append(made)
             return WebhookChange(target_url: pair.url, event: pair.event, message: "Subscribed.")
         }
     }
@@ -24,7 +26,7 @@ extension SandboxStore {
     func unsubscribeWebhook(key: String, _ body: Data) async throws -> WebhookChange {
         let pair = try Self.webhookPair(body)
         return try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) in
-            guard let index = tenant.webhooks.firstIndex(of: pair) else {
+            guard let index = tenant.webhooks.firstIndex(where: { $0.url == pair.url && $0.event == pair.event }) else {
                 throw SandboxError.v1(.recordNotFound, "no subscription of \(pair.event) for this url")
             }
             tenant.webhooks.remove(at: index)
@@ -69,10 +71,29 @@ extension SandboxStore {
     }
 }
 
-/// One subscription the sandbox keeps: the URL and the event, lower case.
+/// One subscription the sandbox keeps: the URL and the event (lower case), and how far its
+/// deliveries got: events up to `since` (sandbox clock) were delivered; after a failed delivery,
+/// how many in a row failed and when the next attempt is due.
 struct SandboxWebhook: Codable, Sendable, Hashable {
     var url: String
     var event: String
+    var since: Double = 0
+    var failures = 0
+    var retryAt: Double?
+
+    init(url: String, event: String) {
+        self.url = url
+        self.event = event
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        url = try container.decode(String.self, forKey: .url)
+        event = try container.decode(String.self, forKey: .event)
+        since = try container.decodeIfPresent(Double.self, forKey: .since) ?? 0
+        failures = try container.decodeIfPresent(Int.self, forKey: .failures) ?? 0
+        retryAt = try container.decodeIfPresent(Double.self, forKey: .retryAt)
+    }
 }
 
 extension SandboxError {

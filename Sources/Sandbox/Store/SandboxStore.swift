@@ -94,6 +94,14 @@ public actor SandboxStore {
         clock.offset += Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// Runs the clock `speed` times as fast as the wall clock from now on.
+    public func setClockSpeed(_ speed: Double) {
+        clock.setSpeed(speed)
+    }
+
+    /// The sandbox clock's time, seconds since 1970 (UTC).
+    public var now: Double { clock.now }
+
     /// Runs `body` on the account of `key`, creating the account on first use and settling its
     /// batches first; saves the account if `body` (or settling) changed it.
     func withTenant<T>(_ key: String, _ body: (inout TenantState, Double) throws(SandboxError) -> T) async throws -> T {
@@ -125,7 +133,7 @@ public actor SandboxStore {
 
     /// What persistence writes for an account: its JSON state without the prospects, and the
     /// prospect and enrolment rows `changes` names. Nil without persistence.
-    private func snapshot(_ tenant: TenantState, _ changes: ProspectChanges) -> (
+    func snapshot(_ tenant: TenantState, _ changes: ProspectChanges) -> (
         core: TenantState, rows: SandboxPersistence.ProspectRows
     )? {
         guard persistence != nil else { return nil }
@@ -135,7 +143,7 @@ public actor SandboxStore {
         return (core, SandboxPersistence.ProspectRows(changes, of: tenant))
     }
 
-    private func persist(_ id: String, _ write: (core: TenantState, rows: SandboxPersistence.ProspectRows))
+    func persist(_ id: String, _ write: (core: TenantState, rows: SandboxPersistence.ProspectRows))
         async throws
     {
         try await persistence?.save(tenantID: id, tenant: write.core, rows: write.rows, counters: counters)

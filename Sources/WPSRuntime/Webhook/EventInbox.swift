@@ -65,6 +65,8 @@ actor EventInbox {
         }
         wakeFetch()
         for key in keys where !delivered.contains(key) {
+            // Ended while this request waited on an earlier event: the rest will not come.
+            if closed, !pageKeys.values.contains(where: { $0.contains(key) }) { return false }
             let done = await withCheckedContinuation { continuation in
                 deliveryWaiters[key, default: []].append(continuation)
             }

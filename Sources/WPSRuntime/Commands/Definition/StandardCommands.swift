@@ -20,7 +20,7 @@ extension CommandDefinition {
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
         ] + ReportCommand.definitions + [
             DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
-            WebhookListCommand.definition, WebhookListenCommand.definition,
+            WebhookListCommand.definition, WebhookListenCommand.definition, SandboxAdvanceCommand.definition,
         ]
 
     static let filters: [CommandDefinition] = [

@@ -1,0 +1,87 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import OutreachAPI
+
+/// Delivers the sandbox's webhook events to the subscribed loopback URLs as their time comes on
+/// the sandbox clock: a pass every second of real time and right after the clock is moved, each
+/// subscription's events since its last delivery in arrays of at most 100, retried after 1, 2,
+/// 4, 8 and 16 minutes when the receiver fails, dropped with the subscription after the sixth
+/// failure, and the subscription ended at once by a 310 or 410 (docs/contract/webhooks.md,
+/// proposals 6–9).
+actor WebhookPusher {
+    private let store: SandboxStore
+    private let client: HTTPClient
+    private var loop: Task<Void, Never>?
+    private var passing = false
+    private var again = false
+
+    init(store: SandboxStore) {
+        self.store = store
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Starts a pass every `milliseconds` of real time (none without: passes run when the clock
+    /// is moved).
+    func start(everyMilliseconds milliseconds: Int?) {
+        guard let milliseconds, milliseconds > 0 else { return }
+        let nanoseconds = UInt64(milliseconds) * 1_000_000
+        loop = Task { [weak self] in
+            while !Task.isCancelled {
+                await self?.pass()
+                try? await Task.sleep(nanoseconds: nanoseconds)
+            }
+        }
+    }
+
+    /// One delivery pass now (after the clock moved); one already running runs again after.
+    func pass() async {
+        if passing {
+            again = true
+            return
+        }
+        passing = true
+        repeat {
+            again = false
+            for posts in await store.dueDeliveries() {
+                guard let first = posts.first else { continue }
+                var outcome = DeliveryOutcome.delivered
+                for post in posts {
+                    let status = await send(post)
+                    if let status, (200..<300).contains(status) { continue }
+                    outcome = status == 310 || status == 410 ? .gone : .failed
+                    break
+                }
+                await store.recordDelivery(
+                    tenantID: first.tenantID, url: first.url, event: first.event, upTo: first.upTo, outcome)
+            }
+        } while again
+        passing = false
+    }
+
+    /// The receiver's status, or nil when it did not answer.
+    private func send(_ post: WebhookDelivery) async -> Int? {
+        var request = HTTPClientRequest(url: post.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "wps-sandbox/\(OutreachAPIVersion.string)")
+        request.body = .bytes(ByteBuffer(bytes: post.body))
+        do {
+            let response = try await client.execute(request, timeout: .seconds(10))
+            _ = try? await response.body.collect(upTo: 1 << 20)
+            return Int(response.status.code)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Stops the passes and the client.
+    func stop() async {
+        loop?.cancel()
+        try? await client.shutdown()
+    }
+}
