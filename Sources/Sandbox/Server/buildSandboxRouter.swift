@@ -26,5 +26,6 @@ public func buildSandboxRouter(
     SaleshandyRoutes(store: store).register(on: router)
     ProspectRoutes(store: store).register(on: router)
     WebhookRoutes(store: store).register(on: router)
+    InboxRoutes(store: store).register(on: router)
     return router
 }
