@@ -454,6 +454,16 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["prospect list --all | where status == \"REPLIED\" | count", "prospect list --campaign 777001 --search company=Acme"], sends: ["GET /rest/v1/prospects"], destructive: false),
     CommandDescriptor(
+        ["prospect", "responses"], "List one prospect's replies, oldest first.", category: .api,
+        discussion: "Reads GET prospects/ID/responses. Each record: prospect_id, email, response_id (the inbox message's id, for inbox reply), campaign_id, step, campaign_email_sent, subject, message, delivered (UTC, without offset) and secondary_prospect_email.",
+        positionals: [
+            PositionalDescriptor("id", .integer, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("campaign", .list(.campaignID), "only replies in these campaigns: 777001,777002", secret: false, repeatable: false, required: false, fields: ["campaign_id"], aliases: ["campaign-id"], default: nil),
+        ],
+        examples: ["prospect list --status REPLIED | each { prospect responses $it.id }"], sends: ["GET prospects/{id}/responses"], destructive: false),
+    CommandDescriptor(
         ["report", "campaigns"], "General statistics per campaign and sending mailbox over a period (the last 30 days at most).", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",
         positionals: [
@@ -568,6 +578,39 @@ let standardRegistry = CommandRegistry([
         flags: [
         ],
         examples: ["sandbox advance 3h"], sends: ["POST sandbox/clock/advance?by=DURATION (the sandbox's own route)"], destructive: false),
+    CommandDescriptor(
+        ["inbox", "list"], "List the prospects' replies, newest first: one page, or with --all every page.", category: .api,
+        discussion: "At most one of --status, --interest and --out-of-campaign (the API takes one). Without --all one page comes back and, when more follow, stderr says so with the --cursor that continues; with --all each page goes down the pipeline as it arrives while the next is fetched. Each record is the API's message: id, prospect_id, prospect_email, campaign_id, step, mailbox_id, from_email, from_name, to_email, subject, message, delivered, read, prospect_status, prospect_interest_level.",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("status", .choice(["RESPONDED", "AUTOREPLIED", "BOUNCED", "BLACKLISTED", "OPT_OUT"]), "only replies of prospects with this status", secret: false, repeatable: false, required: false, fields: ["prospect_status"], aliases: ["prospect-status"], default: nil),
+            FlagDescriptor("interest", .choice(["INTERESTED", "MAYBE_LATER", "NOT_INTERESTED", "NOT_MARKED"]), "only replies of prospects with this interest level", secret: false, repeatable: false, required: false, fields: ["prospect_interest_level"], aliases: ["prospect-interest-level"], default: nil),
+            FlagDescriptor("out-of-campaign", .bool, "only replies that belong to no campaign (=false: only those that do)", secret: false, repeatable: false, required: false, fields: ["out_of_campaign"], aliases: [], default: nil),
+            FlagDescriptor("campaign", .list(.campaignID), "only replies in these campaigns: 777001,777002", secret: false, repeatable: false, required: false, fields: ["campaign_ids"], aliases: ["campaign-ids"], default: nil),
+            FlagDescriptor("mailbox", .list(.mailboxID), "only replies fetched by these mailboxes: 123001,123002", secret: false, repeatable: false, required: false, fields: ["mailbox_ids"], aliases: ["mailbox-ids"], default: nil),
+            FlagDescriptor("search", .string, "a phrase of 3 or more characters (repeat, or separate by commas, for up to 20)", secret: false, repeatable: true, required: false, fields: ["search_phrases"], aliases: ["search-phrases"], default: nil),
+            FlagDescriptor("per-page", .integer, "messages per page (1…50, default 10)", secret: false, repeatable: false, required: false, fields: ["per_page"], aliases: [], default: nil),
+            FlagDescriptor("cursor", .string, "start at this next_page_cursor of an earlier page", secret: false, repeatable: false, required: false, fields: ["next_page_cursor"], aliases: ["next-page-cursor"], default: nil),
+            FlagDescriptor("all", .bool, "every page, following each next_page_cursor", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
+        ],
+        examples: ["inbox list --interest INTERESTED --all", "inbox list --all --search \"next week\" | select id prospect_email subject"], sends: ["GET inbox/messages"], destructive: false),
+    CommandDescriptor(
+        ["inbox", "reply"], "Answer a prospect's reply from the inbox.", category: .api,
+        discussion: "Sends POST inbox/messages/MESSAGE_ID/reply with body.html from --message; Woodpecker threads the reply and marks the original read. Addresses are checked before anything is sent. Returns {id, status: sent} with the fields given.",
+        positionals: [
+            PositionalDescriptor("message_id", .integer, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("message", .string, "the reply: HTML text, @reply.html, or @reply.md (Markdown)", secret: false, repeatable: false, required: true, fields: ["html"], aliases: ["html"], default: nil),
+            FlagDescriptor("subject", .string, "the subject (default: Re: and the original's)", secret: false, repeatable: false, required: false, fields: ["subject"], aliases: [], default: nil),
+            FlagDescriptor("to", .string, "recipient addresses separated by commas (default: the original's author)", secret: false, repeatable: false, required: false, fields: ["to"], aliases: [], default: nil),
+            FlagDescriptor("cc", .string, "CC addresses separated by commas", secret: false, repeatable: false, required: false, fields: ["cc"], aliases: [], default: nil),
+            FlagDescriptor("bcc", .string, "BCC addresses separated by commas (default: the mailbox's own BCC)", secret: false, repeatable: false, required: false, fields: ["bcc"], aliases: [], default: nil),
+            FlagDescriptor("mailbox", .mailboxID, "the SMTP mailbox to send from (default: the one that received the original)", secret: false, repeatable: false, required: false, fields: ["mailbox_id"], aliases: ["mailbox-id"], default: nil),
+            FlagDescriptor("quote", .bool, "quote the original message under the reply", secret: false, repeatable: false, required: false, fields: ["quote_original_message"], aliases: ["quote-original-message"], default: nil),
+        ],
+        examples: ["inbox list --interest INTERESTED --all | where read == false | each { inbox reply $it.id --message \"<p>Great, how is Tuesday at 10?</p>\" }"], sends: ["POST inbox/messages/{id}/reply"], destructive: false),
     CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",

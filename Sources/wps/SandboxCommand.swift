@@ -82,6 +82,12 @@ struct SandboxCommand: AsyncParsableCommand {
         speed == speed.rounded() ? String(Int(speed)) : String(speed)
     }
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the sandbox clock this far ahead of the wall clock (30m, 4h, 2d): campaigns have sent, and prospects replied, as that much later.",
+            valueName: "duration"))
+    var clockOffset: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
         if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more milliseconds") }
@@ -101,6 +107,10 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("\(error)")
             }
         case (nil, nil): break
+        }
+        if let clockOffset, Self.seconds(clockOffset) == nil {
+            throw ValidationError(
+                "--clock-offset must be a duration such as 30m, 4h or 2d (0 or more), got '\(clockOffset)'")
         }
         guard Self.byteCount(maxBody) != nil else {
             throw ValidationError(
@@ -127,6 +137,15 @@ struct SandboxCommand: AsyncParsableCommand {
         return value * unit
     }
 
+    /// `90s`, `30m`, `4h`, `2d` (a whole number and a unit) in seconds; nil for anything else.
+    static func seconds(_ text: String) -> Int? {
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        guard let last = text.last, let unit = units[last], let value = Int(text.dropLast()), value >= 0,
+            value <= 3650 * 86_400 / unit
+        else { return nil }
+        return value * unit
+    }
+
     func run() async throws {
         var configuration = SandboxConfiguration()
         configuration.host = host
@@ -140,6 +159,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.maxBodySize = Self.byteCount(maxBody) ?? configuration.maxBodySize
         configuration.clockSpeed = clockSpeed
         configuration.pushIntervalMilliseconds = pushInterval > 0 ? pushInterval : nil
+        configuration.clockOffset = .seconds(clockOffset.flatMap(Self.seconds) ?? 0)
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
         if !Self.isLoopback(host) {
             FileHandle.standardError.write(
@@ -155,7 +175,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 wps sandbox listening on \(root)
                   Woodpecker: \(sandbox.baseURL(for: .woodpecker))   Saleshandy: \(sandbox.baseURL(for: .saleshandy))
                   rate limit: \(noRateLimit ? "off" : "on (1 at a time per account, 6 queued, 15 s)")\
-                \(latency.map { ", latency \($0) ms" } ?? "")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
+                \(latency.map { ", latency \($0) ms" } ?? "")\(clockOffset.map { ", clock +\($0)" } ?? "")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
 
                 """.utf8))
         try await sandbox.waitUntilStopped()

@@ -12,4 +12,6 @@
 /// | `PATCH campaigns/{id}/steps/{step_id}/versions/{version_id}` | ``UpdateVersion`` |
 /// | `GET /rest/v1/me` | ``GetAccountInfo`` |
 /// | `GET campaigns` (sandbox extension) | ``ListCampaigns`` |
+/// | `GET inbox/messages`, `POST inbox/messages/{id}/reply` | ``ListInboxMessages``, ``ReplyToInboxMessage`` |
+/// | `GET prospects/{id}/responses` | ``GetProspectResponses`` |
 public enum Woodpecker {}

@@ -25,6 +25,9 @@ public struct SandboxConfiguration: Sendable {
     public var idOffset = 0
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
+    /// How far ahead of the wall clock the sandbox clock starts: sending, replies and reports
+    /// show what that much time would have done (`wps sandbox --clock-offset 1d`).
+    public var clockOffset: Duration = .zero
     /// The largest request body accepted; larger ones are answered with 413.
     public var maxBodySize = 8 * 1024 * 1024
 

@@ -34,5 +34,6 @@ func buildSandboxRouter(
     ProspectRoutes(store: store).register(on: router)
     WebhookRoutes(store: store).register(on: router)
     ClockRoutes(store: store, pusher: pusher).register(on: router)
+    InboxRoutes(store: store).register(on: router)
     return router
 }

@@ -23,6 +23,8 @@ struct TenantState: Codable, Sendable {
     var connectRequests: [String: ConnectRecord] = [:]
     /// The webhook subscriptions, in the order made.
     var webhooks: [SandboxWebhook] = []
+    /// The inbox messages (reply ids) marked read by replying to them.
+    var inboxRead: Set<Int> = []
     /// The prospect database (`/rest/v1`): stored in rows of its own, not in the JSON state.
     var prospects = ProspectDatabase()
     /// Each campaign's prospects (campaign id → enrolments): stored in rows of their own too.
@@ -44,7 +46,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports, webhooks
+        case campaignRuns, reports, webhooks, inboxRead
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -110,6 +112,7 @@ extension TenantState {
         campaignRuns = try container.decodeIfPresent([Int: RunHistory].self, forKey: .campaignRuns) ?? [:]
         reports = try container.decodeIfPresent([String: ReportRecord].self, forKey: .reports) ?? [:]
         webhooks = try container.decodeIfPresent([SandboxWebhook].self, forKey: .webhooks) ?? []
+        inboxRead = try container.decodeIfPresent(Set<Int>.self, forKey: .inboxRead) ?? []
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

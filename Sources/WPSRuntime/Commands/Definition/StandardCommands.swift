@@ -18,9 +18,11 @@ extension CommandDefinition {
             CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
             StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
+            ProspectResponsesCommand.definition,
         ] + ReportCommand.definitions + [
             DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
             WebhookListCommand.definition, WebhookListenCommand.definition, SandboxAdvanceCommand.definition,
+            InboxListCommand.definition, InboxReplyCommand.definition,
         ]
 
     static let filters: [CommandDefinition] = [
