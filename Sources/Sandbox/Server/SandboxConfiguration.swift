@@ -16,6 +16,10 @@ public struct SandboxConfiguration: Sendable {
     public var latency: Duration?
     /// How long a mailbox batch (or Saleshandy request) takes to process.
     public var processingDelay: Duration = .milliseconds(300)
+    /// How far ahead of the wall clock the sandbox clock starts (campaigns' sending, reports and
+    /// batches follow the sandbox clock): a restart over the same `dataPath` with a larger offset
+    /// shows what days of sending did, without waiting for them.
+    public var clockOffset: Duration = .zero
     /// Faults to inject.
     public var faults = FaultPlan()
     /// Accept any email account id in campaigns (used by `wps --dry-run`).

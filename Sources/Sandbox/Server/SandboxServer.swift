@@ -31,6 +31,7 @@ public enum SandboxServer {
         let store = try await SandboxStore(
             processingDelay: configuration.processingDelay, persistence: persistence,
             acceptsAnyAccountID: configuration.acceptsAnyAccountID, idOffset: configuration.idOffset)
+        await store.advanceClock(by: configuration.clockOffset)
         let counter = RequestCounter()
         let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)

@@ -18,6 +18,7 @@ extension CommandDefinition {
             CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
             StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
+            ProspectStopCommand.definition, ProspectSetCommand.definition,
         ] + ReportCommand.definitions + [
             DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
             WebhookListCommand.definition,
