@@ -25,6 +25,8 @@ import WPSLanguage
         // `-` is the piped value.
         let piped = try ProspectReference.targets(in: [.string("-")], input: .list([listed, event]), at: here)
         #expect(piped == [.email("cy@acme.com"), .email("bob@acme.com")])
+        // Nothing piped: nothing, and standard input (a script's, an MCP client's) is never read.
+        #expect(try ProspectReference.targets(in: [.string("-")], input: .null, at: here).isEmpty)
         // What names no prospect is an error at the argument, before anything is sent.
         #expect(throws: RuntimeError.self) {
             try ProspectReference.targets(in: [.string("ann@")], input: .null, at: here)

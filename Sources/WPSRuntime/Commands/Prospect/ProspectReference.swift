@@ -5,8 +5,7 @@ import WPSLanguage
 /// A prospect as a command names it: by email, or by id (looked up, since the v1 update names
 /// prospects by email).
 ///
-/// Read from words (`ann@acme.com`, `100001`), from `-` (the piped value, else the lines of
-/// standard input), or from records: `email`, else `prospect.email` (a webhook event's record),
+/// Read from words (`ann@acme.com`, `100001`), from `-` (the piped value), or from records: `email`, else `prospect.email` (a webhook event's record),
 /// else `id` or `prospect.id`.
 enum ProspectReference: Sendable, Hashable, CustomStringConvertible {
     case email(String)
@@ -19,15 +18,16 @@ enum ProspectReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The targets `values` name, each once, in order. `-` stands for `input` (or, with nothing
-    /// piped, the lines of standard input); a value naming no prospect is an error at `range`.
+    /// The targets `values` name, each once, in order. `-` stands for `input`, the piped value
+    /// (never standard input); a value naming no prospect is an error at `range`.
     static func targets(in values: [Value], input: Value, at range: SourceRange) throws -> [ProspectReference] {
         var result: [ProspectReference] = []
         var seen = Set<ProspectReference>()
         func add(_ value: Value) throws {
             for item in value.items {
                 if case .string(let text) = item, text.trimmingCharacters(in: .whitespaces) == "-" {
-                    try stdinOrInput(input).forEach(add)
+                    // Only the piped value: standard input may be a script's, or an MCP client's.
+                    try input.items.forEach(add)
                     continue
                 }
                 let target = try self.target(of: item, at: range)
@@ -36,14 +36,6 @@ enum ProspectReference: Sendable, Hashable, CustomStringConvertible {
         }
         for value in values { try add(value) }
         return result
-    }
-
-    /// What `-` stands for: the piped value, or with nothing piped each line of standard input.
-    private static func stdinOrInput(_ input: Value) -> [Value] {
-        guard input.items.isEmpty else { return input.items }
-        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).map { .string(String($0)) }
-            .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
     /// One value as a target: an id (a number, or text of digits), an email (checked as the API
