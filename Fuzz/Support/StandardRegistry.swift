@@ -464,6 +464,44 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["prospect list --status REPLIED | each { prospect responses $it.id }"], sends: ["GET prospects/{id}/responses"], destructive: false),
     CommandDescriptor(
+        ["prospect", "stop"], "Stop the follow-ups of prospects in one campaign.", category: .api,
+        discussion: "Sets each prospect's status in the campaign to PAUSED with one add_prospects_campaign update (the campaign keeps running for the others; prospect set ID --campaign C --status ACTIVE resumes one). Prospects are named by email or id, or piped: records with email, prospect.email (webhook events) or id, with - or no prospect given. The campaign's prospects are read first: one not in the campaign is reported 'not in campaign' and nothing is sent for it (the update would enrol it); one already stopped (PAUSED, REPLIED, BOUNCED, BLACKLIST, INVALID there) is reported 'already stopped'. Returns {email, id, campaign_id, outcome, code, message} per prospect; exit 1 when the API rejected one.",
+        positionals: [
+            PositionalDescriptor("prospect", .prospectEmail, optional: true, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("campaign", .campaignID, "the campaign the prospects are in", secret: false, repeatable: false, required: true, fields: ["campaign_id"], aliases: ["campaign-id"], default: nil),
+        ],
+        examples: ["prospect add ann@acme.com --campaign 777001 | prospect stop - --campaign 777001", "prospect add ann@acme.com --campaign 777001 | each { prospect stop $it.email --campaign $it.campaign_id }"], sends: ["GET /rest/v1/prospects", "POST /rest/v1/add_prospects_campaign"], destructive: false),
+    CommandDescriptor(
+        ["prospect", "set"], "Change one prospect in one campaign: status, interest, send-after, snippets.", category: .api,
+        discussion: "Sends add_prospects_campaign with update: true for the one prospect (named by email or id; an id is looked up). Only the fields given change. --status PAUSED stops its follow-ups in the campaign and ACTIVE resumes them (as prospect stop does); the other statuses are the global one. The campaign's prospects are read first: a prospect not in the campaign is an error and nothing is sent (the update would enrol it; prospect add --campaign does that). Returns {email, id, campaign_id, outcome, code, message}; exit 1 when the API rejected it.",
+        positionals: [
+            PositionalDescriptor("prospect", .prospectEmail, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("campaign", .campaignID, "the campaign the prospects are in", secret: false, repeatable: false, required: true, fields: ["campaign_id"], aliases: ["campaign-id"], default: nil),
+            FlagDescriptor("status", .choice(["ACTIVE", "BLACKLIST", "BOUNCED", "INVALID", "REPLIED", "PAUSED"]), "PAUSED stops its follow-ups in the campaign, ACTIVE resumes them; BLACKLIST, BOUNCED, INVALID, REPLIED set the global status", secret: false, repeatable: false, required: false, fields: ["status"], aliases: [], default: nil),
+            FlagDescriptor("interested", .choice(["INTERESTED", "NOT_INTERESTED", "MAYBE_LATER"]), "its interest level in the campaign", secret: false, repeatable: false, required: false, fields: ["interested"], aliases: [], default: nil),
+            FlagDescriptor("send-after", .string, "the earliest time to write to them: 2025-04-01T09:00:00+0200 (needs --campaign)", secret: false, repeatable: false, required: false, fields: ["send_after"], aliases: [], default: nil),
+            FlagDescriptor("snippet1", .string, "snippet 1", secret: false, repeatable: false, required: false, fields: ["snippet1"], aliases: [], default: nil),
+            FlagDescriptor("snippet2", .string, "snippet 2", secret: false, repeatable: false, required: false, fields: ["snippet2"], aliases: [], default: nil),
+            FlagDescriptor("snippet3", .string, "snippet 3", secret: false, repeatable: false, required: false, fields: ["snippet3"], aliases: [], default: nil),
+            FlagDescriptor("snippet4", .string, "snippet 4", secret: false, repeatable: false, required: false, fields: ["snippet4"], aliases: [], default: nil),
+            FlagDescriptor("snippet5", .string, "snippet 5", secret: false, repeatable: false, required: false, fields: ["snippet5"], aliases: [], default: nil),
+            FlagDescriptor("snippet6", .string, "snippet 6", secret: false, repeatable: false, required: false, fields: ["snippet6"], aliases: [], default: nil),
+            FlagDescriptor("snippet7", .string, "snippet 7", secret: false, repeatable: false, required: false, fields: ["snippet7"], aliases: [], default: nil),
+            FlagDescriptor("snippet8", .string, "snippet 8", secret: false, repeatable: false, required: false, fields: ["snippet8"], aliases: [], default: nil),
+            FlagDescriptor("snippet9", .string, "snippet 9", secret: false, repeatable: false, required: false, fields: ["snippet9"], aliases: [], default: nil),
+            FlagDescriptor("snippet10", .string, "snippet 10", secret: false, repeatable: false, required: false, fields: ["snippet10"], aliases: [], default: nil),
+            FlagDescriptor("snippet11", .string, "snippet 11", secret: false, repeatable: false, required: false, fields: ["snippet11"], aliases: [], default: nil),
+            FlagDescriptor("snippet12", .string, "snippet 12", secret: false, repeatable: false, required: false, fields: ["snippet12"], aliases: [], default: nil),
+            FlagDescriptor("snippet13", .string, "snippet 13", secret: false, repeatable: false, required: false, fields: ["snippet13"], aliases: [], default: nil),
+            FlagDescriptor("snippet14", .string, "snippet 14", secret: false, repeatable: false, required: false, fields: ["snippet14"], aliases: [], default: nil),
+            FlagDescriptor("snippet15", .string, "snippet 15", secret: false, repeatable: false, required: false, fields: ["snippet15"], aliases: [], default: nil),
+        ],
+        examples: ["prospect add ann@acme.com --campaign 777001 | prospect set - --campaign 777001 --interested INTERESTED", "prospect add ann@acme.com --campaign 777001; prospect set ann@acme.com --campaign 777001 --status ACTIVE --snippet1 \"saw your talk\""], sends: ["GET /rest/v1/prospects", "POST /rest/v1/add_prospects_campaign"], destructive: false),
+    CommandDescriptor(
         ["report", "campaigns"], "General statistics per campaign and sending mailbox over a period (the last 30 days at most).", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",
         positionals: [

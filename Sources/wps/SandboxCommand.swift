@@ -54,6 +54,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long a mailbox batch takes to process, in milliseconds.", valueName: "ms"))
     var processingDelay: Int = 300
 
+    @Option(
+        help: ArgumentHelp(
+            "Start the sandbox clock this far ahead of the wall clock (3d, 36h, 90m, 0): with --data, a restart shows what days of sending did.",
+            valueName: "duration"))
+    var clockOffset: String = "0"
+
     @Option(help: ArgumentHelp("Inject faults, e.g. '429:0.1,503:0.05,drop:0.01' (see above).", valueName: "plan"))
     var faults: String?
 
@@ -82,11 +88,6 @@ struct SandboxCommand: AsyncParsableCommand {
         speed == speed.rounded() ? String(Int(speed)) : String(speed)
     }
 
-    @Option(
-        help: ArgumentHelp(
-            "Run the sandbox clock this far ahead of the wall clock (30m, 4h, 2d): campaigns have sent, and prospects replied, as that much later.",
-            valueName: "duration"))
-    var clockOffset: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
@@ -108,9 +109,10 @@ struct SandboxCommand: AsyncParsableCommand {
             }
         case (nil, nil): break
         }
-        if let clockOffset, Self.seconds(clockOffset) == nil {
+        guard Self.seconds(clockOffset) != nil else {
             throw ValidationError(
-                "--clock-offset must be a duration such as 30m, 4h or 2d (0 or more), got '\(clockOffset)'")
+                "--clock-offset must be 0 or a whole number of days, hours, minutes or seconds (3d, 36h, 90m, 45s), got '\(clockOffset)'"
+            )
         }
         guard Self.byteCount(maxBody) != nil else {
             throw ValidationError(
@@ -122,6 +124,16 @@ struct SandboxCommand: AsyncParsableCommand {
     static func isLoopback(_ host: String) -> Bool {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// `3d`, `36h`, `90m`, `45s` or `0` as seconds; nil for anything else.
+    static func seconds(_ text: String) -> Int? {
+        if text == "0" { return 0 }
+        let units: [Character: Int] = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
+        guard let last = text.last, let unit = units[last], let value = Int(text.dropLast()), value >= 0,
+            value <= 3_650 * 86_400 / unit
+        else { return nil }
+        return value * unit
     }
 
     /// `1024`, `64K`, `8M` as bytes; nil unless a positive size.
@@ -137,15 +149,6 @@ struct SandboxCommand: AsyncParsableCommand {
         return value * unit
     }
 
-    /// `90s`, `30m`, `4h`, `2d` (a whole number and a unit) in seconds; nil for anything else.
-    static func seconds(_ text: String) -> Int? {
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-        guard let last = text.last, let unit = units[last], let value = Int(text.dropLast()), value >= 0,
-            value <= 3650 * 86_400 / unit
-        else { return nil }
-        return value * unit
-    }
-
     func run() async throws {
         var configuration = SandboxConfiguration()
         configuration.host = host
@@ -156,10 +159,10 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.latency = latency.map { .milliseconds($0) }
         configuration.processingDelay = .milliseconds(processingDelay)
         configuration.logRequests = log
+        configuration.clockOffset = .seconds(Self.seconds(clockOffset) ?? 0)
         configuration.maxBodySize = Self.byteCount(maxBody) ?? configuration.maxBodySize
         configuration.clockSpeed = clockSpeed
         configuration.pushIntervalMilliseconds = pushInterval > 0 ? pushInterval : nil
-        configuration.clockOffset = .seconds(clockOffset.flatMap(Self.seconds) ?? 0)
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
         if !Self.isLoopback(host) {
             FileHandle.standardError.write(
@@ -175,7 +178,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 wps sandbox listening on \(root)
                   Woodpecker: \(sandbox.baseURL(for: .woodpecker))   Saleshandy: \(sandbox.baseURL(for: .saleshandy))
                   rate limit: \(noRateLimit ? "off" : "on (1 at a time per account, 6 queued, 15 s)")\
-                \(latency.map { ", latency \($0) ms" } ?? "")\(clockOffset.map { ", clock +\($0)" } ?? "")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
+                \(latency.map { ", latency \($0) ms" } ?? "")\(clockOffset == "0" ? "" : ", clock \(clockOffset) ahead")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
 
                 """.utf8))
         try await sandbox.waitUntilStopped()

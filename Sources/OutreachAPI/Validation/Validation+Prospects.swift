@@ -1,9 +1,20 @@
 extension Validation {
     /// The most prospects one request may carry.
     public static let maxProspectsPerRequest = 20_000
-    /// The global statuses a prospect may be given (docs/contract gap 8). `AUTOREPLIED` and
-    /// `PAUSED` are statuses inside a campaign, set by Woodpecker, never sent.
+    /// The global statuses a prospect may be given (docs/contract gap 8). `AUTOREPLIED` is a
+    /// status inside a campaign, set by Woodpecker, never sent.
     public static let prospectStatuses = Set(ProspectQuery.statuses)
+    /// The statuses a prospect may be given **in a campaign**, by `add_prospects_campaign` with
+    /// `update: true` (docs/contract/inbox.md, proposal 9): `PAUSED` stops its follow-ups there,
+    /// `ACTIVE` resumes them.
+    public static let campaignProspectStatuses = ["ACTIVE", "PAUSED"]
+
+    /// The statuses `prospects[].status` takes: the global ones, and with `campaignUpdate`
+    /// (`add_prospects_campaign` with `update: true`) `PAUSED` too, in the order help lists them.
+    /// The one rule the client's checks and the sandbox both apply.
+    public static func prospectStatuses(campaignUpdate: Bool) -> [String] {
+        campaignUpdate ? ProspectQuery.statuses + ["PAUSED"] : ProspectQuery.statuses
+    }
     /// The fields `sort` takes; `last_opened`, `last_clicked` and `sent_mails` only with `activity`.
     public static let prospectSortFields: Set<String> = Set(
         [
@@ -93,10 +104,10 @@ extension Validation {
                     "campaign.send_after",
                     "must be a date-time with an offset such as 2025-04-01T00:01:01-0000, got '\(after)'"))
         }
-        return problems + prospects(request.prospects)
+        return problems + prospects(request.prospects, campaignUpdate: request.update == true)
     }
 
-    static func prospects(_ prospects: [ProspectFields]) -> [ValidationProblem] {
+    static func prospects(_ prospects: [ProspectFields], campaignUpdate: Bool = false) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if prospects.isEmpty { problems.append(ValidationProblem("prospects", "must hold at least one prospect")) }
         if prospects.count > maxProspectsPerRequest {
@@ -107,7 +118,7 @@ extension Validation {
         }
         for (index, prospect) in prospects.enumerated() {
             // The path is written only for a prospect with problems: most have none.
-            let found = self.prospect(prospect, path: "")
+            let found = self.prospect(prospect, path: "", campaignUpdate: campaignUpdate)
             guard !found.isEmpty else { continue }
             let path = "prospects[\(index)]"
             problems += found.map { ValidationProblem(path + $0.path, $0.message) }
@@ -115,8 +126,11 @@ extension Validation {
         return problems
     }
 
-    /// One prospect: a valid email, a known status.
-    public static func prospect(_ prospect: ProspectFields, path: String) -> [ValidationProblem] {
+    /// One prospect: a valid email, a known status (with `campaignUpdate`, `PAUSED` too: see
+    /// ``prospectStatuses(campaignUpdate:)``), a known interest level.
+    public static func prospect(_ prospect: ProspectFields, path: String, campaignUpdate: Bool = false)
+        -> [ValidationProblem]
+    {
         var problems: [ValidationProblem] = []
         if isBlank(prospect.email) {
             problems.append(ValidationProblem("\(path).email", "must be provided"))
@@ -124,9 +138,12 @@ extension Validation {
             problems.append(
                 ValidationProblem("\(path).email", "must be a valid email address, got '\(prospect.email)'"))
         }
-        if let status = prospect.status, !prospectStatuses.contains(status) {
-            let known = ProspectQuery.statuses.joined(separator: ", ")
-            problems.append(ValidationProblem("\(path).status", "must be one of \(known), got '\(status)'"))
+        let statuses = prospectStatuses(campaignUpdate: campaignUpdate)
+        if let status = prospect.status, !statuses.contains(status) {
+            let known = statuses.joined(separator: ", ")
+            let paused =
+                status == "PAUSED" ? " (PAUSED is a status in a campaign: add_prospects_campaign with update)" : ""
+            problems.append(ValidationProblem("\(path).status", "must be one of \(known), got '\(status)'\(paused)"))
         }
         if let interested = prospect.interested, !ProspectQuery.interestLevels.contains(interested) {
             let known = ProspectQuery.interestLevels.joined(separator: ", ")

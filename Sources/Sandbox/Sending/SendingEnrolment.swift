@@ -9,14 +9,21 @@ struct SendingEnrolment: Sendable, Hashable {
     var enrolledAt: Double
     /// The prospect's `send_after`, if any: nothing is sent to it before.
     var sendAfter: Double?
-    /// Whether the prospect may be sent to: its global status was `ACTIVE` when it was enrolled,
-    /// or its status in the campaign is `ACTIVE`. Nothing is sent to a prospect that is not.
+    /// Whether the prospect may be sent to: its global status is `ACTIVE`, and so is (or `PAUSED`,
+    /// see ``pauses``) its status in the campaign. Nothing is sent to a prospect that is not.
     var admitted: Bool
+    /// When its follow-ups in this campaign were held (`PAUSED` there): nothing is sent to it
+    /// inside these periods.
+    var pauses: PauseHistory
 
-    init(prospectID: Int, enrolledAt: Double, sendAfter: Double? = nil, admitted: Bool = true) {
+    init(
+        prospectID: Int, enrolledAt: Double, sendAfter: Double? = nil, admitted: Bool = true,
+        pauses: PauseHistory = PauseHistory()
+    ) {
         self.prospectID = prospectID
         self.enrolledAt = enrolledAt
         self.sendAfter = sendAfter
         self.admitted = admitted
+        self.pauses = pauses
     }
 }

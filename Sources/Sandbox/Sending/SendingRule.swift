@@ -8,8 +8,9 @@
 /// - Step 1 is due at max(first run, enrolled, `send_after`); step k+1 at step k's sending time
 ///   plus step k's `followup_after`.
 /// - A due time moves to the next moment inside the step's `delivery_time` window (campaign
-///   time zone), then, if the campaign was not RUNNING then, to the next moment it ran again
-///   (and into the window again). It is sent if that moment is at or before `now`.
+///   time zone), then, if the campaign was not RUNNING then, to the next moment it ran again,
+///   and if the prospect was `PAUSED` in the campaign then, to the moment it was set `ACTIVE`
+///   again (and into the window again). It is sent if that moment is at or before `now`.
 /// - Mailbox `email_account_ids[prospectID % count]`; version by the message's seeded hash.
 /// - Outcomes from the hash at fixed rates (``Rates``): a bounce (step 1 only) ends the
 ///   sequence; a reply or an opt-out stops every later step due after it.
@@ -58,7 +59,8 @@ enum SendingRule {
             var due = max(firstRun, enrolment.enrolledAt, enrolment.sendAfter ?? firstRun)
             var stopAt = Double.infinity
             for (index, step) in steps.enumerated() {
-                guard let sentAt = sendingTime(due: due, step, runs, offsets, now: now), sentAt < stopAt
+                guard let sentAt = sendingTime(due: due, step, runs, enrolment.pauses, offsets, now: now),
+                    sentAt < stopAt
                 else { break }
                 let draw = MessageDraw(campaignID: campaign.id, prospectID: enrolment.prospectID, step: index + 1)
                 let message = outcome(
@@ -76,18 +78,20 @@ enum SendingRule {
     }
 
     /// When a message due at `due` is sent: the next moment in the step's window at which the
-    /// campaign runs, or nil if there is none up to `now`.
+    /// campaign runs and the prospect is not paused in it, or nil if there is none up to `now`.
     static func sendingTime(
-        due: Double, _ step: SendingStep, _ runs: RunHistory, _ offsets: UTCOffsetTable, now: Double
+        due: Double, _ step: SendingStep, _ runs: RunHistory, _ pauses: PauseHistory,
+        _ offsets: UTCOffsetTable, now: Double
     ) -> Double? {
         var time = due
-        // Each round moves past one pause; the bound only guards against a malformed history.
-        for _ in 0...(runs.periods.count + 1) {
+        // Each round moves past one pause of the campaign or the prospect; the bound only guards
+        // against a malformed history.
+        for _ in 0...(runs.periods.count + pauses.periods.count + 1) {
             guard time <= now, let opening = step.schedule.nextOpening(at: time, offsets: offsets), opening <= now,
-                let running = runs.nextRunningMoment(from: opening)
+                let running = runs.nextRunningMoment(from: opening), let free = pauses.nextFreeMoment(from: running)
             else { return nil }
-            if running == opening { return opening }
-            time = running
+            if free == opening { return opening }
+            time = free
         }
         return nil
     }

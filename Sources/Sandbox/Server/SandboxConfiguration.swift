@@ -16,6 +16,10 @@ public struct SandboxConfiguration: Sendable {
     public var latency: Duration?
     /// How long a mailbox batch (or Saleshandy request) takes to process.
     public var processingDelay: Duration = .milliseconds(300)
+    /// How far ahead of the wall clock the sandbox clock starts (campaigns' sending, reports and
+    /// batches follow the sandbox clock): a restart over the same `dataPath` with a larger offset
+    /// shows what days of sending did, without waiting for them.
+    public var clockOffset: Duration = .zero
     /// Faults to inject.
     public var faults = FaultPlan()
     /// Accept any email account id in campaigns (used by `wps --dry-run`).
@@ -25,9 +29,6 @@ public struct SandboxConfiguration: Sendable {
     public var idOffset = 0
     /// Log each request's method, path and status to stderr.
     public var logRequests = false
-    /// How far ahead of the wall clock the sandbox clock starts: sending, replies and reports
-    /// show what that much time would have done (`wps sandbox --clock-offset 1d`).
-    public var clockOffset: Duration = .zero
     /// The largest request body accepted; larger ones are answered with 413.
     public var maxBodySize = 8 * 1024 * 1024
 

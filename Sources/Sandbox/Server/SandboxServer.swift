@@ -32,7 +32,7 @@ public enum SandboxServer {
             processingDelay: configuration.processingDelay, persistence: persistence,
             acceptsAnyAccountID: configuration.acceptsAnyAccountID, idOffset: configuration.idOffset)
         if configuration.clockSpeed != 1 { await store.setClockSpeed(configuration.clockSpeed) }
-        if configuration.clockOffset > .zero { await store.advanceClock(by: configuration.clockOffset) }
+        await store.advanceClock(by: configuration.clockOffset)
         let counter = RequestCounter()
         let pusher = configuration.deliversWebhooks ? WebhookPusher(store: store) : nil
         let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter, pusher: pusher)

@@ -2,7 +2,8 @@
 /// and when it was added (sandbox-clock seconds, UTC).
 struct Enrolment: Sendable, Equatable {
     var prospectID: Int
-    /// The prospect's status in the campaign; `ACTIVE` when added.
+    /// The prospect's status in the campaign: `ACTIVE` when added, `PAUSED` while an update
+    /// holds its follow-ups.
     var status = "ACTIVE"
     /// `INTERESTED`, `NOT_INTERESTED`, `MAYBE_LATER`, or nil.
     var interested: String?
@@ -10,6 +11,17 @@ struct Enrolment: Sendable, Equatable {
     var added: Double
     /// Its place in the campaign's order (the number of prospects added before it).
     var position: Int
+    /// When its follow-ups were held (`PAUSED`); empty if never.
+    var pauses = PauseHistory()
+
+    /// Sets its status in the campaign at `now`: `PAUSED` holds its follow-ups from then,
+    /// `ACTIVE` resumes them (docs/contract/inbox.md, proposal 9); the same status again changes
+    /// nothing.
+    mutating func setStatus(_ newStatus: String, at now: Double) {
+        guard newStatus != status else { return }
+        status = newStatus
+        if newStatus == "PAUSED" { pauses.paused(at: now) } else { pauses.resumed(at: now) }
+    }
 }
 
 /// The prospects of one campaign, in the order they were added, with O(1) lookup.

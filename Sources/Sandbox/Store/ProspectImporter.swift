@@ -44,7 +44,8 @@ struct ProspectImporter {
         return results
     }
 
-    private mutating func apply(_ entry: ProspectImport.Entry, index: Int, to tenant: inout TenantState) -> Result {
+    private mutating func apply(_ given: ProspectImport.Entry, index: Int, to tenant: inout TenantState) -> Result {
+        var entry = given
         let sent = entry.email ?? ""
         let trimmed = sent.trimmingCharacters(in: .whitespacesAndNewlines)
         let path = "prospects[\(index)]"
@@ -55,7 +56,10 @@ struct ProspectImporter {
         // Checked trimmed: emails are compared trimmed (gap 6).
         var checked = entry.checked
         checked.email = trimmed
-        let problems = Validation.prospect(checked, path: path)
+        // With `update` into a campaign, `status` may also be PAUSED, and ACTIVE or PAUSED is the
+        // prospect's status there (docs/contract/inbox.md, proposal 9).
+        let campaignUpdate = request.campaign != nil && request.update
+        let problems = Validation.prospect(checked, path: path, campaignUpdate: campaignUpdate)
         if let problem = problems.first(where: { $0.path == "\(path).email" }) {
             return reject(.email, problem.description)
         }
@@ -72,6 +76,9 @@ struct ProspectImporter {
         }
         firstOfKey[key] = index
         if let problem = problems.first { return reject(.wrongParam, problem.description, id: existing) }
+        let campaignStatus = campaignUpdate ? entry.status.flatMap(Self.campaignStatus) : nil
+        // PAUSED is only ever a status in the campaign: the global one stays as it is.
+        if entry.status == "PAUSED" { entry.status = nil }
 
         guard let campaign = request.campaign?.campaignID else {
             // add_prospects_list
@@ -96,7 +103,7 @@ struct ProspectImporter {
         }
         guard let id = existing else {
             let id = create(entry, in: &tenant)
-            tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)
+            enrol(id, in: campaign, entry, status: campaignStatus, to: &tenant)
             return Result(email: sent, id: id)
         }
         if var enrolment = tenant.enrolments[campaign]?[id] {
@@ -104,12 +111,28 @@ struct ProspectImporter {
             update(id, with: entry, in: &tenant)
             if let interested = entry.interested { enrolment.interested = interested.isEmpty ? nil : interested }
             if request.campaign?.sendAfter != nil { enrolment.sendAfter = sendAfter }
+            if let campaignStatus { enrolment.setStatus(campaignStatus, at: now) }
             tenant.replaceEnrolment(enrolment, in: campaign)
             return Result(email: sent, id: id, status: "UPDATED")
         }
         if request.update { update(id, with: entry, in: &tenant) }
-        tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)
+        enrol(id, in: campaign, entry, status: campaignStatus, to: &tenant)
         return Result(email: sent, id: id)
+    }
+
+    /// The status in the campaign a `status` value sets with `update`, or nil for a global one.
+    static func campaignStatus(_ status: String) -> String? {
+        Validation.campaignProspectStatuses.contains(status) ? status : nil
+    }
+
+    /// Enrols a prospect, `PAUSED` from now when the update says so.
+    private func enrol(
+        _ id: Int, in campaign: Int, _ entry: ProspectImport.Entry, status: String?, to tenant: inout TenantState
+    ) {
+        tenant.enrol(id, in: campaign, interested: entry.interested, sendAfter: sendAfter, at: now)
+        guard let status, var enrolment = tenant.enrolments[campaign]?[id] else { return }
+        enrolment.setStatus(status, at: now)
+        tenant.replaceEnrolment(enrolment, in: campaign)
     }
 
     /// A new prospect: the given fields, `""` for the rest, the given status or `ACTIVE`.

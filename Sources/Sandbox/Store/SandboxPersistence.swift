@@ -50,9 +50,13 @@ public struct SandboxPersistence: Sendable {
                     CREATE TABLE IF NOT EXISTS enrolment (
                         tenant TEXT NOT NULL, campaign INTEGER NOT NULL, prospect INTEGER NOT NULL,
                         position INTEGER NOT NULL, status TEXT NOT NULL, interested TEXT,
-                        send_after REAL NOT NULL, added REAL NOT NULL,
+                        send_after REAL NOT NULL, added REAL NOT NULL, pauses BLOB,
                         PRIMARY KEY (tenant, campaign, prospect)) WITHOUT ROWID;
                     """)
+            // A file written before prospects could be paused in a campaign gets the column.
+            if try !db.columns(in: "enrolment").contains(where: { $0.name == "pauses" }) {
+                try db.execute(sql: "ALTER TABLE enrolment ADD COLUMN pauses BLOB")
+            }
         }
     }
 
@@ -85,11 +89,15 @@ public struct SandboxPersistence: Sendable {
             let enrolments = try Row.fetchCursor(
                 db,
                 sql:
-                    "SELECT tenant, campaign, prospect, position, status, interested, send_after, added FROM enrolment")
+                    "SELECT tenant, campaign, prospect, position, status, interested, send_after, added, pauses FROM enrolment"
+            )
             while let row = try enrolments.next() {
-                let enrolment = Enrolment(
+                var enrolment = Enrolment(
                     prospectID: row["prospect"], status: row["status"], interested: row["interested"],
                     sendAfter: row["send_after"], added: row["added"], position: row["position"])
+                if let pauses: Data = row["pauses"] {
+                    enrolment.pauses = try JSONCoding.decode(PauseHistory.self, from: pauses)
+                }
                 loaded.enrolments[row["tenant"], default: [:]][row["campaign"], default: []].append(enrolment)
             }
             return loaded
@@ -105,6 +113,10 @@ public struct SandboxPersistence: Sendable {
         let counterState = try JSONCoding.encode(counters)
         let encoder = JSONEncoder()
         let fields = try rows.prospects.map { try encoder.encode($0.values) }
+        // Most enrolments were never paused: they keep NULL.
+        let pauses = try rows.enrolments.map {
+            $0.enrolment.pauses.periods.isEmpty ? nil : try JSONCoding.encode($0.enrolment.pauses)
+        }
         try await database.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO tenant (id, state) VALUES (?, ?)", arguments: [tenantID, state])
@@ -131,13 +143,13 @@ public struct SandboxPersistence: Sendable {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT OR REPLACE INTO enrolment
-                        (tenant, campaign, prospect, position, status, interested, send_after, added)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        (tenant, campaign, prospect, position, status, interested, send_after, added, pauses)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                for (campaign, enrolment) in rows.enrolments {
+                for ((campaign, enrolment), pauses) in zip(rows.enrolments, pauses) {
                     try statement.execute(arguments: [
                         tenantID, campaign, enrolment.prospectID, enrolment.position, enrolment.status,
-                        enrolment.interested, enrolment.sendAfter, enrolment.added,
+                        enrolment.interested, enrolment.sendAfter, enrolment.added, pauses,
                     ])
                 }
             }

@@ -65,8 +65,8 @@ extension SandboxStore {
     }
 
     /// The enrolments of a campaign for the sending rule, in the order they were added: each
-    /// prospect's id, when it was added, its `send_after`, and whether it may be written to (ACTIVE
-    /// in the campaign and in the database); then any a test added
+    /// prospect's id, when it was added, its `send_after`, whether it may be written to (ACTIVE
+    /// in the database, ACTIVE or PAUSED in the campaign) and when it was paused; then any a test added
     /// (``setEnrolmentsForTesting(key:campaignID:_:)``). With `only`, just those prospects', in
     /// no particular order.
     func sendingEnrolments(_ tenant: TenantState, campaignID: Int, only: Set<Int>? = nil) -> [SendingEnrolment] {
@@ -78,12 +78,14 @@ extension SandboxStore {
             for id in ids {
                 guard let enrolment = enrolments[id] else { continue }
                 // Written to only while ACTIVE in the campaign and in the database: a prospect
-                // admitted with `force` (BLACKLIST, BOUNCED, …) is enrolled but never mailed.
+                // admitted with `force` (BLACKLIST, BOUNCED, …) is enrolled but never mailed. One
+                // PAUSED there was sent to until its pause (its `pauses` hold the rest).
                 let status = tenant.prospects.prospect(id)?.status ?? "ACTIVE"
+                let inCampaign = Validation.campaignProspectStatuses.contains(enrolment.status)
                 result.append(
                     SendingEnrolment(
                         prospectID: id, enrolledAt: enrolment.added, sendAfter: enrolment.sendAfter,
-                        admitted: enrolment.status == "ACTIVE" && status == "ACTIVE"))
+                        admitted: inCampaign && status == "ACTIVE", pauses: enrolment.pauses))
             }
         }
         let testing = enrolmentsForTesting[tenant.number]?[campaignID] ?? []

@@ -19,6 +19,7 @@ extension CommandDefinition {
             StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
             ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
             ProspectResponsesCommand.definition,
+            ProspectStopCommand.definition, ProspectSetCommand.definition,
         ] + ReportCommand.definitions + [
             DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
             WebhookListCommand.definition, WebhookListenCommand.definition, SandboxAdvanceCommand.definition,
