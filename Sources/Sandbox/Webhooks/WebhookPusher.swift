@@ -12,17 +12,25 @@ import OutreachAPI
 /// proposals 6–9).
 actor WebhookPusher {
     private let store: SandboxStore
-    private let client: HTTPClient
+    /// Made at the first delivery (a sandbox that never delivers, or fails to start, has none to
+    /// shut down).
+    private var client: HTTPClient?
     private var loop: Task<Void, Never>?
     private var passing = false
     private var again = false
 
     init(store: SandboxStore) {
         self.store = store
+    }
+
+    private func httpClient() -> HTTPClient {
+        if let client { return client }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        client = made
+        return made
     }
 
     /// Starts a pass every `milliseconds` of real time (none without: passes run when the clock
@@ -71,7 +79,7 @@ actor WebhookPusher {
         request.headers.add(name: "User-Agent", value: "wps-sandbox/\(OutreachAPIVersion.string)")
         request.body = .bytes(ByteBuffer(bytes: post.body))
         do {
-            let response = try await client.execute(request, timeout: .seconds(10))
+            let response = try await httpClient().execute(request, timeout: .seconds(10))
             _ = try? await response.body.collect(upTo: 1 << 20)
             return Int(response.status.code)
         } catch {
@@ -82,6 +90,7 @@ actor WebhookPusher {
     /// Stops the passes and the client.
     func stop() async {
         loop?.cancel()
-        try? await client.shutdown()
+        try? await client?.shutdown()
+        client = nil
     }
 }
