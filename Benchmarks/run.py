@@ -4,7 +4,7 @@ table (figures are medians of several runs; the ratio is what counts on a noisy 
 Usage: python3 Benchmarks/run.py WPS_BINARY [--smoke] [--only NAME[,NAME…]]
   --smoke   tiny sizes and one run each: keeps every benchmark working (scripts/test), measures nothing
   --only    run only these benchmarks: startup, get, import, import-limited, loop, dry-run, parse,
-            completion, server, mcp, prospects-check, prospects-import, verify
+            completion, server, mcp, prospects-check, prospects-import, verify, listen
 
 Every benchmark talks to a `wps sandbox` process on a free loopback port; each run uses a fresh
 API key, so runs never see each other's data. Nothing here needs an account. `verify` talks to
@@ -17,6 +17,7 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -346,6 +347,9 @@ def run(binary, smoke, only):
         if wanted("parse"):
             parse_benchmark(table, binary, folder, runs)
 
+        if wanted("listen"):
+            listen_benchmark(table, space, binary, folder, smoke)
+
         if wanted("completion"):
             ids = 10 if smoke else 1000
             line = subprocess.run([binary, "__bench-completion", str(ids)], capture_output=True, text=True, check=True).stdout
@@ -355,6 +359,92 @@ def run(binary, smoke, only):
                       f"{full / empty:.1f}" if empty > 0 else "n/a", "≤ 5 ms per call", full <= 5)
     table.print(smoke)
     return table
+
+
+def listen_benchmark(table, space, binary, folder, smoke):
+    """Webhook push to pipeline: a campaign of N prospects in `wps sandbox` (deliveries only when
+    the clock moves), `sandbox advance` sends and pushes N campaign_sent events in arrays of 100;
+    wall time from the advance to the last record written by `webhook listen` (NDJSON), beside a
+    Python `http.server` receiver that parses each POST and writes each event as a JSON line."""
+    import http.server
+    import threading
+    count = 200 if smoke else 5_000
+    box = Sandbox(binary, folder, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0")
+    leads = Path(folder) / "listen-leads.csv"
+    leads.write_text("email,first_name\n" + "".join(f"lead{i}@acme{i % 50}.com,Lead{i}\n" for i in range(count)))
+
+    def account():
+        key = space.fresh_key()
+        env = space.environment(box, key)
+        campaign = space.campaign(box, key)
+        space.wps(env, "-c", f"campaign set {campaign} --daily-enroll 1000 | count; "
+                             f"prospect import {leads} --campaign {campaign} | count")
+        return env, campaign
+
+    def advance(env, campaign):
+        """Runs the campaign, then moves the clock: the advance answers once its delivery pass
+        was answered by the receiver, which answers once it wrote the events. Returns its wall."""
+        space.wps(env, "-c", f"campaign run {campaign} | count")
+        started = time.monotonic()
+        space.wps(env, "-c", "sandbox advance 7d")
+        wall = time.monotonic() - started
+        sent = int(space.wps(env, "-c", "prospect list --all | where last_contacted != null | count").strip())
+        return wall, sent
+
+    try:
+        # wps: the listener's records on stdout.
+        env, campaign = account()
+        listener = subprocess.Popen([binary, "--output", "ndjson", "-c", "webhook listen --event campaign_sent"],
+                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = listener.stderr.readline()
+        if not line.startswith("listening at "):
+            raise SystemExit(f"webhook listen did not start: {line}{listener.stderr.read()[-2000:]}")
+        # Read as it writes: the listener answers only once a record is written, so a pipe left
+        # full would hold the sender (as it should).
+        records = []
+        reader = threading.Thread(target=lambda: records.extend(listener.stdout), daemon=True)
+        reader.start()
+        wps_wall, sent = advance(env, campaign)
+        listener.send_signal(signal.SIGINT)
+        listener.wait(timeout=60)
+        reader.join(60)
+        err = listener.stderr.read()
+        lines = len(records)
+        if lines != sent or sent == 0:
+            raise SystemExit(f"webhook listen wrote {lines} records; the campaign sent {sent} messages; {err[-500:]}")
+
+        # Python: http.server, each event parsed and written as a JSON line (to /dev/null).
+        got = []
+        sink = open(os.devnull, "w")
+
+        class Receiver(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                events = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                for event in events:
+                    sink.write(json.dumps(event) + "\n")
+                sink.flush()
+                got.extend(events)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        env, campaign = account()
+        space.wps(env, "-c", f"webhook subscribe campaign_sent --url http://127.0.0.1:{server.server_address[1]}/hook | count")
+        py_wall, py_sent = advance(env, campaign)
+        server.shutdown()
+        sink.close()
+        if len(got) != py_sent:
+            raise SystemExit(f"the Python receiver got {len(got)} events; the campaign sent {py_sent}")
+    finally:
+        box.stop()
+    count = sent
+    table.add(f"{count:,} webhook events pushed by the sandbox to `webhook listen` → NDJSON (vs a Python http.server receiver)",
+              f"{count / wps_wall:,.0f} ev/s", f"{count / py_wall:,.0f} ev/s", f"{wps_wall / py_wall:.2f}",
+              "(for the record; push + receive, 100 a POST)", True)
 
 
 def import_limited_benchmark(table, space, binary, folder, smoke, runs):
