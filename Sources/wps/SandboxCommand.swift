@@ -127,14 +127,7 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     /// `3d`, `36h`, `90m`, `45s` or `0` as seconds; nil for anything else.
-    static func seconds(_ text: String) -> Int? {
-        if text == "0" { return 0 }
-        let units: [Character: Int] = ["d": 86_400, "h": 3_600, "m": 60, "s": 1]
-        guard let last = text.last, let unit = units[last], let value = Int(text.dropLast()), value >= 0,
-            value <= 3_650 * 86_400 / unit
-        else { return nil }
-        return value * unit
-    }
+    static func seconds(_ text: String) -> Int? { SandboxClockTime.seconds(text, upTo: 3_650 * 86_400) }
 
     /// `1024`, `64K`, `8M` as bytes; nil unless a positive size.
     static func byteCount(_ text: String) -> Int? {

@@ -293,3 +293,19 @@ def test_with_a_fast_clock_replies_arrive_on_their_own(wps, tmp_path):
         assert records[0]["method"] == "prospect_replied" and records[0]["prospect"]["email"].startswith("lead")
     finally:
         box.stop()
+
+
+def test_sandbox_advance_takes_only_a_forward_duration(wps, sandbox, tmp_path):
+    env = profile_environment(tmp_path, sandbox, KEY)
+    for bad in ("0", "3w", "-1h", "366d"):
+        out = subprocess.run([str(wps), "-c", f"sandbox advance {bad}"], env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert out.returncode == 2 and "expected a duration such as 90s" in out.stderr, (bad, out.stderr)
+        answer = requests.post(f"{sandbox.url}/rest/v2/sandbox/clock/advance?by={bad}", headers={"x-api-key": KEY},
+                               timeout=30)
+        assert answer.status_code == 400, (bad, answer.text)
+    before = requests.get(f"{sandbox.url}/rest/v2/sandbox/clock", headers={"x-api-key": KEY}, timeout=30).json()
+    out = subprocess.run([str(wps), "--output", "json", "-c", "sandbox advance 2d"], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["seconds"] - before["seconds"] >= 2 * 86_400

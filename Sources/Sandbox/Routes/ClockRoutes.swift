@@ -38,19 +38,8 @@ struct ClockRoutes {
         }
     }
 
-    /// `90s`, `30m`, `3h`, `2d` in seconds: a whole number of them, more than 0, at most a year.
+    /// A move forward: more than 0, at most ``SandboxClockTime/maxAdvance``.
     static func seconds(_ text: String) -> Int? {
-        guard let unit = text.last, let count = Int(text.dropLast()), count > 0 else { return nil }
-        let scale: Int
-        switch unit {
-        case "s": scale = 1
-        case "m": scale = 60
-        case "h": scale = 3_600
-        case "d": scale = 86_400
-        default: return nil
-        }
-        let seconds = count.multipliedReportingOverflow(by: scale)
-        guard !seconds.overflow, seconds.partialValue <= 365 * 86_400 else { return nil }
-        return seconds.partialValue
+        SandboxClockTime.seconds(text, upTo: SandboxClockTime.maxAdvance).flatMap { $0 > 0 ? $0 : nil }
     }
 }

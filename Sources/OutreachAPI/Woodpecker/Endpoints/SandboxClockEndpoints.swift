@@ -17,4 +17,18 @@ extension Woodpecker {
 public struct SandboxClockTime: Codable, Sendable, Hashable {
     public var now: String
     public var seconds: Double
+
+    /// The longest `sandbox advance` moves the clock at once.
+    public static let maxAdvance = 365 * 86_400
+
+    /// `90s`, `30m`, `3h`, `2d` (or `0`) in seconds, at most `limit`; nil for anything else. The
+    /// one reader of the sandbox's durations: `sandbox advance`, its route, `wps sandbox --clock-offset`.
+    public static func seconds(_ text: String, upTo limit: Int) -> Int? {
+        if text == "0" { return 0 }
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+        guard let last = text.last, let unit = units[last], let value = Int(text.dropLast()), value >= 0,
+            value <= limit / unit
+        else { return nil }
+        return value * unit
+    }
 }

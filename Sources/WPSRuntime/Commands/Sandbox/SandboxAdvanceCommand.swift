@@ -29,10 +29,8 @@ enum SandboxAdvanceCommand {
         return .record(["now": .string(time.now), "seconds": .int(Int(time.seconds))])
     }
 
-    /// A whole number of seconds, minutes, hours or days, more than 0, at most a year.
+    /// A move forward: more than 0, at most a year (what the route takes).
     static func isDuration(_ text: String) -> Bool {
-        guard let unit = text.last, let count = Int(text.dropLast()), count > 0 else { return false }
-        let limits: [Character: Int] = ["s": 365 * 86_400, "m": 365 * 1_440, "h": 365 * 24, "d": 365]
-        return limits[unit].map { count <= $0 } ?? false
+        (SandboxClockTime.seconds(text, upTo: SandboxClockTime.maxAdvance) ?? 0) > 0
     }
 }
