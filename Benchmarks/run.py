@@ -156,10 +156,11 @@ class Workspace:
         return result.stdout
 
     def campaign(self, sandbox, key):
-        """A campaign (with a connected mailbox) for `key`; returns its id."""
+        """A campaign (with a connected mailbox that may send 5,500 messages a day, 10 to 20 s
+        apart) for `key`; returns its id."""
         env = self.environment(sandbox, key)
         script = """
-let b = mailbox add --email bench@example.com --password bench-pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993
+let b = mailbox add --email bench@example.com --password bench-pw --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993 --daily-limit 5500 --wait-from 10 --wait-to 20
 let w = batch watch $b --interval 20ms
 let accounts = mailbox list | where type == "SMTP" | get id
 let c = campaign new "Bench" --accounts $accounts --timezone Europe/Berlin --daily-enroll 50 --subject "Hi {{FIRST_NAME}}" --message "<p>Hello</p>" --window "MON-FRI 08:00-18:00"
@@ -377,7 +378,7 @@ def listen_benchmark(table, space, binary, folder, smoke):
         key = space.fresh_key()
         env = space.environment(box, key)
         campaign = space.campaign(box, key)
-        space.wps(env, "-c", f"campaign set {campaign} --daily-enroll 1000 | count; "
+        space.wps(env, "-c", f"campaign set {campaign} --daily-enroll 5500 | count; "
                              f"prospect import {leads} --campaign {campaign} | count")
         return env, campaign
 
@@ -445,6 +446,114 @@ def listen_benchmark(table, space, binary, folder, smoke):
     table.add(f"{count:,} webhook events pushed by the sandbox to `webhook listen` → NDJSON (vs a Python http.server receiver)",
               f"{count / wps_wall:,.0f} ev/s", f"{count / py_wall:,.0f} ev/s", f"{wps_wall / py_wall:.2f}",
               "(for the record; push + receive, 100 a POST)", True)
+    listen_delay_benchmark(table, space, binary, folder, smoke)
+
+
+def listen_delay_benchmark(table, space, binary, folder, smoke):
+    """The delay from an event's time to its record: a campaign sends under `--clock-speed 600`
+    (ten sandbox minutes a second) with a delivery pass every 100 ms; each `campaign_sent`
+    event's time (sandbox clock) is turned into the wall-clock moment it happened, and compared
+    with the moment its record was read from `webhook listen` — beside a Python http.server
+    receiver timed the same way. The pass interval is the floor: an event waits for the next pass."""
+    import http.server
+    import threading
+    from datetime import datetime
+    count = 20 if smoke else 300
+    speed, interval_ms = 600, 100
+    box = Sandbox(binary, folder, "--no-rate-limit", "--processing-delay", "0", "--clock-speed", str(speed),
+                  "--push-interval", str(interval_ms))
+    leads = Path(folder) / "delay-leads.csv"
+    leads.write_text("email\n" + "".join(f"d{i}@acme{i % 50}.com\n" for i in range(count)))
+
+    def account():
+        key = space.fresh_key()
+        env = space.environment(box, key)
+        script = (
+            "mailbox add --email delay@example.com --password pw --smtp-server smtp.example.com --smtp-port 465 "
+            "--imap-server imap.example.com --imap-port 993 --daily-limit 5500 --wait-from 10 --wait-to 20 "
+            "| batch watch --interval 20ms | count\n"
+            'let a = mailbox list | where type == "SMTP" | get id\n'
+            'let c = campaign new Delay --accounts $a --timezone UTC --daily-enroll 5500 --subject Hi '
+            '--message "<p>Hi</p>" --window "MON-SUN all-day"\n'
+            f"prospect import {leads} --campaign $c.id | count\n"
+            "echo $c.id\n")
+        return env, space.wps(env, "-", stdin=script).strip().splitlines()[-1].strip('"')
+
+    def clock(env_key):
+        """(wall seconds, sandbox seconds) at one moment, for turning event times into wall."""
+        request = urllib.request.Request(f"{box.url}/sandbox/clock", headers={"x-api-key": env_key})
+        before = time.time()
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            seconds = json.loads(answer.read())["seconds"]
+        after = time.time()
+        return (before + after) / 2, seconds
+
+    def delays(stamped, mapping):
+        """Milliseconds from each event's moment (its timestamp, on the wall clock) to when it was read."""
+        wall0, sandbox0 = mapping
+        out = []
+        for read_at, event in stamped:
+            happened = datetime.strptime(event["timestamp"], "%Y-%m-%dT%H:%M:%S%z").timestamp()
+            out.append((read_at - (wall0 + (happened - sandbox0) / speed)) * 1000)
+        return sorted(out)
+
+    try:
+        # wps: webhook listen's NDJSON records, each stamped when read.
+        env, campaign = account()
+        listener = subprocess.Popen([binary, "--output", "ndjson", "-c",
+                                     f"webhook listen --event campaign_sent --max {count}"],
+                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = listener.stderr.readline()
+        if not line.startswith("listening at "):
+            raise SystemExit(f"webhook listen did not start: {line}{listener.stderr.read()[-2000:]}")
+        stamped = []
+        reader = threading.Thread(
+            target=lambda: stamped.extend((time.time(), json.loads(l)) for l in listener.stdout), daemon=True)
+        reader.start()
+        space.wps(env, "-c", f"campaign run {campaign} | count")
+        listener.wait(timeout=600)
+        reader.join(60)
+        mapping = clock(env["BENCH_KEY"])
+        if len(stamped) != count:
+            raise SystemExit(f"webhook listen wrote {len(stamped)} of {count} records; {listener.stderr.read()[-500:]}")
+        wps_delays = delays(stamped, mapping)
+
+        # Python: http.server, each event parsed and written, stamped when written.
+        got = []
+        done = threading.Event()
+
+        class Receiver(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                events = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                now = time.time()
+                got.extend((now, e) for e in events)
+                if len(got) >= count:
+                    done.set()
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        env, campaign = account()
+        space.wps(env, "-c", f"webhook subscribe campaign_sent --url http://127.0.0.1:{server.server_address[1]}/hook | count")
+        space.wps(env, "-c", f"campaign run {campaign} | count")
+        done.wait(600)
+        mapping = clock(env["BENCH_KEY"])
+        server.shutdown()
+        if len(got) < count:
+            raise SystemExit(f"the Python receiver got {len(got)} of {count} events")
+        py_delays = delays(got[:count], mapping)
+    finally:
+        box.stop()
+    median = statistics.median
+    table.add(f"delay from a webhook event's time to its record ({count} events, clock ×{speed}, a pass every {interval_ms} ms)",
+              f"{median(wps_delays):,.0f} ms median, p95 {wps_delays[int(0.95 * (count - 1))]:,.0f}",
+              f"{median(py_delays):,.0f} ms median, p95 {py_delays[int(0.95 * (count - 1))]:,.0f}",
+              f"{median(wps_delays) / max(median(py_delays), 1):.2f}",
+              f"(floor: the pass interval, {interval_ms} ms at most)", True)
 
 
 def import_limited_benchmark(table, space, binary, folder, smoke, runs):

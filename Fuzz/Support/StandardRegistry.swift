@@ -253,7 +253,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"], sends: ["POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET campaigns/{id} (first: an unknown id fails before any report is asked for)", "GET /rest/v2/reports/{hash}"], destructive: false),
+        examples: ["campaign stats 777001 --from 7d", "campaign stats 777001 | get totals.open_rate"], sends: ["POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET campaigns/{id} (first: an unknown id fails before any report is asked for)", "GET /rest/v2/reports/{hash}", "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)"], destructive: false),
     CommandDescriptor(
         ["campaign", "apply"], "Create the campaign a spec describes, or change it to match: settings, versions, steps added or removed at the end.", category: .api,
         discussion: "",
@@ -512,7 +512,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["report campaigns --from 7d | where responded > 0"], sends: ["POST /rest/v2/reports/campaigns", "GET /rest/v2/reports/{hash}"], destructive: false),
+        examples: ["report campaigns --from 7d | where responded > 0"], sends: ["POST /rest/v2/reports/campaigns", "GET /rest/v2/reports/{hash}", "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)"], destructive: false),
     CommandDescriptor(
         ["report", "messages"], "Emails sent per campaign, day, path, step and version over a period.", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",
@@ -524,7 +524,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["report messages --from 7d"], sends: ["POST /rest/v2/reports/messages", "GET /rest/v2/reports/{hash}"], destructive: false),
+        examples: ["report messages --from 7d"], sends: ["POST /rest/v2/reports/messages", "GET /rest/v2/reports/{hash}", "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)"], destructive: false),
     CommandDescriptor(
         ["report", "open-rate"], "Emails sent and opened per campaign, day, mailbox, path, step and version over a period.", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",
@@ -536,7 +536,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["report open-rate --from 7d"], sends: ["POST /rest/v2/reports/open_rate", "GET /rest/v2/reports/{hash}"], destructive: false),
+        examples: ["report open-rate --from 7d"], sends: ["POST /rest/v2/reports/open_rate", "GET /rest/v2/reports/{hash}", "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)"], destructive: false),
     CommandDescriptor(
         ["report", "steps"], "The general statistics per campaign, step and version over a period.", category: .api,
         discussion: "Days are UTC dates; Woodpecker reports at most the last 30 days, today included, which is also the default. The report is asked for, then polled until READY (a spinner on stderr meanwhile).",
@@ -548,7 +548,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("interval", .string, "the first polling interval: 250ms, 2s (it grows to 2s)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("max-wait", .string, "how long to wait for the report to be ready: 30s, 5m (default 10m)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
         ],
-        examples: ["report steps --from 7d"], sends: ["POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET /rest/v2/reports/{hash}"], destructive: false),
+        examples: ["report steps --from 7d"], sends: ["POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign", "GET /rest/v2/reports/{hash}", "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)"], destructive: false),
     CommandDescriptor(
         ["domain", "check"], "Check the DNS of sending and tracking domains: MX, SPF, DMARC, DKIM, tracking CNAMEs.", category: .api,
         discussion: "Give domains, or a mailbox file (CSV/JSON/NDJSON, - for stdin, or mailbox records piped in): then the domains of its addresses and its open/click/unsubscribe tracking domains are checked. One record per domain with a verdict (ok, warn, fail) per check and a hint per problem. SPF: one v=spf1 record, its DNS lookups counted through includes (at most 10), +all/?all/no all flagged, and the include of the mailboxes' sending service (Google, Microsoft 365, …) present. DMARC: _dmarc.DOMAIN, its p= policy and rua (else the organizational domain's, inherited). DKIM: each selector found or not and its key parsed. Tracking: an address, directly or through a CNAME. Asks the system's resolver unless --dns-server (or $WPS_DNS_SERVER) names one, waiting 2 s for each answer and asking twice; a server that does not answer the first query is one error (exit 1) and no domain is checked. Sends no API request, so it needs no profile.",

@@ -61,6 +61,10 @@ struct Runner {
         if renderer.format == .ndjson {
             // One JSON line per item: a listing that arrives in pages prints as each page arrives.
             interpreter.pageOutput = { items in if !items.isEmpty { Self.write(renderer.render(.list(items))) } }
+        } else if renderer.format == .table, isTerminal {
+            // A stream with no end (`webhook listen`) shows its rows as they come.
+            let table = LiveTable(width: { Self.terminalWidth(isTerminal: true) }, write: Self.write)
+            interpreter.liveOutput = { columns, items in table.print(items, preferring: columns) }
         }
         let code: Int32
         if let command = options.command {

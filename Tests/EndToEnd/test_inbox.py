@@ -37,9 +37,9 @@ class Account:
         script = self.folder / "setup.wps"
         script.write_text(
             "mailbox add --email sender@acme.com --password pw --smtp-server smtp.acme.com --smtp-port 465 "
-            "--imap-server imap.acme.com --imap-port 993 | batch watch --interval 50ms | count\n"
+            "--imap-server imap.acme.com --imap-port 993 --daily-limit 5500 --wait-from 10 --wait-to 20 | batch watch --interval 50ms | count\n"
             'let box = mailbox list | where type == "SMTP" | first\n'
-            'let c = campaign new "Leads" --accounts $box.id --timezone UTC --daily-enroll 50 '
+            'let c = campaign new "Leads" --accounts $box.id --timezone UTC --daily-enroll 1000 '
             '--subject "Hi {{FIRST_NAME}}" --message "Hello from {{COMPANY}}" --window "MON-SUN all-day"\n'
             f"prospect import {leads} --campaign $c.id | count\n"
             "campaign run $c.id | get id\n")

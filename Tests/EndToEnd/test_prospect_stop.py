@@ -34,16 +34,18 @@ def run(wps, env, script, code=0):
 
 def running_campaign(wps, env, tmp_path) -> int:
     """A connected mailbox, a three-step campaign sending at any hour (a day between steps), the
-    PROSPECTS in it, running: its id."""
+    PROSPECTS in it, running, and step 1 sent to each: its id."""
     (tmp_path / "steps.yaml").write_text(STEPS)
     (tmp_path / "leads.csv").write_text("email,company\n" + "".join(f"{e},Acme\n" for e in PROSPECTS))
     run(wps, env, "mailbox add --email sender@acme.com --password pw --smtp-server smtp.acme.com --smtp-port 465 "
-                  "--imap-server imap.acme.com --imap-port 993 | batch watch --interval 50ms | count")
+                  "--imap-server imap.acme.com --imap-port 993 --daily-limit 5500 --wait-from 10 --wait-to 20 | batch watch --interval 50ms | count")
     campaign, _ = run(wps, env, 'let box = mailbox list | where type == "SMTP" | first; '
                                 'campaign new Leads --accounts $box.id --timezone UTC --daily-enroll 50 '
                                 f'--steps {tmp_path / "steps.yaml"} | get id')
     run(wps, env, f"prospect import {tmp_path / 'leads.csv'} --campaign {campaign}")
     run(wps, env, f"campaign run {campaign}")
+    # The mailbox waits 10 to 20 s between sends: five minutes on, step 1 has gone to everyone.
+    run(wps, env, "sandbox advance 5m")
     return campaign
 
 
@@ -83,7 +85,7 @@ def test_a_stopped_prospect_gets_no_follow_up_while_the_others_do(wps, tmp_path)
     with sandbox_at(wps, tmp_path) as (box, env):
         campaign = running_campaign(wps, env, tmp_path)
         before = listed(wps, env, campaign)
-        # Step 1 went to every prospect at once; stop two of them that it did not bounce: one by
+        # Step 1 went to every prospect; stop two of them that it did not bounce: one by
         # email, one piped as prospect list's record (looked up by id).
         delivered = [e for e, (status, there, _, sent) in before.items() if sent and there == "ACTIVE"]
         assert len(delivered) >= 4, before

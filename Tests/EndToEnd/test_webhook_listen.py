@@ -309,3 +309,32 @@ def test_sandbox_advance_takes_only_a_forward_duration(wps, sandbox, tmp_path):
                          text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["seconds"] - before["seconds"] >= 2 * 86_400
+
+
+def test_on_a_terminal_without_a_pipeline_it_prints_a_live_table(wps, sandbox, tmp_path):
+    """On a terminal (a pty, 60 columns), each event shows as a row the moment it arrives, under
+    a header printed with the first: not one table once the listener has ended."""
+    import pexpect
+    env = profile_environment(tmp_path, sandbox, KEY)
+    child = pexpect.spawn(str(wps), ["-c", "webhook listen --event prospect_replied --max 3"], env=env,
+                          encoding="utf-8", timeout=60, dimensions=(24, 60))
+    try:
+        child.expect(r"listening at (http://\S+) ")
+        url = child.match.group(1)
+        assert post(url, [event(1)]) == 200  # answered once its row was written
+        child.expect(r"timestamp\s+method\s+email[^\n]*\n")
+        shown = child.after
+        child.expect(r"p1@acme[^\n]*\n")
+        shown += child.before + child.after
+        assert child.isalive()  # still listening: the row came live
+        assert post(url, [event(2), event(3)]) == 200
+        child.expect(r"p3@acme[^\n]*\n")
+        shown += child.before + child.after
+        child.expect(pexpect.EOF)
+        rows = [line for line in shown.splitlines() if line.strip()]
+        assert len(rows) == 5 and rows[1].startswith("─"), rows  # header, rule, a row per event
+        assert all(len(line) <= 60 for line in rows), rows  # fitted to the terminal
+        assert "p1@acme.com" in rows[2] and "777001" in rows[2], rows
+    finally:
+        child.close()
+    assert child.exitstatus == 0

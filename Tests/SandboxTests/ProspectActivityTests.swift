@@ -36,7 +36,7 @@ import Testing
     @Test func statusesDatesAndFiltersFollowFromWhatTheCampaignSent() async throws {
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.live) { client in
-            let account = try await connectedAccount(client, sandbox)
+            let account = try await connectedAccount(client, sandbox, roomy: true)
             let id = try await runningCampaign(client, sandbox, account: account)
             #expect(try await client.addToCampaign(id, numberedProspects(400)).status == 200)
             await sandbox.store.advanceClock(by: .seconds(2 * 86_400))  // every step and event has happened
@@ -85,7 +85,7 @@ import Testing
     @Test func aProspectStoppedByOneCampaignIsNotWrittenToByAnother() async throws {
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.live) { client in
-            let account = try await connectedAccount(client, sandbox)
+            let account = try await connectedAccount(client, sandbox, roomy: true)
             let first = try await runningCampaign(client, sandbox, account: account)
             #expect(try await client.addToCampaign(first, numberedProspects(300)).status == 200)
             await sandbox.store.advanceClock(by: .seconds(2 * 86_400))
@@ -109,7 +109,7 @@ import Testing
     @Test func aProspectSendingMadeRepliedOrBouncedIsRefusedWithoutForce() async throws {
         let sandbox = try await TestSandbox()
         try await sandbox.app.test(.live) { client in
-            let account = try await connectedAccount(client, sandbox)
+            let account = try await connectedAccount(client, sandbox, roomy: true)
             let first = try await runningCampaign(client, sandbox, account: account)
             #expect(try await client.addToCampaign(first, numberedProspects(300)).status == 200)
             await sandbox.store.advanceClock(by: .seconds(2 * 86_400))

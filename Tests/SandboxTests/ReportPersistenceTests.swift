@@ -14,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let sandbox = try await TestSandbox(persistence: try SandboxPersistence(path: path))
         let (campaignID, hash, pendingHash, text) = try await sandbox.app.test(.live) { client in
-            let account = try await connectedAccount(client, sandbox)
+            let account = try await connectedAccount(client, sandbox, roomy: true)
             let created = try await client.call(.post, "/rest/v2/campaigns", json: reportCampaignBody(account: account))
             let id = try #require((created.body as? [String: Any])?["id"] as? Int)
             #expect(try await client.call(.post, "/rest/v2/campaigns/\(id)/run").status == 200)

@@ -11,7 +11,7 @@ import Testing
 func reportCampaignBody(account: Int) -> String {
     let everyDay = Weekday.known.map { #""\#($0.rawValue)":[{"from":"00:00","to":"00:00"}]"# }.joined(separator: ",")
     let version = #"{"subject":"Hi","message":"<p>Hi</p>","signature":"SENDER","track_opens":true}"#
-    return #"{"name":"Reports","email_account_ids":[\#(account)],"settings":{"timezone":"UTC","daily_enroll":10},"#
+    return #"{"name":"Reports","email_account_ids":[\#(account)],"settings":{"timezone":"UTC","daily_enroll":1000},"#
         + #""steps":{"type":"START","followup":{"type":"EMAIL","delivery_time":{\#(everyDay)},"#
         + #""body":{"versions":[\#(version)]},"followup_after":{"range":"HOUR","value":1},"#
         + #""followup":{"type":"EMAIL","delivery_time":{\#(everyDay)},"body":{"versions":[\#(version)]}}}}}"#
@@ -40,7 +40,7 @@ extension TestClientProtocol {
     func runningCampaign(_ client: some TestClientProtocol, _ sandbox: TestSandbox, prospects: Int) async throws
         -> Int
     {
-        let account = try await connectedAccount(client, sandbox)
+        let account = try await connectedAccount(client, sandbox, roomy: true)
         let created = try await client.call(.post, "/rest/v2/campaigns", json: reportCampaignBody(account: account))
         let id = try #require((created.body as? [String: Any])?["id"] as? Int)
         #expect(try await client.call(.post, "/rest/v2/campaigns/\(id)/run").status == 200)

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import OutreachAPI
 
@@ -15,7 +16,13 @@ struct ReportRoutes {
                 let period = try await request.decodeJSON(ReportPeriod.self, context: context) {
                     SandboxError.reportInput([$0])
                 }
-                return try json(try await store.requestReport(key: key, kind: kind, period: period))
+                var response = try json(try await store.requestReport(key: key, kind: kind, period: period))
+                // The sandbox's "today", which `sandbox advance` moves: the client reads its
+                // relative days (`--from 7d`) against it.
+                if let field = HTTPField.Name(ReportHash.clockHeader) {
+                    response.headers[field] = String(Int(await store.clock.now))
+                }
+                return response
             }
         }
         reports.get(":hash") { request, context in

@@ -20,11 +20,21 @@ struct MessageDraw: Sendable, Hashable {
     }
 
     /// The lane's 64-bit value.
-    func value(_ lane: Lane) -> UInt64 {
-        var z = seed &+ (lane.rawValue &+ 1) &* 0x9e37_79b9_7f4a_7c15
+    func value(_ lane: Lane) -> UInt64 { Self.mix(seed, lane.rawValue) }
+
+    /// The `index`-th SplitMix64 value after `seed`.
+    static func mix(_ seed: UInt64, _ index: UInt64) -> UInt64 {
+        var z = seed &+ (index &+ 1) &* 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)
+    }
+
+    /// FNV-1a of a text's UTF-8 bytes.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { feedByte(&hash, byte) }
+        return hash
     }
 
     /// The lane's value in basis points, `0..<10_000`.

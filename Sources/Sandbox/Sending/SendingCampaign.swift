@@ -14,10 +14,13 @@ struct SendingCampaign: Sendable {
     /// `settings.timezone` (UTC when absent or unknown).
     var timeZone: TimeZone
     var runs: RunHistory
+    /// `settings.daily_enroll`: how many messages the campaign may send in a day of its time
+    /// zone, follow-ups first; nil: no limit.
+    var dailyEnroll: Int?
 
     init(
         id: Int, name: String = "", status: String = "RUNNING", steps: [SendingStep], mailboxes: [String],
-        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, runs: RunHistory
+        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, runs: RunHistory, dailyEnroll: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -26,6 +29,7 @@ struct SendingCampaign: Sendable {
         self.mailboxes = mailboxes
         self.timeZone = timeZone
         self.runs = runs
+        self.dailyEnroll = dailyEnroll
     }
 
     /// A stored campaign; `mailboxEmails` gives each email account id's address (an unknown id
@@ -36,6 +40,7 @@ struct SendingCampaign: Sendable {
             id: campaign.id, name: campaign.name, status: campaign.status.rawValue,
             steps: campaign.steps.path.filter { $0.type == .email }.map(SendingStep.init),
             mailboxes: campaign.email_account_ids.map { mailboxEmails[$0] ?? String($0) },
-            timeZone: campaign.settings.timezone.flatMap(TimeZone.init(identifier:)) ?? utc, runs: runs)
+            timeZone: campaign.settings.timezone.flatMap(TimeZone.init(identifier:)) ?? utc, runs: runs,
+            dailyEnroll: campaign.settings.daily_enroll)
     }
 }

@@ -12,6 +12,8 @@
 ///   and if the prospect was `PAUSED` in the campaign then, to the moment it was set `ACTIVE`
 ///   again (and into the window again). It is sent if that moment is at or before `now`.
 /// - Mailbox `email_account_ids[prospectID % count]`; version by the message's seeded hash.
+/// - The mailboxes' daily limits and sending waits and the campaign's `daily_enroll` hold
+///   messages back to later moments (``SendingSimulation``).
 /// - Outcomes from the hash at fixed rates (``Rates``): a bounce (step 1 only) ends the
 ///   sequence; a reply or an opt-out stops every later step due after it.
 enum SendingRule {
@@ -38,43 +40,13 @@ enum SendingRule {
     }
 
     /// The messages `campaign` has sent to `enrolments` up to `now`, enrolment by enrolment,
-    /// each one's steps in order.
-    static func messages(_ campaign: SendingCampaign, _ enrolments: [SendingEnrolment], now: Double)
-        -> [SentMessage]
-    {
-        guard let firstRun = campaign.runs.firstStart, firstRun <= now, !campaign.steps.isEmpty,
-            !campaign.mailboxes.isEmpty
-        else { return [] }
-        let day = Double(DeliverySchedule.secondsPerDay)
-        // Covers every moment a message can be moved to before it is found to be after `now`.
-        let offsets = UTCOffsetTable(campaign.timeZone, from: firstRun - 2 * day, to: now + 9 * day)
-        let steps = campaign.steps
-        let runs = campaign.runs
-        let mailboxes = campaign.mailboxes
-        var result: [SentMessage] = []
-        result.reserveCapacity(enrolments.count * steps.count)
-        for enrolment in enrolments where enrolment.admitted {
-            let count = mailboxes.count
-            let mailbox = mailboxes[(enrolment.prospectID % count + count) % count]
-            var due = max(firstRun, enrolment.enrolledAt, enrolment.sendAfter ?? firstRun)
-            var stopAt = Double.infinity
-            for (index, step) in steps.enumerated() {
-                guard let sentAt = sendingTime(due: due, step, runs, enrolment.pauses, offsets, now: now),
-                    sentAt < stopAt
-                else { break }
-                let draw = MessageDraw(campaignID: campaign.id, prospectID: enrolment.prospectID, step: index + 1)
-                let message = outcome(
-                    of: draw, campaignID: campaign.id, prospectID: enrolment.prospectID, stepIndex: index + 1,
-                    version: step.versions[Int(draw.value(.version) % UInt64(step.versions.count))],
-                    mailbox: mailbox, sentAt: sentAt, now: now)
-                result.append(message)
-                if message.bounced { break }
-                if draw.basisPoints(.reply) < Rates.reply { stopAt = min(stopAt, sentAt + Rates.replyDelay) }
-                if draw.basisPoints(.optOut) < Rates.optOut { stopAt = min(stopAt, sentAt + Rates.optOutDelay) }
-                due = sentAt + step.followupAfter
-            }
-        }
-        return result
+    /// each one's steps in order, from mailboxes without limits unless `mailboxes` gives them
+    /// (``SendingSimulation``).
+    static func messages(
+        _ campaign: SendingCampaign, _ enrolments: [SendingEnrolment], mailboxes: [String: SendingMailbox] = [:],
+        now: Double
+    ) -> [SentMessage] {
+        SendingSimulation([campaign], enrolments: { _ in enrolments }, mailboxes: mailboxes, now: now).messages
     }
 
     /// When a message due at `due` is sent: the next moment in the step's window at which the

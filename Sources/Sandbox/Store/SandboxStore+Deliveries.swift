@@ -41,7 +41,9 @@ extension SandboxStore {
             let sending = accountSending(tenant, now: now)
             let firmID = Int(tenant.number)
             for hook in due {
-                let events = SandboxEvent.events(sending.messages, since: hook.since, upTo: now, wanted: [hook.event])
+                let events = SandboxEvent.events(
+                    sending.messages, completions: sending.completions, since: hook.since, upTo: now,
+                    wanted: [hook.event])
                 guard !events.isEmpty else { continue }
                 var posts: [WebhookDelivery] = []
                 var start = 0

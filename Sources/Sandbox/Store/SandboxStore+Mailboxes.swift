@@ -51,19 +51,40 @@ extension SandboxStore {
         }
     }
 
-    /// `GET mailboxes`.
+    /// `GET mailboxes`, each sending mailbox's `sent_today` counted.
     func mailboxes(key: String) async throws -> [Mailbox] {
-        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [Mailbox] in
-            tenant.mailboxOrder.compactMap { tenant.mailboxes[$0] }
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> [Mailbox] in
+            let counts = sentToday(tenant, now: now)
+            return tenant.mailboxOrder.compactMap { tenant.mailboxes[$0].map { Self.counting($0, counts) } }
         }
     }
 
-    /// `GET mailboxes/{id}`.
+    /// `GET mailboxes/{id}`, its `sent_today` counted.
     func mailbox(key: String, id: Int) async throws -> Mailbox {
-        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> Mailbox in
+        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> Mailbox in
             guard let mailbox = tenant.mailboxes[id] else { throw SandboxError.notFound }
-            return mailbox
+            return Self.counting(mailbox, sentToday(tenant, now: now))
         }
+    }
+
+    /// By sending address, the messages the account's campaigns sent on the sandbox clock's UTC
+    /// day up to `now` (empty, without work, while no campaign has run).
+    func sentToday(_ tenant: TenantState, now: Double) -> [String: Int] {
+        guard tenant.campaignRuns.values.contains(where: { $0.firstStart != nil }) else { return [:] }
+        let today = SendingSimulation.utcDay(now)
+        var counts: [String: Int] = [:]
+        for message in accountSending(tenant, now: now).messages where SendingSimulation.utcDay(message.sentAt) == today {
+            counts[message.mailbox, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// A mailbox with `sent_today` from `counts`, where it has the field (its SMTP entry).
+    static func counting(_ mailbox: Mailbox, _ counts: [String: Int]) -> Mailbox {
+        guard mailbox.details.sent_today != nil else { return mailbox }
+        var counted = mailbox
+        counted.details.sent_today = counts[mailbox.details.email] ?? 0
+        return counted
     }
 
     /// `POST mailboxes/microsoft/bulk` after decoding and validation: the items and whether all connected.

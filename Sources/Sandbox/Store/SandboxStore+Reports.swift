@@ -44,17 +44,23 @@ extension SandboxStore {
     }
 
     /// What every campaign of the account has sent up to `now` (to the prospects of `only`, when
-    /// given: each prospect's messages depend on its own enrolments alone).
+    /// given: worked out for all, as they share their mailboxes' and campaigns' days).
     func accountSending(_ tenant: TenantState, now: Double, only: Set<Int>? = nil) -> AccountSending {
         let emails = tenant.mailboxes.mapValues(\.details.email)
+        var mailboxes: [String: SendingMailbox] = [:]
         let campaigns = tenant.campaignOrder.compactMap { id in
-            tenant.campaigns[id].map {
-                SendingCampaign($0, mailboxEmails: emails, runs: tenant.campaignRuns[id] ?? RunHistory())
+            tenant.campaigns[id].map { campaign in
+                for mailboxID in campaign.email_account_ids {
+                    let rule = tenant.mailboxes[mailboxID].map(SendingMailbox.init) ?? .connected(String(mailboxID))
+                    if mailboxes[rule.email] == nil { mailboxes[rule.email] = rule }
+                }
+                return SendingCampaign(campaign, mailboxEmails: emails, runs: tenant.campaignRuns[id] ?? RunHistory())
             }
         }
-        return AccountSending(
-            campaigns,
-            enrolments: { sendingEnrolments(tenant, campaignID: $0, only: only) }, now: now)
+        let sending = AccountSending(
+            campaigns, enrolments: { sendingEnrolments(tenant, campaignID: $0) }, mailboxes: mailboxes, now: now)
+        guard let only else { return sending }
+        return sending.keeping(only)
     }
 
     /// What sending did to each prospect of the account (or of `only`) up to `now`, by prospect
@@ -67,15 +73,12 @@ extension SandboxStore {
     /// The enrolments of a campaign for the sending rule, in the order they were added: each
     /// prospect's id, when it was added, its `send_after`, whether it may be written to (ACTIVE
     /// in the database, ACTIVE or PAUSED in the campaign) and when it was paused; then any a test added
-    /// (``setEnrolmentsForTesting(key:campaignID:_:)``). With `only`, just those prospects', in
-    /// no particular order.
-    func sendingEnrolments(_ tenant: TenantState, campaignID: Int, only: Set<Int>? = nil) -> [SendingEnrolment] {
+    /// (``setEnrolmentsForTesting(key:campaignID:_:)``).
+    func sendingEnrolments(_ tenant: TenantState, campaignID: Int) -> [SendingEnrolment] {
         var result: [SendingEnrolment] = []
         if let enrolments = tenant.enrolments[campaignID] {
-            // A few prospects are looked up (in no particular order); all are taken in order.
-            let ids = only.map { Array($0) } ?? enrolments.order
-            result.reserveCapacity(ids.count)
-            for id in ids {
+            result.reserveCapacity(enrolments.order.count)
+            for id in enrolments.order {
                 guard let enrolment = enrolments[id] else { continue }
                 // Written to only while ACTIVE in the campaign and in the database: a prospect
                 // admitted with `force` (BLACKLIST, BOUNCED, …) is enrolled but never mailed. One
@@ -88,8 +91,7 @@ extension SandboxStore {
                         admitted: inCampaign && status == "ACTIVE", pauses: enrolment.pauses))
             }
         }
-        let testing = enrolmentsForTesting[tenant.number]?[campaignID] ?? []
-        return result + (only.map { wanted in testing.filter { wanted.contains($0.prospectID) } } ?? testing)
+        return result + (enrolmentsForTesting[tenant.number]?[campaignID] ?? [])
     }
 
     /// Adds `enrolments` to what the sending rule sees for a campaign of the account of `key`

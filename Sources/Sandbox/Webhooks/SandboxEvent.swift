@@ -10,8 +10,12 @@ struct SandboxEvent: Sendable {
     var message: SentMessage
 
     /// The events of `messages` that happened in (`since`, `upTo`], of the kinds in `wanted`, in
-    /// the order of time, then prospect, then step.
-    static func events(_ messages: [SentMessage], since: Double, upTo: Double, wanted: Set<String>) -> [SandboxEvent] {
+    /// the order of time, then prospect, then step; with `completions` (by campaign id), each
+    /// campaign's `campaign_completed`, about its last message.
+    static func events(
+        _ messages: [SentMessage], completions: [Int: Double] = [:], since: Double, upTo: Double,
+        wanted: Set<String>
+    ) -> [SandboxEvent] {
         var result: [SandboxEvent] = []
         func add(_ name: String, _ time: Double?, _ message: SentMessage) {
             guard let time, time > since, time <= upTo, wanted.contains(name) else { return }
@@ -35,6 +39,16 @@ struct SandboxEvent: Sendable {
                 let time = message.sentAt + SendingRule.Rates.optOutDelay
                 add("prospect_opt_out", time, message)
                 add("prospect_blacklisted", time, message)
+            }
+        }
+        if wanted.contains("campaign_completed") {
+            var last: [Int: SentMessage] = [:]
+            for message in messages where completions[message.campaignID] != nil {
+                if let known = last[message.campaignID], known.sentAt >= message.sentAt { continue }
+                last[message.campaignID] = message
+            }
+            for (campaign, time) in completions {
+                if let message = last[campaign] { add("campaign_completed", time, message) }
             }
         }
         return result.sorted {
@@ -71,6 +85,9 @@ struct SandboxEvent: Sendable {
         var body: [String: Any] = [
             "method": name, "prospect": person, "timestamp": SandboxTime.v1Text(time), "firm_id": firmID,
         ]
+        if name == "campaign_completed" {
+            body["campaign"] = ["id": message.campaignID, "name": campaign?.name ?? "", "status": "COMPLETED"]
+        }
         let subject = "Step \(message.stepIndex) (\(message.version))"
         switch name {
         case "prospect_replied":

@@ -4,9 +4,24 @@ import WPSLanguage
 /// work a page at a time (``PageRole``) do so while the next page is fetched, so the whole list
 /// is never held unless a stage needs it whole (`sort-by`, a variable, a table).
 extension Interpreter {
-    /// Runs a pipeline; where its result arrives in pages and `pageOutput` is given, each page
+    /// Where the pages of a statement's result go as they arrive, instead of being gathered into
+    /// one value: every stream's to `pages` (NDJSON), a live stream's to `live` (a terminal's
+    /// table), with the columns the stream prefers.
+    struct PageOutput: Sendable {
+        var pages: (@Sendable ([Value]) -> Void)?
+        var live: (@Sendable (_ columns: [[String]], _ items: [Value]) -> Void)?
+
+        /// The output for `stream`'s pages, if they have one.
+        func output(for stream: ValueStream) -> (@Sendable ([Value]) -> Void)? {
+            if let pages { return pages }
+            guard let live, let columns = stream.liveColumns else { return nil }
+            return { items in live(columns, items) }
+        }
+    }
+
+    /// Runs a pipeline; where its result arrives in pages and `pageOutput` takes them, each page
     /// goes there as it arrives (the pipeline's value is then null).
-    mutating func run(_ pipeline: Pipeline, pageOutput: (@Sendable ([Value]) -> Void)?) async throws -> Value {
+    mutating func run(_ pipeline: Pipeline, pageOutput: PageOutput?) async throws -> Value {
         var value = Value.null
         if let input = pipeline.input { value = try await evaluate(input) }
         var index = 0
@@ -46,7 +61,7 @@ extension Interpreter {
     /// up to and including the first that reduces the pages (`count`, `first`, `last`); returns
     /// the value they come to and the index of the first stage left to run on it.
     private mutating func flow(
-        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: (@Sendable ([Value]) -> Void)?
+        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: PageOutput?
     ) async throws -> (Value, Int) {
         do {
             let result = try await flowPages(stream, through: stages, pageOutput: pageOutput)
@@ -59,7 +74,7 @@ extension Interpreter {
     }
 
     private mutating func flowPages(
-        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: (@Sendable ([Value]) -> Void)?
+        _ stream: ValueStream, through stages: ArraySlice<Command>, pageOutput: PageOutput?
     ) async throws -> (Value, Int) {
         var perPage: [Command] = []
         var reducer: (command: Command, role: PageRole)?
@@ -75,7 +90,7 @@ extension Interpreter {
             }
         }
         // Pages go to the output only where nothing is left to run on them.
-        let output = next == stages.endIndex && reducer == nil ? pageOutput : nil
+        let output = next == stages.endIndex && reducer == nil ? pageOutput?.output(for: stream) : nil
         defer { stream.finish() }
 
         var collected: [Value] = []

@@ -23,6 +23,10 @@ public struct Interpreter: Sendable {
     /// Where a top-level pipeline's result that arrives in pages is printed page by page (NDJSON
     /// output); nil: it is printed whole once it has all arrived.
     public var pageOutput: (@Sendable ([Value]) -> Void)?
+    /// Where a top-level pipeline's result that arrives with no end known (`webhook listen`) is
+    /// printed page by page when `pageOutput` is nil (a table on a terminal, ``LiveTable``), given
+    /// the columns the stream prefers; nil: it is printed whole once it has ended.
+    public var liveOutput: (@Sendable (_ columns: [[String]], _ items: [Value]) -> Void)?
     /// The commands' signatures, as the parser checks `source`d files against.
     public let registry: CommandRegistry
     let definitions: [[String]: CommandDefinition]
@@ -78,7 +82,9 @@ public struct Interpreter: Sendable {
         case .pipeline(let pipeline):
             let result: Value
             do {
-                result = try await run(pipeline, pageOutput: pipeline.redirect == nil ? pageOutput : nil)
+                result = try await run(
+                    pipeline,
+                    pageOutput: pipeline.redirect == nil ? PageOutput(pages: pageOutput, live: liveOutput) : nil)
             } catch var error as RuntimeError where error.result != nil {
                 // The last stage failed with a result: show it as the statement's, then fail.
                 if let partial = error.result, pipeline.redirect == nil, partial != .null { output(partial) }

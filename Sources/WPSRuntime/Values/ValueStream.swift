@@ -27,15 +27,20 @@ public struct ValueStream: Sendable {
     /// Awaited once the pipeline is done with the stream, however it ended (`webhook listen`
     /// unsubscribes and stops its server then).
     let closing: (@Sendable () async -> Void)?
+    /// For a stream with no end known in advance (`webhook listen`): the columns a terminal's
+    /// live table shows of its records, as paths (empty: those of its first page). Such a stream
+    /// printed as a table on a terminal is printed a page at a time, not gathered first.
+    let liveColumns: [[String]]?
 
     public init(
         fetch: @escaping @Sendable (_ number: Int) async throws -> Page, finish: @escaping @Sendable () -> Void = {},
         delivered: (@Sendable (_ number: Int) async throws -> Void)? = nil,
-        closing: (@Sendable () async -> Void)? = nil
+        closing: (@Sendable () async -> Void)? = nil, liveColumns: [[String]]? = nil
     ) {
         self.fetch = fetch
         self.finish = finish
         self.delivered = delivered
         self.closing = closing
+        self.liveColumns = liveColumns
     }
 }

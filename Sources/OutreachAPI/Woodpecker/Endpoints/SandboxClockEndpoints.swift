@@ -32,3 +32,16 @@ public struct SandboxClockTime: Codable, Sendable, Hashable {
         return value * unit
     }
 }
+
+extension Woodpecker {
+    /// `GET sandbox/clock` — the sandbox's own route (not Woodpecker's): its clock, which
+    /// `sandbox advance` may have moved ahead of the caller's; the real API answers 404.
+    public struct GetSandboxClock: WoodpeckerMailboxEndpoint {
+        public init() {}
+        public var method: HTTPMethod { .get }
+        public var path: String { "sandbox/clock" }
+        public typealias Body = NoContent
+        public typealias Success = SandboxClockTime
+        public var body: NoContent? { nil }
+    }
+}

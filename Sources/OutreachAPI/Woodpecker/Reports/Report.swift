@@ -1,3 +1,4 @@
+import Foundation
 /// The reports of API 2.0 (docs/contract/reports.md): which one, over which days, and the answers.
 public enum ReportKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// General statistics, one row per campaign and sending mailbox.
@@ -57,10 +58,23 @@ public struct ReportPeriod: Sendable, Hashable, Codable {
     }
 }
 
-/// The answer of `POST /rest/v2/reports/{type}`: the hash to fetch the report with.
+/// The answer of `POST /rest/v2/reports/{type}`: the hash to fetch the report with, and, from
+/// the sandbox, its clock (`X-Sandbox-Clock`, seconds since 1970), which `sandbox advance` may
+/// have moved days ahead of the caller's.
 public struct ReportHash: Sendable, Hashable, Codable {
     public var hash: String
-    public init(hash: String) { self.hash = hash }
+    /// The sandbox's clock when it answered; nil from the real API.
+    public var serverClock: Double?
+
+    public init(hash: String, serverClock: Double? = nil) {
+        self.hash = hash
+        self.serverClock = serverClock
+    }
+
+    private enum CodingKeys: String, CodingKey { case hash }
+
+    /// The header the sandbox tells its clock in.
+    public static let clockHeader = "X-Sandbox-Clock"
 }
 
 /// The answer of `GET /rest/v2/reports/{hash}`: a status, and once `READY` the report.
@@ -100,6 +114,16 @@ extension Woodpecker {
         public var isIdempotent: Bool { true }
         public func validate() -> [ValidationProblem] { body.map { Validation.reportPeriod($0) } ?? [] }
         public typealias Success = ReportHash
+
+        /// The hash, with the sandbox's clock where it tells it.
+        public static func success(from response: TransportResponse) throws -> ReportHash? {
+            guard (200..<300).contains(response.status) else { return nil }
+            var answer = try JSONDecoder().decode(ReportHash.self, from: Data(response.body))
+            answer.serverClock = response.headers[ReportHash.clockHeader.lowercased()].flatMap {
+                Double($0.trimmingCharacters(in: .whitespaces))
+            }
+            return answer
+        }
     }
 
     /// `GET /rest/v2/reports/{hash}` — the report's status, and its data once `READY`.

@@ -20,6 +20,7 @@ enum CampaignStatsCommand {
             "POST /rest/v2/reports/campaigns", "POST /rest/v2/reports/complete_statistics_for_each_level_of_campaign",
             "GET campaigns/{id} (first: an unknown id fails before any report is asked for)",
             "GET /rest/v2/reports/{hash}",
+            "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)",
         ],
         tests: ["ProspectCommandTests.reportCampaignsPollsUntilReadyAndCampaignStatsAddsTheMailboxes"]
     ) { invocation, interpreter in

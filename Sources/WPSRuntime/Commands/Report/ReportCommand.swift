@@ -25,7 +25,10 @@ enum ReportCommand {
                 """,
             flags: ReportCommands.periodFlags,
             examples: ["report \(kind.commandWord) --from 7d" + (kind == .campaigns ? " | where responded > 0" : "")],
-            sends: ["POST /rest/v2/reports/\(kind.rawValue)", "GET /rest/v2/reports/{hash}"],
+            sends: [
+                "POST /rest/v2/reports/\(kind.rawValue)", "GET /rest/v2/reports/{hash}",
+                "GET sandbox/clock (a sandbox only: when it refused the period, to read its today)",
+            ],
             tests: ["ProspectCommandTests.reportCampaignsPollsUntilReadyAndCampaignStatsAddsTheMailboxes"]
         ) { invocation, interpreter in
             let session = try interpreter.connection(for: invocation)

@@ -53,7 +53,27 @@ enum ReportCommands {
         _ kind: ReportKind, period: ReportPeriod, invocation: Invocation, session: Session
     ) async throws -> ReportAnswer.Content {
         let connection = session.connection
-        let hash = try await connection.send(Woodpecker.RequestReport(kind, period), for: invocation.command).hash
+        // A sandbox whose clock was moved on (`sandbox advance 3d`) has its own today: the
+        // period the flags give is read again against it, and asked for once more if it differs.
+        // It tells its clock with each report it accepts; one it refused is asked for its clock.
+        var asked: ReportHash
+        var period = period
+        do {
+            asked = try await connection.send(Woodpecker.RequestReport(kind, period), for: invocation.command)
+        } catch let refusal as RuntimeError {
+            guard let clock = try? await connection.send(Woodpecker.GetSandboxClock(), for: invocation.command),
+                let theirs = try? Self.period(invocation, now: Date(timeIntervalSince1970: clock.seconds)),
+                theirs != period
+            else { throw refusal }
+            period = theirs
+            asked = try await connection.send(Woodpecker.RequestReport(kind, period), for: invocation.command)
+        }
+        if let clock = asked.serverClock,
+            let theirs = try? Self.period(invocation, now: Date(timeIntervalSince1970: clock)), theirs != period
+        {
+            asked = try await connection.send(Woodpecker.RequestReport(kind, theirs), for: invocation.command)
+        }
+        let hash = asked.hash
         let progress = ProgressLine(session.settings)
         let started = ContinuousClock.now
         let limit = invocation[timeout] ?? .seconds(600)

@@ -187,8 +187,11 @@ enum WebhookListenCommand {
                             + (toUnsubscribe.isEmpty ? "" : "; unsubscribed \(toUnsubscribe.joined(separator: ", "))"))
                     log?.close()
                 }.value
-            })
+            }, liveColumns: liveColumns)
     }
+
+    /// What a terminal's live table shows of each event.
+    static let liveColumns = [["timestamp"], ["method"], ["prospect", "email"], ["prospect", "campaign_id"], ["prospect", "step"]]
 
     /// Unsubscribes `names` at `url`, saying on stderr what could not be.
     static func unsubscribe(_ names: [String], _ url: String, _ session: Session, _ invocation: Invocation) async {
