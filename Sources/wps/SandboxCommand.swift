@@ -24,6 +24,9 @@ struct SandboxCommand: AsyncParsableCommand {
               malformed:0.01   answer 1% with 200 and a body that is not JSON, without processing them
               first:5:429      answer the first 5 requests with 429
               seed=42          the random seed (runs are reproducible)
+              deliveries       apply the plan to the sandbox's webhook deliveries instead: 429, 503, 500,
+                               drop and malformed send nothing (a failure, retried later); drop-after sends
+                               and ignores the answer (the retry repeats it); stall@N waits, then sends
             """
     )
 
@@ -120,12 +123,6 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    /// Whether `host` is a loopback address (only this machine can connect).
-    static func isLoopback(_ host: String) -> Bool {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        return bare.lowercased() == "localhost" || bare == "::1" || bare.hasPrefix("127.")
-    }
-
     /// `3d`, `36h`, `90m`, `45s` or `0` as seconds; nil for anything else.
     static func seconds(_ text: String) -> Int? { SandboxClockTime.seconds(text, upTo: 3_650 * 86_400) }
 
@@ -157,7 +154,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.clockSpeed = clockSpeed
         configuration.pushIntervalMilliseconds = pushInterval > 0 ? pushInterval : nil
         if let faults { configuration.faults = try FaultPlan(parsing: faults) }
-        if !Self.isLoopback(host) {
+        if !LoopbackHost.matches(host) {
             FileHandle.standardError.write(
                 Data(
                     "wps sandbox: warning: listening on \(host), not loopback: the sandbox is reachable from the network\(tlsCert == nil ? " and serves plain HTTP" : "")\n"

@@ -338,3 +338,46 @@ def test_on_a_terminal_without_a_pipeline_it_prints_a_live_table(wps, sandbox, t
     finally:
         child.close()
     assert child.exitstatus == 0
+
+
+def test_a_fault_plan_for_deliveries_makes_the_sandbox_send_again_and_the_listener_drops_repeats(wps, tmp_path):
+    """`--faults 'first:1:drop-after,deliveries'`: the sandbox's first webhook POST reaches the
+    listener but its answer is dropped, so the sandbox counts it failed and sends the same events
+    again a minute later (sandbox clock); the listener yields each event once and counts the
+    repeats. The plan leaves the API requests alone."""
+    from conftest import Sandbox
+    box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0",
+                  "--faults", "first:1:drop-after,deliveries")
+    try:
+        env = profile_environment(tmp_path, box, KEY)
+
+        def wps_run(script):
+            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
+                                 text=True, timeout=300)
+            assert out.returncode == 0, out.stderr
+            return json.loads(out.stdout) if out.stdout.strip() else None
+
+        boxes = tmp_path / "boxes.csv"
+        boxes.write_text("email,password,host,port,imap_host,imap_port\n"
+                         "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
+        leads = tmp_path / "leads.csv"
+        leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(5)))
+        wps_run(f"mailbox import {boxes} | batch watch | count")
+        account = wps_run('mailbox list | where type == "SMTP" | first | get id')
+        campaign = wps_run(f"campaign new F --accounts {account} --timezone UTC --daily-enroll 50 --subject Hi "
+                           "--message Hello | get id")
+        wps_run(f"prospect import {leads} --campaign {campaign} | count")
+        listener = Listener(wps, env, f"webhook listen --event campaign_sent --journal {tmp_path / 'j'}")
+        try:
+            wps_run(f"campaign run {campaign} | count")
+            wps_run("sandbox advance 3d")  # the five sends, pushed; the answer dropped by the plan
+            assert len(listener.read_ready()) == 5
+            wps_run("sandbox advance 2m")  # the retry: the same five again
+            assert len(listener.read_ready()) == 5
+        finally:
+            listener.process.send_signal(signal.SIGINT)
+        records = listener.finish()
+        assert sorted(r["prospect"]["email"] for r in records) == [f"lead{i}@acme.com" for i in range(5)]
+        assert "5 events yielded, 5 repeats dropped" in listener.stderr.text()
+    finally:
+        box.stop()

@@ -95,3 +95,20 @@ def test_subscribe_list_and_unsubscribe_against_the_sandbox(wps, sandbox, tmp_pa
     code, records, err = wps_run("webhook list")
     assert code == 0 and {(r["event"], r["target_url"]) for r in records} == {
         ("prospect_opt_out", HOOK), ("prospect_replied", f"{HOOK}/2"), ("prospect_replied", f"{HOOK}/3")}, err
+
+
+def test_a_url_with_a_password_is_refused_without_showing_it(wps, sandbox, tmp_path):
+    """A tunnel URL with `user:password@` would be kept and listed by the API as given: every
+    webhook command refuses it before sending, and no message, record or history shows it."""
+    env = profile_environment(tmp_path, sandbox, KEY)
+    secret = "Tunnel-Pa55-xyz"
+    before = listed(sandbox)
+    for script in (f"webhook subscribe prospect_replied --url https://me:{secret}@tunnel.example.net/h",
+                   f"webhook unsubscribe prospect_replied --url https://me:{secret}@tunnel.example.net/h",
+                   f"webhook listen --event prospect_replied --url https://me:{secret}@tunnel.example.net --max 1",
+                   f"webhook subscribe prospect_replied --url htps://me:{secret}@tunnel.example.net/h"):
+        out = run_wps_json(wps, env, "-c", script)
+        assert out.returncode == 2, (script, out.stderr)
+        assert secret not in out.stdout + out.stderr, out.stderr
+        assert "user name or password" in out.stderr or "absolute http or https URL" in out.stderr, out.stderr
+    assert listed(sandbox) == before

@@ -24,6 +24,8 @@ import Testing
         #expect(plan.seed == 42)
         #expect(plan.method == "POST")
         #expect(plan.pathPrefix == "/rest/v2")
+        #expect(!plan.deliveries)
+        #expect(try FaultPlan(parsing: "first:1:drop-after, deliveries").deliveries)
         #expect(try FaultPlan(parsing: "").isEmpty)
     }
 

@@ -152,6 +152,19 @@ import WPSLanguage
         #expect(HistoryMasker.scan("mailbox add --password \"x$p\"").secretVariables == ["p"])
     }
 
+    @Test func aURLsUserAndPasswordAreMaskedInAnyCommand() {
+        // Any command, any flag, quoted or not: the history and a diagnostic keep the host.
+        #expect(
+            HistoryMasker.mask("webhook subscribe prospect_replied --url https://me:Hunter2@tunnel.example.net/h")
+                == "webhook subscribe prospect_replied --url https://••••@tunnel.example.net/h")
+        #expect(
+            HistoryMasker.mask(#"echo "see http://a:b@x.example.com?q=1" http://plain.example.com/@me"#)
+                == #"echo "see http://••••@x.example.com?q=1" http://plain.example.com/@me"#)
+        let scan = HistoryMasker.scan("webhook listen --url https://me:Hunter2@t.example.net --max nope")
+        #expect(!Self.shown("webhook listen --url https://me:Hunter2@t.example.net --max nope", scan.diagnosticRanges)
+            .contains("Hunter2"))
+    }
+
     /// `text` with each of `ranges` shown as `****`.
     static func shown(_ text: String, _ ranges: [Range<Int>]) -> String {
         var bytes = Array(text.utf8)

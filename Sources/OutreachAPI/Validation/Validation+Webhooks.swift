@@ -34,8 +34,22 @@ extension Validation {
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty
         else {
-            return "must be an absolute http or https URL, got '\(url)'"
+            return "must be an absolute http or https URL, got '\(withoutUserInfo(url))'"
+        }
+        if components.user != nil || components.password != nil {
+            // Never echoed: the password would reach the terminal and the history.
+            return "must not hold a user name or password (user:password@): the API keeps and lists the URL "
+                + "as given; put a secret in its path instead"
         }
         return nil
+    }
+
+    /// `url` with anything between `//` and `@` before the host replaced by `…` (for messages).
+    static func withoutUserInfo(_ url: String) -> String {
+        guard let start = url.range(of: "//") else { return url }
+        let rest = url[start.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<start.upperBound]) + "…" + String(rest[at...])
     }
 }

@@ -15,6 +15,10 @@
 /// seed=42            the random seed, so a run is reproducible (default 1)
 /// method=POST        only requests with this method are eligible
 /// path=/rest/v2/mailboxes/manual_connection/bulk   only paths with this prefix are eligible
+/// deliveries         the plan is for the sandbox's webhook deliveries, not the requests it serves:
+///                    429, 503, 500, drop and malformed send nothing and count as the receiver's
+///                    failure; drop-after sends, then ignores the answer (a retry repeats it);
+///                    stall@N waits N s, then sends
 /// ```
 /// Rates are independent slices of one draw per eligible request, so their sum must be ≤ 1.
 public struct FaultPlan: Sendable, Hashable {
@@ -38,6 +42,9 @@ public struct FaultPlan: Sendable, Hashable {
     public var seed: UInt64 = 1
     public var method: String?
     public var pathPrefix: String?
+    /// Whether the plan is for the webhook deliveries the sandbox makes (the receiver's side),
+    /// not the requests it serves.
+    public var deliveries = false
 
     /// No faults.
     public init() {}
@@ -49,6 +56,7 @@ public struct FaultPlan: Sendable, Hashable {
         lhs.first.map(\.count) == rhs.first.map(\.count) && lhs.first.map(\.fault) == rhs.first.map(\.fault)
             && lhs.rates.map(\.rate) == rhs.rates.map(\.rate) && lhs.rates.map(\.fault) == rhs.rates.map(\.fault)
             && lhs.seed == rhs.seed && lhs.method == rhs.method && lhs.pathPrefix == rhs.pathPrefix
+            && lhs.deliveries == rhs.deliveries
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -76,6 +84,10 @@ extension FaultPlan {
                     throw FaultPlanError(description: "'\(part)': the seed must be a whole number")
                 }
                 self.seed = seed
+                continue
+            }
+            if part == "deliveries" {
+                deliveries = true
                 continue
             }
             if let value = part.value(after: "method=") {

@@ -34,7 +34,7 @@ public enum SandboxServer {
         if configuration.clockSpeed != 1 { await store.setClockSpeed(configuration.clockSpeed) }
         await store.advanceClock(by: configuration.clockOffset)
         let counter = RequestCounter()
-        let pusher = configuration.deliversWebhooks ? WebhookPusher(store: store) : nil
+        let pusher = configuration.deliversWebhooks ? WebhookPusher(store: store, faults: configuration.faults) : nil
         let router = buildSandboxRouter(store: store, configuration: configuration, counter: counter, pusher: pusher)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "wps.sandbox")

@@ -22,7 +22,7 @@ func buildSandboxRouter(
     if configuration.rateLimit {
         router.add(middleware: AccountRateLimitMiddleware(queueLimit: 6, maxWait: configuration.rateLimitMaxWait))
     }
-    if !configuration.faults.isEmpty {
+    if !configuration.faults.isEmpty, !configuration.faults.deliveries {
         router.add(middleware: FaultInjectionMiddleware(plan: configuration.faults))
     }
     router.add(middleware: ServerTimingMiddleware())

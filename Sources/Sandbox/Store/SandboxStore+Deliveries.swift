@@ -35,7 +35,7 @@ extension SandboxStore {
         var result: [[WebhookDelivery]] = []
         for (id, tenant) in tenants where !tenant.webhooks.isEmpty {
             let due = tenant.webhooks.filter { hook in
-                Self.isLoopback(hook.url) && (hook.retryAt.map { $0 <= now } ?? true)
+                LoopbackHost.matches(url: hook.url) && (hook.retryAt.map { $0 <= now } ?? true)
             }
             guard !due.isEmpty else { continue }
             let sending = accountSending(tenant, now: now)
@@ -92,9 +92,4 @@ extension SandboxStore {
         if let write = snapshot(tenant, ProspectChanges()) { try? await persist(tenantID, write) }
     }
 
-    /// Whether `url` is on this machine: the sandbox delivers only there (proposal 8).
-    static func isLoopback(_ url: String) -> Bool {
-        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-    }
 }

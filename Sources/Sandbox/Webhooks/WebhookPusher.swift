@@ -18,9 +18,12 @@ actor WebhookPusher {
     private var loop: Task<Void, Never>?
     private var passing = false
     private var again = false
+    /// Faults injected into the deliveries (`wps sandbox --faults 'drop-after:0.3,deliveries'`).
+    private let faults: FaultDecider?
 
-    init(store: SandboxStore) {
+    init(store: SandboxStore, faults: FaultPlan? = nil) {
         self.store = store
+        self.faults = faults.flatMap { $0.deliveries && !$0.isEmpty ? FaultDecider(plan: $0) : nil }
     }
 
     private func httpClient() -> HTTPClient {
@@ -71,8 +74,28 @@ actor WebhookPusher {
         passing = false
     }
 
-    /// The receiver's status, or nil when it did not answer.
+    /// The receiver's status, or nil when it did not answer (or a fault of the plan stood in
+    /// for its answer).
     private func send(_ post: WebhookDelivery) async -> Int? {
+        let path = URL(string: post.url)?.path ?? "/"
+        switch await faults?.decide(method: "POST", path: path) {
+        case nil:
+            return await deliver(post)
+        case .tooManyRequests?: return 429
+        case .unavailable?: return 503
+        case .serverError?: return 500
+        case .drop?, .malformed?: return nil
+        case .dropAfterProcessing?:
+            _ = await deliver(post)
+            return nil
+        case .stall(let seconds)?:
+            try? await Task.sleep(for: .seconds(seconds))
+            return await deliver(post)
+        }
+    }
+
+    /// POSTs one delivery: the receiver's status, or nil when it did not answer.
+    private func deliver(_ post: WebhookDelivery) async -> Int? {
         var request = HTTPClientRequest(url: post.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

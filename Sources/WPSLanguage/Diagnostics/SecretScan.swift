@@ -113,8 +113,40 @@ public struct SecretScan: Sendable {
             followsRequest = endsLine && asked
         }
         asksForSecret = followsRequest
+        // A URL's `user:password@` is a secret wherever it is written (`--url https://me:pw@host`).
+        for token in tokens { historyRanges += Self.userInfoRanges(bytes, in: token.range.start..<token.range.end) }
         historyRanges = Self.merged(historyRanges)
         diagnosticRanges = Self.merged(diagnosticRanges + historyRanges)
+    }
+
+    /// The byte ranges of the `user:password` of each URL in `range` of `bytes`: what lies between
+    /// `://` and an `@` before the host's end.
+    static func userInfoRanges(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = range.lowerBound
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        while index + 2 < range.upperBound {
+            guard bytes[index] == colon, bytes[index + 1] == slash, bytes[index + 2] == slash else {
+                index += 1
+                continue
+            }
+            let start = index + 3
+            var end = start
+            var at: Int?
+            while end < range.upperBound {
+                let byte = bytes[end]
+                if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: "'") || isBlank(byte)
+                {
+                    break
+                }
+                if byte == UInt8(ascii: "@") { at = end }
+                end += 1
+            }
+            if let at, at > start { result.append(start..<at) }
+            index = max(end, index + 3)
+        }
+        return result
     }
 
     /// Whether `--name` (or `-name`) has its value masked: a flag the registry marks secret, one
