@@ -1,3 +1,4 @@
+import json
 """Shared fixtures for the end-to-end tests: the built wps binary and a live sandbox."""
 import os
 import re
@@ -197,6 +198,16 @@ def run_wps_json(binary, env, *args, timeout=900):
     """`wps --output json ARGS` in `env`, its output captured."""
     return subprocess.run([str(binary), "--output", "json", *args], capture_output=True, text=True, env=env,
                           timeout=timeout)
+
+
+def json_runner(binary, env):
+    """A function that runs `wps --output json -c SCRIPT` in `env`, asserts it succeeded and
+    returns its output read as JSON (None when it printed nothing)."""
+    def wps_run(script):
+        out = run_wps_json(binary, env, "-c", script, timeout=300)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout) if out.stdout.strip() else None
+    return wps_run
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ carried to the next day; `mailbox list` counts `sent_today`; the webhook for a f
 (`campaign_completed`) arrives once its last message has gone."""
 import collections
 import json
-import subprocess
 import time
 
-from conftest import Sandbox, profile_environment
+from conftest import Sandbox, json_runner, profile_environment
 
 KEY = "limits-test-key"
 
@@ -18,15 +17,6 @@ def at_ten_utc():
     no day boundary falls between two commands of a test."""
     seconds = int((10 * 3600 - time.time() % 86400) % 86400)
     return f"{seconds or 86400}s"
-
-
-def runner(wps, env):
-    def wps_run(script):
-        out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
-                             text=True, timeout=300)
-        assert out.returncode == 0, out.stderr
-        return json.loads(out.stdout) if out.stdout.strip() else None
-    return wps_run
 
 
 def connect(wps_run, tmp_path, count, limit, wait_from, wait_to):
@@ -42,7 +32,7 @@ def test_daily_enroll_and_mailbox_limits_hold_and_the_rest_waits(wps, tmp_path):
     box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0",
                   "--clock-offset", at_ten_utc())
     try:
-        wps_run = runner(wps, profile_environment(tmp_path, box, KEY))
+        wps_run = json_runner(wps, profile_environment(tmp_path, box, KEY))
         accounts = connect(wps_run, tmp_path, 10, 40, 60, 120)
         assert len(accounts) == 10
         campaign = wps_run(f"campaign new Limits --accounts {','.join(map(str, accounts))} --timezone UTC "
@@ -107,7 +97,7 @@ def test_a_mailbox_sends_its_limit_a_day_with_its_wait_between_sends(wps, tmp_pa
     box = Sandbox(wps, "--no-rate-limit", "--processing-delay", "0", "--push-interval", "0",
                   "--clock-offset", at_ten_utc())
     try:
-        wps_run = runner(wps, profile_environment(tmp_path, box, KEY))
+        wps_run = json_runner(wps, profile_environment(tmp_path, box, KEY))
         (account,) = connect(wps_run, tmp_path, 1, 12, 600, 1200)
         campaign = wps_run(f"campaign new Slow --accounts {account} --timezone UTC --daily-enroll 500 "
                            "--subject Hi --message Hello | get id")

@@ -10,7 +10,7 @@ import subprocess
 
 import requests
 
-from conftest import StreamLines, line_starting, profile_environment
+from conftest import StreamLines, json_runner, line_starting, profile_environment
 
 KEY = "listen-test-key"
 
@@ -57,6 +57,22 @@ class Listener:
 def _text(stream):
     for line in stream:
         yield line.decode()
+
+
+def five_prospect_campaign(wps_run, tmp_path, name):
+    """One mailbox (imported and waited for) and a one-step campaign `name` on it with the five
+    prospects lead0…lead4@acme.com, not running yet: its id."""
+    boxes = tmp_path / "boxes.csv"
+    boxes.write_text("email,password,host,port,imap_host,imap_port\n"
+                     "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
+    leads = tmp_path / "leads.csv"
+    leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(5)))
+    wps_run(f"mailbox import {boxes} | batch watch | count")
+    account = wps_run('mailbox list | where type == "SMTP" | first | get id')
+    campaign = wps_run(f"campaign new {name} --accounts {account} --timezone UTC --daily-enroll 50 --subject Hi "
+                       "--message Hello | get id")
+    wps_run(f"prospect import {leads} --campaign {campaign} | count")
+    return campaign
 
 
 def post(url, events):
@@ -164,12 +180,7 @@ def test_the_sandbox_pushes_what_its_campaigns_produce(wps, tmp_path):
         leads = tmp_path / "leads.csv"
         leads.write_text("email,first_name\n" + "".join(f"lead{i}@acme{i % 7}.com,Lead{i}\n" for i in range(200)))
 
-        def wps_run(script):
-            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
-                                 text=True, timeout=300)
-            assert out.returncode == 0, out.stderr
-            return json.loads(out.stdout) if out.stdout.strip() else None
-
+        wps_run = json_runner(wps, env)
         wps_run(f"mailbox import {boxes} | batch watch | count")
         accounts = ",".join(str(b["id"]) for b in wps_run('mailbox list | where type == "SMTP"'))
         campaign = wps_run(f"campaign new Pushed --accounts {accounts} --timezone UTC --daily-enroll 500 "
@@ -225,22 +236,8 @@ def test_the_sandbox_retries_a_failing_receiver_and_drops_one_that_answers_410(w
     try:
         env = profile_environment(tmp_path, box, KEY)
 
-        def wps_run(script):
-            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
-                                 text=True, timeout=300)
-            assert out.returncode == 0, out.stderr
-            return json.loads(out.stdout) if out.stdout.strip() else None
-
-        boxes = tmp_path / "boxes.csv"
-        boxes.write_text("email,password,host,port,imap_host,imap_port\n"
-                         "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
-        leads = tmp_path / "leads.csv"
-        leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(5)))
-        wps_run(f"mailbox import {boxes} | batch watch | count")
-        account = wps_run('mailbox list | where type == "SMTP" | first | get id')
-        campaign = wps_run(f"campaign new R --accounts {account} --timezone UTC --daily-enroll 50 --subject Hi "
-                           "--message Hello | get id")
-        wps_run(f"prospect import {leads} --campaign {campaign} | count")
+        wps_run = json_runner(wps, env)
+        campaign = five_prospect_campaign(wps_run, tmp_path, "R")
         wps_run(f"webhook subscribe campaign_sent --url {base}/flaky | count")
         wps_run(f"webhook subscribe campaign_sent --url {base}/gone | count")
         wps_run(f"campaign run {campaign} | count")
@@ -351,22 +348,8 @@ def test_a_fault_plan_for_deliveries_makes_the_sandbox_send_again_and_the_listen
     try:
         env = profile_environment(tmp_path, box, KEY)
 
-        def wps_run(script):
-            out = subprocess.run([str(wps), "--output", "json", "-c", script], env=env, capture_output=True,
-                                 text=True, timeout=300)
-            assert out.returncode == 0, out.stderr
-            return json.loads(out.stdout) if out.stdout.strip() else None
-
-        boxes = tmp_path / "boxes.csv"
-        boxes.write_text("email,password,host,port,imap_host,imap_port\n"
-                         "s0@sender.example.com,pw,smtp.example.com,465,imap.example.com,993\n")
-        leads = tmp_path / "leads.csv"
-        leads.write_text("email\n" + "".join(f"lead{i}@acme.com\n" for i in range(5)))
-        wps_run(f"mailbox import {boxes} | batch watch | count")
-        account = wps_run('mailbox list | where type == "SMTP" | first | get id')
-        campaign = wps_run(f"campaign new F --accounts {account} --timezone UTC --daily-enroll 50 --subject Hi "
-                           "--message Hello | get id")
-        wps_run(f"prospect import {leads} --campaign {campaign} | count")
+        wps_run = json_runner(wps, env)
+        campaign = five_prospect_campaign(wps_run, tmp_path, "F")
         listener = Listener(wps, env, f"webhook listen --event campaign_sent --journal {tmp_path / 'j'}")
         try:
             wps_run(f"campaign run {campaign} | count")
