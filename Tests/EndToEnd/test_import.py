@@ -456,10 +456,10 @@ def test_semicolon_and_tab_files_are_read_by_their_header_and_delimiter_forces_o
         assert [r["outcome"] for r in read_report(report)] == ["connected"] * len(emails)
     # A quoted header field holding a comma does not make a semicolon file a comma file.
     quoted = tmp_path / "quoted.csv"
-    quoted.write_text('"email";"password";"host";"port";"imap_host";"imap_port";"from, name"\n'
+    quoted.write_text('"email";"password";"host";"port";"imap_host";"imap_port";"notes, misc"\n'
                       + ";".join(["dee@example.com", "pw"] + row + ["Dee"]) + "\n")
     out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {quoted}")
-    assert out.returncode == 2 and "from, name: unknown column" in out.stderr, out.stderr
+    assert out.returncode == 2 and "notes, misc: unknown column" in out.stderr, out.stderr
     assert "smtp_email" not in out.stderr
     # --delimiter forces one: ';' read as ',' is one column; tab and \t name a tab.
     out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {semi} --delimiter ','")
@@ -883,3 +883,41 @@ def test_a_saleshandy_reimport_that_fixes_passwords_counts_each_mailbox_by_its_l
         second_ids = {r["request_id"] for r in json.loads(second.stdout)}
         assert {r["batch_id"] for r in rows if r["email"] in ("shfix2@example.com", "shfix7@example.com")} <= second_ids
         assert PASSWORD not in out.stdout + out.stderr + report.read_text()
+
+
+def test_spreadsheet_headers_as_people_write_them_and_map_for_the_rest(wps, tmp_path):
+    """A Google Sheets export (`E-mail`, `SMTP Host`, `IMAP Port`, `From Name`, `Daily Limit`) and
+    the other spellings of one column (`Email Address`, `smtp-host`, `SMTP Server`) import as the
+    API's fields; `--map` takes a header no one could guess; a --map to a column the import does
+    not know stops before anything is read, with a did-you-mean."""
+    env = sandbox_environment(tmp_path)
+    sheet = FIXTURES / "google-sheets-mailboxes.csv"
+    script = (f"let watched = mailbox import {sheet} | batch watch; "
+              'mailbox list | where type == "SMTP" | where details.email =~ "sheet" '
+              '| select details.email details.from_name details.daily_limit')
+    out = run_wps_json(wps, env, "--sandbox", "-c", script)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [
+        {"details": {"email": "s1@sheet.example.com", "from_name": "Sam One", "daily_limit": 40}},
+        {"details": {"email": "s2@sheet.example.com", "from_name": "Sam Two", "daily_limit": 35}}]
+
+    other = tmp_path / "other.csv"
+    other.write_text("Email Address,Passwort,smtp-host,SMTP Server, imap_HOST ,IMAP-Port,Outgoing Mail Port,Mailbox Owner\n"
+                     "o1@sheet.example.com,pw,smtp.o.example.com,smtp.o.example.com,imap.o.example.com,993,465,Olga\n")
+    out = run_wps_json(wps, env, "--sandbox", "--dry-run", "-c", f"mailbox import {other}")
+    assert out.returncode == 2, out.stderr
+    # Two columns no name rule knows: each said once, at the header, as the file spells it.
+    assert "other.csv:1: Passwort: unknown column — did you mean 'password'?" in out.stderr, out.stderr
+    assert "Outgoing Mail Port: unknown column" in out.stderr and "smtp-host" not in out.stderr
+    mapped = run_wps_json(wps, env, "--sandbox", "-c",
+                     f'let watched = mailbox import {other} --map "Passwort=password,Outgoing Mail Port=smtp_port" '
+                     '--map "mailbox owner = from_name" | batch watch; '
+                     'mailbox list | where details.email == "o1@sheet.example.com" | first | get details')
+    assert mapped.returncode == 0, mapped.stderr
+    details = json.loads(mapped.stdout)
+    assert (details["server"], details["port"], details["from_name"]) == ("smtp.o.example.com", 465, "Olga")
+
+    for flag, said in (('--map "Passwort=pasword"', "--map: 'pasword' is not a column this import knows — did you mean 'password'?"),
+                       ('--map "Passwort"', "--map takes FILE COLUMN=COLUMN pairs")):
+        out = run_wps_json(wps, env, "--sandbox", "-c", f"mailbox import {other} {flag}")
+        assert out.returncode == 2 and said in out.stderr, out.stderr

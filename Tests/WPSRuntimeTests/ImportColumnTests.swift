@@ -20,12 +20,24 @@ import WPSLanguage
         api.bodies.flatMap { $0["prospects"] as? [[String: Any]] ?? [] }
     }
 
+    @Test func columnNamesCompareWithoutCaseSpacesHyphensOrUnderscores() {
+        for name in ["SMTP Host", "smtp-host", " Smtp__Host ", "smtp_host", "SMTP.HOST"] {
+            #expect(ColumnName.key(name) == "smtp_host")
+        }
+        #expect(ColumnName.key("E-mail Address") == "e_mail_address")
+        #expect(ColumnName.key("Prénom") == "prénom" && ColumnName.key("Snippet 3") == "snippet_3")
+        #expect(ColumnName.key("  ") == "" && ColumnName.key("4") == "4")
+        // Every alias of every target is reachable under its key.
+        #expect(ManualMailboxTarget.known.isSuperset(of: ["smtp_host", "e_mail", "email_address", "daily_limit"]))
+        #expect(ProspectTarget.known.isSuperset(of: ["first_name", "e_mail", "snippet_3", "company_name"]))
+    }
+
     @Test func anUnknownColumnStopsTheImportAndSaysWhatToDo() async throws {
         let path = try file("leads.csv", "Email,First Name,Frist Name\r\nann@acme.com,Ann,x\r\n")
         let api = FakeWoodpecker()
         let (_, failure) = await runCapturing("prospect import \(path)", session: api.session)
         let message = try #require(failure?.message)
-        #expect(message.contains("\(path):1: Frist Name: unknown column — did you mean 'first name'?"))
+        #expect(message.contains("\(path):1: Frist Name: unknown column — did you mean 'first_name'?"))
         #expect(message.contains("leave it out with --ignore-column NAME"))
         #expect(api.bodies.isEmpty)
     }

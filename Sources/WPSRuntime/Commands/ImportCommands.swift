@@ -15,6 +15,34 @@ enum ImportCommands {
     static let resendUnsettled = Flag<Bool>(
         "resend-unsettled", "Saleshandy: send again rows an earlier run sent without learning the outcome")
 
+    /// `--map "FROM=TO,…"` (repeatable): each column FROM of the file read as TO, a column the
+    /// import knows (its field name or an alias), both compared as ``ColumnName/key(_:)`` writes
+    /// them. A TO the import does not know, or a pair without `=`, stops the command.
+    static func columnRenames(_ invocation: Invocation, known: Set<String>) throws -> [String: String] {
+        var renames: [String: String] = [:]
+        for text in invocation.all(SharedFlags.columnMap) {
+            for pair in text.split(separator: ",") where !pair.trimmingCharacters(in: .whitespaces).isEmpty {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                let from = ColumnName.key(parts.first ?? "")
+                let to = ColumnName.key(parts.count == 2 ? parts[1] : "")
+                guard parts.count == 2, !from.isEmpty, !to.isEmpty else {
+                    throw RuntimeError(
+                        "--map takes FILE COLUMN=COLUMN pairs, e.g. \"SMTP Host=smtp_server\", got '\(pair)'",
+                        at: invocation.range(of: SharedFlags.columnMap), exitCode: 2)
+                }
+                guard known.contains(to) else {
+                    let suggestion = Suggestion.closest(to: to, in: Array(known)).map { " — did you mean '\($0)'?" } ?? ""
+                    throw RuntimeError(
+                        "--map: '\(parts[1])' is not a column this import knows\(suggestion) (known: "
+                            + known.sorted().joined(separator: ", ") + ")",
+                        at: invocation.range(of: SharedFlags.columnMap), exitCode: 2)
+                }
+                renames[from] = to
+            }
+        }
+        return renames
+    }
+
     /// The rows to import: FILE, `-` (stdin), or the records piped in, without the columns
     /// `--ignore-column` names.
     static func importSource(_ invocation: Invocation) throws -> ImportSource {
@@ -66,6 +94,7 @@ enum ImportCommands {
                 "--parallel must be in 1…\(limit) (the provider admits at most \(limit) requests per account at once), got \(parallel)",
                 at: invocation.range(of: Self.parallel))
         }
+        source.renamedColumns = try columnRenames(invocation, known: target.knownColumns)
         var options = MailboxImporter<Target>.Options(batchSize: size, parallel: parallel)
         options.skipInvalid = invocation[SharedFlags.skipInvalid] ?? false
         options.resendUnsettled = invocation[resendUnsettled] ?? false

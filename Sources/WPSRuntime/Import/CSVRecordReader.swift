@@ -331,7 +331,7 @@ struct CSVRecordReader {
         var bestScore = (known: -1, fields: -1)
         for candidate in delimiters {
             let fields = headerFields(line, delimiter: candidate)
-            let score = (known: fields.filter { known.contains($0) }.count, fields: fields.count)
+            let score = (known: fields.filter { known.contains(ColumnName.key($0)) }.count, fields: fields.count)
             if score.known > bestScore.known || (score.known == bestScore.known && score.fields > bestScore.fields) {
                 best = candidate
                 bestScore = score

@@ -29,7 +29,7 @@ struct CSVRowReader: RowReader {
     /// number) are read as if they had no name and held nothing.
     init(
         name: String, records: CSVRecordReader, known: Set<String> = [], delimiter: UInt8? = nil,
-        columns: ColumnTable? = nil, ignored: Set<String> = [],
+        columns: ColumnTable? = nil, ignored: Set<String> = [], renamed: [String: String] = [:],
         exampleHeader: String = "email,password,host,port,imap_host,imap_port"
     ) throws(RuntimeError) {
         self.name = name
@@ -48,14 +48,17 @@ struct CSVRowReader: RowReader {
         var leftOut = Set<Int>()
         var matched = Set<String>()
         for (position, name) in lowered.enumerated() {
-            let key = name.isEmpty ? String(position + 1) : name
+            let key = name.isEmpty ? String(position + 1) : ColumnName.key(name)
             if ignored.contains(key) {
                 leftOut.insert(position)
                 matched.insert(key)
             }
         }
         spelled = trimmed.enumerated().map { leftOut.contains($0.offset) ? "" : $0.element }
-        header = lowered.enumerated().map { leftOut.contains($0.offset) ? "" : $0.element }
+        // `--map`: a column read as another (its messages still name it as the file does).
+        header = lowered.enumerated().map { position, name in
+            leftOut.contains(position) ? "" : renamed.isEmpty ? name : renamed[ColumnName.key(name)] ?? name
+        }
         unnamed = lowered.indices.filter { lowered[$0].isEmpty && !leftOut.contains($0) }
         absentIgnoredColumns = ignored.subtracting(matched).sorted()
         // A first row holding an address is data: the header is missing.

@@ -3,7 +3,8 @@ import WPSLanguage
 
 /// An API field an import row can give, with the column aliases it also answers to.
 protocol ImportField: CaseIterable, Sendable, RawRepresentable where RawValue == Int {
-    /// Other column names for the field (lower-case), in order of precedence.
+    /// Other column names for the field, in order of precedence (compared as
+    /// ``ColumnName/key(_:)`` writes them: `Email Address` is `email_address`).
     var aliases: [String] { get }
     /// A password: sent exactly as written, never trimmed, never shown.
     var isSecret: Bool { get }
@@ -32,7 +33,8 @@ struct ColumnMap<Field: ImportField>: Sendable {
     init() {
         var columns: [String: ColumnTable.Entry] = [:]
         for field in Field.allCases {
-            for (rank, name) in ([field.name.lowercased()] + field.aliases).enumerated() where columns[name] == nil {
+            for (rank, name) in ([field.name] + field.aliases).map(ColumnName.key).enumerated()
+            where columns[name] == nil {
                 columns[name] = ColumnTable.Entry(field: field.rawValue, rank: rank)
             }
         }
@@ -43,7 +45,7 @@ struct ColumnMap<Field: ImportField>: Sendable {
         self.secret = secret
     }
 
-    /// Every column name a row may use.
+    /// Every column name a row may use, as ``ColumnName/key(_:)`` writes it.
     var known: Set<String> { Set(columns.keys) }
 
     /// The column names that give a secret field → the field's name.
@@ -99,7 +101,7 @@ struct ColumnMap<Field: ImportField>: Sendable {
         var unknown: [String] = []
         var conflicts: [ValidationProblem] = []
         row.forEachField { column, value in
-            guard let entry = columns[column] else {
+            guard let entry = columns[ColumnName.key(column)] else {
                 if checking { unknown.append(column) }
                 return
             }
@@ -116,7 +118,8 @@ struct ColumnMap<Field: ImportField>: Sendable {
         }
         // A secret trimming changed (or emptied) is sent as written.
         for (column, written) in row.asWritten {
-            guard let entry = columns[column], secret[entry.field], entry.rank <= ranks[entry.field] else { continue }
+            guard let entry = columns[ColumnName.key(column)], secret[entry.field], entry.rank <= ranks[entry.field]
+            else { continue }
             values[entry.field] = written.text
             ranks[entry.field] = entry.rank
         }
@@ -124,7 +127,8 @@ struct ColumnMap<Field: ImportField>: Sendable {
         if !unknown.isEmpty {
             let names = Array(columns.keys)
             problems = unknown.sorted().map { column in
-                let suggestion = Suggestion.closest(to: column, in: names).map { " — did you mean '\($0)'?" } ?? ""
+                let suggestion =
+                    Suggestion.closest(to: ColumnName.key(column), in: names).map { " — did you mean '\($0)'?" } ?? ""
                 return ValidationProblem(column, "unknown column\(suggestion)")
             }
         }

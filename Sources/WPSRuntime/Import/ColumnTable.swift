@@ -25,7 +25,7 @@ struct ColumnTable: Sendable {
         var byField: [Int: [(rank: Int, column: Int)]] = [:]
         var unknown: [(column: Int, name: String)] = []
         for (column, name) in header.enumerated() where !name.isEmpty {
-            if let entry = entries[name] {
+            if let entry = entries[ColumnName.key(name)] {
                 byField[entry.field, default: []].append((entry.rank, column))
             } else {
                 unknown.append((column, name))
@@ -36,7 +36,8 @@ struct ColumnTable: Sendable {
         }
         let names = Array(entries.keys)
         let problems = unknown.sorted { $0.name < $1.name }.map { column, name in
-            let suggestion = Suggestion.closest(to: name, in: names).map { " — did you mean '\($0)'?" } ?? ""
+            let suggestion =
+                Suggestion.closest(to: ColumnName.key(name), in: names).map { " — did you mean '\($0)'?" } ?? ""
             return ColumnBinding.UnknownColumn(
                 column: column, problem: ValidationProblem(name, "unknown column\(suggestion)"))
         }

@@ -24,6 +24,8 @@ public struct ImportSource: Sendable {
     /// The columns `--ignore-column` leaves out (trimmed, lower-cased; for a CSV column without
     /// a name, its 1-based number): read as if the file did not have them.
     public var ignoredColumns: Set<String> = []
+    /// `--map`: column key → the key of the column it is read as (``ColumnName/key(_:)``).
+    public var renamedColumns: [String: String] = [:]
     /// What a row describes and a header that would do, for messages: `mailbox`,
     /// `email,password,host,port,imap_host,imap_port`.
     var rowNoun = "mailbox"
@@ -139,7 +141,7 @@ public struct ImportSource: Sendable {
                     var fields: [String: String] = [:]
                     for (key, field) in record where !field.text.isEmpty && field != .null {
                         if !ignoredColumns.isEmpty, ignoredColumns.contains(Self.columnKey(key)) { continue }
-                        fields[key] = field.text
+                        fields[renamedColumns[Self.columnKey(key)] ?? key] = field.text
                     }
                     return SourceRow(line: index + 1, fields: fields)
                 })
@@ -147,20 +149,22 @@ public struct ImportSource: Sendable {
             return ArrayRowReader(rows: try jsonRows(try allData()))
         case (.file(let path), .ndjson):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
-            return NDJSONRowReader(name: name, lines: ChunkedLineReader(handle: handle), ignored: ignoredColumns)
+            return NDJSONRowReader(
+                name: name, lines: ChunkedLineReader(handle: handle), ignored: ignoredColumns, renamed: renamedColumns)
         case (.data(let data), .ndjson):
-            return NDJSONRowReader(name: name, lines: ChunkedLineReader(data: data), ignored: ignoredColumns)
+            return NDJSONRowReader(
+                name: name, lines: ChunkedLineReader(data: data), ignored: ignoredColumns, renamed: renamedColumns)
         case (.file(let path), _):
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
             let records = CSVRecordReader(handle: handle)
             return try CSVRowReader(
                 name: name, records: records, known: known, delimiter: delimiter, columns: columns,
-                ignored: ignoredColumns, exampleHeader: exampleHeader)
+                ignored: ignoredColumns, renamed: renamedColumns, exampleHeader: exampleHeader)
         case (.data(let data), _):
             let records = CSVRecordReader(data: data)
             return try CSVRowReader(
                 name: name, records: records, known: known, delimiter: delimiter, columns: columns,
-                ignored: ignoredColumns, exampleHeader: exampleHeader)
+                ignored: ignoredColumns, renamed: renamedColumns, exampleHeader: exampleHeader)
         }
     }
 
@@ -197,22 +201,26 @@ public struct ImportSource: Sendable {
             guard let object = item as? [String: Any] else {
                 throw RuntimeError("\(name):\(place): item \(index + 1) is not an object")
             }
-            let fields = try Self.textFields(object, at: "\(name):\(place)", ignoring: ignoredColumns)
+            let fields = try Self.textFields(
+                object, at: "\(name):\(place)", ignoring: ignoredColumns, renaming: renamedColumns)
             return SourceRow(line: place.line, index: place.index, fields: fields)
         }
     }
 
     /// A column name as `--ignore-column` names are kept: trimmed, lower-cased.
-    static func columnKey(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
+    static func columnKey(_ name: String) -> String { ColumnName.key(name) }
 
-    /// The fields of a JSON object as text, but those `ignoring` names; a list or object where a
-    /// field belongs is an error (naming the field, never its value: it may be a password).
+    /// The fields of a JSON object as text, but those `ignoring` names, and those `renaming`
+    /// names under their new names; a list or object where a field belongs is an error (naming
+    /// the field, never its value: it may be a password).
     static func textFields(
-        _ object: [String: Any], at place: String, ignoring ignored: Set<String> = []
+        _ object: [String: Any], at place: String, ignoring ignored: Set<String> = [],
+        renaming renamed: [String: String] = [:]
     ) throws(RuntimeError) -> [String: String] {
         var fields: [String: String] = [:]
-        for (key, value) in object {
-            if !ignored.isEmpty, ignored.contains(columnKey(key)) { continue }
+        for (given, value) in object {
+            if !ignored.isEmpty, ignored.contains(columnKey(given)) { continue }
+            let key = renamed.isEmpty ? given : renamed[columnKey(given)] ?? given
             switch value {
             case is NSNull: continue
             case let text as String: if !text.isEmpty { fields[key] = text }
@@ -223,7 +231,7 @@ public struct ImportSource: Sendable {
                     String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
             default:
                 throw RuntimeError(
-                    "\(place): \(key): expected text, a number or true/false, got \(value is [Any] ? "a list" : "an object")"
+                    "\(place): \(given): expected text, a number or true/false, got \(value is [Any] ? "a list" : "an object")"
                 )
             }
         }
@@ -325,6 +333,8 @@ struct NDJSONRowReader: RowReader {
     var lines: ChunkedLineReader
     /// The keys `--ignore-column` leaves out.
     var ignored: Set<String> = []
+    /// `--map`: key → the key it is read as.
+    var renamed: [String: String] = [:]
 
     mutating func next() throws(RuntimeError) -> SourceRow? {
         while let (number, bytes) = lines.next() {
@@ -337,7 +347,8 @@ struct NDJSONRowReader: RowReader {
             guard let record = object as? [String: Any] else {
                 throw RuntimeError("\(name):\(number): expected a JSON object")
             }
-            let fields = try ImportSource.textFields(record, at: "\(name):\(number)", ignoring: ignored)
+            let fields = try ImportSource.textFields(
+                record, at: "\(name):\(number)", ignoring: ignored, renaming: renamed)
             return SourceRow(line: number, fields: fields)
         }
         return nil

@@ -61,16 +61,19 @@ struct ManualMailboxTarget: ImportTarget {
 
         var aliases: [String] {
             switch self {
-            case .smtp_email: ["email"]
-            case .smtp_login: ["login"]
-            case .smtp_password: ["password"]
-            case .smtp_server: ["host", "smtp_host"]
-            case .smtp_port: ["port"]
-            case .smtp_from_name: ["from_name", "name"]
-            case .imap_server: ["imap_host"]
-            case .sending_wait_time_from: ["wait_from"]
-            case .sending_wait_time_to: ["wait_to"]
-            case .daily_sending_limit: ["daily_limit"]
+            case .smtp_email: ["email", "e_mail", "email_address", "e_mail_address", "smtp_email_address", "mailbox"]
+            case .smtp_login: ["login", "username", "user_name", "user", "smtp_username", "smtp_user", "smtp_user_name"]
+            case .smtp_password: ["password", "smtp_pass", "pass"]
+            case .smtp_server: ["host", "smtp_host", "smtp_hostname", "server", "smtp_address", "outgoing_server"]
+            case .smtp_port: ["port", "outgoing_port"]
+            case .smtp_from_name: ["from_name", "name", "sender_name", "display_name"]
+            case .imap_email: ["imap_login", "imap_username", "imap_user", "imap_user_name", "imap_email_address"]
+            case .imap_password: ["imap_pass"]
+            case .imap_server: ["imap_host", "imap_hostname", "imap_address", "incoming_server"]
+            case .imap_port: ["incoming_port"]
+            case .sending_wait_time_from: ["wait_from", "min_wait", "delay_from"]
+            case .sending_wait_time_to: ["wait_to", "max_wait", "delay_to"]
+            case .daily_sending_limit: ["daily_limit", "sending_limit", "limit", "max_per_day", "emails_per_day"]
             default: []
             }
         }
@@ -129,16 +132,16 @@ struct SaleshandyAccountTarget: ImportTarget {
             case .emailServiceProvider: ["esp", "email_service_provider"]
             case .fromFirstName: ["first_name", "from_first_name", "from_name"]
             case .fromLastName: ["last_name", "from_last_name"]
-            case .smtpEmailAddress: ["email", "smtp_email"]
-            case .smtpUserName: ["login", "smtp_login", "smtp_username"]
-            case .smtpPassword: ["password", "smtp_password"]
-            case .smtpHost: ["host", "smtp_host", "smtp_server"]
+            case .smtpEmailAddress: ["email", "smtp_email", "e_mail", "email_address", "e_mail_address"]
+            case .smtpUserName: ["login", "smtp_login", "smtp_username", "username", "user_name", "smtp_user"]
+            case .smtpPassword: ["password", "smtp_password", "smtp_pass", "pass"]
+            case .smtpHost: ["host", "smtp_host", "smtp_server", "smtp_hostname", "server"]
             case .smtpPort: ["port", "smtp_port"]
             case .smtpEncryption: ["smtp_encryption"]
             case .imapEmailAddress: ["imap_email"]
-            case .imapUserName: ["imap_login", "imap_username"]
-            case .imapPassword: ["imap_password"]
-            case .imapHost: ["imap_host", "imap_server"]
+            case .imapUserName: ["imap_login", "imap_username", "imap_user"]
+            case .imapPassword: ["imap_password", "imap_pass"]
+            case .imapHost: ["imap_host", "imap_server", "imap_hostname"]
             case .imapPort: ["imap_port"]
             case .imapEncryption: ["imap_encryption"]
             }
@@ -189,7 +192,10 @@ struct MicrosoftAccountTarget: ImportTarget {
     /// The API's fields, and the other column names each answers to.
     enum Field: Int, ImportField {
         case mailbox_email, display_name
-        var aliases: [String] { self == .mailbox_email ? ["email"] : ["name"] }
+        var aliases: [String] {
+            self == .mailbox_email
+                ? ["email", "e_mail", "email_address", "e_mail_address"] : ["name", "from_name", "sender_name"]
+        }
     }
     static let map = ColumnMap<Field>()
     static let known = map.known

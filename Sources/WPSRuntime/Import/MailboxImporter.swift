@@ -163,9 +163,11 @@ struct MailboxImporter<Target: ImportTarget> {
         if let (line, names) = reader.headerColumns {
             let known = target.knownColumns
             let candidates = Array(known)
-            for name in names where !name.isEmpty && !known.contains(name.lowercased()) {
+            for name in names where !name.isEmpty {
+                let key = ColumnName.key(name)
+                guard !known.contains(source.renamedColumns[key] ?? key) else { continue }
                 reportedColumns.insert(name.lowercased())
-                let closest = Suggestion.closest(to: name.lowercased(), in: candidates)
+                let closest = Suggestion.closest(to: key, in: candidates)
                 let message = "unknown column" + (closest.map { " — did you mean '\($0)'?" } ?? "")
                 result.problemCount += 1
                 result.problems.append("\(source.name):\(line): \(name): \(message)")

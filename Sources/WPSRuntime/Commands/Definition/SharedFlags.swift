@@ -29,6 +29,12 @@ enum SharedFlags {
         "leave out a column of the file: its name as the header spells it (any case), or the number of one without a name; repeatable",
         repeatable: true)
 
+    /// `--map` of the imports: a column of the file read as one the import knows.
+    static let columnMap = Flag<String>(
+        "map", .string,
+        "read a column of the file as one the import knows: \"SMTP Host=smtp_server,Sending Limit=daily_limit\" (names in any case, spaces or hyphens); repeatable",
+        repeatable: true)
+
     // MARK: Campaign settings (`campaign new`, `campaign set`)
 
     static let accounts = Flag<[Int]>(

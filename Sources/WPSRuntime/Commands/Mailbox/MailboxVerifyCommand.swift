@@ -49,7 +49,7 @@ enum MailboxVerifyCommand {
         flags: [
             email, password, MailboxAddCommand.login, MailboxAddCommand.smtpServer, MailboxAddCommand.smtpPort,
             MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer, MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
-            SharedFlags.delimiter, SharedFlags.ignoreColumn, report, allowFailures, parallel, perHost, timeout, plan,
+            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, report, allowFailures, parallel, perHost, timeout, plan,
         ],
         examples: ["mailbox verify boxes.csv --plan"],
         sends: [],
@@ -172,7 +172,8 @@ enum MailboxVerifyCommand {
                 at: invocation.givenRange(of: given), exitCode: 2)
         }
         let target = ManualMailboxTarget()
-        let source = try ImportCommands.importSource(invocation)
+        var source = try ImportCommands.importSource(invocation)
+        source.renamedColumns = try ImportCommands.columnRenames(invocation, known: target.knownColumns)
         var options = MailboxImporter<ManualMailboxTarget>.Options(batchSize: target.maxBatchSize, parallel: 1)
         options.invalidRowsOutcome = "nothing was checked"
         let importer = MailboxImporter(target: target, source: source, options: options, progress: progress) { _ in
