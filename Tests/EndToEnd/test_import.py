@@ -921,3 +921,33 @@ def test_spreadsheet_headers_as_people_write_them_and_map_for_the_rest(wps, tmp_
                        ('--map "Passwort"', "--map takes FILE COLUMN=COLUMN pairs")):
         out = run_wps_json(wps, env, "--sandbox", "-c", f"mailbox import {other} {flag}")
         assert out.returncode == 2 and said in out.stderr, out.stderr
+
+
+def test_excel_csv_windows_and_unicode_text_exports_are_read(wps, tmp_path):
+    """Excel's "CSV (Windows)" (cp1252) is refused as not UTF-8 with the flag that reads it, and
+    read whole with `--encoding cp1252`; its "Unicode Text" (UTF-16 with a byte-order mark,
+    tab-separated) is read without being asked."""
+    env = sandbox_environment(tmp_path)
+    windows = FIXTURES / "excel-csv-windows-cp1252.csv"
+    raw = windows.read_bytes()
+    assert b"Jos\xe9" in raw  # the fixture is what it says: é as one cp1252 byte
+    out = run_wps_json(wps, env, "--sandbox", "-c", f"prospect import {windows}")
+    assert out.returncode == 2, out.stderr
+    assert "not UTF-8 text" in out.stderr and "--encoding cp1252" in out.stderr, out.stderr
+    out = run_wps_json(wps, env, "--sandbox", "-c",
+                       f"let done = prospect import {windows} --encoding cp1252; "
+                       'prospect list | where email =~ "acme.com" | select email first_name last_name company | sort-by email')
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [
+        {"email": "jose@acme.com", "first_name": "José", "last_name": "Müller", "company": "Société Générale"},
+        {"email": "zoe@acme.com", "first_name": "Zoë", "last_name": "Ødegård", "company": "Café “Crème”"}]
+
+    unicode_text = FIXTURES / "excel-unicode-text-utf16.txt"
+    assert unicode_text.read_bytes().startswith(b"\xff\xfe")
+    out = run_wps_json(wps, env, "--sandbox", "-c",
+                       f"let done = mailbox import {unicode_text} | batch watch; "
+                       'mailbox list | where details.email == "u1@sheet.example.com" | first | get details.from_name')
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "Ülla Ünal"
+    out = run_wps_json(wps, env, "--sandbox", "-c", f"prospect import {windows} --encoding ebcdic")
+    assert out.returncode == 2 and "utf-16" in out.stderr and "cp1252" in out.stderr, out.stderr

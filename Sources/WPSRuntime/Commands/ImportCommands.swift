@@ -43,10 +43,10 @@ enum ImportCommands {
         return renames
     }
 
-    /// The rows to import: FILE, `-` (stdin), or the records piped in, without the columns
-    /// `--ignore-column` names.
+    /// The rows to import: FILE, `-` (stdin), or the records piped in, read as UTF-8 (see
+    /// ``ImportSource/decoded(as:)`` and `--encoding`), without the columns `--ignore-column` names.
     static func importSource(_ invocation: Invocation) throws -> ImportSource {
-        var source = try rowSource(invocation)
+        var source = try rowSource(invocation).decoded(as: invocation[SharedFlags.encoding].flatMap(ImportSource.Encoding.init(named:)))
         source.ignoredColumns = Set(invocation.all(SharedFlags.ignoreColumn).map(ImportSource.columnKey))
         return source
     }

@@ -13,12 +13,39 @@ public struct ImportSource: Sendable {
         case file(String)
         case data(Data)
         case records([Value])
+        /// A file in another encoding (UTF-16, cp1252, …), read once and held as UTF-8.
+        case decoded(path: String, Data)
+    }
+
+    /// The text encodings `--encoding` names (the file is turned into UTF-8 by Foundation).
+    public enum Encoding: String, Sendable, CaseIterable {
+        case utf8 = "utf-8", utf16 = "utf-16", cp1252, latin1
+
+        /// `utf-8`, `utf8`, `utf-16`, `utf16`, `cp1252`, `windows-1252`, `latin1`, `iso-8859-1`, any case.
+        public init?(named name: String) {
+            switch name.lowercased() {
+            case "utf-8", "utf8": self = .utf8
+            case "utf-16", "utf16", "unicode": self = .utf16
+            case "cp1252", "windows-1252", "windows1252": self = .cp1252
+            case "latin1", "latin-1", "iso-8859-1", "iso8859-1": self = .latin1
+            default: return nil
+            }
+        }
+
+        var foundation: String.Encoding {
+            switch self {
+            case .utf8: .utf8
+            case .utf16: .utf16
+            case .cp1252: .windowsCP1252
+            case .latin1: .isoLatin1
+            }
+        }
     }
 
     /// How messages name the source: the path, `<stdin>` or `<pipeline>`.
     public let name: String
-    public let format: Format
-    let origin: Origin
+    public private(set) var format: Format
+    private(set) var origin: Origin
     /// The CSV delimiter `--delimiter` forces; nil: told from the header line.
     public var delimiter: UInt8?
     /// The columns `--ignore-column` leaves out (trimmed, lower-cased; for a CSV column without
@@ -70,8 +97,41 @@ public struct ImportSource: Sendable {
 
     /// The path when the source is a file that can be read again (for reports).
     public var path: String? {
-        if case .file(let path) = origin { return path }
-        return nil
+        switch origin {
+        case .file(let path), .decoded(let path, _): path
+        default: nil
+        }
+    }
+
+    /// The source as UTF-8: a file or standard input that starts with a UTF-16 byte-order mark
+    /// (Excel's "Unicode Text") is read as UTF-16 without being asked, and `encoding`
+    /// (`--encoding cp1252` for Excel's "CSV (Windows)") says how to read any other. UTF-8 and
+    /// pipeline records are left as they are (UTF-8 is read as it streams).
+    public func decoded(as encoding: Encoding?) throws(RuntimeError) -> ImportSource {
+        let head: Data
+        switch origin {
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
+            head = (try? handle.read(upToCount: 2)) ?? Data()
+            try? handle.close()
+        case .data(let data): head = data.prefix(2)
+        case .records, .decoded: return self
+        }
+        let bom = head.count == 2 && ((head.first == 0xFF && head.last == 0xFE) || (head.first == 0xFE && head.last == 0xFF))
+        let wanted = encoding ?? (bom ? .utf16 : nil)
+        guard let wanted, wanted != .utf8 else { return self }
+        let bytes = try allData()
+        guard var text = String(data: bytes, encoding: wanted.foundation) else {
+            throw RuntimeError("\(name): cannot be read as \(wanted.rawValue) text: check --encoding (utf-8, utf-16, cp1252, latin1)")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var copy = self
+        switch origin {
+        case .file(let path): copy.origin = .decoded(path: path, Data(text.utf8))
+        default: copy.origin = .data(Data(text.utf8))
+        }
+        if copy.format == .records { copy.format = .csv }
+        return copy
     }
 
     /// SHA-256 of the content, hex: the key of the import's journal.
@@ -89,7 +149,7 @@ public struct ImportSource: Sendable {
                 guard let chunk, !chunk.isEmpty else { break }
                 hasher.update(data: chunk)
             }
-        case .data(let data):
+        case .data(let data), .decoded(_, let data):
             hasher.update(data: data)
         case .records(let values):
             hasher.update(data: Data(JSONRenderer().render(.list(values)).utf8))
@@ -112,13 +172,20 @@ public struct ImportSource: Sendable {
                 guard let chunk, !chunk.isEmpty else { break }
                 scanner.feed(chunk)
             }
-        case .data(let data):
+        case .data(let data), .decoded(_, let data):
             scanner.feed(data)
         case .records:
             return
         }
         if let problem = scanner.finish() {
-            throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)")
+            // Spreadsheets save other encodings: say which flag reads them.
+            let hint =
+                problem.message.hasPrefix("a NUL byte")
+                ? " (UTF-16 without a byte-order mark? --encoding utf-16 reads it)"
+                : problem.message.hasPrefix("not UTF-8")
+                    ? " — or, for Excel's \"CSV (Windows)\", --encoding cp1252 reads it as it is (latin1 for ISO-8859-1)"
+                    : ""
+            throw RuntimeError("\(name):\(problem.line):\(problem.column): \(problem.message)\(hint)")
         }
     }
 
@@ -151,7 +218,7 @@ public struct ImportSource: Sendable {
             guard let handle = FileHandle(forReadingAtPath: path) else { throw RuntimeError("cannot read \(path)") }
             return NDJSONRowReader(
                 name: name, lines: ChunkedLineReader(handle: handle), ignored: ignoredColumns, renamed: renamedColumns)
-        case (.data(let data), .ndjson):
+        case (.data(let data), .ndjson), (.decoded(_, let data), .ndjson):
             return NDJSONRowReader(
                 name: name, lines: ChunkedLineReader(data: data), ignored: ignoredColumns, renamed: renamedColumns)
         case (.file(let path), _):
@@ -160,7 +227,7 @@ public struct ImportSource: Sendable {
             return try CSVRowReader(
                 name: name, records: records, known: known, delimiter: delimiter, columns: columns,
                 ignored: ignoredColumns, renamed: renamedColumns, exampleHeader: exampleHeader)
-        case (.data(let data), _):
+        case (.data(let data), _), (.decoded(_, let data), _):
             let records = CSVRecordReader(data: data)
             return try CSVRowReader(
                 name: name, records: records, known: known, delimiter: delimiter, columns: columns,
@@ -175,7 +242,7 @@ public struct ImportSource: Sendable {
                 throw RuntimeError("cannot read \(path)")
             }
             return data
-        case .data(let data): return data
+        case .data(let data), .decoded(_, let data): return data
         case .records: return Data()
         }
     }

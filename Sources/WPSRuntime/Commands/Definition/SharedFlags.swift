@@ -29,6 +29,11 @@ enum SharedFlags {
         "leave out a column of the file: its name as the header spells it (any case), or the number of one without a name; repeatable",
         repeatable: true)
 
+    /// `--encoding` of the imports: how the file is written, when not UTF-8.
+    static let encoding = Flag<String>(
+        "encoding", .choice(ImportSource.Encoding.allCases.map(\.rawValue)),
+        "how the file is written: utf-8 (the default; a UTF-16 file with a byte-order mark is read as such), utf-16, cp1252 (Excel's \"CSV (Windows)\"), latin1")
+
     /// `--map` of the imports: a column of the file read as one the import knows.
     static let columnMap = Flag<String>(
         "map", .string,

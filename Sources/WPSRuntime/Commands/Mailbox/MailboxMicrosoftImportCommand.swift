@@ -12,7 +12,7 @@ enum MailboxMicrosoftImportCommand {
         category: .api, positionals: [ImportCommands.file],
         flags: [
             MailboxMicrosoftAddCommand.credential, batchSize, SharedFlags.skipInvalid, SharedFlags.delimiter,
-            SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.problemReport,
+            SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, SharedFlags.problemReport,
         ],
         examples: ["mailbox microsoft import microsoft.csv --skip-invalid"], sends: ["POST mailboxes/microsoft/bulk"],
         tests: ["e2e:test_import.py::test_microsoft_rows_of_a_one_line_array_are_rows"]

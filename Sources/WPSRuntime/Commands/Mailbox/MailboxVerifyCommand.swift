@@ -49,7 +49,7 @@ enum MailboxVerifyCommand {
         flags: [
             email, password, MailboxAddCommand.login, MailboxAddCommand.smtpServer, MailboxAddCommand.smtpPort,
             MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer, MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
-            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, report, allowFailures, parallel, perHost, timeout, plan,
+            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, report, allowFailures, parallel, perHost, timeout, plan,
         ],
         examples: ["mailbox verify boxes.csv --plan"],
         sends: [],
