@@ -470,3 +470,35 @@ def test_an_error_in_a_sourced_file_points_into_that_file(wps, tmp_path):
     main.write_text("source broken.wps\n")
     out = subprocess.run([str(wps), "--sandbox", str(main)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert out.returncode == 2 and "broken.wps:3:13" in out.stderr, out.stderr
+
+
+def test_one_run_shows_every_bad_value_of_a_command_each_at_its_place(wps, tmp_path):
+    """A time-zone typo, a snippet typo in the subject and one inside @first.html, and a window
+    that is not one: all four in one run, each with its caret — the file's at first.html:LINE:COL
+    — with the closest spelling; choices in any case and a one-digit hour are taken as meant."""
+    (tmp_path / "first.html").write_text("<p>Hi {{FIRST_NAME}},</p>\n<p>Your {{COMPNY}} team</p>\n")
+    script = ('campaign new x --accounts 123001 --timezone America/New_Yrok --daily-enroll 5 '
+              '--subject "Hi {{FRIST_NAME}}" --message @first.html --window "MON-FRI 9:00-1700"')
+    out = subprocess.run([str(wps), "--sandbox", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        "error: --timezone: expected an IANA time zone such as Europe/Berlin, got 'America/New_Yrok'"
+        " — did you mean 'America/New_York'?",
+        "error: --subject: unknown snippet '{{FRIST_NAME}}' — did you mean '{{FIRST_NAME}}'?",
+        "error: --message @first.html: unknown snippet '{{COMPNY}}' — did you mean '{{COMPANY}}'?",
+        "error: --window: window time '9:00-1700': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00",
+    ], out.stderr
+    assert " --> first.html:2:9" in out.stderr and "2 | <p>Your {{COMPNY}} team</p>" in out.stderr, out.stderr
+    assert out.stderr.count("^") >= 4 + len("{{COMPNY}}") - 1
+    fixed = ('campaign new x --accounts 123001 --timezone america/new_york --daily-enroll 5 --signature sender '
+             '--subject "Hi {{FIRST_NAME}}" --message "<p>Hi</p>" --window "MON-FRI 9:00-17:00" '
+             '| select settings.timezone steps.followup.delivery_time.MONDAY steps.followup.body.versions')
+    out = subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", fixed], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    made = json.loads(out.stdout)
+    followup = made["steps"]["followup"]
+    assert made["settings"]["timezone"] == "America/New_York", out.stdout
+    assert followup["delivery_time"]["MONDAY"] == [{"from": "09:00", "to": "17:00"}], out.stdout
+    assert followup["body"]["versions"][0]["signature"] == "SENDER"

@@ -48,9 +48,13 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(throws: TextProblem("unknown day 'FUN': use MON TUE WED THU FRI SAT SUN", offset: 0, length: 3)) {
             try WindowNotation.parse("FUN 08:00-09:00")
         }
-        #expect(throws: TextProblem("window time '8-9': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: 4, length: 3)) {
+        #expect(
+            throws: TextProblem("window time '8-9': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: 4, length: 3)
+        ) {
             try WindowNotation.parse("MON 8-9")
         }
+        // A one-digit hour, as people write it, is the API's HH:mm.
+        #expect(try WindowNotation.parse("MON-FRI 9:00-17:00")[.monday] == [TimeWindow(from: "09:00", to: "17:00")])
         #expect(throws: TextProblem("day range 'FRI-MON' must run forward, e.g. MON-FRI", offset: 0, length: 7)) {
             try WindowNotation.parse("FRI-MON 08:00-09:00")
         }

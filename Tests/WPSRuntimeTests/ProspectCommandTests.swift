@@ -246,19 +246,22 @@ func runCapturing(_ text: String, session: Session) async -> ([Value], RuntimeEr
         #expect(sent?.message.hasPrefix("x@bounced.test: E_INV_STATUS") == true)
     }
 
-    @Test func aStatusInTheWrongCaseIsRefusedAtItsPlaceWithTheSpellingMeant() {
-        let source = SourceFile(name: "t.wps", text: "prospect list --status replied")
-        let parsed = Parser.parse(source)
-        let lines = parsed.diagnostics.map { DiagnosticRenderer(source: source).renderLine($0) }
+    @Test func aChoiceInAnyCaseIsTakenAsTheAPISpellsIt() async throws {
+        // The checker and the reader share one rule: `replied` is `REPLIED`, a literal or not.
+        #expect(Parser.parse(SourceFile(name: "t.wps", text: "prospect list --status replied")).diagnostics.isEmpty)
+        let api = FakeWoodpecker()
+        _ = try await runCommands(#"let s = "blacklist"; prospect list --status $s"#, session: api.session)
+        #expect(api.urls.last?.contains("status=BLACKLIST") == true)
+        // A value no choice spells in any case is refused, with the closest.
+        let source = SourceFile(name: "t.wps", text: "prospect list --status repiled")
+        let lines = Parser.parse(source).diagnostics.map { DiagnosticRenderer(source: source).renderLine($0) }
         #expect(
             lines == [
-                "t.wps:1:24: error: expected ACTIVE, BLACKLIST, BOUNCED, INVALID, REPLIED for --status, got 'replied'"
+                "t.wps:1:24: error: expected ACTIVE, BLACKLIST, BOUNCED, INVALID, REPLIED for --status, got 'repiled'"
                     + " — did you mean 'REPLIED'?"
             ])
-        // A value no choice spells in any case gets no suggestion.
-        #expect(
-            Parser.parse(SourceFile(name: "t.wps", text: "prospect list --status done")).diagnostics.first?.label == nil
-        )
+        let (_, failure) = await runCapturing(#"let s = "done"; prospect list --status $s"#, session: api.session)
+        #expect(failure?.message.hasPrefix("--status: expected ACTIVE, BLACKLIST, BOUNCED, INVALID, REPLIED") == true)
     }
 
     @Test func prospectListAllPagesUntilThePagesEnd() async throws {

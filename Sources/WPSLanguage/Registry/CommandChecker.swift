@@ -222,14 +222,14 @@ public struct CommandChecker: Sendable {
         case .time:
             return isTime(text) ? nil : "a time HH:mm such as 08:00"
         case .signature:
-            return ["SENDER", "NO_SIGNATURE"].contains(text) ? nil : "SENDER or NO_SIGNATURE"
+            return choice(text, in: ["SENDER", "NO_SIGNATURE"]) != nil ? nil : "SENDER or NO_SIGNATURE"
         case .provider:
-            return ["woodpecker", "saleshandy"].contains(text) ? nil : "woodpecker or saleshandy"
+            return choice(text, in: ["woodpecker", "saleshandy"]) != nil ? nil : "woodpecker or saleshandy"
         case .outputFormat:
             let names = OutputFormat.allCases.map(\.rawValue)
             return names.contains(text) ? nil : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
         case .choice(let options):
-            guard !options.contains(text) else { return nil }
+            guard choice(text, in: options) == nil else { return nil }
             // A long list is not read in a message: Tab completes it and help lists it.
             return options.count > 8
                 ? "one of \(options.count) names (Tab completes them; help lists them)" : options.joined(separator: ", ")
@@ -249,6 +249,14 @@ public struct CommandChecker: Sendable {
         default:
             return nil
         }
+    }
+
+    /// The option `text` names, in any case (`blacklist` → `BLACKLIST`); nil when it names none.
+    /// The one rule for choices: the checker's, and the runtime's for values known only then.
+    public static func choice(_ text: String, in options: [String]) -> String? {
+        if options.contains(text) { return text }
+        let lowered = text.lowercased()
+        return options.first { $0.lowercased() == lowered }
     }
 
     /// A wait: `3d` (days) or `13h` (hours), a whole number 1…9999 — what `followup_after` can hold.

@@ -27,20 +27,26 @@ enum MessageBody {
         }
     }
 
-    /// Throws the snippet problems of every value of `flag` (subjects, messages), located.
-    static func checkSnippets<T>(_ flag: Flag<T>, values: [String], _ invocation: Invocation) throws {
-        let expressions = invocation.command.values(of: flag.name).compactMap { $0 }
-        var errors: [(String, SourceRange)] = []
-        for (index, text) in values.enumerated() {
-            for problem in SnippetLint.scan(text).problems {
-                let place =
-                    expressions.indices.contains(index)
-                    ? range(of: expressions[index], text: text, offset: problem.offset, length: problem.length)
-                    : invocation.command.range
-                errors.append(("--\(flag.name): \(problem.message)", place))
+    /// Throws the snippet problems of one flag value, each located: in the script where the
+    /// value was written there, in the file where it was `@file.html` (its line and column).
+    static func checkSnippets(in text: String, _ site: ArgumentSite) throws {
+        let problems = SnippetLint.scan(text).problems
+        guard !problems.isEmpty else { return }
+        var errors: [RuntimeError] = []
+        for problem in problems {
+            if case .fileReference(let path, _)? = site.expression {
+                var error = RuntimeError("\(site.what) @\(path): \(problem.message)")
+                error.sourceFile = SourceFile(name: path, text: text)
+                error.sourceIsText = true
+                error.range = SourceRange(problem.offset, problem.offset + problem.length)
+                errors.append(error)
+            } else {
+                let place = site.expression.map {
+                    range(of: $0, text: text, offset: problem.offset, length: problem.length)
+                }
+                errors.append(RuntimeError("\(site.what): \(problem.message)", at: place ?? site.range))
             }
         }
-        guard let first = errors.first else { return }
-        throw RuntimeError(errors.map(\.0).joined(separator: "\n"), at: first.1)
+        if let error = RuntimeError.combining(errors) { throw error }
     }
 }

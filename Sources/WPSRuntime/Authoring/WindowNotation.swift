@@ -69,7 +69,8 @@ public enum WindowNotation {
                     placed[day, default: []].append(window)
                     let bounds =
                         window.piece.text.lowercased() == "all-day" ? ("00:00", "00:00") : split(window.piece.text)
-                    result[day] = (result[day] ?? []) + [TimeWindow(from: bounds.0, to: bounds.1)]
+                    result[day] =
+                        (result[day] ?? []) + [TimeWindow(from: twoDigitHour(bounds.0), to: twoDigitHour(bounds.1))]
                 }
             }
         }
@@ -111,11 +112,11 @@ public enum WindowNotation {
         var result: [(from: Int, to: Int, piece: Piece)] = []
         for item in split(piece.text, offset: piece.offset, on: ",") {
             let bounds = split(item.text)
-            guard let from = Validation.minutes(ofTime: bounds.0),
-                let to = Validation.minutes(ofTime: bounds.1, allow24: true)
+            guard let from = Validation.minutes(ofTime: twoDigitHour(bounds.0)),
+                let to = Validation.minutes(ofTime: twoDigitHour(bounds.1), allow24: true)
             else {
                 throw TextProblem(
-                    "window time '\(item.text)': write HH:mm-HH:mm, e.g. 08:00-18:00", offset: item.offset,
+                    "window time '\(item.text)': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: item.offset,
                     length: item.text.utf8.count)
             }
             let wholeDay = from == 0 && (to == 0 || to == 24 * 60)
@@ -126,6 +127,14 @@ public enum WindowNotation {
             result.append((from, wholeDay ? 24 * 60 : to, item))
         }
         return result
+    }
+
+    /// `9:00` as `09:00`: the notation takes a one-digit hour, as people write it (the API's
+    /// field takes `HH:mm` only, which is what is sent).
+    static func twoDigitHour(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 4, bytes[1] == UInt8(ascii: ":") else { return text }
+        return "0" + text
     }
 
     /// The notation for a `delivery_time` object: days with the same windows are grouped into

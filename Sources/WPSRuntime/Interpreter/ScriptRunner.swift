@@ -97,9 +97,15 @@ public struct ScriptRunner: Sendable {
             return .finished(error.exitCode)
         } catch let error as RuntimeError {
             let shown = renderer
-            // Scanned once when the error is in this source (a long script's last line).
-            let located = error.sourceFile.flatMap { $0 == source ? nil : self.renderer(for: $0) } ?? shown
-            writeError(shown.scrub(located.render(error.diagnostic(fallback: SourceRange(0, 0)))))
+            for each in [error] + error.more {
+                // Scanned once when the error is in this source (a long script's last line).
+                let located =
+                    each.sourceFile.flatMap { file in
+                        file == source
+                            ? nil : each.sourceIsText ? DiagnosticRenderer(source: file) : self.renderer(for: file)
+                    } ?? shown
+                writeError(shown.scrub(located.render(each.diagnostic(fallback: SourceRange(0, 0)))))
+            }
             return .finished(error.exitCode)
         } catch is CancellationError {
             writeError("interrupted")

@@ -126,8 +126,15 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The client's failure this error reports, when it comes from a request (its status, code,
     /// details and endpoint make `$error` in a `catch`).
     public var failure: OutreachError?
-    /// The file ``range`` is in when it is not the script being run (a `source`d file).
+    /// The file ``range`` is in when it is not the script being run (a `source`d file, or the
+    /// `@first.html` a snippet problem is in).
     public var sourceFile: SourceFile?
+    /// ``sourceFile`` is a text the script read (a message file), not wps source: shown as it
+    /// is, without the secret scan meant for scripts.
+    public var sourceIsText = false
+    /// The command's other problems, found in the same run (every argument is read before any is
+    /// refused): each shown after this one with its own caret.
+    public var more: [RuntimeError] = []
 
     public init(_ message: String, at range: SourceRange? = nil, exitCode: Int32 = 2) {
         self.message = message
@@ -174,7 +181,18 @@ public struct RuntimeError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message }
+    public var description: String { (CollectionOfOne(message) + more.map(\.message)).joined(separator: "\n") }
+
+    /// One error for several: the first, with the others as ``more`` (nil for none).
+    public static func combining(_ errors: [RuntimeError]) -> RuntimeError? {
+        guard var first = errors.first else { return nil }
+        first.more += errors.dropFirst().flatMap { [$0] + $0.more }.map { error in
+            var single = error
+            single.more = []
+            return single
+        }
+        return first
+    }
 
     /// The error as a diagnostic of its source.
     public func diagnostic(fallback: SourceRange) -> Diagnostic {

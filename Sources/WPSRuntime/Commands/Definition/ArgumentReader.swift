@@ -45,12 +45,51 @@ extension ArgumentReader where T == String {
         return try await CommandArguments.secret(expression, flag: site.name, &interpreter).text
     }
 
-    /// A message body: text, `@file.html`, or `@file.md` (Markdown, turned into HTML).
+    /// A message body: text, `@file.html`, or `@file.md` (Markdown, turned into HTML); its
+    /// snippets checked (a problem inside the file is located in the file, `first.html:3:12`).
     static let messageBody = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
+        try MessageBody.checkSnippets(in: text, site)
         guard case .fileReference(let path, _)? = site.expression else { return text }
         let lowered = path.lowercased()
         return lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") ? MessageBody.html(fromMarkdown: text) : text
+    }
+
+    /// Text that may hold snippets (a subject): its snippets checked.
+    static let snippetText = ArgumentReader { site, interpreter in
+        let text = try await evaluated(site, &interpreter).text
+        try MessageBody.checkSnippets(in: text, site)
+        return text
+    }
+
+    /// An IANA time zone the API accepts (`Europe/Berlin`), any case, written as the API spells
+    /// it; another is refused with the closest (`America/New_Yrok` → `America/New_York`).
+    static let timeZone = ArgumentReader { site, interpreter in
+        let text = try await evaluated(site, &interpreter).text
+        if Validation.isKnownTimeZone(text) { return text }
+        let names = Validation.timeZoneIdentifiers
+        if let same = names.first(where: { $0.lowercased() == text.lowercased() }) { return same }
+        let closest = Suggestion.closest(to: text, in: Array(names))
+        throw RuntimeError(
+            "\(site.what): expected an IANA time zone such as Europe/Berlin, got '\(text)'"
+                + (closest.map { " — did you mean '\($0)'?" } ?? ""),
+            at: site.range)
+    }
+
+    /// One of `options`, in any case, written as the option is (`blacklist` → `BLACKLIST`): the
+    /// checker's rule for literals (``CommandChecker/choice(_:in:)``), also for values that
+    /// are only known when the command runs.
+    static func choice(_ options: [String]) -> ArgumentReader {
+        ArgumentReader { site, interpreter in
+            let text = try await evaluated(site, &interpreter).text
+            if let option = CommandChecker.choice(text, in: options) { return option }
+            let closest = Suggestion.closest(to: text, in: options)
+            throw RuntimeError(
+                "\(site.what): expected "
+                    + (options.count > 8 ? "one of \(options.count) names (help lists them)" : options.joined(separator: ", "))
+                    + ", got '\(text)'" + (closest.map { " — did you mean '\($0)'?" } ?? ""),
+                at: site.range)
+        }
     }
 }
 
@@ -85,7 +124,7 @@ extension ArgumentReader where T == Provider {
     /// `woodpecker` or `saleshandy`.
     static let provider = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
-        guard let provider = Provider(rawValue: text) else {
+        guard let provider = Provider(rawValue: text.lowercased()) else {
             throw RuntimeError("\(site.what) must be woodpecker or saleshandy, got '\(text)'", at: site.range)
         }
         return provider
@@ -146,6 +185,7 @@ extension ArgumentReader where T == FollowupAfter {
 extension ArgumentReader where T == Signature {
     /// `SENDER` or `NO_SIGNATURE` (the API checks the value).
     static let signature = ArgumentReader { site, interpreter in
-        Signature(rawValue: try await evaluated(site, &interpreter).text)
+        let text = try await evaluated(site, &interpreter).text
+        return Signature(rawValue: CommandChecker.choice(text, in: ["SENDER", "NO_SIGNATURE"]) ?? text)
     }
 }

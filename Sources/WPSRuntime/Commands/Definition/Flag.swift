@@ -42,9 +42,16 @@ extension Flag where T == String {
         _ name: String, _ kind: ValueKind, _ summary: String, secret: Bool = false, repeatable: Bool = false,
         required: Bool = false, fields: [String] = [], default defaultValue: String? = nil
     ) {
+        let reader: ArgumentReader<String> =
+            switch kind {
+            case _ where secret: .secret
+            case .choice(let options): .choice(options)
+            case .timezone: .timeZone
+            default: .text
+            }
         self.init(
             name, kind, summary, secret: secret, repeatable: repeatable, required: required, fields: fields,
-            default: defaultValue, read: secret ? .secret : .text)
+            default: defaultValue, read: reader)
     }
 }
 

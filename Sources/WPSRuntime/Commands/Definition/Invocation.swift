@@ -26,24 +26,34 @@ public struct Invocation: Sendable {
         var byName: [String: any FlagReading] = [:]
         for flag in flags { byName[flag.flagDescriptor.name] = flag }
         var position = 0
+        // Every argument is read, so that one run shows all of a command's bad values.
+        var refused: [RuntimeError] = []
         for argument in command.arguments {
-            switch argument {
-            case .flag(let name, let value, let range):
-                guard let flag = byName[name] else { continue }
-                let site = ArgumentSite(expression: value, what: "--\(name)", name: name, range: value?.range ?? range)
-                invocation.flagValues[name, default: []].append(try await flag.read(site, &interpreter))
-                invocation.flagRanges[name, default: []].append(site.range)
-            case .positional(let expression):
-                guard !positionals.isEmpty else { continue }
-                let positional = positionals[min(position, positionals.count - 1)]
-                position += 1
-                let name = positional.positionalDescriptor.name
-                let site = ArgumentSite(
-                    expression: expression, what: positional.what, name: name, range: expression.range)
-                invocation.positionalValues[name, default: []].append(try await positional.read(site, &interpreter))
-                invocation.positionalRanges[name, default: []].append(expression.range)
+            do {
+                switch argument {
+                case .flag(let name, let value, let range):
+                    guard let flag = byName[name] else { continue }
+                    let site = ArgumentSite(
+                        expression: value, what: "--\(name)", name: name, range: value?.range ?? range)
+                    invocation.flagValues[name, default: []].append(try await flag.read(site, &interpreter))
+                    invocation.flagRanges[name, default: []].append(site.range)
+                case .positional(let expression):
+                    guard !positionals.isEmpty else { continue }
+                    let positional = positionals[min(position, positionals.count - 1)]
+                    position += 1
+                    let name = positional.positionalDescriptor.name
+                    let site = ArgumentSite(
+                        expression: expression, what: positional.what, name: name, range: expression.range)
+                    invocation.positionalValues[name, default: []].append(
+                        try await positional.read(site, &interpreter))
+                    invocation.positionalRanges[name, default: []].append(expression.range)
+                }
+            } catch let error as RuntimeError where error.exitCode == 2 && !error.isUnlocated {
+                // A value that is not one (exit 2): the next arguments are read all the same.
+                refused.append(error)
             }
         }
+        if let error = RuntimeError.combining(refused) { throw error }
         return invocation
     }
 

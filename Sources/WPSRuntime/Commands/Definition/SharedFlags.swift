@@ -71,7 +71,8 @@ enum SharedFlags {
     // MARK: An email step (`campaign new`, `step add`)
 
     static let subject = Flag<String>(
-        "subject", .string, "the subject (once per A/B version)", repeatable: true, fields: ["subject"])
+        "subject", .string, "the subject (once per A/B version)", repeatable: true, fields: ["subject"],
+        read: .snippetText)
     static let message = Flag<String>(
         "message", .string, "the message body, or @file.html / @file.md (once per version)", repeatable: true,
         fields: ["message"], read: .messageBody)
@@ -94,8 +95,6 @@ enum SharedFlags {
     static func emailStep(_ invocation: Invocation) throws -> Step {
         let subjects = invocation.all(subject)
         let messages = invocation.all(message)
-        try MessageBody.checkSnippets(subject, values: subjects, invocation)
-        try MessageBody.checkSnippets(message, values: messages, invocation)
         let count = max(subjects.count, messages.count, 1)
         let signature = invocation[signature] ?? .sender
         let track = invocation[trackOpens] ?? false

@@ -5,7 +5,7 @@ import WPSLanguage
 enum VersionSetCommand {
     static let step = Positional<String>("step", .stepID, what: "STEP_ID", read: .text)
     static let version = Positional<String>("version", .versionID, what: "VERSION (an id or a letter A–E)", read: .text)
-    static let subject = Flag<String>("subject", .string, "the subject", fields: ["subject"])
+    static let subject = Flag<String>("subject", .string, "the subject", fields: ["subject"], read: .snippetText)
     static let message = Flag<String>(
         "message", .string, "the message, or @file.html / @file.md", fields: ["message"], read: .messageBody)
     static let signature = Flag<Signature>(
@@ -37,8 +37,6 @@ enum VersionSetCommand {
         }
         let newSubject = invocation[subject]
         let newMessage = invocation[message]
-        try MessageBody.checkSnippets(subject, values: newSubject.map { [$0] } ?? [], invocation)
-        try MessageBody.checkSnippets(message, values: newMessage.map { [$0] } ?? [], invocation)
         let patch = VersionPatch(
             subject: newSubject, message: newMessage, signature: invocation[signature],
             track_opens: invocation[trackOpens])
