@@ -951,3 +951,59 @@ def test_excel_csv_windows_and_unicode_text_exports_are_read(wps, tmp_path):
     assert out.stdout.strip() == "Ülla Ünal"
     out = run_wps_json(wps, env, "--sandbox", "-c", f"prospect import {windows} --encoding ebcdic")
     assert out.returncode == 2 and "utf-16" in out.stderr and "cp1252" in out.stderr, out.stderr
+
+
+def test_ctrl_c_says_what_was_done_and_the_same_command_resumes(wps, tmp_path):
+    """Ctrl-C (SIGINT) in the middle of sending: the import says how many rows were accepted and
+    that the same command resumes (exit 130); run again, every mailbox lands exactly once."""
+    source = tmp_path / "boxes.csv"
+    emails = write_rows(source, 3_000, prefix="intr")
+    with sandbox(wps, "--processing-delay", "500", "--latency", "150") as box:
+        env = environment(tmp_path, box)
+        first = subprocess.Popen([str(wps), "-c", f"mailbox import {source} --parallel 1"], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        journals = str(tmp_path / "state" / "wps" / "imports" / "*.journal")
+        journal = Path(wait_until(lambda: glob.glob(journals), "the import to start its journal")[0])
+        wait_for_file_text(journal, lambda text: text.count("\naccepted ") >= 2, "the import to journal two batches")
+        first.send_signal(signal.SIGINT)
+        _, err = first.communicate(timeout=120)
+        assert first.returncode == 130, err
+        said = [line for line in err.splitlines() if line.startswith("interrupted: ")]
+        assert said and "of 3000 rows were accepted before this" in said[0], err
+        assert "run the same command to resume" in said[0], err
+
+        report = tmp_path / "report.csv"
+        out = run_wps(wps, env, "-c", f"mailbox import {source} | batch watch --report {report}")
+        assert out.returncode == 0, out.stderr[-3000:]
+        assert "resuming:" in out.stderr
+        assert_exactly_once(box, emails, report, source)
+
+
+def test_batch_watch_alone_says_how_it_is_used(wps, tmp_path):
+    env = sandbox_environment(tmp_path)
+    out = run_wps(wps, env, "--sandbox", "-c", "batch watch")
+    assert out.returncode == 2 and "batch watch has nothing to watch" in out.stderr, out.stderr
+    assert out.stdout.strip() == ""
+
+
+def test_ports_and_hosts_of_the_other_protocol_are_warned_about_and_still_sent(wps, tmp_path):
+    """`smtp.gmail.com` on 993, IMAP on 465, an SMTP port no server uses: warnings at the row (or
+    the flag), not refusals — the API takes them, and the rows are sent."""
+    env = sandbox_environment(tmp_path)
+    rows = tmp_path / "boxes.csv"
+    rows.write_text("email,password,smtp host,smtp port,imap host,imap port\n"
+                    "w1@sheet.example.com,pw,smtp.sheet.example.com,993,imap.sheet.example.com,993\n"
+                    "w2@sheet.example.com,pw,smtp.sheet.example.com,465,imap.sheet.example.com,465\n"
+                    "w3@sheet.example.com,pw,imap.sheet.example.com,2526,smtp.sheet.example.com,993\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {rows} | batch watch | count")
+    assert out.returncode == 0, out.stderr
+    warnings = [line for line in out.stderr.splitlines() if line.startswith("warning: ")]
+    assert f"warning: {rows}:2: smtp_port: 993 is an IMAP port; SMTP listens on 465 or 587" in warnings, warnings
+    assert f"warning: {rows}:3: imap_port: 465 is an SMTP port; IMAP listens on 993 (or 143)" in warnings, warnings
+    assert f"warning: {rows}:4: smtp_port: 2526 is not a port SMTP uses (25, 465, 587, 2525)" in warnings, warnings
+    assert any("imap.sheet.example.com is named for IMAP" in w for w in warnings), warnings
+    single = run_wps(wps, env, "--sandbox", "-c",
+                     "mailbox add --email w4@sheet.example.com --password pw --smtp-server smtp.gmail.com "
+                     "--smtp-port 993 --imap-server imap.gmail.com --imap-port 993 | count")
+    assert single.returncode == 0, single.stderr
+    assert "warning: --smtp-port: 993 is an IMAP port; SMTP listens on 465 or 587" in single.stderr

@@ -29,7 +29,16 @@ enum MessageBody {
 
     /// Throws the snippet problems of one flag value, each located: in the script where the
     /// value was written there, in the file where it was `@file.html` (its line and column).
-    static func checkSnippets(in text: String, _ site: ArgumentSite) throws {
+    static func checkSnippets(in text: String, _ site: ArgumentSite, warn: (String) -> Void = { _ in }) throws {
+        for warning in SnippetLint.lints(text) {
+            let place: String
+            if case .fileReference(let path, _)? = site.expression {
+                place = "\(path):\(SourceFile(name: path, text: text).location(of: warning.offset)): "
+            } else {
+                place = ""
+            }
+            warn("warning: \(site.what): \(place)\(warning.message)")
+        }
         let problems = SnippetLint.scan(text).problems
         guard !problems.isEmpty else { return }
         var errors: [RuntimeError] = []

@@ -72,6 +72,40 @@ public enum SnippetLint {
         return (uses, problems)
     }
 
+    /// What the API takes but a writer never means: a snippet name in single braces,
+    /// `{FIRST_NAME}`, which is sent as written instead of being filled. Warnings, not problems.
+    public static func lints(_ text: String) -> [TextProblem] {
+        let bytes = Array(text.utf8)
+        var warnings: [TextProblem] = []
+        var index = 0
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        while index < bytes.count {
+            guard bytes[index] == open else {
+                index += 1
+                continue
+            }
+            // `{{` is a snippet (or a problem `scan` reports): skip it whole.
+            if index + 1 < bytes.count, bytes[index + 1] == open {
+                index += 2
+                while index < bytes.count, bytes[index] == open { index += 1 }
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != close, bytes[end] != open, end - index < 40 { end += 1 }
+            if end < bytes.count, bytes[end] == close, end + 1 >= bytes.count || bytes[end + 1] != close {
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if let known = Snippets.names.first(where: { $0.lowercased() == name.lowercased() }) {
+                    warnings.append(
+                        TextProblem(
+                            "'{\(name)}' is sent as written, not filled: a snippet takes two braces, {{\(known)}}",
+                            offset: index, length: end + 1 - index))
+                }
+            }
+            index = end
+        }
+        return warnings
+    }
+
     /// `text` with every snippet filled from `fields` (by snippet name, case-insensitive, or its
     /// lower-case field name such as `first_name`), else its fallback, else left as written.
     public static func fill(_ text: String, from fields: [String: String]) -> String {

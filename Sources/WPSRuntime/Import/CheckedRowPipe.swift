@@ -18,6 +18,8 @@ final class CheckedRowPipe<Target: ImportTarget>: Sendable {
         let email: String?
         let fingerprint: UInt64
         let problems: [ValidationProblem]
+        /// What the API takes but is likely a slip (``ImportTarget/warnings(of:)``).
+        var warnings: [ValidationProblem] = []
     }
 
     /// Hands the reader over to the thread that reads it: the check does not touch it again.
@@ -91,6 +93,6 @@ final class CheckedRowPipe<Target: ImportTarget>: Sendable {
         let fingerprint = email.isEmpty ? 0 : MailboxImporter<Target>.caseFoldedFingerprint(email)
         return CheckedRow(
             place: row.place, problem: nil, asWritten: row.asWritten, email: email, fingerprint: fingerprint,
-            problems: problems)
+            problems: problems, warnings: problems.isEmpty ? target.warnings(of: item) : [])
     }
 }

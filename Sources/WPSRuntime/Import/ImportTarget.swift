@@ -27,12 +27,15 @@ protocol ImportTarget: Sendable {
     var noun: (one: String, many: String) { get }
     /// A header that would do, for messages about a missing one.
     var exampleHeader: String { get }
+    /// What the API takes but a row almost never means (an IMAP port for SMTP): warnings.
+    func warnings(of item: Item) -> [ValidationProblem]
 }
 
 extension ImportTarget {
     var noun: (one: String, many: String) { ("mailbox", "mailboxes") }
     var exampleHeader: String { "email,password,host,port,imap_host,imap_port" }
     var columnTable: ColumnTable? { nil }
+    func warnings(of item: Item) -> [ValidationProblem] { [] }
 }
 
 /// The problems, with an invalid email's value shown (`must be a valid email address, got
@@ -113,6 +116,11 @@ struct ManualMailboxTarget: ImportTarget {
     }
 
     func email(of item: ManualMailbox) -> String? { item.smtp_email }
+
+    func warnings(of item: ManualMailbox) -> [ValidationProblem] {
+        MailServerLint.warnings(
+            smtpHost: item.smtp_server, smtpPort: item.smtp_port, imapHost: item.imap_server, imapPort: item.imap_port)
+    }
 }
 
 /// Saleshandy's `POST /v1/email-accounts/connect`.
@@ -181,6 +189,12 @@ struct SaleshandyAccountTarget: ImportTarget {
     }
 
     func email(of item: SaleshandyEmailAccount) -> String? { item.smtpEmailAddress }
+
+    func warnings(of item: SaleshandyEmailAccount) -> [ValidationProblem] {
+        MailServerLint.warnings(
+            smtpHost: item.smtpHost, smtpPort: item.smtpPort, imapHost: item.imapHost, imapPort: item.imapPort,
+            names: ("smtpHost", "smtpPort", "imapHost", "imapPort"))
+    }
 }
 
 /// Woodpecker's Microsoft app-only connection (`POST mailboxes/microsoft/bulk`).

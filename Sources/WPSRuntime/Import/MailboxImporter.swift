@@ -218,6 +218,12 @@ struct MailboxImporter<Target: ImportTarget> {
                         + " (quote the field to keep them without this warning)")
             }
         }
+        for warning in checked.warnings {
+            result.warningCount += 1
+            if result.warnings.count < Self.problemListLimit {
+                result.warnings.append("\(source.name):\(place): \(warning)")
+            }
+        }
         guard let email = checked.email else { return }
         var problems = checked.problems
         if !email.isEmpty {
@@ -255,7 +261,7 @@ struct MailboxImporter<Target: ImportTarget> {
         for warning in checked.warnings { progress.note("warning: \(warning)") }
         if checked.warningCount > checked.warnings.count {
             let more = checked.warningCount - checked.warnings.count
-            progress.note("warning: … and \(more) more passwords with spaces around them")
+            progress.note("warning: … and \(more) more")
         }
         if checked.problemCount > 0 {
             if let path = options.problemReport {
@@ -476,7 +482,14 @@ struct MailboxImporter<Target: ImportTarget> {
                     "\(error.description)\n\(accepted)\(hint)",
                     exitCode: error.kind == .validation ? 2 : 1)
             }
-            if failure is CancellationError { throw failure }
+            if failure is CancellationError {
+                // Ctrl-C: what was done, and how to go on (the journal knows what was sent).
+                progress.note(
+                    "interrupted: \(accepted)"
+                        + (options.dryRun || journal == nil
+                            ? "" : "; run the same command to resume: the rows sent are not sent again"))
+                throw failure
+            }
             throw RuntimeError("\(failure)\n\(accepted)\(hint)", exitCode: 1)
         }
         // Rows kept back by --verify are still to be sent: the import is not finished.

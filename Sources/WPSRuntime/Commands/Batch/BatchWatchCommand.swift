@@ -22,6 +22,17 @@ enum BatchWatchCommand {
         let session = try interpreter.connection(for: invocation)
         let given = invocation.all(ids).flatMap(\.items)
         let items = given.isEmpty ? invocation.input.items : given
+        if items.isEmpty {
+            // Run alone, it has nothing to wait for: say how it is used. Fed an empty list (an
+            // import that sent no batch), it says so and is done.
+            guard invocation.input != .null else {
+                throw RuntimeError(
+                    "batch watch has nothing to watch: give batch ids (batch watch 4711), or pipe an import into it "
+                        + "(mailbox import boxes.csv | batch watch)",
+                    at: invocation.command.range, exitCode: 2)
+            }
+            session.settings.progress("batch watch: no batch came down the pipeline; nothing to wait for")
+        }
         let provider = invocation[SharedFlags.provider] ?? session.connection.provider
         let watcher = BatchWatcher(
             session: session,

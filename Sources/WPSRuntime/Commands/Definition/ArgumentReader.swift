@@ -49,7 +49,8 @@ extension ArgumentReader where T == String {
     /// snippets checked (a problem inside the file is located in the file, `first.html:3:12`).
     static let messageBody = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
-        try MessageBody.checkSnippets(in: text, site)
+        let progress = interpreter.session?.settings.progress
+        try MessageBody.checkSnippets(in: text, site) { progress?($0) }
         guard case .fileReference(let path, _)? = site.expression else { return text }
         let lowered = path.lowercased()
         return lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") ? MessageBody.html(fromMarkdown: text) : text
@@ -58,7 +59,8 @@ extension ArgumentReader where T == String {
     /// Text that may hold snippets (a subject): its snippets checked.
     static let snippetText = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
-        try MessageBody.checkSnippets(in: text, site)
+        let progress = interpreter.session?.settings.progress
+        try MessageBody.checkSnippets(in: text, site) { progress?($0) }
         return text
     }
 

@@ -88,6 +88,10 @@ enum MailboxAddCommand {
             unsubscribe_tracking_domain: invocation[unsubscribeTrackingDomain],
             sending_wait_time_from: invocation[waitFrom], sending_wait_time_to: invocation[waitTo],
             daily_sending_limit: invocation[dailyLimit])
+        warn(
+            MailServerLint.warnings(
+                smtpHost: mailbox.smtp_server, smtpPort: mailbox.smtp_port, imapHost: mailbox.imap_server,
+                imapPort: mailbox.imap_port), session)
         let notify: [NotificationType]? = invocation[notify] == "mail" ? [.mail] : nil
         let request = ManualBulkRequest(mailboxes: [mailbox], completion_notification_types: notify)
         let accepted = try await session.connection.send(Woodpecker.SubmitManualBatch(request), for: invocation.command)
@@ -105,8 +109,20 @@ enum MailboxAddCommand {
             smtpEncryption: invocation[smtpEncryption], imapEmailAddress: invocation[imapEmail] ?? email,
             imapPassword: invocation[imapPassword] ?? password, imapHost: invocation[imapServer],
             imapPort: invocation[imapPort], imapEncryption: invocation[imapEncryption])
+        warn(
+            MailServerLint.warnings(
+                smtpHost: account.smtpHost, smtpPort: account.smtpPort, imapHost: account.imapHost,
+                imapPort: account.imapPort), session)
         let accepted = try await session.connection.send(
             Saleshandy.ConnectEmailAccounts([account]), for: invocation.command)
         return .record(["request_id": .string(accepted.payload.requestId), "size": .int(1)])
+    }
+
+    /// Says each warning on stderr at the flag that gave the field (`--smtp-port: 993 is an IMAP port …`).
+    static func warn(_ warnings: [ValidationProblem], _ session: Session) {
+        for warning in warnings {
+            let flag = FlagForField.flag(for: warning.path).map { "--\($0)" } ?? warning.path
+            session.settings.progress("warning: \(flag): \(warning.message)")
+        }
     }
 }
