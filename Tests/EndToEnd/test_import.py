@@ -1007,3 +1007,23 @@ def test_ports_and_hosts_of_the_other_protocol_are_warned_about_and_still_sent(w
                      "--smtp-port 993 --imap-server imap.gmail.com --imap-port 993 | count")
     assert single.returncode == 0, single.stderr
     assert "warning: --smtp-port: 993 is an IMAP port; SMTP listens on 465 or 587" in single.stderr
+
+
+def test_a_problem_most_rows_share_is_said_once_naming_its_field(wps, tmp_path):
+    """A header with a misspelt column and a column left empty in almost every row: three lines
+    that say so, not a thousand (one per row and field)."""
+    env = sandbox_environment(tmp_path)
+    sheet = tmp_path / "sheet.csv"
+    lines = ["Email,Pass,SMTP Hots,Port,IMAP Host,IMAP Port"]
+    for i in range(300):
+        lines.append(f"b{i}@x.example.com,pw,smtp.x.example.com,465,{'imap.x.example.com' if i % 100 == 0 else ''},993")
+    sheet.write_text("\n".join(lines) + "\n")
+    out = run_wps(wps, env, "--sandbox", "-c", f"mailbox import {sheet}")
+    assert out.returncode == 2
+    listed = [line.strip() for line in out.stderr.splitlines() if line.startswith("  ") and str(sheet) in line]
+    assert listed == [
+        f"{sheet}:1: SMTP Hots: unknown column — did you mean 'smtp_host'?",
+        f"{sheet}: smtp_server: must be provided, in all 300 rows: the header has no column for it, or its column is empty",
+        f"{sheet}: imap_server: must be provided, in 297 of 300 rows (the first on line 3)",
+    ], out.stderr
+    assert out.stderr.startswith("error: 3 problems in 300 of 300 rows"), out.stderr

@@ -107,6 +107,35 @@ struct MailboxImporter<Target: ImportTarget> {
         /// Secrets written unquoted with spaces around them (sent as written), by place.
         var warnings: [String] = []
         var warningCount = 0
+        /// For each entry of ``problems``, the field problem it repeats (`imap_server: must be
+        /// provided`), or nil; and how many rows had each, with the first row's place.
+        var problemKeys: [String?] = []
+        var repeats: [String: (count: Int, first: String)] = [:]
+
+        /// A field problem that most rows share (a column the header lacks, or one left empty) is
+        /// one problem naming the field, not one per row: "1211 problems in 300 of 300 rows"
+        /// becomes a few lines a person reads.
+        mutating func collapseRepeats(source: String) {
+            let threshold = max(3, (rows + 1) / 2)
+            let common = repeats.filter { $0.value.count >= threshold }
+            guard !common.isEmpty else { return }
+            var kept: [String] = []
+            var keys: [String?] = []
+            for (text, key) in zip(problems, problemKeys) where key.map({ common[$0] == nil }) ?? true {
+                kept.append(text)
+                keys.append(key)
+            }
+            let summaries = common.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }.map { key, seen in
+                seen.count == rows
+                    ? "\(source): \(key), in all \(rows) rows: the header has no column for it, or its column is empty"
+                    : "\(source): \(key), in \(seen.count) of \(rows) rows (the first on line \(seen.first))"
+            }
+            // After what the header itself says (its unknown columns), which is often the cause.
+            let header = kept.prefix { $0.hasPrefix("\(source):1: ") }.count
+            problems = Array(kept[..<header]) + summaries + Array(kept[header...])
+            problemKeys = Array(keys[..<header]) + Array(repeating: nil, count: summaries.count) + Array(keys[header...])
+            problemCount -= common.values.reduce(0) { $0 + $1.count - 1 }
+        }
     }
 
     /// One settled part of a batch: its rows (by number) accepted in a batch, already there, or
@@ -171,6 +200,7 @@ struct MailboxImporter<Target: ImportTarget> {
                 let message = "unknown column" + (closest.map { " — did you mean '\($0)'?" } ?? "")
                 result.problemCount += 1
                 result.problems.append("\(source.name):\(line): \(name): \(message)")
+                result.problemKeys.append(nil)
                 if keepAll { result.all.append(Problem(place: "\(line)", field: name, message: message)) }
             }
         }
@@ -184,6 +214,7 @@ struct MailboxImporter<Target: ImportTarget> {
             try Task.checkCancellation()
             for checked in batch { check(checked, into: &result, seen: &seen, reportedColumns: &reportedColumns) }
         }
+        result.collapseRepeats(source: source.name)
         return result
     }
 
@@ -204,6 +235,7 @@ struct MailboxImporter<Target: ImportTarget> {
             result.problemCount += 1
             if result.problems.count < Self.problemListLimit {
                 result.problems.append("\(source.name):\(place): \(problem)")
+                result.problemKeys.append(nil)
             }
             if keepAll { result.all.append(Problem(place: "\(place)", field: "", message: problem)) }
             if options.skipInvalid { result.skipped[result.rows] = ("", problem) }
@@ -242,8 +274,14 @@ struct MailboxImporter<Target: ImportTarget> {
         // An unknown column is listed once, at the first row that uses it.
         problems.removeAll { $0.message.hasPrefix("unknown column") && !reportedColumns.insert($0.path).inserted }
         result.problemCount += problems.count
-        for problem in problems where result.problems.count < Self.problemListLimit {
+        for problem in problems {
+            // Counted by field and message (not an unknown column, already said once): the ones
+            // most rows share are collapsed at the end.
+            let key = problem.path.isEmpty || problem.message.hasPrefix("unknown column") ? nil : problem.description
+            if let key { result.repeats[key, default: (0, "\(place)")].count += 1 }
+            guard result.problems.count < Self.problemListLimit else { continue }
             result.problems.append("\(source.name):\(place): \(problem)")
+            result.problemKeys.append(key)
         }
         if keepAll {
             result.all += problems.map {
