@@ -58,8 +58,11 @@ public struct ToolCatalog: Sendable {
 
     public func entry(named name: String) -> Entry? { entries.first { $0.tool.name == name } }
 
-    /// `campaign new` → `campaign_new`.
-    public static func toolName(_ descriptor: CommandDescriptor) -> String { descriptor.words.joined(separator: "_") }
+    /// A command's tool name: its words joined by `_`, each word's `-` an `_` too
+    /// (`report open-rate` → `report_open_rate`), as MCP clients expect names of one spelling.
+    public static func toolName(_ descriptor: CommandDescriptor) -> String {
+        descriptor.words.map { $0.replacingOccurrences(of: "-", with: "_") }.joined(separator: "_")
+    }
 
     /// `daily-enroll` → `daily_enroll`.
     static func argumentName(_ flag: String) -> String { flag.replacingOccurrences(of: "-", with: "_") }

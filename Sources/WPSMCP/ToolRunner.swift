@@ -57,7 +57,13 @@ public final class ToolRunner: Sendable {
         let confirmed = arguments["confirm"]?.boolValue == true
         do {
             var run = try await session(dryRun: dryRun)
-            if let progress { run.session.settings.progress = progress }
+            // Warnings reach the agent in the result too, not only as progress (or on stderr).
+            let warnings = Warnings()
+            let forward = progress ?? run.session.settings.progress
+            run.session.settings.progress = { line in
+                if line.hasPrefix("warning: ") { warnings.append(line) }
+                forward(line)
+            }
             run.session.settings.reportsRecordsAsProgress = true
             guard let definition = entry.definition else {
                 return try await script(arguments, run, confirmed: confirmed)
@@ -80,7 +86,8 @@ public final class ToolRunner: Sendable {
             var interpreter = Interpreter(session: run.session) { _ in }
             do {
                 let value = try await interpreter.run(Pipeline(stages: [built.command], range: built.command.range))
-                return Self.success(value, requests: run.shown?.values, notes: run.shown?.notes ?? [])
+                return Self.success(
+                    value, requests: run.shown?.values, notes: run.shown?.notes ?? [], warnings: warnings.lines)
             } catch let error as RuntimeError {
                 // A problem with an argument's value names the argument.
                 if error.failure == nil, let range = error.range, let argument = built.argument(at: range) {
@@ -139,6 +146,13 @@ public final class ToolRunner: Sendable {
     struct Run {
         var session: Session
         var shown: Shown?
+    }
+
+    /// The warnings a call said, for its result.
+    final class Warnings: Sendable {
+        private let said = Mutex<[String]>([])
+        func append(_ line: String) { said.withLock { $0.append(line) } }
+        var lines: [String] { said.withLock { $0 } }
     }
 
     /// The session a call runs in: this server's, or for a dry run one whose requests are shown
@@ -312,7 +326,8 @@ public final class ToolRunner: Sendable {
                     descriptor.category == .api
                 {
                     return Self.failure(
-                        "'\(descriptor.name)' is not served here (--read-only); nothing was run", problems: [])
+                        "Nothing was run: '\(descriptor.name)' changes the account, and this server is read-only "
+                            + "(wps mcp --read-only serves only the commands that read).", problems: [])
                 }
                 if descriptor.isDestructive, let refusal = refusal(descriptor.name, confirmed: confirmed) {
                     return refusal
@@ -320,7 +335,8 @@ public final class ToolRunner: Sendable {
             }
             if walker.sourcesFiles, catalog.readOnly {
                 return Self.failure(
-                    "source cannot be checked before it runs: not served with --read-only", problems: [])
+                    "Nothing was run: a sourced file cannot be checked before it runs, and this server is read-only "
+                        + "(wps mcp --read-only serves only the commands that read).", problems: [])
             }
         }
         let results = Results()
@@ -337,9 +353,52 @@ public final class ToolRunner: Sendable {
 
     // MARK: Results
 
+    /// What a dry run shows an agent: each request once, the first in full, each later one by its
+    /// request line (`POST …/manual_connection/bulk`, the body like the first's), so a 300-row
+    /// import's dry run is a page, not 100 KB.
+    static func summarized(_ requests: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        var full = 0
+        for request in requests where seen.insert(request).inserted {
+            let lines = request.split(separator: "\n", omittingEmptySubsequences: false)
+            let isFull = lines.count > 2 && lines[0].hasPrefix("── dry run: would send ──")
+            guard isFull else {
+                result.append(request)
+                continue
+            }
+            full += 1
+            result.append(
+                full == 1 ? shortened(request) : "── dry run: would also send \(lines[1]) (a body like the first's)")
+        }
+        return result
+    }
+
+    /// A shown request whose JSON body holds a long list (a batch of 200 mailboxes): the list's
+    /// first two items and how many more, so the agent sees the shape, not every row.
+    static func shortened(_ request: String) -> String {
+        guard let split = request.range(of: "\n\n"),
+            let body = try? JSONSerialization.jsonObject(with: Data(request[split.upperBound...].utf8)),
+            var object = body as? [String: Any]
+        else { return request }
+        var cut = false
+        for (key, value) in object {
+            guard let list = value as? [Any], list.count > 3 else { continue }
+            object[key] = Array(list.prefix(2)) + ["… \(list.count - 2) more like these"]
+            cut = true
+        }
+        guard cut,
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
+            let text = String(data: data, encoding: .utf8)
+        else { return request }
+        return String(request[..<split.upperBound]) + text
+    }
+
     static func success(
-        _ value: WPSRuntime.Value, requests: [String]?, notes: [String] = [], all: [WPSRuntime.Value]? = nil
+        _ value: WPSRuntime.Value, requests: [String]?, notes: [String] = [], warnings: [String] = [],
+        all: [WPSRuntime.Value]? = nil
     ) -> CallTool.Result {
+        let requests = requests.map(summarized)
         // Text as wps prints it: a string as it is (a YAML spec, a table), anything else as JSON.
         var text: String
         if case .string(let string) = value { text = string } else { text = JSONRenderer(pretty: true).render(value) }
@@ -357,6 +416,13 @@ public final class ToolRunner: Sendable {
             structured = .object(object)
             text = all.map { JSONRenderer(pretty: true).render($0) }.joined(separator: "\n")
         }
+        if !warnings.isEmpty {
+            text = warnings.joined(separator: "\n") + "\n" + text
+            if case .object(var object) = structured {
+                object["warnings"] = .array(warnings.map { .string($0) })
+                structured = .object(object)
+            }
+        }
         let content: MCP.Value? = structured
         return CallTool.Result(
             content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: content, isError: nil,
@@ -366,6 +432,7 @@ public final class ToolRunner: Sendable {
     /// A dry run whose requests were shown and answered with an error by its overlay (the
     /// account's data it read, and what the dry run did before).
     static func dryRunAnswer(_ requests: [String], notes: [String], error: RuntimeError) -> CallTool.Result {
+        let requests = summarized(requests)
         let note = "dry run: nothing was sent; the dry run's overlay answered: "
         var answer: [String: MCP.Value] = [
             "dry_run_requests": .array(requests.map { .string($0) }), "sandbox_answer": .string(note + error.message),

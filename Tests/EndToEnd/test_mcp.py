@@ -81,7 +81,8 @@ def new_campaign(account, **extra):
 
 def test_every_api_command_is_a_tool_with_a_valid_schema(wps, tmp_path):
     catalogue = json.loads(os.popen(f"{wps} help --json").read())
-    api = {command["name"].replace(" ", "_") for command in catalogue["commands"] if command["category"] == "api"}
+    api = {command["name"].replace(" ", "_").replace("-", "_")
+           for command in catalogue["commands"] if command["category"] == "api"}
 
     async def scenario():
         async with Served(wps, tmp_path, ["--sandbox"]) as served:
@@ -214,6 +215,10 @@ def test_read_only_serves_only_reading_tools(wps, tmp_path):
             assert not names & {"campaign_new", "campaign_delete", "mailbox_add", "mailbox_import", "step_add"}
             refused = await served.call("wps_run", {"script": 'campaign new x --accounts 123001 --timezone UTC --daily-enroll 5'})
             assert refused.is_error and "--read-only" in text(refused)
+            # Read as a sentence: what happened, and why.
+            assert "Nothing was run: 'campaign new' changes the account, and this server is read-only" in text(refused)
+            # One spelling for every tool name: report open-rate is report_open_rate.
+            assert "report_open_rate" in names and not any("-" in name for name in names)
             missing = await served.call("campaign_new", {"name": "x"})
             assert missing.is_error
             counted = await served.call("wps_run", {"script": 'mailbox list | where type == "SMTP" | count'})
@@ -381,5 +386,28 @@ def test_webhook_listen_streams_each_event_as_a_progress_notification(wps, tmp_p
             streamed = [json.loads(n[len("event: "):]) for n in notes if n.startswith("event: ")]
             assert [e["prospect"]["email"] for e in streamed] == ["p1@acme.com", "p2@acme.com"]
             assert any("unsubscribed prospect_replied" in n for n in notes)
+
+    run(scenario())
+
+
+def test_a_large_import_dry_run_is_a_page_and_its_warnings_reach_the_agent(wps, tmp_path):
+    """A 297-row `mailbox_import` dry run: the first request in full once, the others by their
+    request line (not 100 KB); a row's warning (an IMAP port for SMTP) is in the result."""
+    rows = tmp_path / "boxes.csv"
+    rows.write_text("email,password,host,port,imap_host,imap_port\n" + "".join(
+        f"m{i}@sheet.example.com,pw-{i},smtp.sheet.example.com,{993 if i == 7 else 465},imap.sheet.example.com,993\n"
+        for i in range(297)))
+
+    async def scenario():
+        async with Served(wps, tmp_path, ["--sandbox"]) as served:
+            result = await served.call("mailbox_import", {"file": str(rows), "dry_run": True})
+            shown = text(result)
+            assert not result.is_error, shown
+            assert len(shown) < 30_000, len(shown)
+            assert shown.count("── dry run: would send ──") == 1, shown[:2000]
+            assert "would send batch 2: 97 mailboxes (lines 202-298)" in shown
+            assert "… 198 more like these" in shown  # the first batch's 200 rows, by their shape
+            warnings = result.structured_content["warnings"]
+            assert any("smtp_port: 993 is an IMAP port" in w and ":9:" in w for w in warnings), warnings
 
     run(scenario())
