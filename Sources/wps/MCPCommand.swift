@@ -11,10 +11,11 @@ struct MCPCommand: AsyncParsableCommand {
         commandName: "wps mcp",
         abstract: "Serve wps's commands as Model Context Protocol tools over stdio.",
         discussion: """
-            One tool per API command (campaign_new, mailbox_add, step_add, …), its input schema from the
-            command's flags, plus wps_run for pipelines and scripts. Every call is checked against the
+            One tool per API command (campaign_new, mailbox_add, step_add, …), its input schema from the \
+            command's flags, plus wps_run for pipelines and scripts. Every call is checked against the \
             documented rules before anything is sent; dry_run: true answers with the requests instead.
-            Destructive tools (campaign_delete, campaign_stop, step_delete) need --allow-destructive
+
+            Destructive tools (campaign_delete, campaign_stop, step_delete) need --allow-destructive \
             and confirm: true in the call.
             """)
 

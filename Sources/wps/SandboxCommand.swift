@@ -9,24 +9,29 @@ struct SandboxCommand: AsyncParsableCommand {
         commandName: "wps sandbox",
         abstract: "Serve a local emulation of the Woodpecker v2 and Saleshandy APIs.",
         discussion: """
-            Woodpecker is served under /rest/v2 (and /rest/v1/me), Saleshandy under /v1. Every API key
-            is its own isolated account, created on first use. See the README for the sandbox's
+            Woodpecker is served under /rest/v2 (and /rest/v1/me), Saleshandy under /v1. Every API key \
+            is its own isolated account, created on first use. See the README for the sandbox's \
             deterministic rules (which mailboxes fail, and why) and its extensions.
 
             Fault plans (--faults) are comma-separated rules applied to incoming requests:
-              429:0.1          answer 10% of requests with 429 and Retry-After
+              429:0.1          10% of requests get 429 with Retry-After
               429@2:0.1        the same with Retry-After: 2
-              503:0.05         answer 5% with 503, without processing them
-              500:0.01         answer 1% with 500, without processing them
-              drop:0.01        close 1% of connections without processing the request
-              drop-after:0.01  process 1% of requests, then close the connection unanswered
-              stall:0.01       hold 1% of requests 120 s unanswered (stall@5:0.01 for 5 s), then process them
-              malformed:0.01   answer 1% with 200 and a body that is not JSON, without processing them
-              first:5:429      answer the first 5 requests with 429
+              503:0.05         5% get 503, not processed
+              500:0.01         1% get 500, not processed
+              drop:0.01        1% closed unanswered, not processed
+              drop-after:0.01  1% processed, then closed unanswered
+              stall:0.01       1% held 120 s unanswered, then processed
+              stall@5:0.01     the same, held 5 s
+              malformed:0.01   1% get 200 with a body that is not JSON
+              first:5:429      the first 5 requests get 429
               seed=42          the random seed (runs are reproducible)
-              deliveries       apply the plan to the sandbox's webhook deliveries instead: 429, 503, 500,
-                               drop and malformed send nothing (a failure, retried later); drop-after sends
-                               and ignores the answer (the retry repeats it); stall@N waits, then sends
+              method=POST      only requests with this method
+              path=/rest/v2/…  only paths with this prefix
+              deliveries       the plan is for the webhook deliveries instead
+
+            With deliveries, 429, 503, 500, drop and malformed send nothing (a failure, retried \
+            later); drop-after sends and ignores the answer (the retry repeats it); stall@N waits, \
+            then sends.
             """
     )
 

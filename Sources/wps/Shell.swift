@@ -60,6 +60,9 @@ struct Shell {
         var pending = ""
         var lastCode: Int32 = 0
         var secrets = SecretState()
+        // The first thing a new user sees says where help is (on stderr: stdout stays results).
+        FileHandle.standardError.write(
+            Data("wps: help lists the commands, help COMMAND explains one; Tab completes; Ctrl-D leaves\n".utf8))
         while true {
             guard let line = editor.readLine(prompt: pending.isEmpty ? Self.prompt(interpreter, label) : "...> ") else {
                 if editor.lastInterruption == .interrupt {

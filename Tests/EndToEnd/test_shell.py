@@ -217,3 +217,28 @@ def test_progress_fits_a_narrow_terminal_and_the_last_line_is_whole(tmp_path):
     whole = child.before.split("\r\x1b[K")[-1]
     assert "3000 of 3000 rows accepted, 6 requests sent" in whole.replace("\r\n", ""), whole
     leave(child)
+
+
+def test_the_first_prompt_says_where_help_is(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    environment.update({"TERM": "xterm", "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    child = pexpect.spawn(str(wps_binary()), ["--sandbox"], env=environment, encoding="utf-8", timeout=30,
+                          dimensions=(24, 100))
+    child.expect(PROMPT)
+    assert "help lists the commands, help COMMAND explains one; Tab completes; Ctrl-D leaves" in child.before
+    leave(child)
+
+
+@pytest.mark.parametrize("command", [["sandbox", "--help"], ["mcp", "--help"]])
+def test_help_paragraphs_are_wrapped_by_the_width_not_broken_mid_sentence(command):
+    """Piped, --help is laid out for 80 columns: each paragraph's lines but its last are full
+    (a break the source put mid-sentence would leave a short line such as 'Every API key')."""
+    import subprocess
+    out = subprocess.run([str(wps_binary()), *command], capture_output=True, text=True, timeout=30)
+    text = out.stdout + out.stderr
+    overview = text.split("USAGE:")[0]
+    for paragraph in overview.split("\n\n"):
+        lines = paragraph.splitlines()
+        if len(lines) < 2 or lines[0].startswith("  ") or lines[1].startswith("  "):
+            continue  # a table of rules, laid out by hand
+        assert all(len(line) >= 55 for line in lines[:-1]), paragraph
