@@ -46,6 +46,13 @@ struct Runner {
         var runner = ScriptRunner(
             format: options.output ?? (isTerminal ? .table : .json), write: Self.write, writeError: Self.writeError)
         runner.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }
+        let errorsToTerminal = isatty(STDERR_FILENO) == 1
+        runner.diagnosticWidth = {
+            guard errorsToTerminal else { return nil }
+            var size = winsize()
+            guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+            return Int(size.ws_col)
+        }
         session.settings.drawsTrees = runner.format == .table
         session.settings.stdoutIsTerminal = isTerminal
         session.settings.terminalWidth = { Self.terminalWidth(isTerminal: isTerminal) }

@@ -242,3 +242,22 @@ def test_help_paragraphs_are_wrapped_by_the_width_not_broken_mid_sentence(comman
         if len(lines) < 2 or lines[0].startswith("  ") or lines[1].startswith("  "):
             continue  # a table of rules, laid out by hand
         assert all(len(line) >= 55 for line in lines[:-1]), paragraph
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_a_diagnostic_fits_the_terminal_with_its_caret_under_the_text(tmp_path, columns):
+    """A long command's error on a 60- or 120-column terminal: the source line is cut around
+    the carets (`…` where cut), no line of it wider than the terminal, the carets under the typo."""
+    command = ('campaign new "Quarterly outreach to agencies" --accounts 123001 --timezone Europe/Berlin '
+               '--daily-enroll 5 --subject "Hi {{FRIST_NAME}}" --message Hello')
+    environment = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
+    environment.update({"TERM": "xterm", "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    child = pexpect.spawn(str(wps_binary()), ["--sandbox", "-c", command], env=environment, encoding="utf-8",
+                          timeout=30, dimensions=(24, columns))
+    child.expect(pexpect.EOF)
+    lines = child.before.replace("\r", "").splitlines()
+    source = next(line for line in lines if line.startswith("1 | "))
+    carets = lines[lines.index(source) + 1]
+    assert len(source) <= columns and source.startswith("1 | …"), lines
+    assert carets.index("^") == source.index("{{FRIST_NAME}}"), (source, carets)
+    assert carets.count("^") == len("{{FRIST_NAME}}")

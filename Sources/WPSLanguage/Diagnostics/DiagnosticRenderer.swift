@@ -11,6 +11,9 @@
 /// quotes a masked text (`got 'Hunter2'`, `unknown command 'Hunter2'`) has it masked too.
 public struct DiagnosticRenderer: Sendable {
     public let source: SourceFile
+    /// The terminal's width in columns: a longer source line is shown cut around its carets
+    /// (`…` where it was cut), so the carets stay under the text they mark. Nil: no limit.
+    public var width: Int?
     /// Byte ranges of `source` whose text is never shown.
     public let masking: [Range<Int>]
     /// The texts of the masked ranges as a message could quote them (see ``texts(of:)``).
@@ -22,6 +25,13 @@ public struct DiagnosticRenderer: Sendable {
         let merged = SecretScan.merged(masking)
         self.masking = merged
         maskedTexts = Set(merged.flatMap { Self.texts(of: $0, in: source) })
+    }
+
+    /// This renderer fitting its source lines into `width` columns (nil: no limit).
+    public func withWidth(_ width: Int?) -> DiagnosticRenderer {
+        var copy = self
+        copy.width = width
+        return copy
     }
 
     /// A masked range's text as a message could quote it: as written, without its quotes, and
@@ -139,6 +149,10 @@ public struct DiagnosticRenderer: Sendable {
     {
         let diagnostic = scrubbed(diagnostic)
         let gutter = String(repeating: " ", count: String(line).count)
+        var (shown, padding, width) = (shown, padding, width)
+        if let limit = self.width {
+            (shown, padding, width) = Self.fitted(shown, padding: padding, carets: width, into: limit - gutter.count - 3)
+        }
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         text += "\(gutter)--> \(source.name):\(line):\(column)\n"
         text += "\(gutter) |\n"
@@ -146,6 +160,35 @@ public struct DiagnosticRenderer: Sendable {
         text += "\(gutter) | \(padding)\(String(repeating: "^", count: width))"
         if let label = diagnostic.label { text += " \(label)" }
         return text
+    }
+
+    /// A line, its caret padding and caret count fitted into `columns`: the line cut to a window
+    /// that holds the carets' start (a third of the way in when it can), `…` at a cut end; the
+    /// padding and carets moved and cut to match. A line with a tab is left as it is.
+    static func fitted(_ line: String, padding: String, carets: Int, into columns: Int) -> (String, String, Int) {
+        let lineWidth = DisplayWidth.of(line)
+        guard columns >= 20, lineWidth > columns, !padding.contains("\t"), !line.contains("\t") else {
+            return (line, padding, carets)
+        }
+        let caret = padding.count
+        // The window [start, start + room), `…` taking a column at each cut end.
+        var start = max(0, min(caret - columns / 3, lineWidth - columns + 1))
+        if start == 1 { start = 0 }
+        let leading = start > 0 ? 1 : 0
+        var room = columns - leading
+        if start + room < lineWidth { room -= 1 }
+        var kept = ""
+        var column = 0
+        for character in line {
+            let next = column + DisplayWidth.of(character)
+            if column >= start, next <= start + room { kept.append(character) }
+            column = next
+        }
+        let cutEnd = start + room < lineWidth
+        let shownLine = (leading == 1 ? "…" : "") + kept + (cutEnd ? "…" : "")
+        let newCaret = caret - start + leading
+        let caretCount = max(1, min(carets, room + leading - newCaret))
+        return (shownLine, String(repeating: " ", count: max(0, newCaret)), caretCount)
     }
 
     /// The bytes `from..<to` of a line as shown: each secret within them as the fixed mask.

@@ -12,6 +12,9 @@ public struct ScriptRunner: Sendable {
     /// The terminal's width in columns, asked at each render (the window may be resized); nil
     /// when stdout is not a terminal: tables are then never cut.
     public var terminalWidth: @Sendable () -> Int? = { nil }
+    /// The width of the terminal diagnostics go to (stderr), when it is one: source lines are
+    /// cut around their carets to fit it.
+    public var diagnosticWidth: @Sendable () -> Int? = { nil }
     /// Variables earlier lines of a shell session showed to hold a secret: masked where the
     /// source assigns them.
     public var secretVariables: Set<String> = []
@@ -73,9 +76,11 @@ public struct ScriptRunner: Sendable {
     /// The renderer of `source`'s diagnostics: secrets, and in a statement that takes one every
     /// value not provably harmless, masked (see ``SecretScan``).
     func renderer(for source: SourceFile) -> DiagnosticRenderer {
-        HistoryMasker.renderer(
+        var renderer = HistoryMasker.renderer(
             for: source, secretVariables: secretVariables, followsSecretRequest: followsSecretRequest,
             followsRefusedSecret: followsRefusedSecret)
+        renderer.width = diagnosticWidth()
+        return renderer
     }
 
     /// Parses and runs `source`, telling an `exit` apart from the end of the source.
@@ -102,7 +107,9 @@ public struct ScriptRunner: Sendable {
                 let located =
                     each.sourceFile.flatMap { file in
                         file == source
-                            ? nil : each.sourceIsText ? DiagnosticRenderer(source: file) : self.renderer(for: file)
+                            ? nil
+                            : each.sourceIsText
+                                ? DiagnosticRenderer(source: file).withWidth(diagnosticWidth()) : self.renderer(for: file)
                     } ?? shown
                 writeError(shown.scrub(located.render(each.diagnostic(fallback: SourceRange(0, 0)))))
             }
