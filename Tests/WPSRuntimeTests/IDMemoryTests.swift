@@ -28,6 +28,32 @@ import WPSLanguage
         #expect(throws: RuntimeError.self) { try memory.campaignID(forStep: "x", given: nil, at: nil) }
     }
 
+    @Test func whatTheListCommandsShowIsOfferedToo() {
+        var memory = IDMemory()
+        // campaign list: id, name, status (no steps).
+        memory.remember(
+            .list([
+                .record(["id": .int(777002), "name": .string("Agencies"), "status": .string("RUNNING")]),
+                .record(["id": .int(777003), "name": .string("Retail"), "status": .string("DRAFT")]),
+            ]))
+        // mailbox list: id, type, details.email.
+        memory.remember(
+            .list([
+                .record([
+                    "id": .int(123001), "type": .string("SMTP"),
+                    "details": .record(["email": .string("ann@demo.example.com")]),
+                ])
+            ]))
+        // prospect list: id, email, status.
+        memory.remember(
+            .list([.record(["id": .int(5001), "email": .string("lead@acme.com"), "status": .string("ACTIVE")])]))
+        #expect(memory.seenIDs[.campaignID] == ["777002", "777003"])
+        #expect(memory.labels["777002"] == "Agencies, RUNNING")
+        #expect(memory.seenIDs[.mailboxID] == ["123001"])
+        #expect(memory.labels["123001"] == "ann@demo.example.com (SMTP)")
+        #expect(memory.seenIDs[.prospectEmail] == ["lead@acme.com"])
+    }
+
     @Test func batchesAreRememberedOnceWithTheirSizeAndSource() {
         var memory = IDMemory()
         memory.remember(.record(["batch_id": .int(1002), "size": .int(1)]))

@@ -4,12 +4,17 @@ import WPSLanguage
 /// `step add --after ID` without `--campaign`.
 ///
 /// Fed by one hook: the interpreter hands it every command's result, and it keeps the campaigns
-/// (their steps) and batches (Woodpecker batch ids, Saleshandy request ids) it finds there.
+/// (their steps), mailboxes, prospects and batches (Woodpecker batch ids, Saleshandy request
+/// ids) it finds there.
 public struct IDMemory: Sendable {
     /// Step id → campaign id, for every campaign seen.
     private(set) var stepCampaigns: [String: Int] = [:]
     /// Batch and Saleshandy request ids seen, oldest first.
     private(set) var batchIDs: [String] = []
+    /// Campaign ids seen (`campaign list`, `campaign get`, …), oldest first.
+    private(set) var campaignIDs: [String] = []
+    /// Mailbox ids seen (`mailbox list`, `mailbox get`), oldest first.
+    private(set) var mailboxIDs: [String] = []
     /// Prospect emails seen (`prospect list`, `prospect add`), oldest first, the latest
     /// ``maxProspectEmails`` only.
     private(set) var prospectEmails: [String] = []
@@ -24,8 +29,9 @@ public struct IDMemory: Sendable {
     /// Ids seen in this session by kind, newest last, for completion.
     public var seenIDs: [ValueKind: [String]] {
         [
-            .stepID: stepCampaigns.keys.sorted(), .campaignID: Set(stepCampaigns.values).sorted().map(String.init),
-            .batchID: batchIDs, .prospectEmail: prospectEmails,
+            .stepID: stepCampaigns.keys.sorted(),
+            .campaignID: campaignIDs + Set(stepCampaigns.values).map(String.init).filter { !campaignIDs.contains($0) }.sorted(),
+            .mailboxID: mailboxIDs, .batchID: batchIDs, .prospectEmail: prospectEmails,
         ]
     }
 
@@ -40,13 +46,27 @@ public struct IDMemory: Sendable {
     }
 
     private mutating func remember(_ record: Record) {
-        if case .string(let email)? = record["email"], record["outcome"] != nil || record["last_contacted"] != nil {
+        // A mailbox: its id, labelled by its address (`mailbox list`, `mailbox get`).
+        if case .int(let id)? = record["id"], record["type"] != nil, case .record(let details)? = record["details"],
+            case .string(let email)? = details["email"]
+        {
+            let key = String(id)
+            if !mailboxIDs.contains(key) { mailboxIDs.append(key) }
+            labels[key] = "\(email)" + (record["type"].map { " (\($0.text))" } ?? "")
+            return
+        }
+        // A prospect: a record with an email that is not a mailbox's or a campaign's.
+        if case .string(let email)? = record["email"],
+            record["outcome"] != nil || record["last_contacted"] != nil
+                || (record["id"] != nil && record["name"] == nil && record["steps"] == nil)
+        {
             rememberProspect(email)
             return
         }
         if case .int(let id)? = record["id"], case .string(let name)? = record["name"],
             let status = record["status"]?.text
         {
+            if !campaignIDs.contains(String(id)) { campaignIDs.append(String(id)) }
             labels[String(id)] = "\(name), \(status)"
             guard case .record(let start)? = record["steps"] else { return }
             var current: Record? = start
