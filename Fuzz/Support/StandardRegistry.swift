@@ -333,11 +333,11 @@ let standardRegistry = CommandRegistry([
         examples: ["campaign set 777001 --daily-enroll 80 --timezone Europe/Warsaw"], sends: ["PATCH campaigns/{id}"], destructive: false),
     CommandDescriptor(
         ["step", "add"], "Add an email step after the last step.", category: .api,
-        discussion: "",
+        discussion: "With --campaign alone, the campaign is read first (GET campaigns/{id}) and the step goes after its last step. With --after, the step goes after that step (it must be the last); the campaign is --campaign, or found from the steps this session has seen.",
         positionals: [
         ],
         flags: [
-            FlagDescriptor("after", .stepID, "the leaf step to follow", secret: false, repeatable: false, required: true, fields: ["parent_id"], aliases: ["parent-id"], default: nil),
+            FlagDescriptor("after", .stepID, "the leaf step to follow (default: the campaign's last step)", secret: false, repeatable: false, required: false, fields: ["parent_id"], aliases: ["parent-id"], default: nil),
             FlagDescriptor("campaign", .campaignID, "the campaign (default: the one the step was seen in)", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("subject", .string, "the subject (once per A/B version)", secret: false, repeatable: true, required: false, fields: ["subject"], aliases: [], default: nil),
             FlagDescriptor("message", .string, "the message body, or @file.html / @file.md (once per version)", secret: false, repeatable: true, required: false, fields: ["message"], aliases: [], default: nil),
@@ -346,7 +346,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("window", .window, "when to send: MON-FRI 08:00-18:00", secret: false, repeatable: false, required: false, fields: ["delivery_time"], aliases: ["delivery-time"], default: "MON-FRI 09:00-17:00"),
             FlagDescriptor("wait", .duration, "how long after this step the next step is sent: 3d or 13h (default 1d)", secret: false, repeatable: false, required: false, fields: ["followup_after"], aliases: ["followup-after"], default: "1d"),
         ],
-        examples: ["let c = campaign new \"Q4\" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject \"Hi\" --message \"Hello\" --wait 3d; step add --after $c.steps.followup.id --subject \"Re: Hi\" --message @followup.html --window \"FRI 08:00-18:00\""], sends: ["POST campaigns/{id}/steps"], destructive: false),
+        examples: ["let c = campaign new \"Q4\" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject \"Hi\" --message \"Hello\" --wait 3d; step add --after $c.steps.followup.id --subject \"Re: Hi\" --message @followup.html --window \"FRI 08:00-18:00\"", "step add --campaign 777001 --message \"<p>One more</p>\" --wait 2d"], sends: ["GET campaigns/{id} (without --after: to find its last step)", "POST campaigns/{id}/steps"], destructive: false),
     CommandDescriptor(
         ["step", "delete"], "Delete a step (not START nor the first after it).", category: .api,
         discussion: "",

@@ -295,3 +295,24 @@ def test_step_delete_on_a_running_campaign_is_refused_before_asking(wps):
     child.expect(r"wps\[sandbox\]> ")
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
+
+
+def test_export_writes_messages_of_several_lines_as_blocks_and_round_trips(wps, tmp_path):
+    body = tmp_path / "first.html"
+    body.write_text("<p>Hi {{FIRST_NAME}},</p>\n\n<p>  indented, \"quoted\" and: colon</p>\n")
+    exported, again = tmp_path / "q.yaml", tmp_path / "again.yaml"
+    out = run(wps, f'let c = campaign new "Blocks" --accounts 123001 --timezone UTC --daily-enroll 5 --subject "Hi" '
+                   f'--message @{body} --subject "Other" --message "one line"; campaign export $c.id > {exported}; '
+                   f'campaign apply {exported} | get changes')
+    assert out.returncode == 0, out.stderr
+    text = exported.read_text()
+    assert "    message: |\n      <p>Hi {{FIRST_NAME}},</p>\n\n      <p>  indented, \"quoted\" and: colon</p>\n" in text, text
+    assert "\\n" not in text
+    assert documents(out.stdout)[-1] == []
+    # A new campaign from the file (its id line removed) exports to the same file.
+    fresh = tmp_path / "fresh.yaml"
+    fresh.write_text("".join(line for line in text.splitlines(keepends=True) if not line.startswith("id:")))
+    out = run(wps, f"let r = campaign apply {fresh}; campaign export $r.campaign_id > {again}")
+    assert out.returncode == 0, out.stderr
+    strip = lambda t: [line for line in t.splitlines() if not line.startswith("id:")]
+    assert strip(again.read_text()) == strip(text)

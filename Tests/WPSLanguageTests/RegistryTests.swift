@@ -54,9 +54,12 @@ import WPSRuntime
         #expect(overview.contains("Create a campaign (DRAFT) with its first email step."))
         let help = try #require(HelpRenderer().help(for: ["step", "add"]))
         #expect(help.hasPrefix("step add — Add an email step after the last step.\n\nusage: step add [flags]"))
-        #expect(help.contains("usage: step add [flags]\nsends: POST campaigns/{id}/steps"))
+        #expect(
+            help.contains(
+                "usage: step add [flags]\nsends: GET campaigns/{id} (without --after: to find its last step); "
+                    + "POST campaigns/{id}/steps"))
         #expect(help.contains("--after <step id>"))
-        #expect(help.contains("(required)"))
+        #expect(try #require(HelpRenderer().help(for: ["mailbox", "add"])).contains("(required)"))
         #expect(help.contains("--subject <text>"))
         #expect(help.contains("repeatable"))
         #expect(help.contains("--track-opens "))

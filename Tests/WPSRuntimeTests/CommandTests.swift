@@ -147,6 +147,31 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(String(decoding: unnamed, as: UTF8.self).contains("\"name\"") == false)
     }
 
+    /// Without `--after`, the campaign is read and the step goes after its last step: the only
+    /// place the API allows one.
+    @Test func stepAddWithoutAfterFollowsTheLastStep() async throws {
+        let log = RequestLog()
+        let campaign =
+            #"{"id":9,"name":"Q4","status":"DRAFT","email_account_ids":[1],"settings":{"timezone":"UTC","daily_enroll":5},"#
+            + #""steps":{"id":"9e8e8ebb-c9e1-4b8f-be37-a5542513dbee","type":"START","followup":{"id":"1e8e8ebb-c9e1-4b8f-be37-a5542513dbee","type":"EMAIL","#
+            + #""body":{"versions":[{"message":"a"}]},"followup":{"id":"0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5","type":"EMAIL","#
+            + #""body":{"versions":[{"message":"b"}]},"followup":null}}}}"#
+        let session = session(answer: { _, _ in TransportResponse(status: 200, body: Array(campaign.utf8)) }, log: log)
+        _ = try await runCommands(#"step add --campaign 9 --message "<p>c</p>" --wait 2d"#, session: session)
+        let requests = await log.requests
+        #expect(requests.map(\.endpoint) == ["GET campaigns/9", "POST campaigns/9/steps"])
+        let body = try #require(requests.last?.body)
+        let added = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect(added["parent_id"] as? String == "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5")
+        #expect(requests.last?.url.hasSuffix("/campaigns/9/steps") == true)
+        // --after still works, and sends nothing but the step.
+        _ = try await runCommands(#"step add --after 0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5 --campaign 9 --message "<p>d</p>""#, session: session)
+        #expect(await log.requests.count == 3)
+        // Neither flag: which campaign is asked, before anything is sent.
+        await #expect(throws: RuntimeError.self) { _ = try await runCommands("step add --message hi", session: session) }
+        #expect(await log.requests.count == 3)
+    }
+
     @Test func stepAddNeedsToKnowTheCampaign() async throws {
         let session = session(answer: { _, _ in TransportResponse(status: 200) }, log: RequestLog())
         await #expect(throws: RuntimeError.self) {

@@ -147,7 +147,7 @@ import WPSLanguage
                 .record(["id": .int(7), "name": .string("Q4")]),
                 .record(["id": .int(123), "name": .string("Spring"), "extra": .list([.int(1), .int(2)])]),
             ]))
-        #expect(text == "id   name    extra\n───  ──────  ─────\n  7  Q4\n123  Spring  1,2")
+        #expect(text == "id   name    extra\n───  ──────  ─────\n  7  Q4\n123  Spring  1, 2")
     }
 }
 

@@ -144,6 +144,8 @@ public struct CampaignSpec: Codable, Sendable, Equatable {
         let encoder = YAMLEncoder()
         encoder.options.width = -1
         encoder.options.allowUnicode = true
+        // Messages of several lines as `|` blocks: the file is read and edited by people.
+        encoder.options.newLineScalarStyle = .literal
         return try encoder.encode(self)
     }
 

@@ -3,10 +3,15 @@ import WPSLanguage
 
 /// Renders values for a terminal: a list of records as a table (columns in first-seen order,
 /// numbers right-aligned, a small nested record as dotted columns, a bigger one by its email,
-/// name or id), a record as key/value rows, text as is.
+/// name or id, a list by its items), a record as key/value rows, text as is.
 ///
-/// A table fits `width` (the terminal's columns) when one is given: the widest column is cut
-/// first, its cells ending in `…`, then the next widest, down to a few characters each.
+/// A table fits `width` (the terminal's columns) when one is given: first its headers are broken
+/// at `_` onto more lines, then the widest column is cut, its cells ending in `…`, then the next
+/// widest — never a header's word, so no two headers read the same. A table that cannot fit so
+/// is turned round (a row per field, a column per record) or, with more records than that fits,
+/// printed as one key/value table per record. A record of scalars, flat records and lists of
+/// flat records (`campaign stats`) prints as its scalars' key/value table, then a table per
+/// nested field, titled by the field's name.
 public struct TableRenderer: Sendable {
     /// The terminal's width in columns; nil: no limit (output that is not a terminal).
     public var width: Int?
@@ -19,21 +24,42 @@ public struct TableRenderer: Sendable {
         switch value {
         case .list(let items)
         where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
-            let columns = Self.columns(of: items)
-            let rows = items.map { item in columns.map { Self.field(item, at: $0) } }
-            return table(header: columns.map { $0.joined(separator: ".") }, rows: rows, alignNumbers: true)
+            return records(items)
         case .list(let items) where items.isEmpty:
             return "(empty)"
         case .list(let items):
             return items.map { cell($0) }.joined(separator: "\n")
+        case .record(let record) where Self.isSectioned(record):
+            return sections(record)
         case .record(let record) where record.contains(where: { !$0.value.isScalar }):
             return TreeRenderer().render(value)
         case .record(let record):
-            return table(
-                header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, alignNumbers: false)
+            return keyValues(record)
         default:
             return value.text
         }
+    }
+
+    /// A record as `field value` rows.
+    func keyValues(_ record: Record) -> String {
+        table(header: ["field", "value"], rows: record.map { [.string($0.key), $0.value] }, layout: .keyValue) ?? ""
+    }
+
+    /// A list of records as a table, turned round or one key/value table per record when it does
+    /// not fit the width.
+    func records(_ items: [Value]) -> String {
+        let columns = Self.columns(of: items)
+        let header = columns.map { $0.joined(separator: ".") }
+        let rows = items.map { item in columns.map { Self.field(item, at: $0) } }
+        if let text = table(header: header, rows: rows, layout: .records) { return text }
+        // A row per field, a column per record, headed by the first column's values.
+        let turned = header.indices.dropFirst().map { index in [Value.string(header[index])] + rows.map { $0[index] } }
+        let names = [header.first ?? ""] + rows.map { cell($0.first ?? .null) }
+        if let text = table(header: names, rows: turned, layout: .turned) { return text }
+        return items.compactMap { item in
+            guard case .record(let record) = item else { return nil }
+            return keyValues(record)
+        }.joined(separator: "\n\n")
     }
 
     /// The most fields a nested record may have to be shown as its own columns.
@@ -71,17 +97,64 @@ public struct TableRenderer: Sendable {
         return value
     }
 
-    func table(header: [String], rows: [[Value]], alignNumbers: Bool) -> String {
-        let cells = rows.map { $0.map(cell) }
+    /// How a table is laid out and fitted to the width.
+    enum Layout {
+        /// `field value` rows: the field column kept whole while the values keep a few columns,
+        /// the values cut; always rendered.
+        case keyValue
+        /// A list of records: numbers right-aligned, headers broken at `_` before cells are cut,
+        /// never a header's word; nil when that cannot fit.
+        case records
+        /// A list of records turned round: the field column kept whole, the records' names as
+        /// headers, cut; nil when that cannot fit or two headers would read the same.
+        case turned
+    }
+
+    /// The rows under `header`, fitted to the width as `layout` says; nil when they cannot fit.
+    func table(header: [String], rows: [[Value]], layout: Layout) -> String? {
         var widths = header.map(DisplayWidth.of)
-        for row in cells {
-            for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(text)) }
+        for row in rows {
+            for (index, value) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell(value))) }
         }
-        if let width {
-            // The first column names the row: cut, `rev.t…` leaves rows no one can tell apart.
-            let keep: Set<Int> = header.first.map(Self.isIdentifier) == true && widths[0] <= width / 2 ? [0] : []
-            widths = Self.fit(widths, into: width, keeping: keep)
+        let gaps = 2 * max(0, widths.count - 1)
+        var headerLines = header.map { [$0] }
+        if let width, widths.reduce(0, +) + gaps > width {
+            switch layout {
+            case .keyValue, .turned:
+                let othersNeed = (widths.count - 1) * Self.minimumColumn + gaps
+                let keep: Set<Int> = layout == .turned || widths[0] + othersNeed <= width ? [0] : []
+                widths = Self.fit(widths, into: width, keeping: keep)
+                headerLines = zip(header, widths).map { [Self.cut($0, to: $1)] }
+                if layout == .turned {
+                    let names = headerLines.dropFirst().map { $0[0] }
+                    guard Set(names).count == names.count, widths.reduce(0, +) + gaps <= width else { return nil }
+                }
+            case .records:
+                // The first column names the row: cut, `rev.t…` leaves rows no one can tell apart.
+                let keep: Set<Int> = header.first.map(Self.isIdentifier) == true && widths[0] <= width / 2 ? [0] : []
+                let floors = header.map(Self.headerFloor)
+                var natural = floors
+                for row in rows {
+                    for (index, value) in row.enumerated() {
+                        natural[index] = max(natural[index], DisplayWidth.of(cell(value)))
+                    }
+                }
+                widths = Self.fit(natural, into: width, keeping: keep, floors: floors)
+                var spare = width - widths.reduce(0, +) - gaps
+                guard spare >= 0 else { return nil }
+                // Room left over goes to headers that then fit on one line, the cheapest first.
+                for index in widths.indices.sorted(by: { widths[$0] - natural[$0] < widths[$1] - natural[$1] })
+                where widths[index] >= natural[index] {
+                    let need = DisplayWidth.of(header[index]) - widths[index]
+                    if need > 0, need <= spare {
+                        widths[index] += need
+                        spare -= need
+                    }
+                }
+                headerLines = zip(header, widths).map { Self.wrap($0, to: $1) }
+            }
         }
+        let alignNumbers = layout != .keyValue
         func line(_ texts: [String], numeric: [Bool]) -> String {
             texts.enumerated().map { index, text in
                 let shown = Self.cut(text, to: widths[index])
@@ -89,28 +162,49 @@ public struct TableRenderer: Sendable {
                 return numeric[index] ? pad + shown : shown + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var lines = [line(header, numeric: header.map { _ in false })]
+        // Headers of several lines sit on the rule, their last words side by side.
+        let depth = headerLines.map(\.count).max() ?? 1
+        var lines = (0..<depth).map { level in
+            line(
+                headerLines.map { words in level < depth - words.count ? "" : words[level - (depth - words.count)] },
+                numeric: header.map { _ in false })
+        }
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for (row, texts) in zip(rows, cells) {
-            lines.append(line(texts, numeric: row.map { alignNumbers && $0.number != nil }))
+        for row in rows {
+            let texts = row.enumerated().map { index, value in cell(value, width: widths[index]) }
+            // A turned table's values are one field's across records: all numbers, or left-aligned.
+            let numeric =
+                layout == .turned
+                ? row.indices.map { $0 > 0 && row.dropFirst().allSatisfy { $0.number != nil || $0 == .null } }
+                : row.map { alignNumbers && $0.number != nil }
+            lines.append(line(texts, numeric: numeric))
         }
         return lines.joined(separator: "\n")
     }
 
-    func cell(_ value: Value) -> String {
-        switch value {
-        case .list(let items):
-            let scalars = items.allSatisfy { $0.number != nil || { if case .string = $0 { true } else { false } }($0) }
-            return items.count <= 3 && scalars ? items.map(\.text).joined(separator: ",") : "[\(items.count) items]"
-        case .record(let record):
-            // A nested record by what names it (`details` of a mailbox: its email).
-            for key in ["email", "name", "title", "id"] {
-                if let named = record[key], named.isScalar, named != .null { return cell(named) }
+    /// The narrowest a column may be without cutting a word of its header broken at `_`
+    /// (`failed_` over `mailboxes`).
+    static func headerFloor(_ header: String) -> Int {
+        let words = header.split(separator: "_", omittingEmptySubsequences: false)
+        return words.enumerated().map { DisplayWidth.of($0.element) + ($0.offset < words.count - 1 ? 1 : 0) }.max() ?? 0
+    }
+
+    /// `header` broken after its `_`s into lines of at most `width` columns, as few as fit.
+    static func wrap(_ header: String, to width: Int) -> [String] {
+        guard DisplayWidth.of(header) > width else { return [header] }
+        let words = header.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        var lines: [String] = []
+        var current = ""
+        for (index, word) in words.enumerated() {
+            let piece = word + (index < words.count - 1 ? "_" : "")
+            if !current.isEmpty, DisplayWidth.of(current + piece) > width {
+                lines.append(current)
+                current = ""
             }
-            return record.count == 1 ? "{1 field}" : "{\(record.count) fields}"
-        default:
-            return value.text.replacingOccurrences(of: "\n", with: " ")
+            current += piece
         }
+        lines.append(current)
+        return lines
     }
 
     /// Whether a column's header names what identifies a row: `id`, `domain`, `email`,
@@ -123,20 +217,22 @@ public struct TableRenderer: Sendable {
     /// Column widths that fit `total` columns (two spaces between columns): the widest is cut
     /// first, one column at a time, none below ``minimumColumn`` (or its own width), and none of
     /// `keeping` at all (the table is then wider than `total` when the others cannot make room).
-    static func fit(_ natural: [Int], into total: Int, keeping kept: Set<Int> = []) -> [Int] {
+    /// `floors` gives each column's own narrowest (default ``minimumColumn``).
+    static func fit(_ natural: [Int], into total: Int, keeping kept: Set<Int> = [], floors: [Int]? = nil) -> [Int] {
         var widths = natural
+        let floor = natural.indices.map { min(natural[$0], max(minimumColumn, floors?[$0] ?? 0)) }
         let gaps = 2 * max(0, widths.count - 1)
         while widths.reduce(0, +) + gaps > total {
             guard
-                let widest = widths.indices.filter({ !kept.contains($0) }).max(by: { widths[$0] < widths[$1] }),
-                widths[widest] > minimumColumn
+                let widest = widths.indices.filter({ !kept.contains($0) && widths[$0] > floor[$0] })
+                    .max(by: { widths[$0] < widths[$1] })
             else { break }
             let excess = widths.reduce(0, +) + gaps - total
             let others =
                 widths.enumerated().filter { $0.offset != widest && !kept.contains($0.offset) }.map(\.element).max()
                 ?? minimumColumn
             // Down to the next widest column at most in one step, so the cuts are shared out.
-            widths[widest] = max(minimumColumn, widths[widest] - excess, min(widths[widest] - 1, others))
+            widths[widest] = max(floor[widest], widths[widest] - excess, min(widths[widest] - 1, others))
         }
         return widths
     }
