@@ -89,14 +89,15 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["mailbox microsoft import microsoft.csv --skip-invalid"], sends: ["POST mailboxes/microsoft/bulk"], destructive: false),
     CommandDescriptor(
-        ["mailbox", "list"], "List connected mailboxes.", category: .api,
+        ["mailbox", "list"], "List connected mailboxes: one row each, with status, daily limit, sent today, error.", category: .api,
         discussion: "",
         positionals: [
         ],
         flags: [
+            FlagDescriptor("raw", .bool, "the API's entries as they are: an SMTP and an IMAP entry per manually connected mailbox", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
         ],
-        examples: ["mailbox list | where type == \"SMTP\" | count"], sends: ["GET mailboxes"], destructive: false),
+        examples: ["mailbox list | where type == \"SMTP\" | count", "mailbox list --raw | count"], sends: ["GET mailboxes"], destructive: false),
     CommandDescriptor(
         ["mailbox", "get"], "Show one connected mailbox.", category: .api,
         discussion: "",
@@ -160,7 +161,7 @@ let standardRegistry = CommandRegistry([
             FlagDescriptor("allow-failures", .bool, "exit 0 even when mailboxes failed", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .provider, "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, fields: [], aliases: [], default: "woodpecker"),
         ],
-        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}", "GET mailboxes (failed mailboxes of batches given by id)"], destructive: false),
+        examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"], sends: ["GET mailboxes/manual_connection/bulk/{batch_id}/summary", "GET /v1/email-accounts/connect/status/{requestId}", "GET mailboxes (failed mailboxes of batches given by id; the reason of conditionally connected ones)"], destructive: false),
     CommandDescriptor(
         ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
         discussion: "",

@@ -1027,3 +1027,33 @@ def test_a_problem_most_rows_share_is_said_once_naming_its_field(wps, tmp_path):
         f"{sheet}: imap_server: must be provided, in 297 of 300 rows (the first on line 3)",
     ], out.stderr
     assert out.stderr.startswith("error: 3 problems in 300 of 300 rows"), out.stderr
+
+
+def test_mailbox_list_folds_each_imap_twin_into_its_mailbox(wps, tmp_path):
+    """`mailbox list`: one row per mailbox with status, daily limit, sent today and the error of
+    either entry (a table of those on a terminal; `type` and `details` kept for scripts); `--raw`
+    the API's SMTP and IMAP entries. `batch watch --report` gives a conditionally connected
+    mailbox's reason."""
+    env = sandbox_environment(tmp_path)
+    rows = tmp_path / "boxes.csv"
+    rows.write_text("email,password,host,port,imap_host,imap_port,daily_limit\n"
+                    "f1@sheet.example.com,pw,smtp.sheet.example.com,465,imap.sheet.example.com,993,40\n"
+                    "f2@sheet.example.com,pw,smtp.sheet.example.com,465,imap.broken.invalid,993,30\n")
+    report = tmp_path / "report.csv"
+    script = (f"let watched = mailbox import {rows} | batch watch --report {report}; "
+              'mailbox list | where email =~ "sheet"')
+    out = run_wps(wps, env, "--sandbox", "-c", script)
+    assert out.returncode == 0, out.stderr
+    listed = json.loads(out.stdout)
+    assert [(m["email"], m["status"], m["daily_limit"], m["sent_today"], m["type"]) for m in listed] == [
+        ("f1@sheet.example.com", "connected", 40, 0, "SMTP"),
+        ("f2@sheet.example.com", "connected conditionally", 30, 0, "SMTP")]
+    assert listed[0]["error"] is None and listed[0]["details"]["email"] == "f1@sheet.example.com"
+    assert listed[1]["error"] == ("Connected conditionally: IMAP connection failed: cannot resolve host "
+                                  "imap.broken.invalid")
+    reasons = {r["email"]: (r["outcome"], r["error"]) for r in read_report(report)}
+    assert reasons["f2@sheet.example.com"] == ("conditionally_connected", listed[1]["error"]), reasons
+    raw = run_wps(wps, env, "--sandbox", "-c", f"let watched = mailbox import {rows} | batch watch; "
+                  'mailbox list --raw | where details.email =~ "sheet" | get type')
+    assert raw.returncode == 0, raw.stderr
+    assert json.loads(raw.stdout) == ["SMTP", "IMAP", "SMTP", "IMAP"]

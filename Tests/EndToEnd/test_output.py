@@ -86,3 +86,17 @@ def test_batch_watch_summary_shows_lists_and_distinct_headers(wps, columns):
     else:
         # Turned round: a row per field, whole.
         assert any(line.startswith("conditionally_connected_mailboxes_count ") for line in lines), out.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_mailbox_list_is_a_row_per_mailbox_with_what_a_person_checks(wps, columns):
+    """As a table, `mailbox list` shows id, email, status, daily limit, sent today and error —
+    one row per mailbox (its IMAP twin folded in), not the API's two entries and their details."""
+    out = run_wps(wps, "mailbox list", "table", columns=columns)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    heads = header_cells(lines)
+    assert [h.replace(" ", "") for h in heads][:3] == ["id", "email", "status"], heads
+    assert not any("details" in h or h == "type" for h in heads), heads
+    rows = [line for line in lines if "@demo.example.com" in line]
+    assert len(rows) == 3 and all(len(line) <= columns for line in lines), lines

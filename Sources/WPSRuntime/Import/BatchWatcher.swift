@@ -284,6 +284,21 @@ struct BatchWatcher {
             connectedSince: connectedSince)
         rows += handRows
         rows += Self.skippedRows(skipped)
+        // A conditionally connected mailbox's reason is on the mailbox, not in the summary: read
+        // once (GET mailboxes), the SMTP entry's and its IMAP twin's errors, as mailbox list shows them.
+        if rows.contains(where: { $0.outcome == "conditionally_connected" && $0.error.isEmpty }),
+            let mailboxes = try? await session.connection.send(Woodpecker.ListMailboxes(), at: range)
+        {
+            var reasons: [String: String] = [:]
+            for case .record(let folded) in MailboxRows.folded(mailboxes) {
+                if case .string(let email)? = folded["email"], case .string(let error)? = folded["error"] {
+                    reasons[email.lowercased()] = error
+                }
+            }
+            for index in rows.indices where rows[index].outcome == "conditionally_connected" && rows[index].error.isEmpty {
+                rows[index].error = reasons[rows[index].email.lowercased()] ?? ""
+            }
+        }
         let value = Value.list(
             try numbers.compactMap { id in try latest[id].map { try MailboxCommands.summaryValue(id, $0) } })
         return Outcome(

@@ -70,6 +70,12 @@ public struct TableRenderer: Sendable {
     /// column per nested field, `details.email`; a bigger one stays one column, shown by what
     /// names it.
     static func columns(of items: [Value]) -> [[String]] {
+        // Records that all say which of their fields a table shows (``Record/shownColumns``).
+        if case .record(let first)? = items.first, let shown = first.shownColumns,
+            items.allSatisfy({ if case .record(let record) = $0 { record.shownColumns == shown } else { false } })
+        {
+            return shown.map { $0.split(separator: ".").map(String.init) }
+        }
         var keys: [String] = []
         for case .record(let record) in items { for key in record.keys where !keys.contains(key) { keys.append(key) } }
         return keys.flatMap { key -> [[String]] in
@@ -130,14 +136,22 @@ public struct TableRenderer: Sendable {
                     guard Set(names).count == names.count, widths.reduce(0, +) + gaps <= width else { return nil }
                 }
             case .records:
-                // The first column names the row: cut, `rev.t…` leaves rows no one can tell apart.
-                let keep: Set<Int> = header.first.map(Self.isIdentifier) == true && widths[0] <= width / 2 ? [0] : []
                 let floors = header.map(Self.headerFloor)
                 var natural = floors
                 for row in rows {
                     for (index, value) in row.enumerated() {
                         natural[index] = max(natural[index], DisplayWidth.of(cell(value)))
                     }
+                }
+                // The columns that name the row (`id`, `email`, leading ones): cut, `rev.t…` or
+                // `ann@demo.example.c…` leave rows no one can tell apart — kept whole while they
+                // take at most half the width.
+                var keep: Set<Int> = []
+                var kept = 0
+                for index in header.indices.prefix(while: { Self.isIdentifier(header[$0]) }) {
+                    guard kept + natural[index] <= width / 2 else { break }
+                    keep.insert(index)
+                    kept += natural[index]
                 }
                 widths = Self.fit(natural, into: width, keeping: keep, floors: floors)
                 var spare = width - widths.reduce(0, +) - gaps

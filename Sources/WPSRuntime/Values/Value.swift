@@ -66,6 +66,10 @@ public struct Record: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiter
     /// What the record reads as in text (`echo "$error"`, a campaign's tree, a plan), also where
     /// results print as tables; not part of its fields, its equality or its JSON.
     public var text: String?
+    /// The fields a table shows of it, when not all (`mailbox list`: id, email, status, …; the
+    /// rest stay for scripts and JSON); not part of its fields, its equality or its JSON. A new
+    /// record (`select`) has none.
+    public var shownColumns: [String]?
 
     public init() {}
     public init(dictionaryLiteral elements: (String, Value)...) {

@@ -16,7 +16,9 @@ enum BatchWatchCommand {
         ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
         flags: [interval, report, allowFailures, SharedFlags.provider],
         examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
-        sends: MailboxCommands.batchStatusRequests + ["GET mailboxes (failed mailboxes of batches given by id)"],
+        sends: MailboxCommands.batchStatusRequests + [
+            "GET mailboxes (failed mailboxes of batches given by id; the reason of conditionally connected ones)"
+        ],
         tests: ["transcript:commands", "transcript:saleshandy-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
