@@ -408,7 +408,8 @@ def test_two_arrows_append_to_a_text_file(wps, tmp_path):
 def test_where_on_a_field_no_item_has_is_a_located_error(wps):
     out = wps_run(wps, "--sandbox", "-c", 'mailbox list | where typ == "SMTP" | count')
     assert out.returncode == 2
-    assert "no item has a field 'typ' — did you mean 'type'? (the items' fields: id, type, details)" in out.stderr
+    assert ("no item has a field 'typ' — did you mean 'type'? (the items' fields: id, email, status, daily_limit, "
+            "sent_today, error, type, imap_id, details)") in out.stderr, out.stderr
     assert "1 | mailbox list | where typ" in out.stderr and "                      ^^^" in out.stderr
     out = wps_run(wps, "--sandbox", "--output", "json", "-c",
                   'mailbox list | where type == "SMTP" and details.email =~ "ann" | count; campaign list | where status == "DRAFT" | count')

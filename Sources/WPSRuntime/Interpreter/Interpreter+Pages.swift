@@ -98,10 +98,21 @@ extension Interpreter {
         var kept: [Value] = []
         var number = 1
         var page = try await stream.fetch(number)
+        // The next pages (up to `prefetch`) are on their way while this one goes through the stages.
+        var ahead: [Task<ValueStream.Page, any Error>] = []
+        var requested = 1
+        let fetch = stream.fetch
+        func fillAhead(after page: ValueStream.Page) {
+            guard !page.isLast else { return }
+            while ahead.count < stream.prefetch {
+                requested += 1
+                let wanted = requested
+                ahead.append(Task { try await fetch(wanted) })
+            }
+        }
         while true {
-            // The next page is on its way while this one goes through the stages.
-            let fetch = stream.fetch
-            let following = page.isLast ? nil : Task { [number] in try await fetch(number + 1) }
+            fillAhead(after: page)
+            let following = ahead.isEmpty ? nil : ahead.removeFirst()
             do {
                 try Task.checkCancellation()
                 var items = page.items
@@ -117,6 +128,7 @@ extension Interpreter {
                     let result = try await run(command, input: .list(given))
                     guard case .list(let firsts) = result, firsts.count == given.count else {
                         following?.cancel()
+                        for task in ahead { task.cancel() }
                         try await stream.delivered?(number)
                         return (result, next)  // it has what it needs: no more pages
                     }
@@ -127,16 +139,24 @@ extension Interpreter {
                 try await stream.delivered?(number)
             } catch {
                 following?.cancel()
+                for task in ahead { task.cancel() }
                 throw error
             }
             guard let following else { break }
             // Ctrl-C while waiting for the next page stops its request too.
+            let waiting = ahead
             page = try await withTaskCancellationHandler {
                 try await following.value
             } onCancel: {
                 following.cancel()
+                for task in waiting { task.cancel() }
             }
             number += 1
+            // A page fetched ahead of the last one holds nothing: the pages after it are not needed.
+            if page.isLast {
+                for task in ahead { task.cancel() }
+                ahead = []
+            }
         }
         switch reducer {
         case nil: return (output == nil ? .list(collected) : .null, next)

@@ -31,16 +31,20 @@ public struct ValueStream: Sendable {
     /// live table shows of its records, as paths (empty: those of its first page). Such a stream
     /// printed as a table on a terminal is printed a page at a time, not gathered first.
     let liveColumns: [[String]]?
+    /// How many pages may be on their way while one goes through the stages (at least 1): as
+    /// many as the API admits in flight, so that its round trips overlap.
+    let prefetch: Int
 
     public init(
         fetch: @escaping @Sendable (_ number: Int) async throws -> Page, finish: @escaping @Sendable () -> Void = {},
         delivered: (@Sendable (_ number: Int) async throws -> Void)? = nil,
-        closing: (@Sendable () async -> Void)? = nil, liveColumns: [[String]]? = nil
+        closing: (@Sendable () async -> Void)? = nil, liveColumns: [[String]]? = nil, prefetch: Int = 1
     ) {
         self.fetch = fetch
         self.finish = finish
         self.delivered = delivered
         self.closing = closing
         self.liveColumns = liveColumns
+        self.prefetch = max(1, prefetch)
     }
 }

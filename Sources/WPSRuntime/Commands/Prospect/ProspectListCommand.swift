@@ -1,3 +1,4 @@
+import Synchronization
 import OutreachAPI
 import WPSLanguage
 
@@ -66,18 +67,26 @@ enum ProspectListCommand {
         let query = first
         let command = invocation.command
         let progress = ProgressLine(session.settings)
+        // The total the first page tells (X-Total-Count): a page past it is not asked for.
+        let known = KnownTotal()
         return ValueStream(
             fetch: { number in
                 var query = query
                 query.page = number
+                if let total = known.value.withLock({ $0 }), (number - 1) * perPage >= max(total, 1) {
+                    return ValueStream.Page(items: [], isLast: true)
+                }
                 let page = try await session.connection.send(Woodpecker.ListProspects(query), for: command)
+                if let total = page.total { known.value.withLock { $0 = total } }
                 let seen = (number - 1) * perPage + page.prospects.count
                 progress.update(
                     "prospects: \(seen) of \(page.total.map(String.init) ?? "?")", done: seen, total: page.total)
                 let isLast = page.prospects.count < perPage || (page.total.map { seen >= $0 } ?? false)
                 return ValueStream.Page(items: page.prospects.map(record), isLast: isLast)
             },
-            finish: { progress.finish() })
+            finish: { progress.finish() },
+            // As many pages on their way as /rest/v1 admits in flight (2): their round trips overlap.
+            prefetch: Woodpecker.ListProspects(query).family.maxInFlightPerAccount)
     }
 
     /// The query the flags give (checked by the client before sending).
@@ -140,4 +149,9 @@ enum ProspectListCommand {
         }
         return .record(record)
     }
+}
+
+/// The number of prospects the first page of `prospect list --all` said there are.
+final class KnownTotal: Sendable {
+    let value = Mutex<Int?>(nil)
 }
