@@ -26,7 +26,7 @@ enum SharedFlags {
     /// `--ignore-column` of the imports: a column the file has that no field should take.
     static let ignoreColumn = Flag<String>(
         "ignore-column", .string,
-        "leave out a column of the file: its name as the header spells it (any case), or the number of one without a name; repeatable",
+        "leave out a column of the file: its name as the header spells it (any case), or the number of one without a name",
         repeatable: true)
 
     /// `--encoding` of the imports: how the file is written, when not UTF-8.
@@ -37,7 +37,7 @@ enum SharedFlags {
     /// `--map` of the imports: a column of the file read as one the import knows.
     static let columnMap = Flag<String>(
         "map", .string,
-        "read a column of the file as one the import knows: \"SMTP Host=smtp_server,Sending Limit=daily_limit\" (names in any case, spaces or hyphens); repeatable",
+        "read a column of the file as one the import knows: \"SMTP Host=smtp_server,Sending Limit=daily_limit\" (names in any case, spaces or hyphens)",
         repeatable: true)
 
     // MARK: Campaign settings (`campaign new`, `campaign set`)
