@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wps", targets: ["wps"]),
+        .executable(name: "wps-mcp", targets: ["wps-mcp"]),
         .library(name: "OutreachAPI", targets: ["OutreachAPI"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
         .library(name: "WPSLanguage", targets: ["WPSLanguage"]),
@@ -114,8 +115,15 @@ let package = Package(
                 "WPSLanguage",
                 "WPSRuntime",
                 "WPSHost",
-                "WPSMCP",
                 "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// `wps mcp`'s server, a program of its own: the MCP SDK stays out of `wps`'s start-up.
+        .executableTarget(
+            name: "wps-mcp",
+            dependencies: [
+                "OutreachAPI", "WPSHost", "WPSRuntime", "WPSMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

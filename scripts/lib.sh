@@ -23,6 +23,14 @@ wps_ensure_system_packages() {
     wps_apt_install_missing libsqlite3-dev libedit-dev libc6-dev
 }
 
+# The release builds link the Swift runtime and Foundation into the program
+# (--static-swift-stdlib: no symbol lookups across twenty shared libraries at each start). wps-mcp
+# links FoundationNetworking too (the MCP SDK's), which needs libcurl's development files.
+wps_release_flags=(-c release --static-swift-stdlib)
+wps_ensure_mcp_build_packages() {
+    wps_apt_install_missing libcurl4-openssl-dev
+}
+
 # Debian packages the tests need besides, the real servers they start on loopback (each test runs
 # its own process with its own configuration; no system service is used): dnsmasq (the binary
 # only) for `domain check`, Dovecot for `mailbox verify`.

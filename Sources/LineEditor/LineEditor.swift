@@ -1,5 +1,11 @@
 import CEditLine
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Reads lines on a terminal with libedit: a prompt, Emacs (or vi) key bindings, a history file,
 /// and tab completion through a Swift closure.
 ///
@@ -150,7 +156,7 @@ public final class LineEditor {
         let shown = found.candidates.map { candidate in
             found.labels[candidate].map { "\(candidate) (\($0))" } ?? candidate
         }
-        print("\n" + Self.columns(shown, width: 100))
+        print("\n" + Self.columns(shown, width: Self.terminalColumns()))
         return UInt8(CC_REDISPLAY)
     }
 
@@ -167,16 +173,25 @@ public final class LineEditor {
         return prefix
     }
 
-    /// Candidates laid out in columns that fit `width`.
+    /// The width of the terminal the editor draws on (its output), 80 when it cannot be asked.
+    public static func terminalColumns() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// Candidates laid out in columns that fit `width`, read down each column as `ls` does; a
+    /// candidate wider than the terminal is cut with `…`, so no line wraps.
     public static func columns(_ candidates: [String], width: Int) -> String {
-        let cell = (candidates.map(\.count).max() ?? 0) + 2
-        let perRow = max(1, width / max(cell, 1))
+        let limit = max(width - 1, 8)
+        let fitted = candidates.map { $0.count > limit ? String($0.prefix(limit - 1)) + "…" : $0 }
+        let cell = min((fitted.map(\.count).max() ?? 0) + 2, limit)
+        let perRow = max(1, (limit + 2) / max(cell, 1))
+        let rows = (fitted.count + perRow - 1) / perRow
         var lines: [String] = []
-        var index = 0
-        while index < candidates.count {
-            let row = candidates[index..<min(index + perRow, candidates.count)]
-            lines.append(row.map { $0.padding(to: cell) }.joined().trimmingTrailing())
-            index += perRow
+        for row in 0..<rows {
+            let cells = stride(from: row, to: fitted.count, by: rows).map { fitted[$0] }
+            lines.append(cells.map { $0.padding(to: cell) }.joined().trimmingTrailing())
         }
         return lines.joined(separator: "\n")
     }

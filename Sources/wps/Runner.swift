@@ -12,7 +12,7 @@ struct Runner {
     let options: WPS
 
     func run() async throws -> Int32 {
-        if options.check { return Self.check(options) }
+        if options.check { return await Self.check(options) }
         var setup = SessionBuilder.Options()
         setup.sandbox = options.sandbox
         setup.dryRun = options.dryRun
@@ -23,7 +23,7 @@ struct Runner {
         // The requests of a dry run go to stderr: stdout keeps the results (`wps --dry-run -c '…' | jq`).
         setup.dryRunOutput = { Self.writeError($0) }
         setup.progress = { Self.writeError($0) }
-        setup.journalDirectory = Shell.journalDirectory(environment: setup.environment)
+        setup.journalDirectory = StatePaths.journalDirectory(environment: setup.environment)
         let host: SessionBuilder.Host
         do {
             host = try await SessionBuilder(setup).build()
@@ -136,9 +136,9 @@ struct Runner {
 
     /// `--check`: parses the script, `-c` line or standard input and prints every diagnostic;
     /// nothing runs, so no profile or key is needed.
-    static func check(_ options: WPS) -> Int32 {
+    static func check(_ options: WPS) async -> Int32 {
         let runner = ScriptRunner(format: .json, write: write, writeError: writeError)
-        if let command = options.command { return runner.check(SourceFile(name: "<command>", text: command)) }
+        if let command = options.command { return await runner.check(SourceFile(name: "<command>", text: command)) }
         let name = options.script ?? "-"
         let data =
             name == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: name)
@@ -146,7 +146,7 @@ struct Runner {
             writeError("error: cannot read \(name == "-" ? "standard input" : name) as UTF-8 text")
             return 2
         }
-        return runner.check(SourceFile(name: name == "-" ? "<stdin>" : name, text: text))
+        return await runner.check(SourceFile(name: name == "-" ? "<stdin>" : name, text: text))
     }
 
     /// Reads standard input line by line, running each complete statement (an open quote, brace

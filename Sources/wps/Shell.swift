@@ -1,5 +1,6 @@
 import Foundation
 import LineEditor
+import WPSHost
 import WPSLanguage
 import WPSRuntime
 
@@ -13,15 +14,7 @@ struct Shell {
 
     /// `$XDG_STATE_HOME/wps/history` (default `~/.local/state/wps/history`), created 0600.
     static func historyPath(environment: [String: String]) -> String {
-        let base =
-            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return base + "/wps/history"
-    }
-
-    /// Where imports are journaled: `imports/` beside the history file.
-    static func journalDirectory(environment: [String: String]) -> String {
-        (historyPath(environment: environment) as NSString).deletingLastPathComponent + "/imports"
+        StatePaths.historyPath(environment: environment)
     }
 
     static func prepareHistoryFile(_ path: String) {

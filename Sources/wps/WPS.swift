@@ -124,7 +124,7 @@ struct WPS: AsyncParsableCommand {
             SandboxServer.runTasksOnEventLoops()
             await run(SandboxCommand.self, Array(arguments.dropFirst()))
         } else if arguments.first == "mcp" {
-            await run(MCPCommand.self, Array(arguments.dropFirst()))
+            MCPLauncher.exec(Array(arguments.dropFirst()))
         } else {
             let arguments = CommandWords.rewritten(arguments)
             if runsWithoutTheShell(arguments) { SandboxServer.runTasksOnEventLoops() }

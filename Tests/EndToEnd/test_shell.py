@@ -78,6 +78,29 @@ def test_several_candidates_are_listed(tmp_path):
     leave(child)
 
 
+@pytest.mark.parametrize("columns", [60, 120])
+def test_the_candidate_list_is_laid_out_for_the_terminals_width(tmp_path, columns):
+    """Tab with many candidates (a command's flags): columns that fill the real width, at 60
+    columns no line wider than the terminal (wrapped lines interleave the columns), at 120 more
+    candidates per line than 100 columns would hold."""
+    import re
+    child = spawn(tmp_path, dimensions=(40, columns))
+    child.send("campaign new x --\t")
+    child.expect(PROMPT)  # redrawn under the listing
+    listing = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before).replace("\r", "")
+    lines = [line for line in listing.split("\n") if "--" in line and "campaign new" not in line]
+    assert len(lines) >= 2, listing
+    assert max(len(line) for line in lines) <= columns - 1, listing
+    flags = [flag for line in lines for flag in re.findall(r"--[a-z-]+", line)]
+    assert "--daily-enroll" in flags and "--timezone" in flags
+    per_line = max(len(re.findall(r"--[a-z-]+", line)) for line in lines)
+    cell = max(len(flag) for flag in flags) + 2
+    assert per_line == (columns + 1) // cell, listing
+    child.sendcontrol("c")
+    child.expect(PROMPT)
+    leave(child)
+
+
 def test_history_is_shared_across_sessions_and_holds_no_password(tmp_path):
     child = spawn(tmp_path)
     child.sendline("mailbox add --email h@example.com --password planted-pw-5150 --smtp-server s.example.com --smtp-port 465 --imap-server i.example.com --imap-port 993")

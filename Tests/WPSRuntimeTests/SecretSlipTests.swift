@@ -70,17 +70,17 @@ import WPSLanguage
     ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
 
     /// What `wps --check` prints for `text`.
-    static func checked(_ text: String) -> (code: Int32, errors: String) {
+    static func checked(_ text: String) async -> (code: Int32, errors: String) {
         final class Lines: @unchecked Sendable { var text = "" }
         let errors = Lines()
         let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { errors.text += $0 + "\n" })
-        let code = runner.check(SourceFile(name: "t.wps", text: text))
+        let code = await runner.check(SourceFile(name: "t.wps", text: text))
         return (code, errors.text)
     }
 
     @Test(arguments: slips)
-    func aSlipNeverReachesADiagnostic(_ slip: String) {
-        let (code, errors) = Self.checked(slip)
+    func aSlipNeverReachesADiagnostic(_ slip: String) async {
+        let (code, errors) = await Self.checked(slip)
         #expect(code == 2, "\(slip)")
         #expect(!errors.lowercased().contains(Self.secret.lowercased()), "\(errors)")
         #expect(errors.contains(SecretMask.display), "\(errors)")
@@ -93,7 +93,7 @@ import WPSLanguage
         #expect(HistoryMasker.scan(slip).takesSecret, "\(slip)")
     }
 
-    @Test func everyCommandWithASecretFlagInTheRegistryIsCovered() {
+    @Test func everyCommandWithASecretFlagInTheRegistryIsCovered() async {
         // Walks the registry: a command added later with a secret flag is covered without a list.
         let commands = CommandDefinition.standard.map(\.descriptor).filter { $0.flags.contains(where: \.isSecret) }
         #expect(!commands.isEmpty)
@@ -101,7 +101,7 @@ import WPSLanguage
             for flag in command.flags where flag.isSecret {
                 for spelling in [flag.name] + flag.aliases {
                     let slip = "\(command.name) \(Self.secret) --\(spelling)"
-                    let (code, errors) = Self.checked(slip)
+                    let (code, errors) = await Self.checked(slip)
                     #expect(code == 2, "\(slip)")
                     #expect(!errors.contains(Self.secret), "\(errors)")
                     #expect(HistoryMasker.scan(slip).takesSecret)
@@ -221,28 +221,28 @@ import WPSLanguage
         #expect(retyped.asksForSecret && retyped.valuelessSecretFlags.count == 1)
     }
 
-    @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() {
-        let (_, errors) = Self.checked("mailbox add --email z@x.com --smtp-port 465 --smtp-server smtp.x.com oops")
+    @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() async {
+        let (_, errors) = await Self.checked("mailbox add --email z@x.com --smtp-port 465 --smtp-server smtp.x.com oops")
         #expect(errors.contains("1 | mailbox add --email z@x.com --smtp-port 465 --smtp-server **** ****"), "\(errors)")
         // A value that does not fit its flag's kind is not provably harmless: it is masked, also in the message.
-        let (_, wrongKind) = Self.checked("mailbox add --email z@x.com --password x --smtp-port Hunter2")
+        let (_, wrongKind) = await Self.checked("mailbox add --email z@x.com --password x --smtp-port Hunter2")
         #expect(wrongKind.contains("got '****'"), "\(wrongKind)")
         #expect(!wrongKind.contains("Hunter2"))
         // A command that takes no secret keeps its diagnostics whole.
-        let (_, plain) = Self.checked("campaign get nope")
+        let (_, plain) = await Self.checked("campaign get nope")
         #expect(plain.contains("campaign get nope"), "\(plain)")
     }
 
     /// The file a command reads is shown when it exists (`mailbox verify boxes.csv`); a word that
     /// names no file there stays masked, as it may be a password typed in the wrong place.
-    @Test func anExistingFileAFileCommandReadsIsShown() throws {
+    @Test func anExistingFileAFileCommandReadsIsShown() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wps-slip-\(UUID().uuidString).csv")
         try "email\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (_, shown) = Self.checked("mailbox verify \(file.path) --password Hunter2 --smtp-port nope")
+        let (_, shown) = await Self.checked("mailbox verify \(file.path) --password Hunter2 --smtp-port nope")
         #expect(shown.contains("mailbox verify \(file.path) --password ****"), "\(shown)")
         #expect(!shown.contains("Hunter2"))
-        let (_, missing) = Self.checked("mailbox verify /nonexistent/Hunter2.csv --password x --smtp-port nope")
+        let (_, missing) = await Self.checked("mailbox verify /nonexistent/Hunter2.csv --password x --smtp-port nope")
         #expect(!missing.contains("Hunter2"), "\(missing)")
     }
 
@@ -256,11 +256,11 @@ import WPSLanguage
         #expect(HistoryMasker.mask("mailbox add --email z@x.com -p Hunter2") == "mailbox add --email z@x.com -p ••••")
     }
 
-    @Test func theErrorThatAsksForTheValueNamesTheSafeWays() {
-        let (_, errors) = Self.checked("mailbox add --email z@x.com --smtp-server s --password")
+    @Test func theErrorThatAsksForTheValueNamesTheSafeWays() async {
+        let (_, errors) = await Self.checked("mailbox add --email z@x.com --smtp-server s --password")
         #expect(errors.contains("--password needs a value: give it as --password -"), "\(errors)")
         #expect(errors.contains("--password $env.NAME") && errors.contains("--password @FILE"))
-        let (_, missing) = Self.checked("mailbox add --email z@x.com")
+        let (_, missing) = await Self.checked("mailbox add --email z@x.com")
         #expect(missing.contains("'mailbox add' needs --password"), "\(missing)")
         #expect(missing.contains("--password -"))
     }

@@ -64,13 +64,42 @@ public struct ScriptRunner: Sendable {
     }
 
     /// Parses and checks `source` without running it (`wps --check`): 0, or 2 after printing
-    /// every diagnostic.
-    public func check(_ source: SourceFile) -> Int32 {
+    /// every diagnostic — the parser's and the literal arguments' (``LiteralCheck``) together.
+    public func check(_ source: SourceFile) async -> Int32 {
         let parsed = Parser.parse(source)
-        guard !parsed.diagnostics.isEmpty else { return 0 }
-        let renderer = self.renderer(for: source)
-        for text in renderer.render(parsed.diagnostics) { writeError(text) }
+        let literal = await LiteralCheck(definitions: Interpreter.standardIndex).problems(in: parsed.script)
+        guard !parsed.diagnostics.isEmpty || !literal.isEmpty else { return 0 }
+        report(parsed.diagnostics, literal, in: source)
         return 2
+    }
+
+    /// Prints the parser's diagnostics and the literal arguments' problems in source order, each
+    /// with its caret (a problem inside an `@FILE` shown in that file, after its command's).
+    func report(_ diagnostics: [Diagnostic], _ errors: [RuntimeError], in source: SourceFile) {
+        let renderer = self.renderer(for: source)
+        var entries: [(position: Int, order: Int, text: String)] = []
+        for (order, (diagnostic, text)) in zip(diagnostics, renderer.render(diagnostics)).enumerated() {
+            entries.append((diagnostic.range.start, order, text))
+        }
+        var position = 0
+        for (order, error) in errors.enumerated() {
+            if error.sourceFile == nil || error.sourceFile == source, let range = error.range { position = range.start }
+            entries.append((position, diagnostics.count + order, rendered(error, in: source, renderer)))
+        }
+        entries.sort { ($0.position, $0.order) < ($1.position, $1.order) }
+        for entry in entries { writeError(entry.text) }
+    }
+
+    /// One runtime error with its excerpt: from `source`, or from the file it is in.
+    func rendered(_ error: RuntimeError, in source: SourceFile, _ shown: DiagnosticRenderer) -> String {
+        let located =
+            error.sourceFile.flatMap { file in
+                file == source
+                    ? nil
+                    : error.sourceIsText
+                        ? DiagnosticRenderer(source: file).withWidth(diagnosticWidth()) : self.renderer(for: file)
+            } ?? shown
+        return shown.scrub(located.render(error.diagnostic(fallback: SourceRange(0, 0))))
     }
 
     /// The renderer of `source`'s diagnostics: secrets, and in a statement that takes one every
@@ -88,8 +117,11 @@ public struct ScriptRunner: Sendable {
         let parsed = Parser.parse(source)
         // Made only when there is something to show: the scan reads the whole source.
         var renderer: DiagnosticRenderer { self.renderer(for: source) }
-        if !parsed.diagnostics.isEmpty {
-            for text in renderer.render(parsed.diagnostics) { writeError(text) }
+        // Every literal argument is read before anything runs: its problems come with the
+        // parser's, all in one run.
+        let literal = await LiteralCheck(definitions: interpreter.definitions).problems(in: parsed.script)
+        if !parsed.diagnostics.isEmpty || !literal.isEmpty {
+            report(parsed.diagnostics, literal, in: source)
             return .finished(2)
         }
         do {
@@ -101,18 +133,9 @@ public struct ScriptRunner: Sendable {
             writeError("wps: \(renderer.scrub(error.message))")
             return .finished(error.exitCode)
         } catch let error as RuntimeError {
+            // Scanned once when the error is in this source (a long script's last line).
             let shown = renderer
-            for each in [error] + error.more {
-                // Scanned once when the error is in this source (a long script's last line).
-                let located =
-                    each.sourceFile.flatMap { file in
-                        file == source
-                            ? nil
-                            : each.sourceIsText
-                                ? DiagnosticRenderer(source: file).withWidth(diagnosticWidth()) : self.renderer(for: file)
-                    } ?? shown
-                writeError(shown.scrub(located.render(each.diagnostic(fallback: SourceRange(0, 0)))))
-            }
+            for each in [error] + error.more { writeError(rendered(each, in: source, shown)) }
             return .finished(error.exitCode)
         } catch is CancellationError {
             writeError("interrupted")

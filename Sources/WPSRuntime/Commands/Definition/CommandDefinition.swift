@@ -65,6 +65,13 @@ public struct CommandDefinition: Sendable {
         try await Invocation.read(command, input: input, flags: flags, positionals: positionals, &interpreter)
     }
 
+    /// The arguments written out as literals, read by the same declarations before anything runs
+    /// (``LiteralCheck``).
+    func readLiterals(_ command: Command, _ interpreter: inout Interpreter) async throws {
+        _ = try await Invocation.read(
+            command, input: .null, flags: flags, positionals: positionals, literalsOnly: true, &interpreter)
+    }
+
     /// This command, handling pages as `role` says.
     func handlingPages(_ role: PageRole) -> CommandDefinition {
         var copy = self

@@ -18,9 +18,12 @@ public struct Invocation: Sendable {
     /// Reads every argument of `command` in source order: each flag by its declaration (aliases
     /// were resolved by the parser), each positional by the one it falls to (the last one takes
     /// the rest when it repeats).
+    ///
+    /// `literalsOnly` reads only what is known before the script runs (``LiteralCheck``): a
+    /// value written out, not a variable, a `$(…)` or an interpolation, and never a secret.
     static func read(
         _ command: Command, input: Value, flags: [any FlagReading], positionals: [any PositionalReading],
-        _ interpreter: inout Interpreter
+        literalsOnly: Bool = false, _ interpreter: inout Interpreter
     ) async throws -> Invocation {
         var invocation = Invocation(command: command, input: input)
         var byName: [String: any FlagReading] = [:]
@@ -33,6 +36,7 @@ public struct Invocation: Sendable {
                 switch argument {
                 case .flag(let name, let value, let range):
                     guard let flag = byName[name] else { continue }
+                    if literalsOnly, flag.flagDescriptor.isSecret || !LiteralCheck.isLiteral(value) { continue }
                     let site = ArgumentSite(
                         expression: value, what: "--\(name)", name: name, range: value?.range ?? range)
                     invocation.flagValues[name, default: []].append(try await flag.read(site, &interpreter))
@@ -41,6 +45,7 @@ public struct Invocation: Sendable {
                     guard !positionals.isEmpty else { continue }
                     let positional = positionals[min(position, positionals.count - 1)]
                     position += 1
+                    if literalsOnly, !LiteralCheck.isLiteral(expression) { continue }
                     let name = positional.positionalDescriptor.name
                     let site = ArgumentSite(
                         expression: expression, what: positional.what, name: name, range: expression.range)

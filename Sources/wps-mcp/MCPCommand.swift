@@ -6,6 +6,11 @@ import WPSMCP
 import WPSRuntime
 
 /// `wps mcp`: serves every API command as an MCP tool over stdio, for AI agents and programs.
+///
+/// A program of its own, `wps-mcp`, which `wps mcp` replaces itself with: the MCP SDK and the
+/// libraries it links (FoundationNetworking, libcurl and theirs) stay out of the `wps` binary that
+/// every `-c` call, script and completion loads.
+@main
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wps mcp",
@@ -54,7 +59,7 @@ struct MCPCommand: AsyncParsableCommand {
         // Standard output is the protocol's: everything else goes to standard error.
         setup.progress = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         setup.dryRunOutput = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        setup.journalDirectory = Shell.journalDirectory(environment: setup.environment)
+        setup.journalDirectory = StatePaths.journalDirectory(environment: setup.environment)
         let host: SessionBuilder.Host
         do {
             host = try await SessionBuilder(setup).build()
@@ -72,5 +77,26 @@ struct MCPCommand: AsyncParsableCommand {
         }
         await runner.shutdown()
         await host.shutdown()
+    }
+}
+
+extension MCPCommand {
+    /// Parses and runs, mapping argument errors to exit code 2 as `wps` does (ArgumentParser's
+    /// default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }
