@@ -40,10 +40,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        /// Sets the concurrency runtime's global-executor hook where `dlsym` cannot reach it.
+        .target(name: "CExecutorHook"),
         .target(
             name: "Sandbox",
             dependencies: [
-                "OutreachAPI",
+                "OutreachAPI", "CExecutorHook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

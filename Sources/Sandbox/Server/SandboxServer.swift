@@ -21,6 +21,7 @@ public enum SandboxServer {
     @discardableResult
     public static func runTasksOnEventLoops() -> Bool {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            || GlobalExecutorTakeover.install()
     }
 
     /// Starts a sandbox in this process and returns once it accepts connections.

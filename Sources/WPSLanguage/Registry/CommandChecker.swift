@@ -109,7 +109,7 @@ public struct CommandChecker: Sendable {
     }
 
     /// The text of a literal value (a word or a string without interpolation).
-    static func literalText(_ value: Expression) -> String? {
+    public static func literalText(_ value: Expression) -> String? {
         switch value {
         case .word(let word, _): return word
         case .literal(let literal, _): return literal

@@ -20,10 +20,18 @@ struct LiteralCheck: Sendable {
     /// The problems found, in source order (one inside an `@FILE` where its flag is), each a
     /// located usage error (exit 2).
     func problems(in script: Script) async -> [RuntimeError] {
+        var state = State()
+        await check(script.statements, &state)
+        return state.found
+    }
+
+    /// What the walk carries: the problems found, the interpreter that evaluates literals, and
+    /// the flag values already read without a problem (a script repeats its windows, time zones
+    /// and subjects: each distinct one is read once).
+    struct State {
         var found: [RuntimeError] = []
         var interpreter = Interpreter(commands: nil, output: { _ in })
-        await check(script.statements, &found, &interpreter)
-        return found
+        var accepted: Set<String> = []
     }
 
     /// Whether `expression` is known before the script runs (a flag given alone is `true`).
@@ -39,44 +47,57 @@ struct LiteralCheck: Sendable {
         }
     }
 
-    private func check(_ statements: [Statement], _ found: inout [RuntimeError], _ interpreter: inout Interpreter) async {
+    private func check(_ statements: [Statement], _ state: inout State) async {
         for statement in statements {
             switch statement {
             case .pipeline(let pipeline), .assignment(_, let pipeline, _), .update(_, let pipeline, _):
-                await check(pipeline, &found, &interpreter)
+                await check(pipeline, &state)
             case .forLoop(_, let sequence, let body, _):
-                await check(sequence, &found, &interpreter)
-                await check(body.statements, &found, &interpreter)
+                await check(sequence, &state)
+                await check(body.statements, &state)
             case .conditional(let condition, let then, let otherwise, _):
-                await check(condition, &found, &interpreter)
-                await check(then.statements, &found, &interpreter)
-                if let otherwise { await check(otherwise.statements, &found, &interpreter) }
+                await check(condition, &state)
+                await check(then.statements, &state)
+                if let otherwise { await check(otherwise.statements, &state) }
             case .attempt(_, let recovery, _):
                 // The body's failures are the script's to catch; the recovery's are not.
-                if let recovery { await check(recovery.statements, &found, &interpreter) }
+                if let recovery { await check(recovery.statements, &state) }
             case .source:
                 break
             }
         }
     }
 
-    private func check(_ pipeline: Pipeline, _ found: inout [RuntimeError], _ interpreter: inout Interpreter) async {
-        if let input = pipeline.input { await check(input, &found, &interpreter) }
+    private func check(_ pipeline: Pipeline, _ state: inout State) async {
+        if let input = pipeline.input { await check(input, &state) }
         for command in pipeline.stages {
             for argument in command.arguments {
                 switch argument {
-                case .positional(let value): await check(value, &found, &interpreter)
-                case .flag(_, let value?, _): await check(value, &found, &interpreter)
+                case .positional(let value): await check(value, &state)
+                case .flag(_, let value?, _): await check(value, &state)
                 case .flag: break
                 }
             }
             guard let definition = definitions[command.words] else { continue }
+            // Flags whose value was read before without a problem are not read again.
+            var unread = command
+            var keys: [String] = []
+            unread.arguments = command.arguments.filter { argument in
+                guard case .flag(let name, let value?, _) = argument, let text = CommandChecker.literalText(value) else {
+                    return true
+                }
+                let key = command.name + "\u{0}" + name + "\u{0}" + text
+                if state.accepted.contains(key) { return false }
+                keys.append(key)
+                return true
+            }
             do {
-                try await definition.readLiterals(command, &interpreter)
+                try await definition.readLiterals(unread, &state.interpreter)
+                state.accepted.formUnion(keys)
             } catch let error as RuntimeError where error.exitCode == 2 && !error.isUnlocated {
                 var first = error
                 first.more = []
-                found += [first] + error.more
+                state.found += [first] + error.more
             } catch {
                 // Anything else is the run's to report.
             }
@@ -84,17 +105,17 @@ struct LiteralCheck: Sendable {
     }
 
     /// The pipelines and blocks inside an expression (`$(…)`, `each { … }`, interpolations).
-    private func check(_ expression: Expression, _ found: inout [RuntimeError], _ interpreter: inout Interpreter) async {
+    private func check(_ expression: Expression, _ state: inout State) async {
         switch expression {
-        case .subpipeline(let pipeline, _): await check(pipeline, &found, &interpreter)
-        case .block(let block): await check(block.statements, &found, &interpreter)
-        case .list(let items, _): for item in items { await check(item, &found, &interpreter) }
+        case .subpipeline(let pipeline, _): await check(pipeline, &state)
+        case .block(let block): await check(block.statements, &state)
+        case .list(let items, _): for item in items { await check(item, &state) }
         case .binary(_, let left, let right, _):
-            await check(left, &found, &interpreter)
-            await check(right, &found, &interpreter)
-        case .unary(_, let operand, _): await check(operand, &found, &interpreter)
+            await check(left, &state)
+            await check(right, &state)
+        case .unary(_, let operand, _): await check(operand, &state)
         case .string(let parts, _):
-            for case .pipeline(let pipeline) in parts { await check(pipeline, &found, &interpreter) }
+            for case .pipeline(let pipeline) in parts { await check(pipeline, &state) }
         default: break
         }
     }

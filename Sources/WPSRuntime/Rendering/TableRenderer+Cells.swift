@@ -22,7 +22,7 @@ extension TableRenderer {
             if let named = Self.name(of: record) { return cell(named, width: width) }
             return record.count == 1 ? "{1 field}" : "{\(record.count) fields}"
         default:
-            let text = value.text.replacingOccurrences(of: "\n", with: " ")
+            let text = value.text.contains(where: \.isNewline) ? String(value.text.map { $0.isNewline ? " " : $0 }) : value.text
             return width.map { Self.cut(text, to: $0) } ?? text
         }
     }

@@ -29,7 +29,7 @@ enum ProspectCommands {
                 }
             return (
                 field,
-                Flag<String>(field.replacingOccurrences(of: "_", with: "-"), kind, summary(field), fields: [field])
+                Flag<String>(String(field.map { $0 == "_" ? "-" : $0 }), kind, summary(field), fields: [field])
             )
         }
         + ProspectFields.snippetNumbers.map { number in
@@ -48,7 +48,7 @@ enum ProspectCommands {
         case "interested": "interest in the campaign (with --campaign --update)"
         case "linkedin_url": "the LinkedIn profile URL"
         case "tags": "tags, one text: #VC #TECH"
-        default: "the " + field.replacingOccurrences(of: "_", with: " ")
+        default: "the " + String(field.map { $0 == "_" ? " " : $0 })
         }
     }
 
