@@ -19,19 +19,25 @@ private final class PageLedger: Sendable {
 /// An interpreter whose `pages` command gives `pageCount` pages of 100 records `{n: 1…}`, and
 /// whose `mark` stage counts the items it is given a page at a time and passes them on.
 private func pagedInterpreter(
-    _ ledger: PageLedger, pageCount: Int = 10, failingAt failing: Int? = nil,
-    pageOutput: (@Sendable ([Value]) -> Void)? = nil, printed: Printed
+    _ ledger: PageLedger, pageCount: Int = 10, failingAt failing: Int? = nil, prefetch: Int = 1,
+    firstWaitsForSecond: Bool = false, pageOutput: (@Sendable ([Value]) -> Void)? = nil, printed: Printed
 ) -> Interpreter {
     let pages = CommandDefinition.paged(["test", "pages"]) { _, _ in
-        ValueStream { number in
-            ledger.state.withLock { state in
-                state.fetched.append(number)
-                state.markedWhenFetched[number] = state.marked
-            }
-            if number == failing { throw RuntimeError("page \(number) could not be read") }
-            let items = (1...100).map { Value.record(["n": .int((number - 1) * 100 + $0)]) }
-            return ValueStream.Page(items: items, isLast: number == pageCount)
-        }
+        ValueStream(
+            fetch: { number in
+                ledger.state.withLock { state in
+                    state.fetched.append(number)
+                    state.markedWhenFetched[number] = state.marked
+                }
+                // The first page answers only once the second was asked for: both are on their way.
+                while firstWaitsForSecond, number == 1, !ledger.state.withLock({ $0.fetched.contains(2) }) {
+                    try await Task.sleep(for: .milliseconds(1))
+                }
+                if number == failing { throw RuntimeError("page \(number) could not be read") }
+                guard number <= pageCount else { return ValueStream.Page(items: [], isLast: true) }
+                let items = (1...100).map { Value.record(["n": .int((number - 1) * 100 + $0)]) }
+                return ValueStream.Page(items: items, isLast: number == pageCount)
+            }, prefetch: prefetch)
     }
     let mark = CommandDefinition.custom(["mark"], pageRole: .perItem) { _, input, _ in
         ledger.state.withLock { $0.marked += input.items.count }
@@ -65,6 +71,23 @@ private func run(_ text: String, _ interpreter: inout Interpreter) async throws 
             #expect((state.markedWhenFetched[number] ?? -1) >= (number - 2) * 100, "page \(number)")
         }
         #expect(state.marked == 1_000)
+    }
+
+    /// With two pages admitted in flight, the second goes out with the first (the total is not
+    /// known before the first answers): no round trip is spent waiting for it.
+    @Test(.timeLimit(.minutes(1))) func theFirstPagesGoOutTogetherWhenSeveralMayBeInFlight() async throws {
+        for pageCount in [1, 2, 10] {
+            let ledger = PageLedger()
+            let printed = Printed()
+            var interpreter = pagedInterpreter(
+                ledger, pageCount: pageCount, prefetch: 2, firstWaitsForSecond: true, printed: printed)
+            try await run("test pages | mark | count", &interpreter)
+            #expect(printed.values == [.int(pageCount * 100)], "\(pageCount) pages")
+            let state = ledger.state.withLock { $0 }
+            #expect(state.marked == pageCount * 100)
+            #expect(Array(state.fetched.sorted().prefix(pageCount)) == Array(1...pageCount))
+            #expect(state.fetched.count <= pageCount + 2, "\(state.fetched)")
+        }
     }
 
     @Test func firstStopsAskingForPagesOnceItHasWhatItNeeds() async throws {

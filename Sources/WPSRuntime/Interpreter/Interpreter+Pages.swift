@@ -97,18 +97,37 @@ extension Interpreter {
         var counted = 0
         var kept: [Value] = []
         var number = 1
-        var page = try await stream.fetch(number)
         // The next pages (up to `prefetch`) are on their way while this one goes through the stages.
         var ahead: [Task<ValueStream.Page, any Error>] = []
         var requested = 1
         let fetch = stream.fetch
         func fillAhead(after page: ValueStream.Page) {
-            guard !page.isLast else { return }
+            guard !page.isLast else {
+                // A page asked for before the total was known, past the end: not needed.
+                for task in ahead { task.cancel() }
+                ahead = []
+                return
+            }
             while ahead.count < stream.prefetch {
                 requested += 1
                 let wanted = requested
                 ahead.append(Task { try await fetch(wanted) })
             }
+        }
+        // The first pages go out together (as many as may be in flight): waiting for the first
+        // to learn the total would cost a round trip.
+        let first = Task { try await fetch(1) }
+        while ahead.count + 1 < stream.prefetch {
+            requested += 1
+            let wanted = requested
+            ahead.append(Task { try await fetch(wanted) })
+        }
+        let started = ahead
+        var page = try await withTaskCancellationHandler {
+            try await first.value
+        } onCancel: {
+            first.cancel()
+            for task in started { task.cancel() }
         }
         while true {
             fillAhead(after: page)

@@ -79,8 +79,11 @@ enum ProspectListCommand {
                 let page = try await session.connection.send(Woodpecker.ListProspects(query), for: command)
                 if let total = page.total { known.value.withLock { $0 = total } }
                 let seen = (number - 1) * perPage + page.prospects.count
-                progress.update(
-                    "prospects: \(seen) of \(page.total.map(String.init) ?? "?")", done: seen, total: page.total)
+                // A page asked for with the first, past a total it did not know, holds nothing.
+                if !page.prospects.isEmpty {
+                    progress.update(
+                        "prospects: \(seen) of \(page.total.map(String.init) ?? "?")", done: seen, total: page.total)
+                }
                 let isLast = page.prospects.count < perPage || (page.total.map { seen >= $0 } ?? false)
                 return ValueStream.Page(items: page.prospects.map(record), isLast: isLast)
             },
