@@ -13,9 +13,13 @@ public struct SourceFile: Sendable, Hashable {
     public init(name: String, text: String) {
         self.name = name
         self.text = text
-        var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
+        func starts<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Int] where Bytes.Index == Int {
+            var starts = [0]
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            return starts
+        }
+        // A native string's bytes are read in place; another (bridged) one through a copy.
+        lineStarts = text.utf8.withContiguousStorageIfAvailable { starts($0) } ?? starts(Array(text.utf8))
     }
 
     /// The line and column of a UTF-8 offset.

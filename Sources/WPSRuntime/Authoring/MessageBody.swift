@@ -30,6 +30,8 @@ enum MessageBody {
     /// Throws the snippet problems of one flag value, each located: in the script where the
     /// value was written there, in the file where it was `@file.html` (its line and column).
     static func checkSnippets(in text: String, _ site: ArgumentSite, warn: (String) -> Void = { _ in }) throws {
+        // Without a brace there is no snippet to check and nothing to warn about.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return }
         for warning in SnippetLint.lints(text) {
             let place: String
             if case .fileReference(let path, _)? = site.expression {

@@ -20,9 +20,13 @@ public enum SnippetLint {
         var uses: [Use] = []
         var problems: [TextProblem] = []
         var index = 0
-        func at(_ i: Int, _ s: String) -> Bool {
-            let pattern = Array(s.utf8)
-            return i + pattern.count <= bytes.count && Array(bytes[i..<i + pattern.count]) == pattern
+        // Whether `pair` (`{{` or `}}`) starts at `i`: compared in place, nothing allocated per byte.
+        func at(_ i: Int, _ pair: StaticString) -> Bool {
+            pair.withUTF8Buffer { pattern in
+                guard i + pattern.count <= bytes.count else { return false }
+                for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
+                return true
+            }
         }
         while index < bytes.count {
             if at(index, "}}") {
