@@ -88,8 +88,10 @@ enum ProspectListCommand {
                 return ValueStream.Page(items: page.prospects.map(record), isLast: isLast)
             },
             finish: { progress.finish() },
-            // As many pages on their way as /rest/v1 admits in flight (2): their round trips overlap.
-            prefetch: Woodpecker.ListProspects(query).family.maxInFlightPerAccount)
+            // One page more on its way than /rest/v1 admits in flight (2): the client's throttle
+            // holds it and sends it the moment an answer lands, while that answer is decoded —
+            // two requests are at the server all the time, their round trips overlapping.
+            prefetch: Woodpecker.ListProspects(query).family.maxInFlightPerAccount + 1)
     }
 
     /// The query the flags give (checked by the client before sending).
