@@ -8,13 +8,7 @@ import WPSLanguage
 /// would refuse are reported with the parser's problems, in one run, in source order.
 @Suite struct LiteralCheckTests {
     /// What `wps --check` prints for `text`.
-    static func checked(_ text: String) async -> (code: Int32, errors: String) {
-        final class Lines: @unchecked Sendable { var text = "" }
-        let errors = Lines()
-        let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { errors.text += $0 + "\n" })
-        let code = await runner.check(SourceFile(name: "t.wps", text: text))
-        return (code, errors.text)
-    }
+    static func checked(_ text: String) async -> (code: Int32, errors: String) { await checkedScript(text) }
 
     static func problems(_ text: String) async -> [RuntimeError] {
         await LiteralCheck(definitions: Interpreter.standardIndex).problems(

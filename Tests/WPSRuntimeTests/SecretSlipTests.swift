@@ -70,13 +70,7 @@ import WPSLanguage
     ].map { $0.replacingOccurrences(of: "SECRET", with: secret) }
 
     /// What `wps --check` prints for `text`.
-    static func checked(_ text: String) async -> (code: Int32, errors: String) {
-        final class Lines: @unchecked Sendable { var text = "" }
-        let errors = Lines()
-        let runner = ScriptRunner(format: .json, write: { _ in }, writeError: { errors.text += $0 + "\n" })
-        let code = await runner.check(SourceFile(name: "t.wps", text: text))
-        return (code, errors.text)
-    }
+    static func checked(_ text: String) async -> (code: Int32, errors: String) { await checkedScript(text) }
 
     @Test(arguments: slips)
     func aSlipNeverReachesADiagnostic(_ slip: String) async {
