@@ -75,3 +75,14 @@ wps_ensure_bench_tools() {
         python3 -m pip install --quiet --disable-pip-version-check aiosmtpd >&2
     fi
 }
+
+# `swift format lint --strict` (the repository's .swift-format) over every Swift file but the two
+# that scripts write and tests compare byte for byte (the fuzzer's command registry, the time
+# zones). Prints each finding; fails on any.
+wps_swift_format_lint() {
+    local files
+    files=$(cd "$wps_root" && find Package.swift Sources Tests Fuzz -name '*.swift' \
+        -not -path 'Fuzz/Support/StandardRegistry.swift' \
+        -not -path 'Sources/OutreachAPI/Validation/TimeZoneIdentifiers.swift' | sort)
+    (cd "$wps_root" && swift format lint --strict --parallel $files)
+}

@@ -25,7 +25,9 @@ public func csvReaderFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         guard let row else { break }
         rows += 1
         guard row.line > lastLine else { fatalError("row \(rows) is on line \(row.line), after line \(lastLine)") }
-        guard row.fields.keys.allSatisfy(reader.header.contains) else { fatalError("a field outside the header: \(row.fields.keys)") }
+        guard row.fields.keys.allSatisfy(reader.header.contains) else {
+            fatalError("a field outside the header: \(row.fields.keys)")
+        }
         lastLine = row.line
         if rows > count + 1 { fatalError("more rows (\(rows)) than bytes (\(count))") }
     }

@@ -14,7 +14,10 @@ public func windowFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         let count = text.utf8.count
         guard error.offset >= 0, error.length >= 1,
             error.offset + error.length <= count || (error.offset == count && error.length == 1)
-        else { fatalError("problem outside the text: offset \(error.offset) length \(error.length) in \(text.utf8.count) bytes") }
+        else {
+            fatalError(
+                "problem outside the text: offset \(error.offset) length \(error.length) in \(text.utf8.count) bytes")
+        }
         return 0
     }
     let printed = WindowNotation.format(parsed)
@@ -22,9 +25,14 @@ public func windowFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     do {
         again = try WindowNotation.parse(printed)
     } catch {
-        fatalError("format printed \(printed.debugDescription) for \(text.debugDescription), which does not parse: \(error)")
+        fatalError(
+            "format printed \(printed.debugDescription) for \(text.debugDescription), which does not parse: \(error)")
     }
-    guard again == parsed else { fatalError("\(text.debugDescription) → \(printed.debugDescription) reads back differently") }
-    guard WindowNotation.format(again) == printed else { fatalError("\(printed.debugDescription) prints differently the second time") }
+    guard again == parsed else {
+        fatalError("\(text.debugDescription) → \(printed.debugDescription) reads back differently")
+    }
+    guard WindowNotation.format(again) == printed else {
+        fatalError("\(printed.debugDescription) prints differently the second time")
+    }
     return 0
 }

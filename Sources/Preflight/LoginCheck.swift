@@ -62,7 +62,8 @@ enum LoginCheck {
                     timedOut = true
                     group.cancelAll()
                 case .stopped(let connected, let lastStep, let receivedAny) where timedOut:
-                    outcome = outcome
+                    outcome =
+                        outcome
                         ?? timeoutOutcome(
                             context, mailProtocol, connected: connected, lastStep: lastStep, receivedAny: receivedAny)
                 case .stopped, .timerStopped:

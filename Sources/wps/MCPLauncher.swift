@@ -34,7 +34,8 @@ enum MCPLauncher {
         let running =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let folder = (URL(fileURLWithPath: running).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        let folder = (URL(fileURLWithPath: running).resolvingSymlinksInPath().path as NSString)
+            .deletingLastPathComponent
         return folder + "/" + programName
     }
 }

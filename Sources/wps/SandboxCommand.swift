@@ -96,14 +96,14 @@ struct SandboxCommand: AsyncParsableCommand {
         speed == speed.rounded() ? String(Int(speed)) : String(speed)
     }
 
-
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0…65535, got \(port)") }
         if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more milliseconds") }
         guard processingDelay >= 0 else { throw ValidationError("--processing-delay must be 0 or more milliseconds") }
         guard pushInterval >= 0 else { throw ValidationError("--push-interval must be 0 or more milliseconds") }
         guard clockSpeed >= 1, clockSpeed <= 1_000_000 else {
-            throw ValidationError("--clock-speed must be in 1…1000000 (sandbox seconds per real second), got \(clockSpeed)")
+            throw ValidationError(
+                "--clock-speed must be in 1…1000000 (sandbox seconds per real second), got \(clockSpeed)")
         }
         if let faults {
             do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }

@@ -7,6 +7,7 @@ import Testing
 @Suite struct DocumentedErrorTests {
     /// Every endpoint, answered with 500 by the sandbox's fault plan, decodes its documented shape.
     @Test func serverErrorsDecodeInEachEndpointsShape() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "500:1") }) { harness in
             let client = harness.client(attempts: 1)
             func check(

@@ -17,6 +17,7 @@ extension SandboxHarness {
     /// sandbox admits (one handled, 6 queued): with the first request held 1 s inside the gate
     /// and no retries allowed, 20 concurrent requests all succeed, none refused with 429.
     @Test func sevenInFlightAreAllAdmittedByTheRateLimit() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({
             $0.rateLimit = true
             $0.faults = try! FaultPlan(parsing: "first:1:stall@1")
@@ -31,6 +32,7 @@ extension SandboxHarness {
     }
 
     @Test func getIsRetriedToSuccessThrough503s() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:2:503") }) { harness in
             let campaigns = try await harness.fastRetryingClient().send(Woodpecker.ListCampaigns())
             #expect(campaigns.isEmpty)
@@ -39,6 +41,7 @@ extension SandboxHarness {
     }
 
     @Test func getIsRetriedAfterADroppedConnection() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:drop") }) { harness in
             _ = try await harness.fastRetryingClient().send(Woodpecker.ListMailboxes())
             #expect(await harness.sandbox.counter.count == 2)
@@ -46,6 +49,7 @@ extension SandboxHarness {
     }
 
     @Test func postIsRetriedAfter429WithRetryAfterAndActsOnce() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:429") }) { harness in
             let client = harness.fastRetryingClient()
             let accepted = try await client.send(
@@ -58,6 +62,7 @@ extension SandboxHarness {
     }
 
     @Test func postIsNotRetriedAfterTheConnectionDropsWithTheOutcomeUnknown() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:drop-after") }) { harness in
             let client = harness.fastRetryingClient()
             do {
@@ -79,6 +84,7 @@ extension SandboxHarness {
     }
 
     @Test func serverErrorsDecodeInTheEndpointsShape() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:500") }) { harness in
             let error = await expectAPIError {
                 _ = try await harness.client().send(Woodpecker.CampaignAction(id: 1, action: .run))
@@ -114,6 +120,7 @@ extension SandboxHarness {
     }
 
     @Test func aStalledPostTimesOutOnceAndIsNotResent() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "stall@30:1") }) { harness in
             do {
                 _ = try await impatientClient(harness, timeout: .milliseconds(300)).send(
@@ -130,6 +137,7 @@ extension SandboxHarness {
     }
 
     @Test func aGetThatStallsOnceIsRetriedToSuccess() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "first:1:stall@30,method=GET") }) {
             harness in
             let mailboxes = try await impatientClient(harness, timeout: .milliseconds(500)).send(
@@ -139,6 +147,7 @@ extension SandboxHarness {
     }
 
     @Test func aMalformedAnswerNamesTheEndpointAndShowsTheBody() async throws {
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
         try await SandboxHarness.with({ $0.faults = try! FaultPlan(parsing: "malformed:1") }) { harness in
             do {
                 _ = try await harness.client().send(Woodpecker.GetCampaign(id: 3))

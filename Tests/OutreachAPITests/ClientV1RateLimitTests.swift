@@ -8,7 +8,8 @@ import Testing
 /// rate-limit answer, on every v1 endpoint, with the policy's backoff.
 @Suite struct ClientV1RateLimitTests {
     static let tooMany = #"{"status":{"status":"ERROR","code":"E_TOO_MANY_REQUESTS","msg":"Too many requests"}}"#
-    static let bulkOK = #"{"prospects":[{"email":"ann@acme.com","id":100001}],"status":{"status":"OK","code":"OK","msg":"OK"}}"#
+    static let bulkOK =
+        #"{"prospects":[{"email":"ann@acme.com","id":100001}],"status":{"status":"OK","code":"OK","msg":"OK"}}"#
 
     /// A client whose backoff starts at 100 ms, recording the delays it asks to sleep.
     func client(_ script: TransportScript, _ sleeps: SleepLog) -> OutreachClient {

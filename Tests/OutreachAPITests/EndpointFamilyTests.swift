@@ -40,8 +40,10 @@ import Testing
             (Woodpecker.ListProspects().family, .woodpeckerV1),
             (Woodpecker.AddProspectsList(ProspectListRequest(prospects: prospects)).family, .woodpeckerV1),
             (
-                Woodpecker.AddProspectsCampaign(ProspectCampaignRequest(campaign: .init(campaign_id: 1), prospects: prospects))
-                    .family, .woodpeckerV1
+                Woodpecker.AddProspectsCampaign(
+                    ProspectCampaignRequest(campaign: .init(campaign_id: 1), prospects: prospects)
+                )
+                .family, .woodpeckerV1
             ),
             (Woodpecker.GetAccountInfo().family, .woodpeckerV1),
             (Woodpecker.GetCampaign(id: 7).family, .woodpeckerV2),

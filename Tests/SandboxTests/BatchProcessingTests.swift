@@ -88,7 +88,8 @@ import Testing
                 let computed = tenant.computedIndexes()
                 #expect(tenant.connectedEmails == computed.connected)
                 #expect(tenant.batchOfEmails == computed.batchOfEmails)
-                #expect(tenant.connectedEmails == ["ok@example.com", "imap@example.com", "pw@example.com"])  // pw connected on its retry
+                // pw connected on its retry
+                #expect(tenant.connectedEmails == ["ok@example.com", "imap@example.com", "pw@example.com"])
                 #expect(tenant.batchOfEmails.keys.sorted() == ["imap@example.com", "ok@example.com", "pw@example.com"])
             }
         }

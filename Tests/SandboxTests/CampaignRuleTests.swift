@@ -12,7 +12,9 @@ func connectedAccount(
 ) async throws -> Int {
     var body = mailboxBody("acct-\(String(key.reversed()))@example.com")
     if roomy {
-        body = String(body.dropLast()) + #","daily_sending_limit":5500,"sending_wait_time_from":10,"sending_wait_time_to":20}"#
+        body =
+            String(body.dropLast())
+            + #","daily_sending_limit":5500,"sending_wait_time_from":10,"sending_wait_time_to":20}"#
     }
     _ = try await client.call(.post, "/rest/v2/mailboxes/manual_connection/bulk", key: key, json: bulk(body))
     await sandbox.store.advanceClock(by: .seconds(61))

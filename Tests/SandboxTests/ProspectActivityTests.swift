@@ -114,7 +114,9 @@ import Testing
             #expect(try await client.addToCampaign(first, numberedProspects(300)).status == 200)
             await sandbox.store.advanceClock(by: .seconds(2 * 86_400))
             func emails(_ status: String) async throws -> [String] {
-                try await client.prospects("status=\(status)&per_page=1000").records.compactMap { $0["email"] as? String }
+                try await client.prospects("status=\(status)&per_page=1000").records.compactMap {
+                    $0["email"] as? String
+                }
             }
             let replied = try #require(try await emails("REPLIED").first)
             let bounced = try #require(try await emails("BOUNCED").first)
@@ -130,7 +132,9 @@ import Testing
             #expect(entries[1]["code"] as? String == "E_INV_STATUS")
             #expect((entries[1]["msg"] as? String)?.contains("status is BOUNCED") == true, "\(entries[1])")
             #expect(entries[2]["code"] == nil && entries[2]["id"] is Int)
-            let enrolled = try await client.prospects("campaigns_id=\(second)").records.compactMap { $0["email"] as? String }
+            let enrolled = try await client.prospects("campaigns_id=\(second)").records.compactMap {
+                $0["email"] as? String
+            }
             #expect(enrolled == [active])
             // force admits them, and leaves their status as it is.
             let forced = try await client.addToCampaign(

@@ -20,7 +20,10 @@ import Testing
         Dictionary(
             uniqueKeysWithValues: (0..<count).map { index in
                 let email = "s\(index)@sender.example.com"
-                return (email, SendingMailbox(email: email, dailyLimit: limit, waitFrom: wait.lowerBound, waitTo: wait.upperBound))
+                return (
+                    email,
+                    SendingMailbox(email: email, dailyLimit: limit, waitFrom: wait.lowerBound, waitTo: wait.upperBound)
+                )
             })
     }
 
@@ -35,7 +38,8 @@ import Testing
         let start = utc(monday, 9)
         let boxes = mailboxes(10, limit: 40, wait: 60...120)
         let campaign = campaign(dailyEnroll: 150, mailboxes: boxes.keys.sorted(), start: start)
-        let messages = SendingRule.messages(campaign, enrolments(20_000, at: start), mailboxes: boxes, now: start + 10 * day)
+        let messages = SendingRule.messages(
+            campaign, enrolments(20_000, at: start), mailboxes: boxes, now: start + 10 * day)
         let byDay = Dictionary(grouping: messages) { SendingSimulation.utcDay($0.sentAt) }
         // Monday 09:00 to the eleventh day's 09:00: eleven UTC days, each with its 150.
         #expect(byDay.count == 11)
@@ -58,10 +62,12 @@ import Testing
         let start = utc(monday, 9)
         let boxes = mailboxes(2, limit: 10, wait: 60...120)
         let campaign = campaign(dailyEnroll: 1_000, mailboxes: boxes.keys.sorted(), start: start)
-        let messages = SendingRule.messages(campaign, enrolments(100, at: start), mailboxes: boxes, now: start + 3 * day)
+        let messages = SendingRule.messages(
+            campaign, enrolments(100, at: start), mailboxes: boxes, now: start + 3 * day)
         for (_, fromOne) in Dictionary(grouping: messages, by: \.mailbox) {
             let times = fromOne.map(\.sentAt).sorted()
-            for (earlier, later) in zip(times, times.dropFirst()) where SendingSimulation.utcDay(earlier) == SendingSimulation.utcDay(later) {
+            for (earlier, later) in zip(times, times.dropFirst())
+            where SendingSimulation.utcDay(earlier) == SendingSimulation.utcDay(later) {
                 #expect(later - earlier >= 60 && later - earlier <= 120)
             }
             for (_, sameDay) in Dictionary(grouping: fromOne, by: { SendingSimulation.utcDay($0.sentAt) }) {
@@ -94,7 +100,12 @@ import Testing
         let one = campaign(id: 1, dailyEnroll: 100, mailboxes: Array(boxes.keys), start: start)
         let two = campaign(id: 2, dailyEnroll: 100, mailboxes: Array(boxes.keys), start: start)
         let sending = AccountSending(
-            [one, two], enrolments: { $0 == 1 ? enrolments(50, at: start) : (0..<50).map { SendingEnrolment(prospectID: 5_000 + $0, enrolledAt: start) } },
+            [one, two],
+            enrolments: {
+                $0 == 1
+                    ? enrolments(50, at: start)
+                    : (0..<50).map { SendingEnrolment(prospectID: 5_000 + $0, enrolledAt: start) }
+            },
             mailboxes: boxes, now: utc(monday) + day - 1)
         #expect(sending.messages.count == 30)
         // The first campaign in the account's order goes first among new prospects.
@@ -131,7 +142,8 @@ import Testing
         let lastSent = try #require(done.messages.map(\.sentAt).max())
         #expect(completed >= lastSent && completed <= start + day)
         let events = SandboxEvent.events(
-            done.messages, completions: done.completions, since: start, upTo: start + day, wanted: ["campaign_completed"])
+            done.messages, completions: done.completions, since: start, upTo: start + day,
+            wanted: ["campaign_completed"])
         #expect(events.count == 1 && events[0].time == completed)
     }
 }

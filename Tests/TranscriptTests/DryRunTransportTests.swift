@@ -48,8 +48,9 @@ import WPSRuntime
             Parser.parse(
                 SourceFile(
                     name: "setup.wps",
-                    text: "campaign new Real --accounts 5 --timezone UTC --daily-enroll 5 --subject Hi --message Hello"))
-                .script)
+                    text: "campaign new Real --accounts 5 --timezone UTC --daily-enroll 5 --subject Hi --message Hello")
+            )
+            .script)
         await account.counter.reset()
         let overlay = try await DryRunOverlay.startSandbox()
         let sent = Sent()
@@ -64,7 +65,9 @@ import WPSRuntime
         var copy = session
         copy.settings.dryRun = true
         let printed = Mutex<[String]>([])
-        var interpreter = Interpreter(session: copy) { value in printed.withLock { $0.append(JSONRenderer().render(value)) } }
+        var interpreter = Interpreter(session: copy) { value in
+            printed.withLock { $0.append(JSONRenderer().render(value)) }
+        }
         // Each line on its own: a line the overlay refuses does not keep the next from running.
         for line in script.split(separator: "\n") {
             let parsed = Parser.parse(SourceFile(name: "t.wps", text: String(line)))
@@ -84,7 +87,12 @@ import WPSRuntime
             campaign delete 777001 --yes
             mailbox add --email z@x.com --password pw --smtp-server s.x.com --smtp-port 465 --imap-server i.x.com --imap-port 993
             """)
-        defer { Task { await result.overlay.stop(); await result.account.stop() } }
+        defer {
+            Task {
+                await result.overlay.stop()
+                await result.account.stop()
+            }
+        }
         #expect(result.sent.writes(outside: result.overlay.baseURL) == [])
         let reads = result.sent.requests.withLock { $0 }.filter { $0.url.hasPrefix(result.account.baseURL) }
         #expect(reads.allSatisfy { $0.method == .get })
@@ -103,7 +111,12 @@ import WPSRuntime
             let c = campaign new Draft --accounts 5 --timezone UTC --daily-enroll 5 --subject Hi --message Hello; campaign get $c.id | get name
             campaign get 777001 | get name
             """)
-        defer { Task { await result.overlay.stop(); await result.account.stop() } }
+        defer {
+            Task {
+                await result.overlay.stop()
+                await result.account.stop()
+            }
+        }
         #expect(result.printed == [#""Draft""#, #""Real""#])
         #expect(result.sent.writes(outside: result.overlay.baseURL) == [])
     }

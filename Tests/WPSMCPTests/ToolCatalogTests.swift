@@ -54,7 +54,8 @@ import WPSRuntime
         let names = Set(ToolCatalog(readOnly: true).entries.map(\.tool.name))
         #expect(
             names == [
-                "mailbox_list", "mailbox_get", "mailbox_verify", "batch_summary", "batch_watch", "campaign_list", "campaign_get",
+                "mailbox_list", "mailbox_get", "mailbox_verify", "batch_summary", "batch_watch", "campaign_list",
+                "campaign_get",
                 "campaign_show", "campaign_export", "campaign_lint", "campaign_preview", "campaign_diff", "wps_run",
                 "campaign_stats", "prospect_list", "report_campaigns", "report_messages", "report_open_rate",
                 "report_steps", "domain_check", "webhook_list", "prospect_responses", "inbox_list",

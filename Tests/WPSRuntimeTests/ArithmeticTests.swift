@@ -35,7 +35,8 @@ func failure(of text: String) async throws -> (message: String, line: Int, colum
     @Test func letTakesAnExpressionAndCountsUp() async throws {
         #expect(try await run("let n = 1 + 2; $n") == ["3"])
         #expect(try await run("let n = 5; let n = $n + 1; echo $n") == ["6"])
-        #expect(try await run("let n = 0; for i in [1 2 3] { let n = $n + $i }; echo $n") == ["0"])  // a block's own `n`
+        // a block's own `n`
+        #expect(try await run("let n = 0; for i in [1 2 3] { let n = $n + $i }; echo $n") == ["0"])
         #expect(try await run("let total = 0\nfor i in 1..4 {\n  $total = $total + $i\n}\necho $total") == ["10"])
         #expect(try await run("let n = 1; if true { $n = $n * 5 }; $n") == ["5"])
     }

@@ -57,7 +57,8 @@ import Testing
         #expect(
             problem(text)
                 == TextProblem(
-                    "window time '': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: text.utf8.count, length: 1))
+                    "window time '': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: text.utf8.count,
+                    length: 1))
         #expect(
             problem("MON- 08:00-10:00")
                 == TextProblem("unknown day '': use MON TUE WED THU FRI SAT SUN", offset: 4, length: 1))

@@ -49,7 +49,8 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
             try WindowNotation.parse("FUN 08:00-09:00")
         }
         #expect(
-            throws: TextProblem("window time '8-9': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: 4, length: 3)
+            throws: TextProblem(
+                "window time '8-9': write H:mm-H:mm, e.g. 08:00-18:00 or 9:00-17:00", offset: 4, length: 3)
         ) {
             try WindowNotation.parse("MON 8-9")
         }
@@ -165,10 +166,14 @@ func runCommands(_ text: String, session: Session) async throws -> [Value] {
         #expect(added["parent_id"] as? String == "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5")
         #expect(requests.last?.url.hasSuffix("/campaigns/9/steps") == true)
         // --after still works, and sends nothing but the step.
-        _ = try await runCommands(#"step add --after 0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5 --campaign 9 --message "<p>d</p>""#, session: session)
+        _ = try await runCommands(
+            #"step add --after 0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5 --campaign 9 --message "<p>d</p>""#,
+            session: session)
         #expect(await log.requests.count == 3)
         // Neither flag: which campaign is asked, before anything is sent.
-        await #expect(throws: RuntimeError.self) { _ = try await runCommands("step add --message hi", session: session) }
+        await #expect(throws: RuntimeError.self) {
+            _ = try await runCommands("step add --message hi", session: session)
+        }
         #expect(await log.requests.count == 3)
     }
 

@@ -37,7 +37,8 @@ import WPSLanguage
         #expect(candidates("dom") == ["domain"])
         #expect(candidates("domain ") == ["check"])
         #expect(candidates("domain check example.com --d") == ["--dkim-selector", "--dns-server"])
-        #expect(candidates("domain check example.com --dkim-selector google --dk") == ["--dkim-selector"])  // repeatable
+        // repeatable
+        #expect(candidates("domain check example.com --dkim-selector google --dk") == ["--dkim-selector"])
         #expect(candidates("domain check example.com --tracking t.example.com --tr") == ["--tracking"])  // repeatable
     }
 

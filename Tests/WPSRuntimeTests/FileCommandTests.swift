@@ -138,7 +138,8 @@ import WPSLanguage
         let rendered = renderer.render(Diagnostic(.error, "x", at: SourceRange(start, start + 7)))
         #expect(!rendered.contains("Hunter2"))
         // An unknown flag's value is not provably harmless in a command that takes a secret: masked too.
-        #expect(rendered.contains("1 | mailbox add --password **** --bogus ****\n  |                             ^^^^^^^"))
+        #expect(
+            rendered.contains("1 | mailbox add --password **** --bogus ****\n  |                             ^^^^^^^"))
     }
 
     @Test func tableRendersRecordsAsColumns() {

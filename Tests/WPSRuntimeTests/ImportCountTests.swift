@@ -174,8 +174,8 @@ import WPSLanguage
                 if items.count == 1 { return .accepted("12") }
                 return .conflicts(
                     [0: Conflict(batch: "9", isConnected: true), 1: Conflict(batch: "11", isConnected: false)])
-            }, reconciles: true
-        ) { _ in }
+            }, reconciles: true, note: { _ in }
+        )
         var tally = RowTally()
         for part in parts { tally.add(part) }
         #expect(tally.describe(of: 3) == "2 of 3 rows accepted, 1 already connected")

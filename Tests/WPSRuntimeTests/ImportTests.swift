@@ -161,8 +161,8 @@ import Testing
         let api = FakeAPI(lost: 1)
         var notes: [String] = []
         let parts = try await Importer.settle(
-            mailboxes(3), rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true
-        ) { notes.append($0) }
+            mailboxes(3), rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true,
+            note: { notes.append($0) })
         #expect(api.submissions == 2)
         #expect(notes.count == 1)
         guard case .accepted(let id, let lines) = try #require(parts.first) else {
@@ -177,8 +177,8 @@ import Testing
         api.accepted["m1@example.com"] = -1  // connected some other way: no batch named
         api.accepted["m2@example.com"] = 55
         let parts = try await Importer.settle(
-            mailboxes(4), rows: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true
-        ) { _ in }
+            mailboxes(4), rows: LineSet(2...5), submit: { try api.submit($0) }, reconciles: true, note: { _ in }
+        )
         let described = parts.map { part -> String in
             switch part {
             case .accepted(let id, let lines): "\(id):\(lines)"
@@ -193,8 +193,8 @@ import Testing
         let api = FakeAPI(lost: 1)
         await #expect(throws: OutreachError.self) {
             _ = try await Importer.settle(
-                mailboxes(1), rows: LineSet([2]), submit: { try api.submit($0) }, reconciles: false
-            ) { _ in }
+                mailboxes(1), rows: LineSet([2]), submit: { try api.submit($0) }, reconciles: false, note: { _ in }
+            )
         }
     }
 

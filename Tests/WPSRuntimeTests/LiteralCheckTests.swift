@@ -69,7 +69,9 @@ import WPSLanguage
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("first-\(UUID().uuidString).html")
         try "<p>Hi</p>\n<p>{{FIRST_NAM}}</p>\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (code, errors) = await Self.checked("echo start\ncampaign new x --accounts 1 --daily-enroll 5 --subject s --message @\(file.path) --timezone Nowhere/X")
+        let (code, errors) = await Self.checked(
+            "echo start\ncampaign new x --accounts 1 --daily-enroll 5 --subject s --message @\(file.path) --timezone Nowhere/X"
+        )
         #expect(code == 2)
         #expect(errors.contains("\(file.lastPathComponent):2:"), "\(errors)")
         #expect(errors.contains("t.wps:2:"), "\(errors)")

@@ -100,8 +100,8 @@ import Testing
         let api = FakeProspects(lost: 1, stored: ["b@x.com"])
         var notes: [String] = []
         let parts = try await Importer.settle(
-            items, rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true
-        ) { notes.append($0) }
+            items, rows: LineSet(2...4), submit: { try api.submit($0) }, reconciles: true,
+            note: { notes.append($0) })
         #expect(api.requests == 2 && notes.count == 1)
         #expect(api.stored == ["a@x.com", "b@x.com"])
         let described = parts.map { part -> String in
@@ -119,8 +119,8 @@ import Testing
         await #expect(throws: RuntimeError.self) {
             _ = try await Importer.settle(
                 [ProspectFields(email: "a@x.com"), ProspectFields(email: "b@x.com")], rows: LineSet(2...3),
-                submit: { _ in .outcomes([RowOutcome(kind: "added")]) }, reconciles: true
-            ) { _ in }
+                submit: { _ in .outcomes([RowOutcome(kind: "added")]) }, reconciles: true, note: { _ in }
+            )
         }
     }
 }

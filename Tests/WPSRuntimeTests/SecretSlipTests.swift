@@ -155,8 +155,9 @@ import WPSLanguage
             HistoryMasker.mask(#"echo "see http://a:b@x.example.com?q=1" http://plain.example.com/@me"#)
                 == #"echo "see http://••••@x.example.com?q=1" http://plain.example.com/@me"#)
         let scan = HistoryMasker.scan("webhook listen --url https://me:Hunter2@t.example.net --max nope")
-        #expect(!Self.shown("webhook listen --url https://me:Hunter2@t.example.net --max nope", scan.diagnosticRanges)
-            .contains("Hunter2"))
+        #expect(
+            !Self.shown("webhook listen --url https://me:Hunter2@t.example.net --max nope", scan.diagnosticRanges)
+                .contains("Hunter2"))
     }
 
     /// `text` with each of `ranges` shown as `****`.
@@ -216,7 +217,8 @@ import WPSLanguage
     }
 
     @Test func harmlessValuesOfKnownFlagsAreShownAndTheRestMasked() async {
-        let (_, errors) = await Self.checked("mailbox add --email z@x.com --smtp-port 465 --smtp-server smtp.x.com oops")
+        let (_, errors) = await Self.checked(
+            "mailbox add --email z@x.com --smtp-port 465 --smtp-server smtp.x.com oops")
         #expect(errors.contains("1 | mailbox add --email z@x.com --smtp-port 465 --smtp-server **** ****"), "\(errors)")
         // A value that does not fit its flag's kind is not provably harmless: it is masked, also in the message.
         let (_, wrongKind) = await Self.checked("mailbox add --email z@x.com --password x --smtp-port Hunter2")

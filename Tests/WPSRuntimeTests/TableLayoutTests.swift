@@ -119,7 +119,8 @@ import WPSLanguage
 
     @Test func aDeeperRecordStillDrawsAsATree() {
         let campaign: Value = .record([
-            "id": .int(7), "steps": .record(["type": .string("START"), "followup": .record(["type": .string("EMAIL")])]),
+            "id": .int(7),
+            "steps": .record(["type": .string("START"), "followup": .record(["type": .string("EMAIL")])]),
         ])
         #expect(TableRenderer().render(campaign).contains("└─ followup"))
     }

@@ -18,23 +18,28 @@ public enum MailServerLint {
         var warnings: [ValidationProblem] = []
         if let port = smtpPort {
             if imapPorts.contains(port) {
-                warnings.append(ValidationProblem(names.smtpPort, "\(port) is an IMAP port; SMTP listens on 465 or 587"))
+                warnings.append(
+                    ValidationProblem(names.smtpPort, "\(port) is an IMAP port; SMTP listens on 465 or 587"))
             } else if !smtpPorts.contains(port) {
-                warnings.append(ValidationProblem(names.smtpPort, "\(port) is not a port SMTP uses (25, 465, 587, 2525)"))
+                warnings.append(
+                    ValidationProblem(names.smtpPort, "\(port) is not a port SMTP uses (25, 465, 587, 2525)"))
             }
         }
         if let port = imapPort {
             if smtpPorts.contains(port) {
-                warnings.append(ValidationProblem(names.imapPort, "\(port) is an SMTP port; IMAP listens on 993 (or 143)"))
+                warnings.append(
+                    ValidationProblem(names.imapPort, "\(port) is an SMTP port; IMAP listens on 993 (or 143)"))
             } else if !imapPorts.contains(port) {
                 warnings.append(ValidationProblem(names.imapPort, "\(port) is not a port IMAP uses (993, 143)"))
             }
         }
         if let host = smtpHost?.lowercased(), host.hasPrefix("imap.") {
-            warnings.append(ValidationProblem(names.smtpHost, "\(host) is named for IMAP; the SMTP server is asked for"))
+            warnings.append(
+                ValidationProblem(names.smtpHost, "\(host) is named for IMAP; the SMTP server is asked for"))
         }
         if let host = imapHost?.lowercased(), host.hasPrefix("smtp.") {
-            warnings.append(ValidationProblem(names.imapHost, "\(host) is named for SMTP; the IMAP server is asked for"))
+            warnings.append(
+                ValidationProblem(names.imapHost, "\(host) is named for SMTP; the IMAP server is asked for"))
         }
         return warnings
     }

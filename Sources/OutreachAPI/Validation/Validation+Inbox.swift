@@ -8,7 +8,8 @@ extension Validation {
     public static func inboxQuery(_ query: InboxQuery) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if let perPage = query.per_page, !(1...InboxQuery.maxPerPage).contains(perPage) {
-            problems.append(ValidationProblem("per_page", "must be between 1 and \(InboxQuery.maxPerPage), got \(perPage)"))
+            problems.append(
+                ValidationProblem("per_page", "must be between 1 and \(InboxQuery.maxPerPage), got \(perPage)"))
         }
         let exclusive = query.exclusiveFiltersGiven
         if exclusive.count > 1 {
@@ -21,7 +22,8 @@ extension Validation {
         if let status = query.prospect_status, !InboxQuery.statuses.contains(status) {
             problems.append(
                 ValidationProblem(
-                    "prospect_status", "must be one of \(InboxQuery.statuses.joined(separator: ", ")), got '\(status)'"))
+                    "prospect_status", "must be one of \(InboxQuery.statuses.joined(separator: ", ")), got '\(status)'")
+            )
         }
         if let level = query.prospect_interest_level, !InboxQuery.interestLevels.contains(level) {
             problems.append(
@@ -40,7 +42,8 @@ extension Validation {
                 problems.append(
                     ValidationProblem(
                         "search_phrases",
-                        "each phrase must have at least \(InboxQuery.minSearchPhraseLength) characters, got '\(phrase)'"))
+                        "each phrase must have at least \(InboxQuery.minSearchPhraseLength) characters, got '\(phrase)'"
+                    ))
                 break
             }
         }

@@ -6,11 +6,18 @@ extension SandboxError {
 
     /// 404 problem body for a message that is not a visible reply of the account (proposal 7).
     static func inboxMessageNotFound(_ id: Int) -> SandboxError {
-        SandboxError(status: .notFound, body: .problem(title: "Not Found", detail: "no inbox message \(id) in this account (inbox list shows the messages' ids)"))
+        SandboxError(
+            status: .notFound,
+            body: .problem(
+                title: "Not Found",
+                detail: "no inbox message \(id) in this account (inbox list shows the messages' ids)"))
     }
 
     /// 404 problem body for a prospect that is not in the account's database (proposal 8).
     static func prospectNotFound(_ id: Int) -> SandboxError {
-        SandboxError(status: .notFound, body: .problem(title: "Not Found", detail: "no prospect \(id) in this account (prospect list shows the ids)"))
+        SandboxError(
+            status: .notFound,
+            body: .problem(
+                title: "Not Found", detail: "no prospect \(id) in this account (prospect list shows the ids)"))
     }
 }

@@ -17,7 +17,8 @@ struct InboxRoutes {
             let key = try request.apiKey()
             let id = try InboxQueryParsing.positiveID("id", context.parameters.get("id"))
             if let type = request.headers[.contentType], !Request.isJSON(mediaType: type) {
-                throw SandboxError.inboxInput("the request body must be JSON (Content-Type: application/json), not \(type)")
+                throw SandboxError.inboxInput(
+                    "the request body must be JSON (Content-Type: application/json), not \(type)")
             }
             var body = request
             let buffer = try await body.collectBody(upTo: .max)

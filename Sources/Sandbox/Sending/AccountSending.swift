@@ -25,7 +25,6 @@ struct AccountSending: Sendable {
         self.completions = simulation.completions
     }
 
-
     private init(campaigns: [Int: SendingCampaign], messages: [SentMessage], completions: [Int: Double]) {
         self.campaigns = campaigns
         self.messages = messages

@@ -46,7 +46,8 @@ enum InboxReplyText {
             if !value.isEmpty {
                 result += value
             } else if parts.count > 1 {
-                result += parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                result += parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\"'"))
             }
             rest = rest[close.upperBound...]
         }

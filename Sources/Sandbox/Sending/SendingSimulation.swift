@@ -132,8 +132,10 @@ struct SendingSimulation {
             self.campaigns.append(state)
         }
         run()
-        messages = sent.sorted { ($0.campaign, $0.enrolment, $0.message.stepIndex) < ($1.campaign, $1.enrolment, $1.message.stepIndex) }
-            .map(\.message)
+        messages = sent.sorted {
+            ($0.campaign, $0.enrolment, $0.message.stepIndex) < ($1.campaign, $1.enrolment, $1.message.stepIndex)
+        }
+        .map(\.message)
         sent = []
         for state in self.campaigns {
             if let time = state.completedAt, time <= now { completions[state.campaign.id] = time }
@@ -252,7 +254,9 @@ struct SendingSimulation {
 
     /// Sends one step of an enrolment at `time`, and queues the next one unless this one ended
     /// the sequence.
-    private mutating func send(_ mailbox: Int, _ campaignIndex: Int, _ enrolmentIndex: Int, step: Int, at time: Double, stopAt: Double) {
+    private mutating func send(
+        _ mailbox: Int, _ campaignIndex: Int, _ enrolmentIndex: Int, step: Int, at time: Double, stopAt: Double
+    ) {
         let state = campaigns[campaignIndex]
         let campaign = state.campaign
         let enrolment = state.enrolments[enrolmentIndex]

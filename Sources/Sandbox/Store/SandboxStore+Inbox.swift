@@ -28,7 +28,9 @@ extension SandboxStore {
             if !accepting, !inboxEntries(tenant, now: now).contains(where: { $0.id == messageID }) {
                 throw SandboxError.inboxMessageNotFound(messageID)
             }
-            guard !body.isEmpty else { throw SandboxError.inboxInput("body.html: is required (the request body is empty)") }
+            guard !body.isEmpty else {
+                throw SandboxError.inboxInput("body.html: is required (the request body is empty)")
+            }
             let reply: InboxReply
             switch RequestBodyDecoding.decode(InboxReply.self, from: body) {
             case .success(let value): reply = value
@@ -36,7 +38,8 @@ extension SandboxStore {
             }
             if let problem = Validation.inboxReply(reply).first { throw SandboxError.inboxInput(problem.description) }
             if let mailbox = reply.mailbox_id, !accepting, tenant.mailboxes[mailbox] == nil {
-                throw SandboxError.inboxInput("mailbox_id: no mailbox \(mailbox) in this account (mailbox list shows the ids)")
+                throw SandboxError.inboxInput(
+                    "mailbox_id: no mailbox \(mailbox) in this account (mailbox list shows the ids)")
             }
             tenant.inboxRead.insert(messageID)
         }
@@ -45,7 +48,8 @@ extension SandboxStore {
     /// `GET /rest/v2/prospects/{id}/responses` (proposal 8): the prospect's replies, oldest first,
     /// only those of `campaignIDs` when given.
     func prospectResponses(key: String, prospectID: Int, campaignIDs: [Int]?) async throws -> ProspectResponses {
-        try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> ProspectResponses in
+        try await withTenant(key) {
+            (tenant: inout TenantState, now: Double) throws(SandboxError) -> ProspectResponses in
             guard let prospect = tenant.prospects.prospect(prospectID) else {
                 throw SandboxError.prospectNotFound(prospectID)
             }
@@ -102,7 +106,8 @@ extension SandboxStore {
         }
         let name = [field("first_name"), field("last_name")].filter { !$0.isEmpty }.joined(separator: " ")
         let accounts = campaign.email_account_ids
-        let mailboxID = accounts.isEmpty ? nil : accounts[(sent.prospectID % accounts.count + accounts.count) % accounts.count]
+        let mailboxID =
+            accounts.isEmpty ? nil : accounts[(sent.prospectID % accounts.count + accounts.count) % accounts.count]
         let enrolment = tenant.enrolments[sent.campaignID]?[sent.prospectID]
         let id = InboxReplyText.id(campaignID: sent.campaignID, prospectID: sent.prospectID, step: sent.stepIndex)
         let html = InboxReplyText.html(sent.interest)
@@ -133,7 +138,9 @@ extension SandboxStore {
             guard message.stepIndex >= 1, message.stepIndex <= steps.count else { continue }
             let versions = steps[message.stepIndex - 1].body?.versions ?? []
             for (index, version) in versions.enumerated()
-            where (version.version ?? EmailVersion.letters[min(index, EmailVersion.letters.count - 1)]) == message.version {
+            where (version.version ?? EmailVersion.letters[min(index, EmailVersion.letters.count - 1)])
+                == message.version
+            {
                 if let subject = version.subject, !Validation.isBlank(subject) { return subject }
             }
         }

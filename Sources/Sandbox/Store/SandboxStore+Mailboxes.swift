@@ -73,7 +73,8 @@ extension SandboxStore {
         guard tenant.campaignRuns.values.contains(where: { $0.firstStart != nil }) else { return [:] }
         let today = SendingSimulation.utcDay(now)
         var counts: [String: Int] = [:]
-        for message in accountSending(tenant, now: now).messages where SendingSimulation.utcDay(message.sentAt) == today {
+        for message in accountSending(tenant, now: now).messages where SendingSimulation.utcDay(message.sentAt) == today
+        {
             counts[message.mailbox, default: 0] += 1
         }
         return counts

@@ -52,7 +52,9 @@ struct SandboxEvent: Sendable {
             }
         }
         return result.sorted {
-            ($0.time, $0.message.prospectID, $0.message.stepIndex) < ($1.time, $1.message.prospectID, $1.message.stepIndex)
+            ($0.time, $0.message.prospectID, $0.message.stepIndex) < (
+                $1.time, $1.message.prospectID, $1.message.stepIndex
+            )
         }
     }
 
@@ -114,6 +116,8 @@ struct SandboxEvent: Sendable {
     }
 
     /// A stable id for the message (campaign, prospect and step).
-    private var messageID: Int { (message.campaignID % 100_000) * 1_000_000 + message.prospectID % 1_000_000 + message.stepIndex }
+    private var messageID: Int {
+        (message.campaignID % 100_000) * 1_000_000 + message.prospectID % 1_000_000 + message.stepIndex
+    }
     private var replyID: Int { messageID * 10 + 1 }
 }

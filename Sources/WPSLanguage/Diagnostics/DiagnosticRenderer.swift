@@ -151,7 +151,8 @@ public struct DiagnosticRenderer: Sendable {
         let gutter = String(repeating: " ", count: String(line).count)
         var (shown, padding, width) = (shown, padding, width)
         if let limit = self.width {
-            (shown, padding, width) = Self.fitted(shown, padding: padding, carets: width, into: limit - gutter.count - 3)
+            (shown, padding, width) = Self.fitted(
+                shown, padding: padding, carets: width, into: limit - gutter.count - 3)
         }
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         text += "\(gutter)--> \(source.name):\(line):\(column)\n"

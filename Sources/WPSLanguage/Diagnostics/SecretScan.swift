@@ -124,7 +124,8 @@ public struct SecretScan: Sendable {
     static func userInfoRanges(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var index = range.lowerBound
-        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        let slash = UInt8(ascii: "/")
+        let colon = UInt8(ascii: ":")
         while index + 2 < range.upperBound {
             guard bytes[index] == colon, bytes[index + 1] == slash, bytes[index + 2] == slash else {
                 index += 1
@@ -511,7 +512,8 @@ public struct SecretScan: Sendable {
         if assignmentValue(at: first, in: statement) != nil { return true }
         switch tokens[first].kind {
         case .word(let word):
-            return Self.keywords.contains(word) || registry.command(typedCommandWords(from: first, in: statement)) != nil
+            return Self.keywords.contains(word)
+                || registry.command(typedCommandWords(from: first, in: statement)) != nil
         case .variable: return true
         default: return false
         }

@@ -232,7 +232,8 @@ public struct CommandChecker: Sendable {
             guard choice(text, in: options) == nil else { return nil }
             // A long list is not read in a message: Tab completes it and help lists it.
             return options.count > 8
-                ? "one of \(options.count) names (Tab completes them; help lists them)" : options.joined(separator: ", ")
+                ? "one of \(options.count) names (Tab completes them; help lists them)"
+                : options.joined(separator: ", ")
         case .delimiter:
             return [",", ";", "tab", "\\t", "\t", "comma", "semicolon"].contains(text.lowercased())
                 ? nil : "',', ';' or tab"
@@ -241,7 +242,8 @@ public struct CommandChecker: Sendable {
             for item in items {
                 guard let problem = mismatch(item, inner) else { continue }
                 if case .choice(let options) = inner, options.count > 8 {
-                    return "a comma-separated list of these \(options.count) names (Tab completes them; help lists them)"
+                    return
+                        "a comma-separated list of these \(options.count) names (Tab completes them; help lists them)"
                 }
                 return "a comma-separated list of \(problem)"
             }

@@ -82,7 +82,8 @@ public enum SnippetLint {
         let bytes = Array(text.utf8)
         var warnings: [TextProblem] = []
         var index = 0
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         while index < bytes.count {
             guard bytes[index] == open else {
                 index += 1
@@ -97,7 +98,8 @@ public enum SnippetLint {
             var end = index + 1
             while end < bytes.count, bytes[end] != close, bytes[end] != open, end - index < 40 { end += 1 }
             if end < bytes.count, bytes[end] == close, end + 1 >= bytes.count || bytes[end + 1] != close {
-                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).trimmingCharacters(
+                    in: .whitespaces)
                 if let known = Snippets.names.first(where: { $0.lowercased() == name.lowercased() }) {
                     warnings.append(
                         TextProblem(

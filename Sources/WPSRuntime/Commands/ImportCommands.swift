@@ -31,7 +31,8 @@ enum ImportCommands {
                         at: invocation.range(of: SharedFlags.columnMap), exitCode: 2)
                 }
                 guard known.contains(to) else {
-                    let suggestion = Suggestion.closest(to: to, in: Array(known)).map { " — did you mean '\($0)'?" } ?? ""
+                    let suggestion =
+                        Suggestion.closest(to: to, in: Array(known)).map { " — did you mean '\($0)'?" } ?? ""
                     throw RuntimeError(
                         "--map: '\(parts[1])' is not a column this import knows\(suggestion) (known: "
                             + known.sorted().joined(separator: ", ") + ")",
@@ -46,7 +47,8 @@ enum ImportCommands {
     /// The rows to import: FILE, `-` (stdin), or the records piped in, read as UTF-8 (see
     /// ``ImportSource/decoded(as:)`` and `--encoding`), without the columns `--ignore-column` names.
     static func importSource(_ invocation: Invocation) throws -> ImportSource {
-        var source = try rowSource(invocation).decoded(as: invocation[SharedFlags.encoding].flatMap(ImportSource.Encoding.init(named:)))
+        var source = try rowSource(invocation).decoded(
+            as: invocation[SharedFlags.encoding].flatMap(ImportSource.Encoding.init(named:)))
         source.ignoredColumns = Set(invocation.all(SharedFlags.ignoreColumn).map(ImportSource.columnKey))
         return source
     }

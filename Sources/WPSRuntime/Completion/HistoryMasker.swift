@@ -35,7 +35,8 @@ public enum HistoryMasker {
     /// Whether `path` is a regular file (relative to the working folder).
     @Sendable static func namesExistingFile(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
-        return !path.isEmpty && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        return !path.isEmpty && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            && !isFolder.boolValue
     }
 
     /// The byte ranges of `text` the history masks: values of secret-looking flags, and the whole

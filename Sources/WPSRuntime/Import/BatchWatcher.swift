@@ -295,7 +295,8 @@ struct BatchWatcher {
                     reasons[email.lowercased()] = error
                 }
             }
-            for index in rows.indices where rows[index].outcome == "conditionally_connected" && rows[index].error.isEmpty {
+            for index in rows.indices
+            where rows[index].outcome == "conditionally_connected" && rows[index].error.isEmpty {
                 rows[index].error = reasons[rows[index].email.lowercased()] ?? ""
             }
         }

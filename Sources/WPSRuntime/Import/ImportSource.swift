@@ -19,7 +19,9 @@ public struct ImportSource: Sendable {
 
     /// The text encodings `--encoding` names (the file is turned into UTF-8 by Foundation).
     public enum Encoding: String, Sendable, CaseIterable {
-        case utf8 = "utf-8", utf16 = "utf-16", cp1252, latin1
+        case utf8 = "utf-8"
+        case utf16 = "utf-16"
+        case cp1252, latin1
 
         /// `utf-8`, `utf8`, `utf-16`, `utf16`, `cp1252`, `windows-1252`, `latin1`, `iso-8859-1`, any case.
         public init?(named name: String) {
@@ -117,12 +119,14 @@ public struct ImportSource: Sendable {
         case .data(let data): head = data.prefix(2)
         case .records, .decoded: return self
         }
-        let bom = head.count == 2 && ((head.first == 0xFF && head.last == 0xFE) || (head.first == 0xFE && head.last == 0xFF))
+        let bom =
+            head.count == 2 && ((head.first == 0xFF && head.last == 0xFE) || (head.first == 0xFE && head.last == 0xFF))
         let wanted = encoding ?? (bom ? .utf16 : nil)
         guard let wanted, wanted != .utf8 else { return self }
         let bytes = try allData()
         guard var text = String(data: bytes, encoding: wanted.foundation) else {
-            throw RuntimeError("\(name): cannot be read as \(wanted.rawValue) text: check --encoding (utf-8, utf-16, cp1252, latin1)")
+            throw RuntimeError(
+                "\(name): cannot be read as \(wanted.rawValue) text: check --encoding (utf-8, utf-16, cp1252, latin1)")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var copy = self

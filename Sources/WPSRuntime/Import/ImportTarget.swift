@@ -65,7 +65,8 @@ struct ManualMailboxTarget: ImportTarget {
         var aliases: [String] {
             switch self {
             case .smtp_email: ["email", "e_mail", "email_address", "e_mail_address", "smtp_email_address", "mailbox"]
-            case .smtp_login: ["login", "username", "user_name", "user", "smtp_username", "smtp_user", "smtp_user_name"]
+            case .smtp_login:
+                ["login", "username", "user_name", "user", "smtp_username", "smtp_user", "smtp_user_name"]
             case .smtp_password: ["password", "smtp_pass", "pass"]
             case .smtp_server: ["host", "smtp_host", "smtp_hostname", "server", "smtp_address", "outgoing_server"]
             case .smtp_port: ["port", "outgoing_port"]

@@ -133,7 +133,8 @@ struct MailboxImporter<Target: ImportTarget> {
             // After what the header itself says (its unknown columns), which is often the cause.
             let header = kept.prefix { $0.hasPrefix("\(source):1: ") }.count
             problems = Array(kept[..<header]) + summaries + Array(kept[header...])
-            problemKeys = Array(keys[..<header]) + Array(repeating: nil, count: summaries.count) + Array(keys[header...])
+            problemKeys =
+                Array(keys[..<header]) + Array(repeating: nil, count: summaries.count) + Array(keys[header...])
             problemCount -= common.values.reduce(0) { $0 + $1.count - 1 }
         }
     }

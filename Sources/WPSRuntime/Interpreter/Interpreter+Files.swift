@@ -33,7 +33,8 @@ extension Interpreter {
         }
         let exists = FileManager.default.fileExists(atPath: path)
         // Appended CSV rows go under the header the file already has.
-        if appending, exists, value.typeName != "string", OutputFormat.forFile(path) == .csv, let size = Self.fileSize(path), size > 0,
+        if appending, exists, value.typeName != "string", OutputFormat.forFile(path) == .csv,
+            let size = Self.fileSize(path), size > 0,
             let newline = text.firstIndex(of: "\n")
         {
             text = String(text[text.index(after: newline)...])

@@ -83,7 +83,8 @@ struct LiteralCheck: Sendable {
             var unread = command
             var keys: [String] = []
             unread.arguments = command.arguments.filter { argument in
-                guard case .flag(let name, let value?, _) = argument, let text = CommandChecker.literalText(value) else {
+                guard case .flag(let name, let value?, _) = argument, let text = CommandChecker.literalText(value)
+                else {
                     return true
                 }
                 let key = command.name + "\u{0}" + name + "\u{0}" + text

@@ -22,7 +22,9 @@ extension TableRenderer {
             if let named = Self.name(of: record) { return cell(named, width: width) }
             return record.count == 1 ? "{1 field}" : "{\(record.count) fields}"
         default:
-            let text = value.text.contains(where: \.isNewline) ? String(value.text.map { $0.isNewline ? " " : $0 }) : value.text
+            let text =
+                value.text.contains(where: \.isNewline)
+                ? String(value.text.map { $0.isNewline ? " " : $0 }) : value.text
             return width.map { Self.cut(text, to: $0) } ?? text
         }
     }
@@ -34,7 +36,8 @@ extension TableRenderer {
             if let named = record[key], named.isScalar, named != .null { return named }
         }
         for suffix in namingFields {
-            for field in record where field.key.hasSuffix("_" + suffix) && field.value.isScalar && field.value != .null {
+            for field in record where field.key.hasSuffix("_" + suffix) && field.value.isScalar && field.value != .null
+            {
                 return field.value
             }
         }

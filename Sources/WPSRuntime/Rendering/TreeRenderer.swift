@@ -47,7 +47,8 @@ public struct TreeRenderer: Sendable {
         let text: String
         switch value {
         case .null: text = "null"
-        case .string(let string): text = string.contains(where: \.isNewline) ? String(string.map { $0.isNewline ? " " : $0 }) : string
+        case .string(let string):
+            text = string.contains(where: \.isNewline) ? String(string.map { $0.isNewline ? " " : $0 }) : string
         case .list(let items): text = "[" + items.map { scalar($0) }.joined(separator: ", ") + "]"
         case .record: text = "{}"
         default: text = value.text

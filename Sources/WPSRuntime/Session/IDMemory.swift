@@ -30,7 +30,8 @@ public struct IDMemory: Sendable {
     public var seenIDs: [ValueKind: [String]] {
         [
             .stepID: stepCampaigns.keys.sorted(),
-            .campaignID: campaignIDs + Set(stepCampaigns.values).map(String.init).filter { !campaignIDs.contains($0) }.sorted(),
+            .campaignID: campaignIDs
+                + Set(stepCampaigns.values).map(String.init).filter { !campaignIDs.contains($0) }.sorted(),
             .mailboxID: mailboxIDs, .batchID: batchIDs, .prospectEmail: prospectEmails,
         ]
     }

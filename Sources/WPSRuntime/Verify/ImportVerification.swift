@@ -49,7 +49,8 @@ enum ImportVerification {
                 }
                 return [:]
             }
-            progress.note("verifying \(mailboxes.count) \(MailboxVerifyCommand.mailboxNoun(mailboxes.count)) before sending")
+            progress.note(
+                "verifying \(mailboxes.count) \(MailboxVerifyCommand.mailboxNoun(mailboxes.count)) before sending")
             let verdicts = await MailboxVerifier(progress: progress).run(mailboxes)
             try Task.checkCancellation()
             progress.note(MailboxVerifyCommand.summary(verdicts, of: mailboxes.count))

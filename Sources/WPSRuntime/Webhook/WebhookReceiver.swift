@@ -58,11 +58,6 @@ struct WebhookReceiver: Sendable {
         return WebhookReceiver(port: bound, task: task)
     }
 
-    private init(port: Int, task: Task<Void, any Error>) {
-        self.port = port
-        self.task = task
-    }
-
     /// Stops listening.
     func stop() async {
         task.cancel()

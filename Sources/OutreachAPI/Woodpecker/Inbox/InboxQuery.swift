@@ -62,7 +62,8 @@ public struct InboxQuery: Sendable, Hashable {
     /// The filters that were given among ``exclusiveFilters``, in that order.
     public var exclusiveFiltersGiven: [String] {
         [
-            prospect_status.map { _ in "prospect_status" }, prospect_interest_level.map { _ in "prospect_interest_level" },
+            prospect_status.map { _ in "prospect_status" },
+            prospect_interest_level.map { _ in "prospect_interest_level" },
             out_of_campaign.map { _ in "out_of_campaign" },
         ].compactMap { $0 }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The reports of API 2.0 (docs/contract/reports.md): which one, over which days, and the answers.
 public enum ReportKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// General statistics, one row per campaign and sending mailbox.

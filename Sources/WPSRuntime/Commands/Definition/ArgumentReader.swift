@@ -88,7 +88,8 @@ extension ArgumentReader where T == String {
             let closest = Suggestion.closest(to: text, in: options)
             throw RuntimeError(
                 "\(site.what): expected "
-                    + (options.count > 8 ? "one of \(options.count) names (help lists them)" : options.joined(separator: ", "))
+                    + (options.count > 8
+                        ? "one of \(options.count) names (help lists them)" : options.joined(separator: ", "))
                     + ", got '\(text)'" + (closest.map { " — did you mean '\($0)'?" } ?? ""),
                 at: site.range)
         }

@@ -32,7 +32,8 @@ enum SharedFlags {
     /// `--encoding` of the imports: how the file is written, when not UTF-8.
     static let encoding = Flag<String>(
         "encoding", .choice(ImportSource.Encoding.allCases.map(\.rawValue)),
-        "how the file is written: utf-8 (the default; a UTF-16 file with a byte-order mark is read as such), utf-16, cp1252 (Excel's \"CSV (Windows)\"), latin1")
+        "how the file is written: utf-8 (the default; a UTF-16 file with a byte-order mark is read as such), utf-16, cp1252 (Excel's \"CSV (Windows)\"), latin1"
+    )
 
     /// `--map` of the imports: a column of the file read as one the import knows.
     static let columnMap = Flag<String>(

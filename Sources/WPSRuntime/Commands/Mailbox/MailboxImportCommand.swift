@@ -14,7 +14,8 @@ enum MailboxImportCommand {
         category: .api, positionals: [ImportCommands.file],
         flags: [
             ImportCommands.batchSize, ImportCommands.parallel, SharedFlags.skipInvalid, SharedFlags.delimiter,
-            SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, SharedFlags.problemReport, notify, SharedFlags.provider, ImportCommands.journal,
+            SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, SharedFlags.problemReport, notify,
+            SharedFlags.provider, ImportCommands.journal,
             ImportCommands.resendUnsettled, ImportVerification.flag,
         ],
         examples: ["mailbox import boxes.csv | batch watch", "mailbox import boxes.csv --verify --skip-invalid"],

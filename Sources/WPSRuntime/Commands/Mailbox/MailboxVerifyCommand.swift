@@ -48,8 +48,10 @@ enum MailboxVerifyCommand {
         positionals: [ImportCommands.file],
         flags: [
             email, password, MailboxAddCommand.login, MailboxAddCommand.smtpServer, MailboxAddCommand.smtpPort,
-            MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer, MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
-            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, report, allowFailures, parallel, perHost, timeout, plan,
+            MailboxAddCommand.imapEmail, MailboxAddCommand.imapPassword, imapLogin, MailboxAddCommand.imapServer,
+            MailboxAddCommand.imapPort, smtpTLS, imapTLS, allowPlaintext,
+            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, report,
+            allowFailures, parallel, perHost, timeout, plan,
         ],
         examples: ["mailbox verify boxes.csv --plan"],
         sends: [],

@@ -106,7 +106,8 @@ enum ProspectCommands {
         else { return }
         try await Confirmation.ask(
             invocation, session: session,
-            why: "--force would add \(prospect.email), which is on the BLACKLIST (not to be contacted), to campaign \(id),",
+            why:
+                "--force would add \(prospect.email), which is on the BLACKLIST (not to be contacted), to campaign \(id),",
             untouched: "nothing was added"
         ) {
             "\(prospect.email) (id \(prospect.id)) is on the BLACKLIST: not to be contacted. Add it to campaign \(id) anyway?"

@@ -31,7 +31,8 @@ enum ProspectImportCommand {
         flags: [
             ProspectCommands.campaign, ProspectCommands.update, ProspectCommands.force, ProspectCommands.sendAfter,
             ProspectCommands.fileName, batchSize, ImportCommands.parallel, SharedFlags.skipInvalid,
-            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, report, allowRejected, ImportCommands.journal,
+            SharedFlags.delimiter, SharedFlags.ignoreColumn, SharedFlags.columnMap, SharedFlags.encoding, report,
+            allowRejected, ImportCommands.journal,
             SharedFlags.yes,
         ],
         examples: [

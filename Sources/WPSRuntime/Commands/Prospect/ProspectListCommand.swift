@@ -1,5 +1,5 @@
-import Synchronization
 import OutreachAPI
+import Synchronization
 import WPSLanguage
 
 /// `prospect list [--campaign ID] [--status S] [--search f=v] [--all]`: a page of the account's

@@ -23,11 +23,14 @@ enum ProspectResponsesCommand {
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let answer = try await session.connection.send(
-            Woodpecker.GetProspectResponses(prospectID: try invocation.required(id), campaignIDs: invocation[campaigns]),
+            Woodpecker.GetProspectResponses(
+                prospectID: try invocation.required(id), campaignIDs: invocation[campaigns]),
             for: invocation.command)
         return .list(
             try answer.responses.map { response in
-                var record: Record = ["prospect_id": .int(answer.prospect_id), "email": answer.email.map(Value.string) ?? .null]
+                var record: Record = [
+                    "prospect_id": .int(answer.prospect_id), "email": answer.email.map(Value.string) ?? .null,
+                ]
                 if case .record(let fields) = try ValueEncoder().encode(response) {
                     for (key, value) in fields { record[key] = value }
                 }

@@ -45,7 +45,8 @@ enum StepAddCommand {
             let campaign = try await session.connection.send(Woodpecker.GetCampaign(id: id), for: invocation.command)
             guard let leaf = campaign.steps.leaf.id else {
                 throw RuntimeError(
-                    "campaign \(id)'s last step has no id; give --after STEP", at: invocation.range(of: SharedFlags.campaign))
+                    "campaign \(id)'s last step has no id; give --after STEP",
+                    at: invocation.range(of: SharedFlags.campaign))
             }
             parent = leaf
             campaignID = id

@@ -41,11 +41,14 @@ enum StepDeleteCommand {
     static func refusal(of stepID: String, at index: Int?, in campaign: Campaign) -> String? {
         guard let index else { return "step \(stepID) is not a step of campaign \(campaign.id)" }
         if !campaign.status.isEditable {
-            return "campaign \(campaign.id) is \(campaign.status.rawValue): its steps can change only while it is DRAFT or EDITED "
+            return
+                "campaign \(campaign.id) is \(campaign.status.rawValue): its steps can change only while it is DRAFT or EDITED "
                 + "(campaign edit \(campaign.id) makes it editable)"
         }
         if index == 0 { return "the START step cannot be deleted" }
-        if index == 1 { return "the first step after START cannot be deleted (campaign \(campaign.id) keeps its first step)" }
+        if index == 1 {
+            return "the first step after START cannot be deleted (campaign \(campaign.id) keeps its first step)"
+        }
         return nil
     }
 }

@@ -103,7 +103,7 @@ enum WebhookListenCommand {
             host: listenHost, port: invocation[port] ?? known?.port ?? 0, token: token, inbox: inbox)
         let base =
             (invocation[publicURL].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-            ?? "http://\(listenHost.contains(":") ? "[\(listenHost)]" : listenHost):\(receiver.port)")
+                ?? "http://\(listenHost.contains(":") ? "[\(listenHost)]" : listenHost):\(receiver.port)")
         let url = base + "/" + token
         if let problem = Validation.webhookURLProblem(url) {
             await receiver.stop()
@@ -126,7 +126,8 @@ enum WebhookListenCommand {
                     if urls.count >= WebhookEvent.subscriptionsPerEvent {
                         throw RuntimeError(
                             "\(name) is delivered to \(urls.count) URLs already (the API's limit): "
-                                + urls.joined(separator: ", ") + "; webhook unsubscribe \(name) --url URL frees a place",
+                                + urls.joined(separator: ", ")
+                                + "; webhook unsubscribe \(name) --url URL frees a place",
                             at: invocation.range(of: events), exitCode: 2)
                     }
                     _ = try await session.connection.send(
@@ -134,7 +135,8 @@ enum WebhookListenCommand {
                     subscribed.append(name)
                 }
             } catch {
-                await unsubscribe(subscribed.filter { !(known?.subscribed.contains($0) ?? false) }, url, session, invocation)
+                await unsubscribe(
+                    subscribed.filter { !(known?.subscribed.contains($0) ?? false) }, url, session, invocation)
                 await receiver.stop()
                 throw error
             }
@@ -144,7 +146,8 @@ enum WebhookListenCommand {
         if listener != known { try log?.write(listener) }
         progress(
             "listening at \(url) for " + (names.isEmpty ? "every event" : names.joined(separator: ", "))
-                + (contents.pending.isEmpty ? "" : "; \(contents.pending.count) received earlier and not delivered come first")
+                + (contents.pending.isEmpty
+                    ? "" : "; \(contents.pending.count) received earlier and not delivered come first")
                 + (journalPath.map { " (journal \($0))" } ?? "") + "; Ctrl-C stops")
 
         let timer = invocation[duration].map { limit in
@@ -191,7 +194,9 @@ enum WebhookListenCommand {
     }
 
     /// What a terminal's live table shows of each event.
-    static let liveColumns = [["timestamp"], ["method"], ["prospect", "email"], ["prospect", "campaign_id"], ["prospect", "step"]]
+    static let liveColumns = [
+        ["timestamp"], ["method"], ["prospect", "email"], ["prospect", "campaign_id"], ["prospect", "step"],
+    ]
 
     /// Unsubscribes `names` at `url`, saying on stderr what could not be.
     static func unsubscribe(_ names: [String], _ url: String, _ session: Session, _ invocation: Invocation) async {
