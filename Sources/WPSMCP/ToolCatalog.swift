@@ -93,11 +93,17 @@ public struct ToolCatalog: Sendable {
             var summary = flag.summary
             if let value = flag.defaultValue { summary += " (default \(value))" }
             if !flag.fields.isEmpty { summary += "; API field \(flag.fields.joined(separator: " / "))" }
+            if !flag.requiredUnless.isEmpty {
+                // Not in the schema's `required`: another argument may stand in for it.
+                summary +=
+                    "; required unless " + flag.requiredUnless.map(argumentName).joined(separator: " or ")
+                    + " is given"
+            }
             schema["description"] = .string(summary)
             if flag.isSecret { schema["writeOnly"] = .bool(true) }
             properties[name] = .object(schema)
             arguments[name] = .flag(flag)
-            if flag.required { required.append(name) }
+            if flag.required, flag.requiredUnless.isEmpty { required.append(name) }
         }
         properties["dry_run"] = .object([
             "type": "boolean",

@@ -330,10 +330,16 @@ def test_env_shows_the_profile_provider_and_base_urls_never_a_key(wps, sandbox, 
 
 
 def test_a_missing_required_field_is_named_as_the_flag_to_type(wps):
+    """The flags the rules require are required by the command: both missing ones in one run,
+    before anything is sent; --steps stands in for --message."""
     out = wps_run(wps, "--sandbox", "-c", "campaign new x --accounts 123001 --subject s --message m")
     assert out.returncode == 2
-    assert "  --timezone (settings.timezone): must be provided" in out.stderr
-    assert "  --daily-enroll (settings.daily_enroll): must be provided" in out.stderr
+    assert "'campaign new' needs --timezone (an IANA time zone such as Europe/Berlin)" in out.stderr
+    assert "'campaign new' needs --daily-enroll (emails per day from the campaign (> 0))" in out.stderr
+    out = wps_run(wps, "--sandbox", "-c", "campaign new x --accounts 123001 --timezone UTC --daily-enroll 5")
+    assert out.returncode == 2 and "'campaign new' needs --message" in out.stderr and ", or --steps" in out.stderr
+    out = wps_run(wps, "--sandbox", "-c", "help campaign new")
+    assert "required unless --steps is given" in out.stdout
 
 
 def test_length_sleep_clear_and_env_variables(wps):

@@ -98,7 +98,9 @@ def test_every_api_command_is_a_tool_with_a_valid_schema(wps, tmp_path):
     new = tools["campaign_new"].input_schema["properties"]
     assert new["daily_enroll"]["type"] == "integer" and new["subject"]["type"] == "array"
     # NAME may be left out: the API names the campaign then.
-    assert tools["campaign_new"].input_schema["required"] == [] and new["name"]["type"] == "string"
+    # What the rules require is required; --message, which --steps stands in for, says so.
+    assert tools["campaign_new"].input_schema["required"] == ["accounts", "timezone", "daily_enroll"]
+    assert new["name"]["type"] == "string" and new["message"]["description"].endswith("required unless steps is given")
     assert tools["mailbox_add"].input_schema["properties"]["password"]["writeOnly"] is True
     assert tools["campaign_get"].input_schema["required"] == ["id"]
     assert tools["campaign_get"].annotations.read_only_hint is True
@@ -213,7 +215,7 @@ def test_read_only_serves_only_reading_tools(wps, tmp_path):
             names = {tool.name for tool in (await served.session.list_tools()).tools}
             assert "campaign_get" in names and "mailbox_list" in names and "wps_run" in names
             assert not names & {"campaign_new", "campaign_delete", "mailbox_add", "mailbox_import", "step_add"}
-            refused = await served.call("wps_run", {"script": 'campaign new x --accounts 123001 --timezone UTC --daily-enroll 5'})
+            refused = await served.call("wps_run", {"script": 'campaign new x --accounts 123001 --timezone UTC --daily-enroll 5 --message m'})
             assert refused.is_error and "--read-only" in text(refused)
             # Read as a sentence: what happened, and why.
             assert "Nothing was run: 'campaign new' changes the account, and this server is read-only" in text(refused)

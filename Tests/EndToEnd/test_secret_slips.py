@@ -29,7 +29,7 @@ FULL = "--smtp-server smtp.x.com --smtp-port 465 --imap-server imap.x.com --imap
 SLIPS = [
     # The issue's findings.
     f"{BASE} SECRET {FULL}",
-    f"{BASE} --smtp-server s --password\nSECRET",
+    f"{BASE} --smtp-server s --smtp-port 465 --imap-server i --imap-port 993 --password\nSECRET",
     f"{BASE} --smtp-port nope --password\nSECRET",
     f"{BASE} --password: SECRET {FULL}",
     f"{BASE} -p SECRET {FULL}",
@@ -57,7 +57,7 @@ SLIPS = [
     f"{BASE} --password 'SECRET {FULL}",
     # Continuation lines, and the password alone on a later line.
     f"{BASE} \\\n  SECRET {FULL}",
-    f"echo start\n{BASE} --password\n\nSECRET\necho end",
+    f"echo start\n{BASE} {FULL} --password\n\nSECRET\necho end",
     # Pipelines, blocks, `let`.
     f"{BASE} SECRET {FULL} | count",
     f"{BASE} --password SECRET --daily-limit nope | count",

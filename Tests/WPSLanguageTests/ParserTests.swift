@@ -16,7 +16,8 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
 @Suite struct ParserTests {
     @Test func aCommandWithPositionalsAndFlags() throws {
-        let result = parse(#"campaign new "Q4" --daily-enroll 50 --track-opens --timezone=Europe/Berlin"#)
+        let result = parse(
+            #"campaign new "Q4" --daily-enroll 50 --track-opens --timezone=Europe/Berlin --accounts 1 --message m"#)
         #expect(result.diagnostics == [])
         guard case .pipeline(let pipeline) = try #require(result.script.statements.first) else {
             Issue.record("not a pipeline")
@@ -136,7 +137,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
                 campaign pause $id; campaign run $id
             }
             campaign new "x" \\
-                --daily-enroll 5
+                --daily-enroll 5 --accounts 1 --timezone UTC --message m
             """)
         #expect(result.diagnostics == [])
         #expect(result.script.statements.count == 2)
@@ -215,7 +216,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
     }
 
     @Test func aCommaOutsideAListStaysInTheWord() throws {
-        let result = parse("campaign new x --accounts 1,2,3 --timezone Europe/Berlin --daily-enroll 5")
+        let result = parse("campaign new x --accounts 1,2,3 --timezone Europe/Berlin --daily-enroll 5 --message m")
         #expect(result.diagnostics == [])
         guard case .pipeline(let pipeline)? = result.script.statements.first else {
             Issue.record("pipeline")
@@ -277,7 +278,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
     @Test func unknownFlagSuggestsTheClosest() {
         #expect(
-            problems("campaign new x --daily-enrol 5") == [
+            problems("campaign new x --daily-enrol 5 --daily-enroll 5 --accounts 1 --timezone UTC --message m") == [
                 "t.wps:1:16: error: unknown flag '--daily-enrol' — did you mean '--daily-enroll'?"
             ])
     }
@@ -292,7 +293,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
     @Test func wrongLiteralKinds() {
         #expect(
-            problems("campaign new x --daily-enroll fifty") == [
+            problems("campaign new x --daily-enroll fifty --accounts 1 --timezone UTC --message m") == [
                 "t.wps:1:31: error: expected an integer for --daily-enroll, got 'fifty'"
             ])
         #expect(
@@ -300,7 +301,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
                 "t.wps:1:28: error: expected a wait in days or hours such as 3d or 13h (1…9999) for --wait, got 'three'"
             ])
         #expect(
-            problems("campaign new x --signature FANCY") == [
+            problems("campaign new x --signature FANCY --accounts 1 --timezone UTC --daily-enroll 5 --message m") == [
                 "t.wps:1:28: error: expected SENDER or NO_SIGNATURE for --signature, got 'FANCY'"
             ])
         #expect(
@@ -309,7 +310,8 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
             ])
         #expect(
             problems("campaign get seven") == ["t.wps:1:14: error: expected a numeric campaign id for ID, got 'seven'"])
-        #expect(problems("campaign new x --daily-enroll $n --track-opens") == [])
+        #expect(
+            problems("campaign new x --daily-enroll $n --track-opens --accounts 1 --timezone UTC --message m") == [])
     }
 
     @Test func batchIDsAreWoodpeckerNumbersOrSaleshandyRequestIDs() {
@@ -325,7 +327,9 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
     @Test func missingValuesPositionalsAndRequiredFlags() {
         #expect(
-            problems("campaign new x --daily-enroll") == ["t.wps:1:16: error: --daily-enroll needs a value (integer)"])
+            problems("campaign new x --daily-enroll --accounts 1 --timezone UTC --message m") == [
+                "t.wps:1:16: error: --daily-enroll needs a value (integer)"
+            ])
         #expect(
             problems("campaign get") == [
                 "t.wps:1:1: error: 'campaign get' needs ID (campaign id) — usage: campaign get ID"
@@ -358,7 +362,8 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
 
     @Test func aBigScriptParsesInOnePass() {
         let line =
-            #"campaign new "Q4 $i" --accounts 1,2 --daily-enroll 50 --subject "Hi {{FIRST_NAME}}" | get id"# + "\n"
+            #"campaign new "Q4 $i" --accounts 1,2 --daily-enroll 50 --timezone UTC --subject "Hi {{FIRST_NAME}}" --message m | get id"#
+            + "\n"
         let text = String(repeating: line, count: 12_000)
         #expect(text.utf8.count > 1_000_000)
         let result = parse(text)

@@ -7,7 +7,10 @@ import WPSRuntime
 /// the argument is given without a flag, once, instead of "unknown flag" and "needs NAME".
 @Suite struct PositionalFlagTests {
     @Test func aFlagNamedAfterAnArgumentSaysItIsGivenWithoutOne() {
-        let diagnostics = parse("campaign new --name x").diagnostics
+        // The flags the rules require given: the one problem is the argument.
+        let diagnostics = parse(
+            "campaign new --name x --accounts 1 --timezone UTC --daily-enroll 5 --message m"
+        ).diagnostics
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message == "'--name' is not a flag of 'campaign new': NAME is given without one")
         #expect(diagnostics.first?.label == "usage: campaign new [NAME] [flags]")

@@ -35,8 +35,12 @@ import WPSRuntime
         #expect(properties["accounts"]?.objectValue?["type"] == "array")
         #expect(properties["subject"]?.objectValue?["type"] == "array")
         #expect(properties["signature"]?.objectValue?["enum"] == ["SENDER", "NO_SIGNATURE"])
-        // NAME may be left out (the API names the campaign); an id is required.
-        #expect(new.tool.inputSchema.objectValue?["required"] == [])
+        // NAME may be left out (the API names the campaign); what the rules require is required,
+        // and --message, which --steps stands in for, says so in its description.
+        #expect(new.tool.inputSchema.objectValue?["required"] == ["accounts", "timezone", "daily_enroll"])
+        #expect(
+            properties["message"]?.objectValue?["description"]?.stringValue?.hasSuffix(
+                "required unless steps is given") == true)
         #expect(properties["name"]?.objectValue?["type"] == "string")
         #expect(catalog.entry(named: "campaign_get")?.tool.inputSchema.objectValue?["required"] == ["id"])
         let add = try #require(
@@ -81,7 +85,7 @@ import WPSRuntime
             descriptor, entry,
             [
                 "name": "$(campaign delete 1 --yes)", "accounts": [1, 2], "subject": ["A", "B"], "track_opens": false,
-                "daily_enroll": 5.0,
+                "daily_enroll": 5.0, "timezone": "UTC", "message": ["<p>a</p>", "<p>b</p>"],
             ],
             confirmed: false)
         #expect(built.problems.isEmpty)

@@ -96,7 +96,7 @@ import WPSLanguage
     /// A command's flags come back typed, in the API's shape, whatever spelling was used.
     @Test func flagsAreReadByTheirDeclarations() async throws {
         let source =
-            #"campaign new "Q4" --email-account-ids 1,2 --daily-enroll 50 --track-opens --wait 13h --subject A --subject B --message "<p>x</p>""#
+            #"campaign new "Q4" --email-account-ids 1,2 --daily-enroll 50 --timezone UTC --track-opens --wait 13h --subject A --subject B --message "<p>x</p>""#
         let parsed = Parser.parse(SourceFile(name: "t.wps", text: source))
         #expect(parsed.diagnostics == [])
         guard case .pipeline(let pipeline)? = parsed.script.statements.first, let command = pipeline.stages.first else {
@@ -113,7 +113,7 @@ import WPSLanguage
         #expect(invocation[SharedFlags.wait] == FollowupAfter(range: .hour, value: 13))
         #expect(invocation.all(SharedFlags.subject) == ["A", "B"])
         #expect(invocation[CampaignNewCommand.name] == "Q4")
-        #expect(invocation[SharedFlags.timezone] == nil)
+        #expect(invocation[SharedFlags.timezone] == "UTC")
         #expect(!invocation.has(SharedFlags.window))
     }
 
@@ -177,6 +177,7 @@ import WPSLanguage
                 lines.append(
                     "            FlagDescriptor(\(literal(flag.name)), \(literal(flag.kind)), \(literal(flag.summary)), "
                         + "secret: \(flag.isSecret), repeatable: \(flag.repeatable), required: \(flag.required), "
+                        + "requiredUnless: \(literal(flag.requiredUnless)), "
                         + "fields: \(literal(flag.fields)), aliases: \(literal(flag.aliases)), "
                         + "default: \(flag.defaultValue.map(literal) ?? "nil")),")
             }

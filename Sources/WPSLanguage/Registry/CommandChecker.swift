@@ -42,9 +42,13 @@ public struct CommandChecker: Sendable {
             }
         }
         for flag in descriptor.flags where flag.required && seen[flag.name] == nil {
+            // Another flag may stand in for it (`--steps FILE` for `--message`).
+            if flag.requiredUnless.contains(where: { seen[$0] != nil }) { continue }
             let what = flag.isSecret ? ": give it as \(Self.safeWays(flag.name))" : " (\(flag.summary))"
+            let instead = flag.requiredUnless.map { ", or --\($0)" }.joined()
             problems.append(
-                Diagnostic(.error, "'\(descriptor.name)' needs --\(flag.name)\(what)", at: command.nameRange))
+                Diagnostic(
+                    .error, "'\(descriptor.name)' needs --\(flag.name)\(what)\(instead)", at: command.nameRange))
         }
         checkPositionals(positionals, command, &problems)
         return problems

@@ -101,6 +101,9 @@ public struct FlagDescriptor: Sendable, Hashable {
     /// May be given more than once (`--subject` once per A/B version).
     public var repeatable: Bool
     public var required: Bool
+    /// A required flag that these flags stand in for (`campaign new --steps FILE` instead of
+    /// `--message`): it is needed only when none of them is given.
+    public var requiredUnless: [String]
     /// The API fields the flag fills, in each provider's spelling (`smtp_email`,
     /// `smtpEmailAddress`); a broken rule at one of them is reported at the flag.
     public var fields: [String]
@@ -113,9 +116,11 @@ public struct FlagDescriptor: Sendable, Hashable {
 
     public init(
         _ name: String, _ kind: ValueKind, _ summary: String, secret: Bool = false, repeatable: Bool = false,
-        required: Bool = false, fields: [String] = [], aliases: [String] = [], default defaultValue: String? = nil
+        required: Bool = false, requiredUnless: [String] = [], fields: [String] = [], aliases: [String] = [],
+        default defaultValue: String? = nil
     ) {
         self.name = name
+        self.requiredUnless = requiredUnless
         self.defaultValue = defaultValue
         self.fields = fields
         var spellings: [String] = []
@@ -129,6 +134,13 @@ public struct FlagDescriptor: Sendable, Hashable {
         self.isSecret = secret
         self.repeatable = repeatable
         self.required = required
+    }
+
+    /// "required", or "required unless --steps is given": as help and the catalogue say it.
+    public var requirement: String? {
+        guard required else { return nil }
+        guard !requiredUnless.isEmpty else { return "required" }
+        return "required unless " + requiredUnless.map { "--" + $0 }.joined(separator: " or ") + " is given"
     }
 
     /// A boolean flag takes no value (`--track-opens`), or an attached one (`--track-opens=false`).

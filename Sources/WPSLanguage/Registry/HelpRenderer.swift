@@ -61,7 +61,7 @@ public struct HelpRenderer: Sendable {
             for flag in command.flags {
                 let head = flag.isBoolean ? "--\(flag.name)" : "--\(flag.name) <\(flag.kind)>"
                 var notes: [String] = []
-                if flag.required { notes.append("required") }
+                if let requirement = flag.requirement { notes.append(requirement) }
                 if flag.repeatable { notes.append("repeatable") }
                 if flag.isSecret { notes.append("secret") }
                 let tail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"

@@ -65,6 +65,7 @@ public enum Catalog {
             "choices": choices(flag.kind).map { .list($0.map(Value.string)) } ?? .null,
             "default": flag.defaultValue.map(Value.string) ?? .null,
             "required": .bool(flag.required),
+            "required_unless": .list(flag.requiredUnless.map(Value.string)),
             "repeatable": .bool(flag.repeatable),
             "secret": .bool(flag.isSecret),
             "fields": .list(flag.fields.map(Value.string)),

@@ -9,9 +9,20 @@ enum CampaignNewCommand {
     static let steps = Flag<String>(
         "steps", .file, "the steps from a YAML or JSON file: the spec's step list or the API's step tree")
 
+    /// The campaign's settings and first step; what the rules require of a new campaign is
+    /// required here (`RequiredFlagTests` keeps the two in step): the accounts, the time zone, the
+    /// daily enrolment, and a message — which `--steps FILE` stands in for.
+    static let flags: [any FlagReading] =
+        [
+            SharedFlags.accounts.required(), SharedFlags.timezone.required(), SharedFlags.prospectTimezone,
+            SharedFlags.dailyEnroll.required(), SharedFlags.gdprUnsubscribe, SharedFlags.listUnsubscribe,
+            SharedFlags.subject, SharedFlags.message.required(unless: ["steps"]), SharedFlags.signature,
+            SharedFlags.trackOpens, SharedFlags.window, SharedFlags.wait, steps,
+        ]
+
     static let definition = CommandDefinition(
         ["campaign", "new"], "Create a campaign (DRAFT) with its first email step.", category: .api,
-        positionals: [name], flags: SharedFlags.campaignSettings + SharedFlags.emailStep + [steps],
+        positionals: [name], flags: flags,
         examples: [
             #"let c = campaign new "Q4" --accounts 123001 --timezone Europe/Berlin --daily-enroll 50 --subject "Hi" "#
                 + #"--message @first.html --window "MON-FRI 08:00-18:00" --wait 3d"#

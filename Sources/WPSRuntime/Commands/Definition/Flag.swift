@@ -122,6 +122,15 @@ struct ArgumentSite: Sendable {
 }
 
 extension Flag {
+    /// The same flag, required by this command (the rules need its field) — unless one of
+    /// `others` is given, which stands in for it.
+    func required(unless others: [String] = []) -> Flag {
+        var descriptor = self.descriptor
+        descriptor.required = true
+        descriptor.requiredUnless = others
+        return Flag(descriptor, read: reader)
+    }
+
     /// The same flag, not required: for a command where something else can stand in for it
     /// (`mailbox verify`'s `--email`, which a file's rows replace).
     var notRequired: Flag {

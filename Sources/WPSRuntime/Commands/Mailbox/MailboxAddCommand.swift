@@ -59,9 +59,12 @@ enum MailboxAddCommand {
             a password that starts with '@' is quoted: '@…'. Secrets are never shown: the history keeps ••••, \
             a recalled line with •••• is refused, and a failing line that takes a password is not kept.
             """,
+        // Both providers' rules need the servers and ports (`RequiredFlagTests` keeps it so);
+        // `mailbox verify` shares these flags with defaults of its own, so they are required here.
         flags: [
-            email, login, password, smtpServer, smtpPort, fromName, imapEmail, imapPassword, imapLogin, imapServer,
-            imapPort, footer, bcc, openTrackingDomain, clickTrackingDomain, unsubscribeTrackingDomain, waitFrom,
+            email, login, password, smtpServer.required(), smtpPort.required(), fromName, imapEmail, imapPassword,
+            imapLogin, imapServer.required(), imapPort.required(), footer, bcc, openTrackingDomain, clickTrackingDomain,
+            unsubscribeTrackingDomain, waitFrom,
             waitTo, dailyLimit, notify, SharedFlags.provider, esp, firstName, lastName, smtpEncryption,
             imapEncryption,
         ],
