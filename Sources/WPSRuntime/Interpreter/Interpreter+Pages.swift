@@ -117,7 +117,7 @@ extension Interpreter {
         // The first pages go out together (as many as may be in flight): waiting for the first
         // to learn the total would cost a round trip.
         let first = Task { try await fetch(1) }
-        while ahead.count + 1 < stream.prefetch {
+        while ahead.count + 1 < stream.firstPages {
             requested += 1
             let wanted = requested
             ahead.append(Task { try await fetch(wanted) })

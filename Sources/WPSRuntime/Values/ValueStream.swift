@@ -34,11 +34,16 @@ public struct ValueStream: Sendable {
     /// How many pages may be on their way while one goes through the stages (at least 1): as
     /// many as the API admits in flight, so that its round trips overlap.
     let prefetch: Int
+    /// How many of the first pages go out together, before the first answer tells how many
+    /// there are (at most ``prefetch``): as many as the API admits in flight, and no more — a
+    /// page past the end of a short listing is a request spent for nothing.
+    let firstPages: Int
 
     public init(
         fetch: @escaping @Sendable (_ number: Int) async throws -> Page, finish: @escaping @Sendable () -> Void = {},
         delivered: (@Sendable (_ number: Int) async throws -> Void)? = nil,
-        closing: (@Sendable () async -> Void)? = nil, liveColumns: [[String]]? = nil, prefetch: Int = 1
+        closing: (@Sendable () async -> Void)? = nil, liveColumns: [[String]]? = nil, prefetch: Int = 1,
+        firstPages: Int = 1
     ) {
         self.fetch = fetch
         self.finish = finish
@@ -46,5 +51,6 @@ public struct ValueStream: Sendable {
         self.closing = closing
         self.liveColumns = liveColumns
         self.prefetch = max(1, prefetch)
+        self.firstPages = min(max(1, firstPages), self.prefetch)
     }
 }

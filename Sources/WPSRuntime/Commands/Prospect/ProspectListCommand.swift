@@ -91,7 +91,8 @@ enum ProspectListCommand {
             // One page more on its way than /rest/v1 admits in flight (2): the client's throttle
             // holds it and sends it the moment an answer lands, while that answer is decoded —
             // two requests are at the server all the time, their round trips overlapping.
-            prefetch: Woodpecker.ListProspects(query).family.maxInFlightPerAccount + 1)
+            prefetch: Woodpecker.ListProspects(query).family.maxInFlightPerAccount + 1,
+            firstPages: Woodpecker.ListProspects(query).family.maxInFlightPerAccount)
     }
 
     /// The query the flags give (checked by the client before sending).
