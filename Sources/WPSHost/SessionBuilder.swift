@@ -63,7 +63,7 @@ public struct SessionBuilder: Sendable {
         var configuration = OutreachClient.Configuration()
         var profiles: ProfileConfiguration?
         var activeProfile = "sandbox"
-        var provider = options.provider ?? .woodpecker
+        var provider = options.provider ?? .default
         var caFile = options.caFile
         var embedded: EmbeddedSandbox?
         if options.sandbox {

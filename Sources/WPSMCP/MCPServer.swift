@@ -13,7 +13,7 @@ public enum MCPServer {
     public static func serve(_ runner: ToolRunner) async throws {
         let server = Server(
             name: "wps", version: OutreachAPIVersion.string,
-            title: "wps — cold-email outreach (Woodpecker, Saleshandy)",
+            title: "wps — cold-email outreach (\(Provider.displayNames))",
             instructions: "Each tool is one wps command, checked against the documented rules before anything is sent; "
                 + "dry_run shows the requests instead. wps_run runs wps pipelines and scripts.",
             capabilities: .init(

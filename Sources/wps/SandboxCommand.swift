@@ -3,13 +3,13 @@ import Foundation
 import OutreachAPI
 import Sandbox
 
-/// `wps sandbox`: serves the emulated Woodpecker and Saleshandy APIs until interrupted.
+/// `wps sandbox`: serves the emulated APIs of every provider until interrupted.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wps sandbox",
-        abstract: "Serve a local emulation of the Woodpecker v2 and Saleshandy APIs.",
+        abstract: "Serve a local emulation of the \(Provider.displayNames) APIs.",
         discussion: """
-            Woodpecker is served under /rest/v2 (and /rest/v1/me), Saleshandy under /v1. Every API key \
+            \(Provider.allCases.map { "\($0.displayName) is served under \($0.sandboxPrefix)" }.joined(separator: ", ")). Every API key \
             is its own isolated account, created on first use. See the README for the sandbox's \
             deterministic rules (which mailboxes fail, and why) and its extensions.
 
@@ -53,7 +53,7 @@ struct SandboxCommand: AsyncParsableCommand {
         help: ArgumentHelp("Keep state in this SQLite file across restarts (default: in memory).", valueName: "file"))
     var data: String?
 
-    @Flag(help: "Lift the emulated Woodpecker rate limit (one request at a time per account, 6 queued, 15 s).")
+    @Flag(help: "Lift the emulated per-account rate limit (one request at a time per account, 6 queued, 15 s).")
     var noRateLimit = false
 
     @Option(help: ArgumentHelp("Simulated network latency added to every request, in milliseconds.", valueName: "ms"))
@@ -171,7 +171,7 @@ struct SandboxCommand: AsyncParsableCommand {
             Data(
                 """
                 wps sandbox listening on \(root)
-                  Woodpecker: \(sandbox.baseURL(for: .woodpecker))   Saleshandy: \(sandbox.baseURL(for: .saleshandy))
+                  \(Provider.allCases.map { "\($0.displayName): \(sandbox.baseURL(for: $0))" }.joined(separator: "   "))
                   rate limit: \(noRateLimit ? "off" : "on (1 at a time per account, 6 queued, 15 s)")\
                 \(latency.map { ", latency \($0) ms" } ?? "")\(clockOffset == "0" ? "" : ", clock \(clockOffset) ahead")\(clockSpeed == 1 ? "" : ", clock ×\(Self.speedText(clockSpeed))")\(faults.map { ", faults \($0)" } ?? "")\(data.map { ", data \($0)" } ?? ", in memory")
 

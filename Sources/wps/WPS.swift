@@ -12,7 +12,7 @@ import WPSRuntime
 struct WPS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wps",
-        abstract: "A scriptable shell for cold-email outreach APIs (Woodpecker, Saleshandy).",
+        abstract: "A scriptable shell for cold-email outreach APIs (\(Provider.displayNames)).",
         discussion: """
             wps FILE.wps [ARGS…]     run a script ($1, $2 … and $args hold ARGS)
             wps -c 'COMMAND'         run one command line
@@ -26,7 +26,7 @@ struct WPS: AsyncParsableCommand {
 
             Profiles come from $XDG_CONFIG_HOME/wps/config.yaml (or $WPS_CONFIG),
             chosen by --profile or WPS_PROFILE; without one, API keys come from
-            WOODPECKER_API_KEY and SALESHANDY_API_KEY. --sandbox needs none.
+            \(Provider.allCases.map(\.apiKeyVariable).joined(separator: " and ")). --sandbox needs none.
 
             Exit codes: 0 success, 1 a command failed at the API, 2 usage or validation error.
             """,
@@ -59,7 +59,7 @@ struct WPS: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The provider to talk to: picks that provider's profile when no --profile is given (refused against a profile of another provider).",
-            valueName: "woodpecker|saleshandy"))
+            valueName: Provider.names.joined(separator: "|")))
     var provider: Provider?
 
     @Option(help: ArgumentHelp("The profile to use (see the README: config.yaml, WPS_PROFILE).", valueName: "name"))
@@ -165,4 +165,7 @@ struct WPS: AsyncParsableCommand {
 }
 
 extension ScriptRunner.OutputFormat: ExpressibleByArgument {}
-extension Provider: ExpressibleByArgument {}
+extension Provider: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { names }
+}

@@ -39,7 +39,7 @@ def test_a_command_flag_named_like_a_wps_option_stays_the_commands(wps):
     # --provider is both wps's option and mailbox list's flag: after the words it is the command's.
     out = run(wps, "--sandbox", "mailbox", "list", "--provider", "saleshandy")
     assert out.returncode == 2
-    assert "Saleshandy's API cannot list email accounts" in out.stderr
+    assert "Saleshandy's API cannot do mailbox list" in out.stderr
     assert "<command>:1:25" in out.stderr
 
 

@@ -197,6 +197,7 @@ func ok(_ status: Int = 200, _ body: String = "{}", headers: [String: String] = 
             case .woodpeckerV2: try client.prepare(Woodpecker.CampaignAction(id: id, action: .pause))
             case .woodpeckerV1: try client.prepare(Woodpecker.ListProspects(ProspectQuery(page: id)))
             case .saleshandy: try client.prepare(Saleshandy.GetConnectStatus(requestID: "r\(id)"))
+            default: throw CancellationError()
             }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

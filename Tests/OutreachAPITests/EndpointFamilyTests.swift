@@ -53,6 +53,10 @@ import Testing
         for (got, expected) in table { #expect(got == expected) }
         #expect(APIFamily.woodpeckerV1.maxInFlightPerAccount == 2)
         #expect(APIFamily.woodpeckerV2.maxInFlightPerAccount == 7)
-        #expect(APIFamily.allCases.allSatisfy { APIFamily(provider: $0.provider, path: "x") != .woodpeckerV1 })
+        let families: [APIFamily] = [.woodpeckerV2, .woodpeckerV1, .saleshandy]
+        #expect(families.allSatisfy { APIFamily(provider: $0.provider, path: "x") != .woodpeckerV1 })
+        // Each family knows its provider, and a provider's unknown name decodes to nothing.
+        #expect(families.map(\.provider) == [.woodpecker, .woodpecker, .saleshandy])
+        #expect(Provider(rawValue: "mailchimp") == nil && Provider(rawValue: "SalesHandy") == .saleshandy)
     }
 }

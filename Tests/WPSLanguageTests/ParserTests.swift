@@ -321,7 +321,7 @@ func r(_ start: Int, _ end: Int) -> SourceRange { SourceRange(start, end) }
         #expect(problems("batch summary 1002") == [])
         #expect(
             problems(#"batch summary "12 3""#) == [
-                "t.wps:1:15: error: expected a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184) for ID, got '12 3'"
+                "t.wps:1:15: error: expected a batch id (a number, or a request id such as 129a184) for ID, got '12 3'"
             ])
     }
 

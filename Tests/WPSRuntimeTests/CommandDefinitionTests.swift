@@ -219,7 +219,6 @@ import WPSLanguage
         case .file: ".file"
         case .window: ".window"
         case .signature: ".signature"
-        case .provider: ".provider"
         case .outputFormat: ".outputFormat"
         case .campaignID: ".campaignID"
         case .stepID: ".stepID"

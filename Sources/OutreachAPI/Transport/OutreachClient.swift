@@ -87,7 +87,7 @@ public struct OutreachClient: Sendable {
             throw OutreachError(
                 kind: .configuration, endpoint: endpoint.endpointDescription,
                 detail: configuration.missingKeyHints[provider]
-                    ?? "no API key for \(provider.rawValue): set \(provider.rawValue.uppercased())_API_KEY or a profile"
+                    ?? "no API key for \(provider.rawValue): set \(provider.apiKeyVariable) or a profile"
             )
         }
         var headers: [(name: String, value: String)] = [

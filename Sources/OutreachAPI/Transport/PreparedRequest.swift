@@ -36,7 +36,7 @@ public struct PreparedRequest: Sendable, Hashable {
 
     public init(
         method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: Data?, endpoint: String,
-        route: Route? = nil, family: APIFamily = .woodpeckerV2
+        route: Route? = nil, family: APIFamily = APIFamily(provider: .default, path: "")
     ) {
         self.method = method
         self.url = url
@@ -66,8 +66,8 @@ public struct PreparedRequest: Sendable, Hashable {
     public static let mask = "••••"
     /// Header names whose values are secrets.
     public static let secretHeaders: Set<String> = ["x-api-key", "authorization"]
-    /// JSON keys whose values are secrets, in both providers' spellings.
-    public static let secretKeys: Set<String> = ManualMailbox.secretFields.union(SaleshandyEmailAccount.secretFields)
+    /// JSON keys whose values are secrets, in every provider's spelling.
+    public static let secretKeys: Set<String> = Set(Provider.allCases.flatMap(\.secretFields))
         .union(["password", "api_key", "apiKey"])
 
     /// A copy with the API key header and every password field of the body masked.

@@ -3,35 +3,24 @@ import OutreachAPI
 
 /// The endpoint families of the sandbox, by path, each with the error body shape its document
 /// uses: `{code, details}` for manual bulk, `{type, message, details}` for campaigns, no body for
-/// Microsoft bulk's request errors, `{message}` for Saleshandy, `{status: {status, code, msg}}` for
-/// the `/rest/v1` prospect paths (every `/rest/v1/…` path but the `/rest/v1/me` extension), the
-/// problem body elsewhere.
+/// Microsoft bulk's request errors, `{message}` (`messageBody`), `{status: {status, code, msg}}`
+/// for v1 prospect paths, the problem body elsewhere. Each provider maps its own paths
+/// (``SandboxProvider/errorFamily(path:)``).
 ///
 /// Errors raised before a route runs (a body over the limit, a rate-limit refusal, an injected
 /// fault, an unknown path, an unexpected failure) take their shape from here, so they look like
 /// the endpoint's own.
 enum EndpointFamily: Sendable, Equatable {
-    case manualBulk, microsoftBulk, campaigns, saleshandy, v1Prospects, other
+    case manualBulk, microsoftBulk, campaigns, messageBody, v1Prospects, other
 
     /// The two prospect write paths, whose body limit is at least ``prospectWriteLimit``.
     static let prospectWritePaths: Set<String> = ["/rest/v1/add_prospects_list", "/rest/v1/add_prospects_campaign"]
     /// 20,000 full prospect records do not fit in 8M (docs/contract gap 4).
     static let prospectWriteLimit = 32 * 1024 * 1024
 
+    /// The family of `path`: the first registered provider's answer (``SandboxProviders``), else `other`.
     init(path: String) {
-        if (path.hasPrefix("/rest/v1/") || path == "/rest/v1") && path != "/rest/v1/me" {
-            self = .v1Prospects
-        } else if path.hasPrefix("/rest/v2/mailboxes/manual_connection") {
-            self = .manualBulk
-        } else if path.hasPrefix("/rest/v2/mailboxes/microsoft") {
-            self = .microsoftBulk
-        } else if path.hasPrefix("/rest/v2/campaigns") {
-            self = .campaigns
-        } else if path.hasPrefix("/v1/") {
-            self = .saleshandy
-        } else {
-            self = .other
-        }
+        self = SandboxProviders.all.lazy.compactMap { $0.errorFamily(path: path) }.first ?? .other
     }
 
     /// 413 for a body larger than `limit` bytes (when known).
@@ -46,7 +35,7 @@ enum EndpointFamily: Sendable, Equatable {
         case .microsoftBulk:
             // Its document gives request errors no body.
             return SandboxError(status: .contentTooLarge, body: .none)
-        case .saleshandy:
+        case .messageBody:
             return SandboxError(status: .contentTooLarge, body: .message(message))
         case .v1Prospects:
             // 413 (what a proxy in front would answer) in the v1 shape, with the code v1 uses for
@@ -67,7 +56,7 @@ enum EndpointFamily: Sendable, Equatable {
                 status: .internalServerError, body: .codeDetails(.init(code: "UNKNOWN", details: [detail])))
         case .campaigns:
             return SandboxError.campaign(.internalServerError, "UNKNOWN", detail)
-        case .saleshandy:
+        case .messageBody:
             return SandboxError(status: .internalServerError, body: .message(detail))
         case .v1Prospects:
             // The v1 pages name no code for a server failure, and the sandbox invents none.

@@ -1,8 +1,8 @@
 import Hummingbird
 
 /// Builds the sandbox's router: middlewares (request counter, body-size limit, latency, rate limit,
-/// faults, server timing, error shapes) in front of the Woodpecker (v2 and v1 prospects) and
-/// Saleshandy routes.
+/// faults, server timing, error shapes) in front of every registered provider's routes
+/// (``SandboxProviders``) and the clock's.
 public func buildSandboxRouter(
     store: SandboxStore, configuration: SandboxConfiguration, counter: RequestCounter = RequestCounter()
 ) -> Router<SandboxContext> {
@@ -27,13 +27,7 @@ func buildSandboxRouter(
     }
     router.add(middleware: ServerTimingMiddleware())
     router.add(middleware: ErrorShapingMiddleware())
-    ReportRoutes(store: store).register(on: router)
-    MailboxRoutes(store: store).register(on: router)
-    CampaignRoutes(store: store).register(on: router)
-    SaleshandyRoutes(store: store).register(on: router)
-    ProspectRoutes(store: store).register(on: router)
-    WebhookRoutes(store: store).register(on: router)
+    for provider in SandboxProviders.all { provider.register(on: router, store: store) }
     ClockRoutes(store: store, pusher: pusher).register(on: router)
-    InboxRoutes(store: store).register(on: router)
     return router
 }

@@ -90,7 +90,7 @@ public final class DryRunOverlay: Sendable {
     func seedBeforeWriting(_ request: PreparedRequest, reading network: any HTTPTransport, timeout: Duration)
         async throws
     {
-        guard let route = request.route, route.provider == .woodpecker else { return }
+        guard let route = request.route else { return }
         for id in Self.campaignIDs(in: request) where id < Self.idFloor {
             let key = route.base + " campaigns/\(id)"
             if seeded.withLock({ $0.contains(key) }) { continue }

@@ -549,7 +549,7 @@ public struct SecretScan: Sendable {
         case .bool: return text == "true" || text == "false"
         case .duration: return CommandChecker.isDuration(text)
         case .time: return CommandChecker.isTime(text)
-        case .signature, .provider, .outputFormat, .choice, .delimiter:
+        case .signature, .outputFormat, .choice, .delimiter:
             return CommandChecker.mismatch(text, kind) == nil
         case .email, .prospectEmail: return looksLikeEmail(text)
         case .timezone:

@@ -214,9 +214,9 @@ public struct CommandChecker: Sendable {
         case .integer, .campaignID, .mailboxID:
             return Int(text) == nil ? (kind == .integer ? "an integer" : "a numeric \(kind)") : nil
         case .batchID:
-            // Woodpecker's batch ids are numbers, Saleshandy's request ids letters and digits
+            // A provider's batch ids may be numbers or request ids of letters and digits
             // (`129a184`); which provider answers is known only when the command runs.
-            return isBatchID(text) ? nil : "a batch id (Woodpecker: a number; Saleshandy: a request id such as 129a184)"
+            return isBatchID(text) ? nil : "a batch id (a number, or a request id such as 129a184)"
         case .number:
             return Double(text) == nil ? "a number" : nil
         case .bool:
@@ -227,8 +227,6 @@ public struct CommandChecker: Sendable {
             return isTime(text) ? nil : "a time HH:mm such as 08:00"
         case .signature:
             return choice(text, in: ["SENDER", "NO_SIGNATURE"]) != nil ? nil : "SENDER or NO_SIGNATURE"
-        case .provider:
-            return choice(text, in: ["woodpecker", "saleshandy"]) != nil ? nil : "woodpecker or saleshandy"
         case .outputFormat:
             let names = OutputFormat.allCases.map(\.rawValue)
             return names.contains(text) ? nil : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
@@ -273,7 +271,7 @@ public struct CommandChecker: Sendable {
         return (value, unit == "h")
     }
 
-    /// A Woodpecker batch id (digits) or a Saleshandy request id (letters, digits, `-` and `_`).
+    /// A batch id: digits, or a request id of letters, digits, `-` and `_`.
     public static func isBatchID(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }

@@ -3,7 +3,7 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     case string, integer, number, bool, duration, time, timezone, email, file
     /// A delivery-window notation such as `MON-FRI 08:00-18:00`.
     case window
-    case signature, provider, outputFormat
+    case signature, outputFormat
     case campaignID, stepID, versionID, batchID, mailboxID, profile
     /// A prospect's email address (completed from the prospects seen).
     case prospectEmail
@@ -33,7 +33,6 @@ public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
         case .file: "file"
         case .window: "window (MON-FRI 08:00-18:00)"
         case .signature: "SENDER|NO_SIGNATURE"
-        case .provider: "woodpecker|saleshandy"
         case .outputFormat: OutputFormat.allCases.map(\.rawValue).joined(separator: "|")
         case .campaignID: "campaign id"
         case .stepID: "step id"

@@ -7,13 +7,24 @@ import WPSLanguage
 enum ImportCommands {
     /// FILE, `-` for stdin, or nothing with records piped in.
     static let file = Positional<Value>("file", .file, optional: true, read: .value)
-    static let batchSize = Flag<Int>("batch-size", "mailboxes per batch (1…200; Saleshandy 1…1000)")
+    static let batchSize = Flag<Int>(
+        "batch-size",
+        "mailboxes per batch ("
+            + ProviderKits.mailboxConnections.map { "\($0.provider.displayName) 1…\($0.maxBatchSize)" }
+            .joined(separator: "; ") + ")")
     static let parallel = Flag<Int>(
-        "parallel", "batches in flight at once (Woodpecker 1…7, default 7; Saleshandy 1…6, default 6)")
+        "parallel",
+        "batches in flight at once ("
+            + ProviderKits.mailboxConnections.map {
+                "\($0.provider.displayName) 1…\($0.family.maxInFlightPerAccount), default \($0.family.maxInFlightPerAccount)"
+            }.joined(separator: "; ") + ")")
     static let journal = Flag<String>(
         "journal", .file, "where to journal the import (default: under $XDG_STATE_HOME/wps/imports)")
     static let resendUnsettled = Flag<Bool>(
-        "resend-unsettled", "Saleshandy: send again rows an earlier run sent without learning the outcome")
+        "resend-unsettled",
+        "send again rows an earlier run sent without learning the outcome (where a provider cannot tell: "
+            + ProviderKits.mailboxConnections.filter { !$0.reconcilesByResending }.map(\.provider.displayName)
+            .joined(separator: ", ") + ")")
 
     /// `--map "FROM=TO,…"` (repeatable): each column FROM of the file read as TO, a column the
     /// import knows (its field name or an alias), both compared as ``ColumnName/key(_:)`` writes
@@ -153,27 +164,29 @@ enum ImportCommands {
         }
     }
 
-    /// POSTs a manual batch; a 409 naming mailboxes already pending or connected becomes the
-    /// conflicts to reconcile. With `settings`, the settings of a mailbox already connected that
-    /// the API did not apply, or does not show, are named (``ConnectedMailboxSettings``).
-    static func submitManual(
-        _ client: OutreachClient, _ request: ManualBulkRequest, settings: ConnectedMailboxSettings? = nil
-    ) async throws -> SubmitResult {
-        do {
-            let id = String(try await client.send(Woodpecker.SubmitManualBatch(request)).batch_id)
-            await settings?.batchCreated()
-            return .accepted(id)
-        } catch let error as OutreachError where error.kind == .api && error.apiError?.status == 409 {
-            let conflicts = parseConflicts(error.apiError?.details ?? [], count: request.mailboxes.count)
-            guard !conflicts.isEmpty else { throw error }
-            guard let settings else { return .conflicts(conflicts) }
-            var connected: [Int: ManualMailbox] = [:]
-            for (index, conflict) in conflicts where conflict.isConnected {
-                connected[index] = request.mailboxes[index]
-            }
-            guard !connected.isEmpty else { return .conflicts(conflicts) }
-            return .conflicts(conflicts, notApplied: try await settings.unapplied(connected))
-        }
+    /// `mailbox import` with any provider's target: the flags' options (`adjust` adds the
+    /// provider's), `--verify`, the checked and journaled import through `submit`, and one record
+    /// per request keyed by `idKey`, failing when `--verify` kept rows back.
+    static func importMailboxes<Target: VerifiableTarget>(
+        _ invocation: Invocation, _ interpreter: Interpreter, _ session: Session, source: ImportSource,
+        target: Target, idKey: String, describe: @escaping ([Target.Item]) -> String,
+        adjust: (inout MailboxImporter<Target>.Options) -> Void = { _ in },
+        submit: @escaping ImportSubmitter<Target.Item>
+    ) async throws -> Value {
+        var source = source
+        let progress = ProgressLine(session.settings)
+        var options = try importOptions(invocation, target: target, source: &source, session: session)
+        options.describe = describe
+        adjust(&options)
+        options.verify = try ImportVerification.hook(
+            invocation, interpreter, target: target, session: session, progress: progress)
+        let importer = MailboxImporter(
+            target: target, source: source, options: options, progress: progress, submit: submit)
+        let outcome = try await run(importer, command: invocation.command)
+        let records = records(outcome, source: source, idKey: idKey, target: target)
+        try ImportVerification.failIfRowsWereKeptBack(
+            outcome.unverified, of: outcome.places, source: source.name, records: records, invocation: invocation)
+        return records
     }
 
     /// `mailboxes[3].smtp_email: … is already pending in batch 12` → [3: batch 12, pending];

@@ -98,7 +98,6 @@ public struct Completer {
         switch kind {
         case .timezone: options = Validation.timeZoneIdentifiers.sorted()
         case .signature: options = Signature.known.map(\.rawValue)
-        case .provider: options = Provider.allCases.map(\.rawValue)
         case .outputFormat: options = OutputFormat.allCases.map(\.rawValue)
         case .choice(let choices): options = choices
         case .delimiter: options = [",", ";", "tab"]

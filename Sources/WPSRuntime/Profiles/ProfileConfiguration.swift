@@ -95,7 +95,7 @@ public struct ProfileConfiguration: Sendable {
                         }
                         text[field] = scalar.string
                     }
-                    let providerText = text["provider"] ?? "woodpecker"
+                    let providerText = text["provider"] ?? Provider.default.rawValue
                     guard let provider = Provider(rawValue: providerText) else {
                         let node = fields.first { $0.key.string == "provider" }?.value ?? entryNode
                         let suggestion =
@@ -103,7 +103,7 @@ public struct ProfileConfiguration: Sendable {
                                 " — did you mean '\($0)'?"
                             } ?? ""
                         problems.append(
-                            "\(place(node)): profiles.\(name).provider: must be woodpecker or saleshandy, got '\(providerText)'\(suggestion)"
+                            "\(place(node)): profiles.\(name).provider: must be \(Provider.names.joined(separator: " or ")), got '\(providerText)'\(suggestion)"
                         )
                         continue
                     }
@@ -114,7 +114,7 @@ public struct ProfileConfiguration: Sendable {
                         {
                             let node = fields.first { $0.key.string == "base_url" }?.value ?? entryNode
                             problems.append(
-                                "\(place(node)): profiles.\(name).base_url: expected an http:// or https:// URL such as https://api.woodpecker.co/rest/v2"
+                                "\(place(node)): profiles.\(name).base_url: expected an http:// or https:// URL such as \(provider.defaultBaseURL)"
                             )
                             continue
                         }
@@ -158,7 +158,7 @@ public struct ProfileConfiguration: Sendable {
                 name: provider.rawValue, provider: provider, apiKey: environment[variable], keySource: "env \(variable)"
             )
         }
-        var defaultName = environment["WPS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "woodpecker"
+        var defaultName = environment["WPS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? Provider.default.rawValue
         let path = path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
             return ProfileConfiguration(profiles: profiles, defaultName: defaultName)

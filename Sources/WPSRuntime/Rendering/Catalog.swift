@@ -26,7 +26,7 @@ public enum Catalog {
             if let provider = request["provider"]?.text, !providers.contains(provider) { providers.append(provider) }
         }
         if descriptor.flag(named: "provider") != nil {
-            for provider in ["woodpecker", "saleshandy"] where !providers.contains(provider) {
+            for provider in Provider.names where !providers.contains(provider) {
                 providers.append(provider)
             }
         }
@@ -74,7 +74,7 @@ public enum Catalog {
     }
 
     /// `POST campaigns/{id}/run` → method, path, provider and any note in parentheses; a path
-    /// under `/v1/` is Saleshandy's, the rest Woodpecker's.
+    /// under a provider's sandbox prefix (`/v1/…`) is that provider's, a relative one the default's.
     static func request(_ text: String) -> Value {
         var rest = Substring(text)
         var note: String?
@@ -87,7 +87,9 @@ public enum Catalog {
         return .record([
             "method": .string(parts.first ?? ""),
             "path": .string(path),
-            "provider": .string(path.hasPrefix("/v1/") ? "saleshandy" : "woodpecker"),
+            "provider": .string(
+                (Provider.allCases.first { $0 != .default && path.hasPrefix($0.sandboxPrefix + "/") } ?? .default)
+                    .rawValue),
             "note": note.map(Value.string) ?? .null,
         ])
     }
@@ -98,7 +100,6 @@ public enum Catalog {
         case .choice(let options): options
         case .delimiter: [",", ";", "tab"]
         case .signature: ["SENDER", "NO_SIGNATURE"]
-        case .provider: ["woodpecker", "saleshandy"]
         case .outputFormat: ScriptRunner.OutputFormat.allCases.map(\.rawValue)
         default: nil
         }

@@ -24,7 +24,7 @@ public struct Connection: Sendable {
     public var keyIfMissing: String?
 
     public init(
-        client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil,
+        client: OutreachClient, provider: Provider = .default, profiles: ProfileConfiguration? = nil,
         activeProfile: String = "sandbox", transport: (any HTTPTransport)? = nil
     ) {
         self.client = client

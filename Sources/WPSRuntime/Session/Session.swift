@@ -15,7 +15,7 @@ public struct Session: Sendable {
 
     /// A session on `client`, progress going to `progress`.
     public init(
-        client: OutreachClient, provider: Provider = .woodpecker, profiles: ProfileConfiguration? = nil,
+        client: OutreachClient, provider: Provider = .default, profiles: ProfileConfiguration? = nil,
         activeProfile: String = "sandbox", transport: (any HTTPTransport)? = nil,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {

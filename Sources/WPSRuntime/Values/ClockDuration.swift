@@ -16,4 +16,13 @@ public enum ClockDuration {
         }
         return duration >= .milliseconds(1) && duration <= maximum ? duration : nil
     }
+
+    /// `duration` as ``parse(_:maximum:)`` reads it back: `30m`, `90s`, `1.5s`, `250ms`.
+    public static func text(_ duration: Duration) -> String {
+        let milliseconds = Int(duration / .milliseconds(1))
+        if milliseconds % 60_000 == 0, milliseconds > 0 { return "\(milliseconds / 60_000)m" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        if milliseconds >= 1000 { return "\(Double(milliseconds) / 1000)s" }
+        return "\(milliseconds)ms"
+    }
 }

@@ -15,12 +15,6 @@ extension ManualMailboxTarget: VerifiableTarget {
     }
 }
 
-extension SaleshandyAccountTarget: VerifiableTarget {
-    func logins(of item: SaleshandyEmailAccount, line: String, settings: MailboxLogins.Settings) -> MailboxLogins {
-        MailboxLogins(line: line, account: item, settings: settings)
-    }
-}
-
 /// `mailbox import --verify`: every row about to be sent is logged in to first, as
 /// `mailbox verify` does it (its defaults: 8 mailboxes at once, 2 connections per host, 15 s per
 /// connection, certificates against the system's roots and `--ca-file`); the rows that fail are

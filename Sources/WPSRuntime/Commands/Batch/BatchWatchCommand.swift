@@ -9,17 +9,19 @@ enum BatchWatchCommand {
     static let interval = Flag<Duration>(
         "interval", .string, "the first polling interval: 250ms, 2s (it grows to 5s while nothing changes)",
         read: .interval)
+    static let timeout = Flag<Duration>(
+        "timeout", .string,
+        "give up (exit 1) when batches are still processing after this long: 90s, 30m (default 60m)",
+        read: .interval)
     static let report = Flag<String>("report", .file, "write one CSV row per mailbox")
     static let allowFailures = Flag<Bool>("allow-failures", "exit 0 even when mailboxes failed")
 
     static let definition = CommandDefinition(
         ["batch", "watch"], "Wait for batches to finish, showing progress.", category: .api, positionals: [ids],
-        flags: [interval, report, allowFailures, SharedFlags.provider],
+        flags: [interval, timeout, report, allowFailures, SharedFlags.provider],
         examples: ["mailbox import boxes.csv | batch watch --report outcome.csv"],
-        sends: MailboxCommands.batchStatusRequests + [
-            "GET mailboxes (failed mailboxes of batches given by id; the reason of conditionally connected ones)"
-        ],
-        tests: ["transcript:commands", "transcript:saleshandy-ids"]
+        sends: ProviderKits.mailboxConnections.flatMap(\.sends.watch),
+        tests: ["transcript:commands", "transcript:request-ids"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
         let given = invocation.all(ids).flatMap(\.items)
@@ -35,17 +37,13 @@ enum BatchWatchCommand {
             }
             session.settings.progress("batch watch: no batch came down the pipeline; nothing to wait for")
         }
-        let provider = invocation[SharedFlags.provider] ?? session.connection.provider
-        let watcher = BatchWatcher(
+        var watcher = BatchWatcher(
             session: session,
             progress: ProgressLine(session.settings),
             interval: invocation[interval] ?? .milliseconds(250), range: invocation.command.range)
-        let outcome: BatchWatcher.Outcome
-        if provider == .saleshandy || items.contains(where: { MailboxCommands.saleshandyID($0) != nil }) {
-            outcome = try await watcher.watchSaleshandy(items)
-        } else {
-            outcome = try await watcher.watchWoodpecker(items)
-        }
+        if let limit = invocation[timeout] { watcher.timeout = limit }
+        let connection = try ProviderKits.mailboxes(claiming: items, invocation, session)
+        let outcome = try await connection.watch(items, with: watcher)
         if let path = invocation[report] {
             do {
                 try ImportReport.write(outcome.reportRows, to: path)

@@ -124,11 +124,12 @@ extension ArgumentReader where T == Bool {
 }
 
 extension ArgumentReader where T == Provider {
-    /// `woodpecker` or `saleshandy`.
+    /// A registered provider's name (``Provider/names``).
     static let provider = ArgumentReader { site, interpreter in
         let text = try await evaluated(site, &interpreter).text
         guard let provider = Provider(rawValue: text.lowercased()) else {
-            throw RuntimeError("\(site.what) must be woodpecker or saleshandy, got '\(text)'", at: site.range)
+            throw RuntimeError(
+                "\(site.what) must be \(Provider.names.joined(separator: " or ")), got '\(text)'", at: site.range)
         }
         return provider
     }

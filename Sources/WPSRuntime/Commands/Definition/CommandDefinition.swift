@@ -1,3 +1,4 @@
+import OutreachAPI
 import WPSLanguage
 
 /// One wps command as one value: its signature (words, typed positionals and flags, help,
@@ -28,7 +29,9 @@ public struct CommandDefinition: Sendable {
     public let tests: [String]
     let flags: [any FlagReading]
     let positionals: [any PositionalReading]
-    let body: @Sendable (Invocation, inout Interpreter) async throws -> Value
+    private(set) var body: @Sendable (Invocation, inout Interpreter) async throws -> Value
+    /// The provider whose API alone serves the command (``served(by:)``); nil when any does.
+    private(set) var servedBy: Provider?
     /// How the command handles a list that arrives a page at a time; nil: it gets the whole list.
     private(set) var pageRole: PageRole?
     /// For a command that can hand its result over a page at a time (`prospect list --all`):
@@ -77,6 +80,46 @@ public struct CommandDefinition: Sendable {
         var copy = self
         copy.pageRole = role
         return copy
+    }
+
+    /// This command, served by `provider`'s API alone: run in a session (or with `--provider`)
+    /// of another provider, it is refused before anything is sent, exit 2.
+    func served(by provider: Provider) -> CommandDefinition {
+        var copy = self
+        copy.servedBy = provider
+        let body = self.body
+        copy.body = { invocation, interpreter in
+            try Self.refuse(invocation, interpreter, unlessServedBy: provider)
+            return try await body(invocation, &interpreter)
+        }
+        if let pages = self.pages {
+            copy.pages = { invocation, interpreter in
+                try Self.refuse(invocation, interpreter, unlessServedBy: provider)
+                return try await pages(invocation, &interpreter)
+            }
+        }
+        return copy
+    }
+
+    /// Refuses the invocation when the provider it asks for (`--provider`, else the session's)
+    /// is not `provider`.
+    private static func refuse(
+        _ invocation: Invocation, _ interpreter: Interpreter, unlessServedBy provider: Provider
+    ) throws {
+        guard let session = interpreter.session else { return }
+        let asked = invocation[SharedFlags.provider] ?? session.connection.provider
+        guard asked != provider else { return }
+        let name = invocation.command.name
+        if invocation[SharedFlags.provider] == nil,
+            let refusal = session.connection.client.configuration.refusedProviders[provider]
+        {
+            // A profile of another provider: its own words, which name the profiles that would do.
+            throw RuntimeError("\(name): \(refusal)", at: invocation.command.range, exitCode: 2)
+        }
+        throw RuntimeError(
+            "\(asked.displayName)'s API cannot do \(name): it is a \(provider.displayName) command; "
+                + "use a \(provider.displayName) profile (--profile NAME), or --provider \(provider.rawValue) with --sandbox",
+            at: invocation.range(of: SharedFlags.provider), exitCode: 2)
     }
 
     /// This command, handing its result over a page at a time where `pages` gives a stream.

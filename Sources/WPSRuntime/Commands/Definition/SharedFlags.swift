@@ -7,7 +7,9 @@ enum SharedFlags {
     static let yes = Flag<Bool>(FlagDescriptor.yes, read: .bool)
 
     static let provider = Flag<Provider>(
-        "provider", .provider, "woodpecker (default) or saleshandy", default: "woodpecker", read: .provider)
+        "provider", .choice(Provider.names),
+        Provider.names.enumerated().map { $0.offset == 0 ? "\($0.element) (default)" : $0.element }
+            .joined(separator: " or "), default: Provider.default.rawValue, read: .provider)
 
     /// The campaign a step is in, for `step …` and `version set`.
     static let campaign = Flag<Int>(

@@ -3,28 +3,26 @@ extension CommandDefinition {
     /// filters of the piped value, then the shell's own.
     public static let standard: [CommandDefinition] = api + filters + shell
 
-    static let api: [CommandDefinition] =
+    /// The commands every provider shares, then each provider's own (``ProviderKits``), grouped
+    /// by noun in the order the nouns first appear.
+    static let api: [CommandDefinition] = groupedByNoun(
         [
-            MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxMicrosoftAddCommand.definition,
-            MailboxMicrosoftImportCommand.definition, MailboxListCommand.definition, MailboxGetCommand.definition,
-            MailboxVerifyCommand.definition,
-            BatchSummaryCommand.definition, BatchWatchCommand.definition,
-            CampaignNewCommand.definition, CampaignListCommand.definition, CampaignGetCommand.definition,
-            CampaignShowCommand.definition,
-            CampaignExportCommand.definition, CampaignLintCommand.definition, CampaignPreviewCommand.definition,
-            CampaignDiffCommand.definition, CampaignStatsCommand.definition,
-            CampaignApplyCommand.definition, CampaignRunCommand.definition, CampaignPauseCommand.definition,
-            CampaignStopCommand.definition,
-            CampaignEditCommand.definition, CampaignDeleteCommand.definition, CampaignSetCommand.definition,
-            StepAddCommand.definition, StepDeleteCommand.definition, VersionSetCommand.definition,
-            ProspectAddCommand.definition, ProspectImportCommand.definition, ProspectListCommand.definition,
-            ProspectResponsesCommand.definition,
-            ProspectStopCommand.definition, ProspectSetCommand.definition,
-        ] + ReportCommand.definitions + [
-            DomainCheckCommand.definition, WebhookSubscribeCommand.definition, WebhookUnsubscribeCommand.definition,
-            WebhookListCommand.definition, WebhookListenCommand.definition, SandboxAdvanceCommand.definition,
-            InboxListCommand.definition, InboxReplyCommand.definition,
-        ]
+            MailboxAddCommand.definition, MailboxImportCommand.definition, MailboxVerifyCommand.definition,
+            BatchSummaryCommand.definition, BatchWatchCommand.definition, DomainCheckCommand.definition,
+        ] + ProviderKits.all.flatMap(\.commands))
+
+    /// `commands` with each noun's commands together, nouns in first-appearance order, the
+    /// commands of a noun in their given order.
+    static func groupedByNoun(_ commands: [CommandDefinition]) -> [CommandDefinition] {
+        var nouns: [String] = []
+        var byNoun: [String: [CommandDefinition]] = [:]
+        for command in commands {
+            let noun = command.descriptor.words.first ?? ""
+            if byNoun[noun] == nil { nouns.append(noun) }
+            byNoun[noun, default: []].append(command)
+        }
+        return nouns.flatMap { byNoun[$0] ?? [] }
+    }
 
     static let filters: [CommandDefinition] = [
         WhereCommand.definition, SelectCommand.definition, GetCommand.definition, SortByCommand.definition,

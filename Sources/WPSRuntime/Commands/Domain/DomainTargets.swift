@@ -6,18 +6,13 @@ import WPSLanguage
 /// The domains `domain check` looks at, from what it was given: domain names, mailbox files
 /// (CSV, JSON, NDJSON; `-` for standard input) or mailbox records piped in.
 ///
-/// A mailbox row is read through `mailbox import`'s column maps (Woodpecker's, then
-/// Saleshandy's names and aliases): it gives the domain of its address (a sending domain, with
+/// A mailbox row is read through `mailbox import`'s column maps (each provider's names and
+/// aliases, in registration order): it gives the domain of its address (a sending domain, with
 /// the service its SMTP host belongs to) and its tracking domains. Each domain comes once, in
 /// first-seen order, with every use merged; a row that gives none is kept in ``skipped``.
 struct DomainTargets {
-    typealias Manual = ManualMailboxTarget.Field
-    typealias Saleshandy = SaleshandyAccountTarget.Field
-
-    /// The fields that name a tracking domain.
-    static let trackingFields: [Manual] = [.open_tracking_domain, .click_tracking_domain, .unsubscribe_tracking_domain]
     /// Every column a row may use, for reading the source.
-    static let known = ManualMailboxTarget.known.union(SaleshandyAccountTarget.known)
+    static let known = ProviderKits.mailboxConnections.reduce(into: Set<String>()) { $0.formUnion($1.rowColumns) }
 
     private(set) var targets: [DomainTarget] = []
     /// The rows that gave no domain, and why: `boxes.csv:3: has 9 fields, the header has 8`.
@@ -37,14 +32,13 @@ struct DomainTargets {
                 skipped.append("\(place): \(problem)")
                 continue
             }
-            let manual = ManualMailboxTarget.map.resolve(row, checking: false)
-            let saleshandy = SaleshandyAccountTarget.map.resolve(row, checking: false)
+            let fields = ProviderKits.mailboxConnections.map { $0.domainFields(of: row) }
             var gave = false
             let skippedBefore = skipped.count
-            if let email = manual.text(.smtp_email) ?? saleshandy.text(.smtpEmailAddress) {
+            if let email = fields.lazy.compactMap(\.email).first {
                 let domain = email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) } ?? ""
                 if Validation.isValidDomain(domain) {
-                    let smtpHost = manual.text(.smtp_server) ?? saleshandy.text(.smtpHost)
+                    let smtpHost = fields.lazy.compactMap(\.smtpHost).first
                     let host = smtpHost.flatMap(SendingHost.serving(smtpHost:))
                     merge(DomainTarget(domain, sendingHosts: host.map { [$0] } ?? []))
                     gave = true
@@ -52,14 +46,14 @@ struct DomainTargets {
                     skipped.append("\(place): '\(email)' has no domain to check")
                 }
             }
-            for field in Self.trackingFields {
-                guard let value = manual.text(field) else { continue }
+            var seen: Set<String> = []
+            for (field, value) in fields.flatMap(\.tracking) where seen.insert(field).inserted {
                 let domain = Self.host(of: value)
                 if Validation.isValidDomain(domain) {
-                    merge(DomainTarget(domain, sends: false, trackingUses: [field.name]))
+                    merge(DomainTarget(domain, sends: false, trackingUses: [field]))
                     gave = true
                 } else {
-                    skipped.append("\(place): \(field.name) '\(value)' is not a domain")
+                    skipped.append("\(place): \(field) '\(value)' is not a domain")
                 }
             }
             if !gave, skipped.count == skippedBefore {
@@ -70,8 +64,9 @@ struct DomainTargets {
 
     /// The columns read, as messages name them: `smtp_email, email, smtpEmailAddress`.
     static var columnsRead: String {
-        let email = [Manual.smtp_email.name] + Manual.smtp_email.aliases + [Saleshandy.smtpEmailAddress.name]
-        return (email + trackingFields.map(\.name)).joined(separator: ", ")
+        let connections = ProviderKits.mailboxConnections
+        return (connections.flatMap(\.domainColumns.email) + connections.flatMap(\.domainColumns.tracking))
+            .joined(separator: ", ")
     }
 
     /// `https://track.example.com/x` → `track.example.com`.

@@ -1,3 +1,4 @@
+import OutreachAPI
 import WPSLanguage
 
 /// `profile list`: the profiles of the configuration, the active one marked.
@@ -10,7 +11,8 @@ enum ProfileListCommand {
         guard let profiles = session.connection.profiles else {
             return .list([
                 .record([
-                    "name": .string("sandbox"), "provider": .string("woodpecker, saleshandy"), "active": .bool(true),
+                    "name": .string("sandbox"), "provider": .string(Provider.names.joined(separator: ", ")),
+                    "active": .bool(true),
                 ])
             ])
         }

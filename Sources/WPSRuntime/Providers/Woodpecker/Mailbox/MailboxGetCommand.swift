@@ -11,7 +11,6 @@ enum MailboxGetCommand {
         tests: ["transcript:commands"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        try MailboxCommands.woodpeckerOnly(invocation, "get", session)
         let mailbox = try await session.connection.send(
             Woodpecker.GetMailbox(id: try invocation.required(id)), for: invocation.command)
         return try ValueEncoder().encode(mailbox)

@@ -18,16 +18,6 @@ extension WoodpeckerMailboxEndpoint {
     public static var errorShape: ErrorShape { .problem }
 }
 
-/// Saleshandy's endpoints: `200` on success unless the endpoint says otherwise, errors as
-/// `{message}`.
-public protocol SaleshandyEndpoint: Endpoint {}
-
-extension SaleshandyEndpoint {
-    public static var provider: Provider { .saleshandy }
-    public static var successStatuses: Set<Int> { [200] }
-    public static var errorShape: ErrorShape { .message }
-}
-
 /// Woodpecker's legacy `/rest/v1` prospect endpoints: Woodpecker's, `200` on success, errors as
 /// `{status: {status, code, msg}}` (docs/contract/errors_v1.md).
 public protocol WoodpeckerProspectEndpoint: Endpoint {}

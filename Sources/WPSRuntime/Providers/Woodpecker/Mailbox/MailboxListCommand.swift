@@ -15,7 +15,6 @@ enum MailboxListCommand {
         tests: ["transcript:commands", "e2e:test_import.py::test_mailbox_list_folds_each_imap_twin_into_its_mailbox"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
-        try MailboxCommands.woodpeckerOnly(invocation, "list", session)
         let mailboxes = try await session.connection.send(Woodpecker.ListMailboxes(), for: invocation.command)
         if invocation[raw] == true { return try ValueEncoder().encode(mailboxes) }
         return .list(MailboxRows.folded(mailboxes))

@@ -1,0 +1,111 @@
+import Foundation
+import OutreachAPI
+import Testing
+import WPSLanguage
+
+@testable import WPSRuntime
+
+/// A provider is a folder, not an `if`: outside each target's `<Provider>/` folders no source
+/// line names a provider (comments aside), save the registration files, one per target; the
+/// language target names none at all, comments included.
+@Suite struct ProviderSeamTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// The files that register the providers, one line each: all a new provider touches outside
+    /// its folders (with the README).
+    static let registrations: Set<String> = [
+        "OutreachAPI/Core/Providers.swift", "WPSRuntime/Providers/ProviderKits.swift",
+        "Sandbox/Server/SandboxProviders.swift",
+    ]
+
+    /// Every Swift source under `Sources/`, by its path relative to it.
+    static func sourceFiles() throws -> [(path: String, text: String)] {
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        var files: [(String, String)] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let path = String(url.path.dropFirst(sources.path.count + 1))
+            files.append((path, try String(contentsOf: url, encoding: .utf8)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The provider names on `text`'s code lines (not comment lines), any case.
+    static func names(in text: String, includingComments: Bool = false) -> [String] {
+        let names = Provider.allCases.map(\.rawValue)
+        var found: [String] = []
+        for line in text.split(separator: "\n") {
+            let code = line.trimmingCharacters(in: .whitespaces)
+            if !includingComments, code.hasPrefix("//") { continue }
+            let lower = code.lowercased()
+            for name in names where lower.contains(name) && !found.contains(name) { found.append(name) }
+        }
+        return found
+    }
+
+    @Test func noProviderIsNamedOutsideItsFolders() throws {
+        let folders = Set(Provider.allCases.map(\.displayName))
+        var named: [String: [String]] = [:]
+        let files = try Self.sourceFiles()
+        #expect(files.count > 100, "the sources were not found at \(Self.sources.path)")
+        for (path, text) in files {
+            let components = path.split(separator: "/").map(String.init)
+            guard folders.isDisjoint(with: components) else { continue }
+            let found = Self.names(in: text, includingComments: components.first == "WPSLanguage")
+            if !found.isEmpty { named[path] = found }
+        }
+        let unexpected = named.filter { !Self.registrations.contains($0.key) }
+        #expect(unexpected.isEmpty, "provider names outside their folders: \(unexpected.keys.sorted())")
+        #expect(Set(named.keys) == Self.registrations, "each registration file names the providers")
+    }
+
+    @Test func eachProviderHasItsFolderInEveryTargetThatKnowsIt() throws {
+        let files = try Self.sourceFiles().map(\.path)
+        for provider in Provider.allCases {
+            for target in ["OutreachAPI", "Sandbox", "WPSRuntime/Providers"] {
+                #expect(
+                    files.contains { $0.hasPrefix("\(target)/\(provider.displayName)/") },
+                    "\(target)/\(provider.displayName)/ is missing")
+            }
+            #expect(ProviderKits.kit(for: provider) != nil, "\(provider) has no runtime kit")
+        }
+    }
+
+    @Test func aCommandOfOneProviderIsRefusedInAnothersSessionBeforeSending() async throws {
+        let served = CommandDefinition.standard.filter { $0.servedBy != nil }
+        #expect(!served.isEmpty)
+        for definition in served {
+            guard let owner = definition.servedBy,
+                let other = Provider.allCases.first(where: { $0 != owner })
+            else { continue }
+            let client = OutreachClient(
+                configuration: .init(apiKeys: [owner: "k", other: "k"]), transport: RefusingTransport())
+            var interpreter = Interpreter(session: Session(client: client, provider: other)) { _ in }
+            let words = definition.descriptor.words
+            let range = SourceRange(0, words.joined(separator: " ").utf8.count)
+            let invocation = Invocation(
+                command: Command(words: words, arguments: [], nameRange: range, range: range), input: .null)
+            let line = definition.name
+            do {
+                _ = try await definition.body(invocation, &interpreter)
+                Issue.record("\(line) ran in a \(other) session")
+            } catch let error as RuntimeError {
+                // Refused at the command, before any argument is looked at or anything sent.
+                #expect(error.exitCode == 2, "\(line): \(error.message)")
+                #expect(
+                    error.message.hasPrefix(
+                        "\(other.displayName)'s API cannot do \(line): it is a \(owner.displayName) command"),
+                    "\(line): \(error.message)")
+            }
+        }
+    }
+}
+
+/// A transport that fails every request: a test that reaches it has sent something.
+private struct RefusingTransport: HTTPTransport {
+    func send(_ request: PreparedRequest, timeout: Duration) async throws -> TransportResponse {
+        Issue.record("a request was sent: \(request.method) \(request.url)")
+        throw CancellationError()
+    }
+}
