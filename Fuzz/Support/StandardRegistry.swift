@@ -660,6 +660,50 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["inbox list --interest INTERESTED --all | where read == false | each { inbox reply $it.id --message \"<p>Great, how is Tuesday at 10?</p>\" }"], sends: ["POST inbox/messages/{id}/reply"], destructive: false),
     CommandDescriptor(
+        ["sequence", "list"], "List the sequences, with their steps' ids.", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("name", .string, "only sequences whose title contains this", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["sequenceName"], aliases: ["sequence-name"], default: nil),
+            FlagDescriptor("page-size", .integer, "sequences a page (1…1000, default 100)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["pageSize"], aliases: [], default: nil),
+            FlagDescriptor("page", .integer, "the page (from 1)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("sort", .choice(["asc", "desc"]), "the order", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("sort-by", .choice(["created", "title"]), "what to order by (default created)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["sortBy"], aliases: [], default: nil),
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["sequence list", "sequence list --name founders | first | get steps"], sends: ["GET /v1/sequences"], destructive: false),
+    CommandDescriptor(
+        ["sequence", "get"], "Fetch a sequence with its steps.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .string, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["sequence get sq7Kd2mPq1", "let s = sequence list | first; sequence get $s"], sends: ["GET /v1/sequences/{sequenceId}/steps", "GET /v1/sequences (its title and state)"], destructive: false),
+    CommandDescriptor(
+        ["sequence", "step", "add"], "Add a step to a sequence on a given day.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .string, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("day", .integer, "the day of the sequence it runs on (1…999)", secret: false, repeatable: false, required: true, requiredUnless: [], fields: ["absoluteDays"], aliases: ["absolute-days"], default: nil),
+            FlagDescriptor("channel", .choice(["email", "linkedin-connection-request", "linkedin-message", "linkedin-inmail", "linkedin-view-profile", "linkedin-post-interaction", "task", "call-introduction", "call-demo", "call-follow-up", "call-reminder", "call-other", "whatsapp-message", "whatsapp-voice-message", "whatsapp-voice-call"]), "the step's channel (default email)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["type"], aliases: ["type"], default: nil),
+            FlagDescriptor("subject", .string, "an email's (or InMail's) subject; repeat for A/B variants", secret: false, repeatable: true, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("content", .string, "an email's HTML: text or @FILE (@FILE.md is turned into HTML); repeat for variants", secret: false, repeatable: true, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("preheader", .string, "an email's preheader", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("message", .string, "a LinkedIn message's or InMail's text", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("connection-note", .string, "a LinkedIn connection request's note", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("note", .string, "a task step's note (at most 3000 characters)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["taskNote"], aliases: ["task-note"], default: nil),
+            FlagDescriptor("priority", .choice(["urgent", "high", "normal", "low"]), "a task step's priority (default normal)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("assignee", .string, "the user who gets its tasks", secret: false, repeatable: false, required: false, requiredUnless: [], fields: ["assigneeId"], aliases: ["assignee-id"], default: nil),
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["sequence step add sq7Kd2mPq1 --day 3 --subject 'Following up' --content @followup.md", "sequence step add sq7Kd2mPq1 --day 5 --channel linkedin-message --message 'Saw your post'"], sends: ["POST /v1/sequences/{sequenceId}/steps"], destructive: false),
+    CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",
         positionals: [

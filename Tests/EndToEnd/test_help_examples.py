@@ -2,6 +2,7 @@
 holding the files the examples name (pw.txt, first.html, followup.html, boxes.csv, microsoft.csv, q4.yaml,
 leads.csv) and
 after a first campaign (777001) exists, as in a new user's session."""
+import json
 import os
 import re
 import subprocess
@@ -38,11 +39,12 @@ EXAMPLE_DNS = [
 ]
 
 
-def run(wps, cwd, script, dns_server=None):
+def run(wps, cwd, script, dns_server=None, provider=None):
     env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
     if dns_server:
         env["WPS_DNS_SERVER"] = dns_server
-    return subprocess.run([str(wps), "--sandbox", "--output", "json", "-c", script], cwd=cwd, env=env,
+    chosen = ["--provider", provider] if provider else []
+    return subprocess.run([str(wps), "--sandbox", *chosen, "--output", "json", "-c", script], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -64,10 +66,14 @@ def test_every_help_example_runs_against_the_sandbox(wps, tmp_path):
     names, found = examples(wps, tmp_path)
     assert "campaign new" in names and "mailbox add" in names and len(names) > 30
     assert len(found) >= 17, found
+    # A command one provider alone serves runs its examples with that provider (help --json says which).
+    catalog = json.loads(run(wps, tmp_path, "help --json").stdout)
+    own = {c["name"]: c["providers"][0] for c in catalog["commands"] if c["providers"] == ["saleshandy"]}
+    assert {"sequence list", "sequence step add"} <= set(own), own
     failures = []
     with dnsmasq(*EXAMPLE_DNS, zones=("example.com",)) as dns_server:
         for name, example in found:
-            out = run(wps, tmp_path, PRELUDE + example, dns_server)
+            out = run(wps, tmp_path, (PRELUDE if name not in own else "") + example, dns_server, own.get(name))
             if out.returncode != 0:
                 failures.append(f"{name}: {example}\n  exit {out.returncode}: {out.stderr.strip()}")
     assert failures == [], "\n".join(failures)

@@ -1,4 +1,5 @@
-/// Saleshandy's Open API: connecting sending email accounts and polling the request's status.
+/// Saleshandy's Open API: connecting sending email accounts and polling the request's status;
+/// sequences and their steps.
 public enum Saleshandy {
     /// `POST email-accounts/connect` — start connecting accounts; answers a request id.
     public struct ConnectEmailAccounts: SaleshandyEndpoint {
@@ -19,5 +20,41 @@ public enum Saleshandy {
         public var path: String { "email-accounts/connect/status/\(requestID)" }
         public typealias Body = NoContent
         public typealias Success = SaleshandyConnectStatus
+    }
+
+    /// `GET sequences` — the account's sequences with their steps' ids and names.
+    public struct ListSequences: SaleshandyEndpoint {
+        public var query: SaleshandySequenceQuery
+        public init(_ query: SaleshandySequenceQuery = SaleshandySequenceQuery()) { self.query = query }
+        public var method: HTTPMethod { .get }
+        public var path: String { "sequences" + query.queryString }
+        public func validate() -> [ValidationProblem] { Validation.saleshandySequenceQuery(query) }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<[SaleshandySequence]>
+    }
+
+    /// `GET sequences/{sequenceId}/steps` — one sequence's steps with their variants.
+    public struct GetSequenceSteps: SaleshandyEndpoint {
+        public var sequenceID: String
+        public init(sequenceID: String) { self.sequenceID = sequenceID }
+        public var method: HTTPMethod { .get }
+        public var path: String { "sequences/\(ProspectQuery.encode(sequenceID))/steps" }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<[SaleshandyStep]>
+    }
+
+    /// `POST sequences/{sequenceId}/steps` — adds a step on a day of the sequence.
+    public struct AddSequenceStep: SaleshandyEndpoint {
+        public static let successStatuses: Set<Int> = [200, 201]
+        public var sequenceID: String
+        public var body: SaleshandyStepRequest?
+        public init(sequenceID: String, _ step: SaleshandyStepRequest) {
+            self.sequenceID = sequenceID
+            self.body = step
+        }
+        public var method: HTTPMethod { .post }
+        public var path: String { "sequences/\(ProspectQuery.encode(sequenceID))/steps" }
+        public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyStep) ?? [] }
+        public typealias Success = SaleshandyEnvelope<SaleshandyStep>
     }
 }

@@ -1,7 +1,8 @@
 import Hummingbird
 import OutreachAPI
 
-/// Saleshandy routes: connect email accounts, the request's status, and its results as CSV.
+/// Saleshandy routes: connect email accounts, the request's status, and its results as CSV;
+/// sequences and their steps (`SaleshandyRoutes+Sequences.swift`).
 struct SaleshandyRoutes {
     let store: SandboxStore
 
@@ -9,6 +10,7 @@ struct SaleshandyRoutes {
     static let notFound = SandboxError(status: .notFound, body: .message("Request not found"))
 
     func register(on router: Router<SandboxContext>) {
+        registerSequences(on: router)
         let connect = router.group("v1/email-accounts/connect")
         connect.post { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)

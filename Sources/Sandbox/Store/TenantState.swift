@@ -21,6 +21,8 @@ struct TenantState: Codable, Sendable {
     var campaigns: [Int: Campaign] = [:]
     var campaignOrder: [Int] = []
     var connectRequests: [String: ConnectRecord] = [:]
+    /// Sequences and their steps (seeded on first use).
+    var sequences = SequenceBook()
     /// The webhook subscriptions, in the order made.
     var webhooks: [SandboxWebhook] = []
     /// The inbox messages (reply ids) marked read by replying to them.
@@ -46,7 +48,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports, webhooks, inboxRead
+        case campaignRuns, reports, webhooks, inboxRead, sequences
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -113,6 +115,7 @@ extension TenantState {
         reports = try container.decodeIfPresent([String: ReportRecord].self, forKey: .reports) ?? [:]
         webhooks = try container.decodeIfPresent([SandboxWebhook].self, forKey: .webhooks) ?? []
         inboxRead = try container.decodeIfPresent(Set<Int>.self, forKey: .inboxRead) ?? []
+        sequences = try container.decodeIfPresent(SequenceBook.self, forKey: .sequences) ?? SequenceBook()
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

@@ -19,13 +19,21 @@ public enum Catalog {
         ])
     }
 
+    /// The commands one provider alone serves, by name.
+    static let servedBy: [String: Provider] = Dictionary(
+        CommandDefinition.standard.compactMap { definition in definition.servedBy.map { (definition.name, $0) } },
+        uniquingKeysWith: { first, _ in first })
+
     static func command(_ descriptor: CommandDescriptor) -> Value {
         let requests = descriptor.sends.map(request)
         var providers: [String] = []
         for case .record(let request) in requests {
             if let provider = request["provider"]?.text, !providers.contains(provider) { providers.append(provider) }
         }
-        if descriptor.flag(named: "provider") != nil {
+        if let owner = servedBy[descriptor.name] {
+            // One provider's own command: only that provider serves it, whatever flags it takes.
+            providers = [owner.rawValue]
+        } else if descriptor.flag(named: "provider") != nil {
             for provider in Provider.names where !providers.contains(provider) {
                 providers.append(provider)
             }

@@ -1,9 +1,12 @@
 import OutreachAPI
 import WPSLanguage
 
-/// Saleshandy in the runtime: its email-account connection.
+/// Saleshandy in the runtime: its sequences and their steps, and its email-account connection.
 struct SaleshandyKit: ProviderKit {
     var provider: Provider { .saleshandy }
-    var commands: [CommandDefinition] { [] }
+    var commands: [CommandDefinition] {
+        [SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition]
+            .map { $0.served(by: provider) }
+    }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }
 }
