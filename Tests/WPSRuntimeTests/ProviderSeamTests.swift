@@ -102,6 +102,54 @@ import WPSLanguage
     }
 }
 
+/// The verbs several providers serve each their own way (`prospect import`): each provider's
+/// session refuses another provider's flags, and a missing flag its own variant requires, at the
+/// command (exit 2), before any request.
+extension ProviderSeamTests {
+    @Test func aSharedVerbTakesOnlyTheAskedProvidersFlags() async throws {
+        let merged = CommandDefinition.standard.filter { $0.providers.count > 1 }
+        #expect(merged.contains { $0.name == "prospect import" })
+        // `--provider` chooses the variant: every provider's takes it.
+        #expect(merged.allSatisfy { $0.flagsByProvider.values.allSatisfy { $0.contains("provider") } })
+        for definition in merged {
+            let all = Set(definition.flagsByProvider.values.joined())
+            for provider in definition.providers {
+                let own = definition.flagsByProvider[provider] ?? []
+                let client = OutreachClient(
+                    configuration: .init(
+                        apiKeys: Dictionary(uniqueKeysWithValues: Provider.allCases.map { ($0, "k") })),
+                    transport: RefusingTransport())
+                for foreign in all.subtracting(own).sorted() {
+                    var interpreter = Interpreter(session: Session(client: client, provider: provider)) { _ in }
+                    let positionals = definition.descriptor.positionals.map { _ in "x" }.joined(separator: " ")
+                    let kind = definition.descriptor.flag(named: foreign)?.kind
+                    let value: String = if case .choice(let options)? = kind { options[0] } else { "1" }
+                    let line = "\(definition.name) \(positionals) --\(foreign) \(value)"
+                    let parsed = Parser.parse(SourceFile(name: "<test>", text: line))
+                    guard case .pipeline(let pipeline)? = parsed.script.statements.first,
+                        let command = pipeline.stages.first
+                    else {
+                        Issue.record("\(line) did not parse")
+                        continue
+                    }
+                    do {
+                        let invocation = try await definition.read(command, input: .null, &interpreter)
+                        _ = try await definition.body(invocation, &interpreter)
+                        Issue.record("\(line) ran in a \(provider) session")
+                    } catch let error as RuntimeError {
+                        #expect(error.exitCode == 2, "\(line): \(error.message)")
+                        #expect(
+                            error.message.hasPrefix("--\(foreign) is ")
+                                && error.message.contains(
+                                    "with \(provider.displayName), \(definition.name) does not take it"),
+                            "\(line): \(error.message)")
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A transport that fails every request: a test that reaches it has sent something.
 private struct RefusingTransport: HTTPTransport {
     func send(_ request: PreparedRequest, timeout: Duration) async throws -> TransportResponse {

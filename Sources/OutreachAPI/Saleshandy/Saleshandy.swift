@@ -57,4 +57,26 @@ public enum Saleshandy {
         public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyStep) ?? [] }
         public typealias Success = SaleshandyEnvelope<SaleshandyStep>
     }
+
+    /// `POST sequences/prospects/import-with-field-name` — up to 100,000 prospects into a step;
+    /// answers a request id at once, the import runs on.
+    public struct ImportProspects: SaleshandyEndpoint {
+        public static let successStatuses: Set<Int> = [200, 201]
+        public var body: SaleshandyProspectImport?
+        public init(_ request: SaleshandyProspectImport) { self.body = request }
+        public var method: HTTPMethod { .post }
+        public var path: String { "sequences/prospects/import-with-field-name" }
+        public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyProspectImport) ?? [] }
+        public typealias Success = SaleshandyImportAccepted
+    }
+
+    /// `GET prospects/import-status/{requestId}` — whether an import is done, and its report.
+    public struct GetImportStatus: SaleshandyEndpoint {
+        public var requestID: String
+        public init(requestID: String) { self.requestID = requestID }
+        public var method: HTTPMethod { .get }
+        public var path: String { "prospects/import-status/\(ProspectQuery.encode(requestID))" }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyImportStatus
+    }
 }

@@ -9,10 +9,10 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest body accepted, in bytes.
     let limit: Int
 
-    /// The limit on `path`: at least ``EndpointFamily/prospectWriteLimit`` on the prospect write
-    /// paths (docs/contract gap 4), ``limit`` elsewhere.
+    /// The limit on `path`: at least what its provider documents for it (the bulk prospect
+    /// writes: ``SandboxProvider/bodyLimit(path:)``), ``limit`` elsewhere.
     func limit(for path: String) -> Int {
-        EndpointFamily.prospectWritePaths.contains(path) ? max(limit, EndpointFamily.prospectWriteLimit) : limit
+        SandboxProviders.all.lazy.compactMap { $0.bodyLimit(path: path) }.first.map { max(limit, $0) } ?? limit
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws

@@ -6,6 +6,11 @@ enum SaleshandySandbox: SandboxProvider {
         SaleshandyRoutes(store: store).register(on: router)
     }
 
+    /// An import of up to 100,000 prospects may carry 90 MB (docs/contract/saleshandy/prospects_import.md).
+    static func bodyLimit(path: String) -> Int? {
+        path == "/v1/sequences/prospects/import-with-field-name" ? 90 * 1024 * 1024 : nil
+    }
+
     static func errorFamily(path: String) -> EndpointFamily? {
         path.hasPrefix("/v1/") ? .messageBody : nil
     }

@@ -7,6 +7,8 @@ protocol SandboxProvider {
     static func register(on router: Router<SandboxContext>, store: SandboxStore)
     /// The error family of `path`, nil when the path is not this provider's.
     static func errorFamily(path: String) -> EndpointFamily?
+    /// The body limit the provider documents for `path` (a bulk write), nil for the default.
+    static func bodyLimit(path: String) -> Int?
 }
 
 /// The providers the sandbox emulates: one registration line each.

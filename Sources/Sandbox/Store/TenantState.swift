@@ -23,6 +23,8 @@ struct TenantState: Codable, Sendable {
     var connectRequests: [String: ConnectRecord] = [:]
     /// Sequences and their steps (seeded on first use).
     var sequences = SequenceBook()
+    /// The prospects of the sequences, and the imports that brought them.
+    var sequenceProspects = ProspectBook()
     /// The webhook subscriptions, in the order made.
     var webhooks: [SandboxWebhook] = []
     /// The inbox messages (reply ids) marked read by replying to them.
@@ -48,7 +50,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports, webhooks, inboxRead, sequences
+        case campaignRuns, reports, webhooks, inboxRead, sequences, sequenceProspects
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -116,6 +118,8 @@ extension TenantState {
         webhooks = try container.decodeIfPresent([SandboxWebhook].self, forKey: .webhooks) ?? []
         inboxRead = try container.decodeIfPresent(Set<Int>.self, forKey: .inboxRead) ?? []
         sequences = try container.decodeIfPresent(SequenceBook.self, forKey: .sequences) ?? SequenceBook()
+        sequenceProspects =
+            try container.decodeIfPresent(ProspectBook.self, forKey: .sequenceProspects) ?? ProspectBook()
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

@@ -12,6 +12,12 @@ enum WoodpeckerSandbox: SandboxProvider {
         InboxRoutes(store: store).register(on: router)
     }
 
+    /// The two prospect write paths take 20,000 full prospect records, which do not fit in 8M
+    /// (docs/contract gap 4).
+    static func bodyLimit(path: String) -> Int? {
+        EndpointFamily.prospectWritePaths.contains(path) ? EndpointFamily.prospectWriteLimit : nil
+    }
+
     /// Every `/rest/v1/…` path but the `/rest/v1/me` extension is a v1 prospect path.
     static func errorFamily(path: String) -> EndpointFamily? {
         if (path.hasPrefix("/rest/v1/") || path == "/rest/v1") && path != "/rest/v1/me" { return .v1Prospects }

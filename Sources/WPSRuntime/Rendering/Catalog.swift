@@ -19,10 +19,11 @@ public enum Catalog {
         ])
     }
 
-    /// The commands one provider alone serves, by name.
-    static let servedBy: [String: Provider] = Dictionary(
-        CommandDefinition.standard.compactMap { definition in definition.servedBy.map { (definition.name, $0) } },
-        uniquingKeysWith: { first, _ in first })
+    /// The providers that serve each provider's own command (one, or several each its own way), by name.
+    static let servedBy: [String: [Provider]] = Dictionary(
+        CommandDefinition.standard.compactMap { definition in
+            definition.providers.isEmpty ? nil : (definition.name, definition.providers)
+        }, uniquingKeysWith: { first, _ in first })
 
     static func command(_ descriptor: CommandDescriptor) -> Value {
         let requests = descriptor.sends.map(request)
@@ -30,9 +31,9 @@ public enum Catalog {
         for case .record(let request) in requests {
             if let provider = request["provider"]?.text, !providers.contains(provider) { providers.append(provider) }
         }
-        if let owner = servedBy[descriptor.name] {
-            // One provider's own command: only that provider serves it, whatever flags it takes.
-            providers = [owner.rawValue]
+        if let owners = servedBy[descriptor.name] {
+            // A provider's own command: only its providers serve it, whatever flags it takes.
+            providers = owners.map(\.rawValue)
         } else if descriptor.flag(named: "provider") != nil {
             for provider in Provider.names where !providers.contains(provider) {
                 providers.append(provider)

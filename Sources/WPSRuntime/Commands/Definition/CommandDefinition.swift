@@ -30,8 +30,16 @@ public struct CommandDefinition: Sendable {
     let flags: [any FlagReading]
     let positionals: [any PositionalReading]
     private(set) var body: @Sendable (Invocation, inout Interpreter) async throws -> Value
-    /// The provider whose API alone serves the command (``served(by:)``); nil when any does.
-    private(set) var servedBy: Provider?
+    /// The providers whose APIs serve the command (``served(by:)``, ``merging(_:)``); empty when
+    /// it is every provider's (or needs none).
+    private(set) var providers: [Provider] = []
+
+    /// For a command several providers serve each their own way, the flags each provider's
+    /// variant takes (``merging(_:)``); empty otherwise.
+    private(set) var flagsByProvider: [Provider: Set<String>] = [:]
+
+    /// The one provider that serves the command, when one alone does.
+    var servedBy: Provider? { providers.count == 1 ? providers.first : nil }
     /// How the command handles a list that arrives a page at a time; nil: it gets the whole list.
     private(set) var pageRole: PageRole?
     /// For a command that can hand its result over a page at a time (`prospect list --all`):
@@ -86,7 +94,7 @@ public struct CommandDefinition: Sendable {
     /// of another provider, it is refused before anything is sent, exit 2.
     func served(by provider: Provider) -> CommandDefinition {
         var copy = self
-        copy.servedBy = provider
+        copy.providers = [provider]
         let body = self.body
         copy.body = { invocation, interpreter in
             try Self.refuse(invocation, interpreter, unlessServedBy: provider)
@@ -99,6 +107,94 @@ public struct CommandDefinition: Sendable {
             }
         }
         return copy
+    }
+
+    /// One command that several providers serve each their own way (`prospect import`): the
+    /// variants' flags together (a flag only some providers require is required by none here; each
+    /// provider's requirement is checked when it runs), and a run that goes to the variant of the
+    /// provider asked for (`--provider`, else the session's). A flag of another provider's
+    /// variant, a missing flag this provider requires, or a provider with no variant is refused
+    /// before anything is sent, exit 2.
+    static func merging(_ variants: [CommandDefinition]) -> CommandDefinition {
+        guard let first = variants.first, variants.count > 1 else { return variants[0] }
+        var flags: [any FlagReading] = []
+        var seen: Set<String> = []
+        for variant in variants {
+            for flag in variant.flags where seen.insert(flag.flagDescriptor.name).inserted {
+                let everywhere = variants.allSatisfy { other in
+                    other.flags.contains {
+                        $0.flagDescriptor.name == flag.flagDescriptor.name && $0.flagDescriptor.required
+                    }
+                }
+                flags.append(everywhere ? flag : flag.withoutRequirement)
+            }
+        }
+        func union(_ lists: [[String]]) -> [String] {
+            var result: [String] = []
+            for item in lists.joined() where !result.contains(item) { result.append(item) }
+            return result
+        }
+        let descriptor = first.descriptor
+        let allFlags = flags
+        var merged = CommandDefinition(
+            descriptor.words, descriptor.summary, category: descriptor.category, discussion: descriptor.discussion,
+            positionals: first.positionals, flags: flags, examples: union(variants.map(\.descriptor.examples)),
+            sends: union(variants.map(\.descriptor.sends)), tests: union(variants.map(\.tests))
+        ) { invocation, interpreter in
+            let variant = try Self.variant(of: variants, for: invocation, interpreter, flags: allFlags)
+            return try await variant.body(invocation, &interpreter)
+        }
+        merged.providers = variants.flatMap(\.providers)
+        for variant in variants {
+            for provider in variant.providers {
+                merged.flagsByProvider[provider] = Set(variant.flags.map(\.flagDescriptor.name))
+                    .union([SharedFlags.provider.name])
+            }
+        }
+        if variants.contains(where: { $0.pages != nil }) {
+            merged.pages = { invocation, interpreter in
+                let variant = try Self.variant(of: variants, for: invocation, interpreter, flags: allFlags)
+                return try await variant.pages?(invocation, &interpreter)
+            }
+        }
+        return merged
+    }
+
+    /// The variant of the provider the invocation asks for, its flags checked.
+    private static func variant(
+        of variants: [CommandDefinition], for invocation: Invocation, _ interpreter: Interpreter,
+        flags: [any FlagReading]
+    ) throws -> CommandDefinition {
+        let name = invocation.command.name
+        let asked = invocation[SharedFlags.provider] ?? interpreter.session?.connection.provider ?? .default
+        guard let variant = variants.first(where: { $0.providers.contains(asked) }) else {
+            let serving = variants.flatMap(\.providers).map(\.displayName).joined(separator: " or ")
+            throw RuntimeError(
+                "\(asked.displayName)'s API cannot do \(name): it is served by \(serving)",
+                at: invocation.range(of: SharedFlags.provider), exitCode: 2)
+        }
+        // `--provider` chooses the variant: every variant takes it.
+        let own = Set(variant.flags.map(\.flagDescriptor.name)).union([SharedFlags.provider.name])
+        for flag in flags where invocation.isGiven(flag) && !own.contains(flag.flagDescriptor.name) {
+            let theirs = variants.filter { $0.flags.contains { $0.flagDescriptor.name == flag.flagDescriptor.name } }
+                .flatMap(\.providers).map(\.displayName).joined(separator: ", ")
+            throw RuntimeError(
+                "--\(flag.flagDescriptor.name) is \(theirs)'s: with \(asked.displayName), \(name) does not take it "
+                    + "(help \(name) lists each provider's flags)",
+                at: invocation.givenRange(of: flag), exitCode: 2)
+        }
+        for flag in variant.flags where flag.flagDescriptor.required && !invocation.isGiven(flag) {
+            let descriptor = flag.flagDescriptor
+            if descriptor.requiredUnless.contains(where: { other in
+                variant.flags.contains { $0.flagDescriptor.name == other && invocation.isGiven($0) }
+            }) {
+                continue
+            }
+            throw RuntimeError(
+                "\(name) with \(asked.displayName) needs --\(descriptor.name) (\(descriptor.summary))",
+                at: invocation.command.range, exitCode: 2)
+        }
+        return variant
     }
 
     /// Refuses the invocation when the provider it asks for (`--provider`, else the session's)

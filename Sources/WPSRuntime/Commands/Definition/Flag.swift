@@ -100,6 +100,9 @@ struct Positional<T: Sendable>: Sendable, PositionalReading {
 /// A flag of any type, as a command's list holds them.
 protocol FlagReading: Sendable {
     var flagDescriptor: FlagDescriptor { get }
+    /// The same flag, required by no rule of the command (a command merged from providers whose
+    /// rules differ: each provider's own requirement is checked when it runs).
+    var withoutRequirement: any FlagReading { get }
     func read(_ site: ArgumentSite, _ interpreter: inout Interpreter) async throws -> any Sendable
 }
 
@@ -136,6 +139,13 @@ extension Flag {
     var notRequired: Flag {
         var descriptor = self.descriptor
         descriptor.required = false
+        return Flag(descriptor, read: reader)
+    }
+
+    var withoutRequirement: any FlagReading {
+        var descriptor = self.descriptor
+        descriptor.required = false
+        descriptor.requiredUnless = []
         return Flag(descriptor, read: reader)
     }
 }

@@ -12,11 +12,17 @@ extension CommandDefinition {
         ] + ProviderKits.all.flatMap(\.commands))
 
     /// `commands` with each noun's commands together, nouns in first-appearance order, the
-    /// commands of a noun in their given order.
+    /// commands of a noun in their given order; the variants of one command (the same words from
+    /// several providers) merged into one (``CommandDefinition/merging(_:)``).
     static func groupedByNoun(_ commands: [CommandDefinition]) -> [CommandDefinition] {
+        // A command several providers serve, each their own way, is one command (the first's place).
+        var variants: [[String]: [CommandDefinition]] = [:]
+        for command in commands { variants[command.descriptor.words, default: []].append(command) }
+        var placed: Set<[String]> = []
         var nouns: [String] = []
         var byNoun: [String: [CommandDefinition]] = [:]
-        for command in commands {
+        for original in commands where placed.insert(original.descriptor.words).inserted {
+            let command = CommandDefinition.merging(variants[original.descriptor.words] ?? [original])
             let noun = command.descriptor.words.first ?? ""
             if byNoun[noun] == nil { nouns.append(noun) }
             byNoun[noun, default: []].append(command)

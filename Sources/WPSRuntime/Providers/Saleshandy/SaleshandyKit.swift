@@ -5,8 +5,10 @@ import WPSLanguage
 struct SaleshandyKit: ProviderKit {
     var provider: Provider { .saleshandy }
     var commands: [CommandDefinition] {
-        [SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition]
-            .map { $0.served(by: provider) }
+        [
+            SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition,
+            SaleshandyProspectImportCommand.definition,
+        ].map { $0.served(by: provider) }
     }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }
 }

@@ -7,10 +7,9 @@ import WPSLanguage
 /// request within the rate limit, journaled so a second run sends only what was never answered,
 /// and each row's outcome reported.
 enum ProspectImportCommand {
-    static let batchSize = Flag<Int>("batch-size", "prospects per request (1…20000, default 20000)")
-    static let report = Flag<String>(
-        "report", .file, "write each row's outcome to a CSV file (line, email, outcome, code, message)")
-    static let allowRejected = Flag<Bool>("allow-rejected", "exit 0 even when the API rejected some rows")
+    static let batchSize = ProspectImportFlags.batchSize
+    static let report = ProspectImportFlags.report
+    static let allowRejected = ProspectImportFlags.allowRejected
 
     static let definition = CommandDefinition(
         ["prospect", "import"],

@@ -1,0 +1,79 @@
+import OutreachAPI
+
+extension SandboxStore {
+    /// `POST /v1/sequences/prospects/import-with-field-name` after decoding and validation: the
+    /// step decides the sequence; an unknown step is refused (a dry run's overlay takes any).
+    func importSaleshandyProspects(key: String, _ request: SaleshandyProspectImport) async throws -> String {
+        let acceptsAny = acceptsAnyAccountID
+        return try await withTenant(key) { (tenant: inout TenantState, now: Double) throws(SandboxError) -> String in
+            tenant.sequences.seedIfNeeded()
+            let sequence = tenant.sequences.sequences.first { $0.steps.contains { $0.id == request.stepId } }
+            guard let sequenceID = sequence?.id ?? (acceptsAny ? "overlay" : nil) else {
+                throw SaleshandySandboxErrors.badRequest("stepId: step not found")
+            }
+            return tenant.sequenceProspects.run(request, into: sequenceID, at: now)
+        }
+    }
+
+    /// `GET /v1/prospects/import-status/{id}`: done once the processing delay has passed; the
+    /// report's path when rows failed. Nil for an id this account does not have.
+    func saleshandyImportStatus(key: String, id: String) async throws -> SaleshandyImportStatus? {
+        let delay = processingDelay
+        return try await withTenant(key) {
+            (tenant: inout TenantState, now: Double) throws(SandboxError) -> SaleshandyImportStatus? in
+            guard let record = tenant.sequenceProspects.imports[id] else { return nil }
+            let done = now >= record.submittedAt + delay
+            let report = done && !record.failures.isEmpty ? "/v1/prospects/import-status/\(id)/report.csv" : nil
+            return SaleshandyImportStatus(isCompleted: done, reportURL: report)
+        }
+    }
+
+    /// The failed rows of an import, once it is done.
+    func saleshandyImportFailures(key: String, id: String) async throws -> [[String]]? {
+        let delay = processingDelay
+        return try await withTenant(key) {
+            (tenant: inout TenantState, now: Double) throws(SandboxError) -> [[String]]? in
+            guard let record = tenant.sequenceProspects.imports[id], now >= record.submittedAt + delay else {
+                return nil
+            }
+            return record.failures
+        }
+    }
+
+    /// `GET /v1/prospects`: a page of the account's prospects, oldest first (or `DESC`), matched by
+    /// `search` in first name, last name or email.
+    func saleshandyProspects(key: String, search: String?, pageSize: Int, page: Int, descending: Bool) async throws
+        -> [JSONValue]
+    {
+        try await withTenant(key) { (tenant: inout TenantState, _: Double) throws(SandboxError) -> [JSONValue] in
+            var entries = tenant.sequenceProspects.entries
+            if let search = search?.lowercased(), !search.isEmpty {
+                entries = entries.filter { entry in
+                    ["Email", "First Name", "Last Name"].contains {
+                        (entry.fields[$0] ?? "").lowercased().contains(search)
+                    }
+                }
+            }
+            if descending { entries.reverse() }
+            let (start, overflow) = (page - 1).multipliedReportingOverflow(by: pageSize)
+            guard !overflow, start < entries.count else { return [] }
+            return entries[start..<min(entries.count, start + pageSize)].map { entry in
+                let text = SandboxTime.v1Text(entry.createdAt)
+                let attributes = entry.fields.keys.sorted().enumerated().map { index, name -> JSONValue in
+                    .object([
+                        ("id", .string("\(index + 1)")), ("key", .string(name)),
+                        ("value", .string(entry.fields[name] ?? "")),
+                    ])
+                }
+                let sequences = entry.sequences.keys.sorted().map { id -> JSONValue in
+                    .object([("sequenceId", .string(id)), ("status", .string(entry.sequences[id] ?? ""))])
+                }
+                return .object([
+                    ("id", .string(entry.id)), ("createdAt", .string(String(text.dropLast(5)) + ".000Z")),
+                    ("email", .string(entry.fields["Email"] ?? "")), ("verificationStatus", .string("valid")),
+                    ("attributes", .array(attributes)), ("sequences", .array(sequences)),
+                ])
+            }
+        }
+    }
+}
