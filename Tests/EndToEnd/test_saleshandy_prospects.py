@@ -136,3 +136,51 @@ def test_twenty_thousand_prospects_land_exactly_once_across_a_kill(wps, tmp_path
         assert import_posts(box.new_log_lines()) == []
     finally:
         box.stop()
+
+
+def test_prospects_are_listed_and_set_in_a_sequence(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = saleshandy_environment(tmp_path, box, "sh-set")
+        leads = tmp_path / "leads.csv"
+        leads.write_text("email,first_name,last_name\n" + "".join(f"p{i}@acme.com,P{i},Q\n" for i in range(150)))
+        assert wps_run(wps, env, tmp_path, "-c", f"prospect import {leads} --sequence sq7Kd2mPq1 | count").returncode == 0
+        page = wps_run(wps, env, tmp_path, "-c", "prospect list --per-page 20 --page 2")
+        assert page.returncode == 0, page.stderr
+        rows = json.loads(page.stdout)
+        assert [r["email"] for r in rows] == [f"p{i}@acme.com" for i in range(20, 40)]
+        assert rows[0]["first_name"] == "P20" and rows[0]["sequences"] == [{"sequence_id": "sq7Kd2mPq1", "status": "active"}]
+        every = wps_run(wps, env, tmp_path, "-c", "prospect list --all | count")
+        assert every.returncode == 0 and json.loads(every.stdout) == 150, every.stderr
+        found = wps_run(wps, env, tmp_path, "-c", "prospect list --search p7@ | count")
+        assert json.loads(found.stdout) == 1
+        odd = wps_run(wps, env, tmp_path, "-c", "prospect list --per-page 30")
+        assert odd.returncode == 2 and "must be 10, 20, 50 or 100" in odd.stderr
+
+        box.new_log_lines()
+        paused = wps_run(wps, env, tmp_path, "-c",
+                         "prospect set p3@acme.com --sequence sq7Kd2mPq1 --status paused --pause-days 7")
+        assert paused.returncode == 0, paused.stderr
+        assert json.loads(paused.stdout)["changed"] is True
+        assert any(line.startswith("PATCH /v1/prospects/status") for line in box.new_log_lines())
+        shown = wps_run(wps, env, tmp_path, "-c", "prospect list --search p3@ | first")
+        assert json.loads(shown.stdout)["sequences"] == [{"sequence_id": "sq7Kd2mPq1", "status": "paused"}]
+        # Rules before sending; Woodpecker's statuses and flags are not Saleshandy's.
+        for line, expected in [
+            ("prospect set p3@acme.com --sequence sq7Kd2mPq1 --status active --pause-days 3", "goes only with status paused"),
+            ("prospect set p3@acme.com --sequence sq7Kd2mPq1 --status BOUNCED", "--status BOUNCED is not Saleshandy's"),
+            ("prospect set p3@acme.com --status paused", "needs --sequence"),
+            ("prospect set p3@acme.com --campaign 1 --sequence sq7Kd2mPq1 --status paused", "--campaign is Woodpecker's"),
+        ]:
+            refused = wps_run(wps, env, tmp_path, "-c", line)
+            assert refused.returncode == 2 and expected in refused.stderr, (line, refused.stderr)
+        assert not any(line.startswith("PATCH") for line in box.new_log_lines())
+        # Not in that sequence: nothing changes, exit 1; under --dry-run nothing is sent.
+        other = wps_run(wps, env, tmp_path, "-c", "prospect set p3@acme.com --sequence sq9Vn4xRt2 --status finished")
+        assert other.returncode == 1 and "did not change p3@acme.com" in other.stderr
+        box.new_log_lines()
+        dry = wps_run(wps, env, tmp_path, "--dry-run", "-c", "prospect set p4@acme.com --sequence sq7Kd2mPq1 --status replied")
+        assert dry.returncode == 0 and f"PATCH {box.url}/v1/prospects/status" in dry.stderr + dry.stdout, dry.stderr
+        assert not any(line.startswith("PATCH") for line in box.new_log_lines())
+    finally:
+        box.stop()

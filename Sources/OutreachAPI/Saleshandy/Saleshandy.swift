@@ -79,4 +79,26 @@ public enum Saleshandy {
         public typealias Body = NoContent
         public typealias Success = SaleshandyImportStatus
     }
+
+    /// `GET prospects` — a page of the account's prospects.
+    public struct ListProspects: SaleshandyEndpoint {
+        public var query: SaleshandyProspectQuery
+        public init(_ query: SaleshandyProspectQuery = SaleshandyProspectQuery()) { self.query = query }
+        public var method: HTTPMethod { .get }
+        public var path: String { "prospects" + query.queryString }
+        public func validate() -> [ValidationProblem] { Validation.saleshandyProspectQuery(query) }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<[SaleshandyProspect]>
+    }
+
+    /// `PATCH prospects/status` — prospects' status in sequences (replied, finished, paused,
+    /// unsubscribed, active).
+    public struct ChangeProspectStatus: SaleshandyEndpoint {
+        public var body: SaleshandyStatusChange?
+        public init(_ change: SaleshandyStatusChange) { self.body = change }
+        public var method: HTTPMethod { .patch }
+        public var path: String { "prospects/status" }
+        public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyStatusChange) ?? [] }
+        public typealias Success = SaleshandyEnvelope<SaleshandyStatusCounts>
+    }
 }

@@ -41,6 +41,18 @@ extension SaleshandyRoutes {
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: csv)))
         }
+        router.patch("v1/prospects/status") { request, context in
+            let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
+            let body = try await request.decodeJSON(SaleshandyStatusChange.self, context: context) {
+                SaleshandySandboxErrors.badRequest($0)
+            }
+            let problems = Validation.saleshandyStatusChange(body)
+            guard problems.isEmpty else {
+                throw SaleshandySandboxErrors.badRequest(problems.map(\.description).joined(separator: "; "))
+            }
+            let counts = try await store.changeSaleshandyStatus(key: key, body)
+            return try json(SaleshandyEnvelope(message: "Prospects status updated", payload: counts))
+        }
         router.get("v1/prospects") { request, _ in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
             var search: String?

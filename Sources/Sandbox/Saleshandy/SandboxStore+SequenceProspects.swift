@@ -40,6 +40,28 @@ extension SandboxStore {
         }
     }
 
+    /// `PATCH /v1/prospects/status`: each pair whose prospect is in the sequence changes; the
+    /// others count as failed.
+    func changeSaleshandyStatus(key: String, _ change: SaleshandyStatusChange) async throws -> SaleshandyStatusCounts {
+        // A dry run's overlay cannot know the real account's prospects: it changes any pair.
+        let acceptsAny = acceptsAnyAccountID
+        return try await withTenant(key) {
+            (tenant: inout TenantState, _: Double) throws(SandboxError) -> SaleshandyStatusCounts in
+            var counts = SaleshandyStatusCounts(success: 0, failed: 0)
+            for pair in change.prospectAndSequenceIds {
+                guard let index = tenant.sequenceProspects.entries.firstIndex(where: { $0.id == pair.prospectId }),
+                    tenant.sequenceProspects.entries[index].sequences[pair.sequenceId] != nil
+                else {
+                    if acceptsAny { counts.success += 1 } else { counts.failed += 1 }
+                    continue
+                }
+                tenant.sequenceProspects.entries[index].sequences[pair.sequenceId] = change.status
+                counts.success += 1
+            }
+            return counts
+        }
+    }
+
     /// `GET /v1/prospects`: a page of the account's prospects, oldest first (or `DESC`), matched by
     /// `search` in first name, last name or email.
     func saleshandyProspects(key: String, search: String?, pageSize: Int, page: Int, descending: Bool) async throws

@@ -121,12 +121,30 @@ public struct CommandDefinition: Sendable {
         var seen: Set<String> = []
         for variant in variants {
             for flag in variant.flags where seen.insert(flag.flagDescriptor.name).inserted {
+                let name = flag.flagDescriptor.name
+                let namesakes = variants.flatMap { $0.flags.filter { $0.flagDescriptor.name == name } }
                 let everywhere = variants.allSatisfy { other in
-                    other.flags.contains {
-                        $0.flagDescriptor.name == flag.flagDescriptor.name && $0.flagDescriptor.required
+                    other.flags.contains { $0.flagDescriptor.name == name && $0.flagDescriptor.required }
+                }
+                // A choice each provider spells its own way takes any provider's option
+                // (`--status paused` or `PAUSED`); each variant checks its own when it runs.
+                var choices: [String] = []
+                for case .choice(let options) in namesakes.map(\.flagDescriptor.kind) {
+                    for option in options where !choices.contains(where: { $0.lowercased() == option.lowercased() }) {
+                        choices.append(option)
                     }
                 }
-                flags.append(everywhere ? flag : flag.withoutRequirement)
+                if namesakes.count > 1,
+                    namesakes.allSatisfy({ if case .choice = $0.flagDescriptor.kind { true } else { false } })
+                {
+                    var descriptor = flag.flagDescriptor
+                    descriptor.kind = .choice(choices)
+                    descriptor.required = everywhere
+                    if !everywhere { descriptor.requiredUnless = [] }
+                    flags.append(Flag<String>(descriptor, read: .choice(choices)))
+                } else {
+                    flags.append(everywhere ? flag : flag.withoutRequirement)
+                }
             }
         }
         func union(_ lists: [[String]]) -> [String] {
@@ -181,6 +199,17 @@ public struct CommandDefinition: Sendable {
             throw RuntimeError(
                 "--\(flag.flagDescriptor.name) is \(theirs)'s: with \(asked.displayName), \(name) does not take it "
                     + "(help \(name) lists each provider's flags)",
+                at: invocation.givenRange(of: flag), exitCode: 2)
+        }
+        for flag in variant.flags {
+            // A choice merged from several providers' spellings: this provider's own options only.
+            guard case .choice(let options) = flag.flagDescriptor.kind,
+                let given = invocation[Flag<String>(flag.flagDescriptor, read: .text)],
+                !options.contains(where: { $0.lowercased() == given.lowercased() })
+            else { continue }
+            throw RuntimeError(
+                "--\(flag.flagDescriptor.name) \(given) is not \(asked.displayName)'s: with \(asked.displayName), "
+                    + "\(name) takes " + options.joined(separator: ", "),
                 at: invocation.givenRange(of: flag), exitCode: 2)
         }
         for flag in variant.flags where flag.flagDescriptor.required && !invocation.isGiven(flag) {

@@ -7,7 +7,8 @@ struct SaleshandyKit: ProviderKit {
     var commands: [CommandDefinition] {
         [
             SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition,
-            SaleshandyProspectImportCommand.definition,
+            SaleshandyProspectImportCommand.definition, SaleshandyProspectListCommand.definition,
+            SaleshandyProspectSetCommand.definition,
         ].map { $0.served(by: provider) }
     }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }
