@@ -18,7 +18,8 @@ enum SaleshandyProspectSetCommand {
         ["prospect", "set"], "Change one prospect in one sequence: its status.", category: .api,
         positionals: [prospect], flags: [sequence, status, pauseDays, SharedFlags.provider],
         examples: [
-            "prospect set ann@acme.com --provider saleshandy --sequence sq7Kd2mPq1 --status paused --pause-days 7"
+            "prospect import leads.csv --provider saleshandy --sequence sq7Kd2mPq1 | count; "
+                + "prospect set lead0@acme.com --provider saleshandy --sequence sq7Kd2mPq1 --status paused --pause-days 7"
         ],
         sends: ["GET /v1/prospects (an email's id)", "PATCH /v1/prospects/status"],
         tests: ["e2e:test_saleshandy_prospects.py::test_prospects_are_listed_and_set_in_a_sequence"]
