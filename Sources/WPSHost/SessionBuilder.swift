@@ -47,10 +47,12 @@ public struct SessionBuilder: Sendable {
         /// The embedded sandbox (`--sandbox`) and the dry run's overlay, those that run.
         let sandboxes: [RunningSandbox]
 
-        /// Stops the embedded sandbox, the dry run's overlay and the transport.
+        /// Stops the transport, then the embedded sandbox and the dry run's overlay: the client's
+        /// connections (a page fetched ahead and no longer wanted, still connecting) are closed
+        /// before the server they go to stops, so no connection reaches a server shutting down.
         public func shutdown() async {
-            for sandbox in sandboxes { await sandbox.stop() }
             await transport.shutdown()
+            for sandbox in sandboxes { await sandbox.stop() }
         }
     }
 
