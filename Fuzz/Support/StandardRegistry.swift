@@ -715,6 +715,16 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["sequence step add sq7Kd2mPq1 --day 3 --subject 'Following up' --content @followup.html", "sequence step add sq7Kd2mPq1 --day 5 --channel linkedin-message --message 'Saw your post'"], sends: ["POST /v1/sequences/{sequenceId}/steps"], destructive: false),
     CommandDescriptor(
+        ["sequence", "stats"], "Show a sequence's prospect and email counts.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .string, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["sequence stats sq7Kd2mPq1"], sends: ["POST /v1/analytics/stats"], destructive: false),
+    CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",
         positionals: [

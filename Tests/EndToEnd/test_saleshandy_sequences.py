@@ -171,3 +171,25 @@ def test_the_sandbox_serves_sequences_as_the_contract_says(wps):
         assert len(other.json()["payload"]) == 1
     finally:
         box.stop()
+
+
+def test_sequence_stats_count_its_prospects(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = saleshandy_environment(tmp_path, box, "sh-stats")
+        leads = tmp_path / "leads.csv"
+        leads.write_text("Email\nann@acme.com\nbob@acme.com\ncy@acme.com\n")
+        assert wps_run(wps, env, tmp_path, "-c", f"prospect import {leads} --sequence sq7Kd2mPq1 | count").returncode == 0
+        assert wps_run(wps, env, tmp_path, "-c", "prospect set bob@acme.com --sequence sq7Kd2mPq1 --status replied"
+                       ).returncode == 0
+        stats = wps_run(wps, env, tmp_path, "-c", "sequence stats sq7Kd2mPq1")
+        assert stats.returncode == 0, stats.stderr
+        shown = json.loads(stats.stdout)
+        assert shown["sequence_name"] == "Demo: SaaS founders"
+        assert (shown["total"], shown["replied"], shown["not_contacted"]) == (3, 1, 3)  # numbers, not the API's strings
+        assert shown["emails_total"] == 0 and "emails_delivered" in shown
+        unknown = wps_run(wps, env, tmp_path, "-c", "sequence stats nosuchseq0")
+        assert unknown.returncode == 1 and "Sequence is not found" in unknown.stderr
+        assert any(line.startswith("POST /v1/analytics/stats") for line in box.new_log_lines())
+    finally:
+        box.stop()

@@ -101,4 +101,19 @@ public enum Saleshandy {
         public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyStatusChange) ?? [] }
         public typealias Success = SaleshandyEnvelope<SaleshandyStatusCounts>
     }
+
+    /// `POST analytics/stats` — one sequence's prospect and email counts (a read, sent as a POST).
+    public struct SequenceStats: SaleshandyEndpoint {
+        public var body: SaleshandyStatsRequest?
+        public init(sequenceID: String) { self.body = SaleshandyStatsRequest(sequenceId: sequenceID) }
+        public var method: HTTPMethod { .post }
+        public var path: String { "analytics/stats" }
+        public var isIdempotent: Bool { true }
+        public func validate() -> [ValidationProblem] {
+            var problems = ProblemList()
+            problems.requiredText(body?.sequenceId, "sequenceId")
+            return problems.items
+        }
+        public typealias Success = SaleshandyEnvelope<SaleshandySequenceStats>
+    }
 }

@@ -41,6 +41,17 @@ extension SaleshandyRoutes {
                 status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: csv)))
         }
+        router.post("v1/analytics/stats") { request, context in
+            let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
+            let body = try await request.decodeJSON(SaleshandyStatsRequest.self, context: context) {
+                SaleshandySandboxErrors.badRequest($0)
+            }
+            guard !body.sequenceId.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw SaleshandySandboxErrors.badRequest("sequenceId: must be provided")
+            }
+            let stats = try await store.saleshandyStats(key: key, sequenceID: body.sequenceId)
+            return try json(SaleshandyEnvelope(message: "Sequence consolidated fetched successfully", payload: stats))
+        }
         router.patch("v1/prospects/status") { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
             let body = try await request.decodeJSON(SaleshandyStatusChange.self, context: context) {

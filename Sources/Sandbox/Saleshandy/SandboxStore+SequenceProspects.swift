@@ -62,6 +62,32 @@ extension SandboxStore {
         }
     }
 
+    /// `POST /v1/analytics/stats`: the sequence's prospects counted by their status there (the
+    /// sandbox sends no Saleshandy email, so the email counts and the engagement ones are 0),
+    /// prospect counts as strings as the page shows them.
+    func saleshandyStats(key: String, sequenceID: String) async throws -> SaleshandySequenceStats {
+        try await withTenant(key) {
+            (tenant: inout TenantState, _: Double) throws(SandboxError) -> SaleshandySequenceStats in
+            tenant.sequences.seedIfNeeded()
+            guard let sequence = tenant.sequences.sequences.first(where: { $0.id == sequenceID }) else {
+                throw SaleshandySandboxErrors.sequenceNotFound
+            }
+            let statuses = tenant.sequenceProspects.entries.compactMap { $0.sequences[sequenceID] }
+            func count(_ status: String) -> Int { statuses.filter { $0 == status }.count }
+            var counts: [String: JSONValue] = [:]
+            for name in SaleshandySequenceStats.prospectCounts { counts[name] = .string("0") }
+            counts["total"] = .string(String(statuses.count))
+            counts["replied"] = .string(String(count("replied")))
+            counts["unsubscribed"] = .string(String(count("unsubscribed")))
+            counts["notContacted"] = .string(String(statuses.count))
+            var emailStatus: [String: JSONValue] = [:]
+            for name in SaleshandySequenceStats.emailStatuses { emailStatus[name] = .number(0) }
+            return SaleshandySequenceStats(
+                prospects: [counts], emails: .init(total: .number(0), status: emailStatus), sequenceId: sequence.id,
+                sequenceName: sequence.title)
+        }
+    }
+
     /// `GET /v1/prospects`: a page of the account's prospects, oldest first (or `DESC`), matched by
     /// `search` in first name, last name or email.
     func saleshandyProspects(key: String, search: String?, pageSize: Int, page: Int, descending: Bool) async throws

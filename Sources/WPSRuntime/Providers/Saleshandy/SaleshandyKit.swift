@@ -7,6 +7,7 @@ struct SaleshandyKit: ProviderKit {
     var commands: [CommandDefinition] {
         [
             SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition,
+            SequenceStatsCommand.definition,
             SaleshandyProspectImportCommand.definition, SaleshandyProspectListCommand.definition,
             SaleshandyProspectSetCommand.definition,
         ].map { $0.served(by: provider) }
