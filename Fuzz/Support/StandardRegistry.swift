@@ -725,6 +725,38 @@ let standardRegistry = CommandRegistry([
         ],
         examples: ["sequence stats sq7Kd2mPq1"], sends: ["POST /v1/analytics/stats"], destructive: false),
     CommandDescriptor(
+        ["dnc", "list"], "List the do-not-contact lists.", category: .api,
+        discussion: "",
+        positionals: [
+        ],
+        flags: [
+            FlagDescriptor("search", .string, "only lists whose name contains this", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["dnc list"], sends: ["GET /v1/dnc"], destructive: false),
+    CommandDescriptor(
+        ["dnc", "search"], "Find an email or domain on the do-not-contact lists.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("text", .string, optional: false, repeating: false),
+        ],
+        flags: [
+            FlagDescriptor("type", .choice(["all", "email", "domain"]), "only emails, or only domains", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["dnc search acme.com"], sends: ["GET /v1/dnc/item/search"], destructive: false),
+    CommandDescriptor(
+        ["dnc", "add"], "Add emails and domains to a do-not-contact list.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("list", .string, optional: false, repeating: false),
+            PositionalDescriptor("item", .string, optional: false, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["dnc add dnGl0ba1Ls bob@acme.com competitor.com"], sends: ["POST /v1/dnc"], destructive: false),
+    CommandDescriptor(
         ["where"], "Keep the items for which a condition holds.", category: .filter,
         discussion: "",
         positionals: [

@@ -193,3 +193,39 @@ def test_sequence_stats_count_its_prospects(wps, tmp_path):
         assert any(line.startswith("POST /v1/analytics/stats") for line in box.new_log_lines())
     finally:
         box.stop()
+
+
+def test_do_not_contact_lists_are_listed_searched_and_kept(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = saleshandy_environment(tmp_path, box, "sh-dnc")
+        lists = json.loads(wps_run(wps, env, tmp_path, "-c", "dnc list").stdout)
+        assert [(l["id"], l["name"], l["items"]) for l in lists] == [("dnGl0ba1Ls", "Global Do Not Contact List", 0)]
+        added = wps_run(wps, env, tmp_path, "-c", "dnc add dnGl0ba1Ls bob@acme.com competitor.com BOB@acme.com")
+        assert added.returncode == 0, added.stderr
+        assert json.loads(added.stdout) == {"list_id": "dnGl0ba1Ls", "added": 2, "skipped": 1}
+        found = json.loads(wps_run(wps, env, tmp_path, "-c", "dnc search acme").stdout)
+        assert [(f["value"], f["type"], f["list"]) for f in found] == [("bob@acme.com", "email", "Global Do Not Contact List")]
+        domains = json.loads(wps_run(wps, env, tmp_path, "-c", "dnc search com --type domain").stdout)
+        assert [f["value"] for f in domains] == ["competitor.com"]
+        assert json.loads(wps_run(wps, env, tmp_path, "-c", "dnc list | first").stdout)["items"] == 2
+        box.new_log_lines()
+        bad = wps_run(wps, env, tmp_path, "-c", "dnc add dnGl0ba1Ls not_a_domain")
+        assert bad.returncode == 2 and "must be an email or a domain" in bad.stderr
+        assert not any(line.startswith("POST /v1/dnc") for line in box.new_log_lines())
+        unknown = wps_run(wps, env, tmp_path, "-c", "dnc add nosuchlist x@y.com")
+        assert unknown.returncode == 1 and "Failed to add dnc item" in unknown.stderr
+
+        # An import skips whoever is on a list: the report says so.
+        leads = tmp_path / "leads.csv"
+        leads.write_text("Email\nann@acme.com\nbob@acme.com\nsam@competitor.com\n")
+        report = tmp_path / "out.csv"
+        out = wps_run(wps, env, tmp_path, "-c", f"prospect import {leads} --sequence sq7Kd2mPq1 --report {report}")
+        assert out.returncode == 1 and "do not contact" in out.stderr
+        rows = report.read_text().splitlines()
+        assert rows[2].endswith(",failed,7a5001,do not contact") and rows[3].endswith(",failed,7a5001,do not contact")
+        # Under a Woodpecker profile the lists are not there to ask.
+        refused = wps_run(wps, env, tmp_path, "--profile", "wp", "-c", "dnc list")
+        assert refused.returncode == 2 and "is a woodpecker profile; this needs saleshandy" in refused.stderr
+    finally:
+        box.stop()

@@ -116,4 +116,53 @@ public enum Saleshandy {
         }
         public typealias Success = SaleshandyEnvelope<SaleshandySequenceStats>
     }
+
+    /// `GET dnc` — the do-not-contact lists (answered wrapped twice: `{payload: {message, payload}}`).
+    public struct ListDNCLists: SaleshandyEndpoint {
+        public var search: String?
+        public init(search: String? = nil) { self.search = search }
+        public var method: HTTPMethod { .get }
+        public var path: String {
+            "dnc?pageSize=100&page=1&sort=DESC&sortBy=updatedAt"
+                + (search.map { "&search=\(ProspectQuery.encode($0))" } ?? "")
+        }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<SaleshandyEnvelope<[SaleshandyDNCList]>>
+    }
+
+    /// `GET dnc/item/search` — the lists holding a value, with the matching items.
+    public struct SearchDNC: SaleshandyEndpoint {
+        public var search: String
+        /// `all`, `email` or `domain`.
+        public var type: String
+        public init(search: String, type: String = "all") {
+            self.search = search
+            self.type = type
+        }
+        public var method: HTTPMethod { .get }
+        public var path: String {
+            "dnc/item/search?search=\(ProspectQuery.encode(search))&type=\(type)&pageSize=100&page=1"
+        }
+        public func validate() -> [ValidationProblem] {
+            var problems = ProblemList()
+            problems.requiredText(search, "search")
+            if !["all", "email", "domain"].contains(type) {
+                problems.add("type", "must be all, email or domain, got \(type)")
+            }
+            return problems.items
+        }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<SaleshandyDNCSearch>
+    }
+
+    /// `POST dnc` — emails and domains onto a list.
+    public struct AddToDNC: SaleshandyEndpoint {
+        public static let successStatuses: Set<Int> = [200, 201]
+        public var body: SaleshandyDNCAdd?
+        public init(_ add: SaleshandyDNCAdd) { self.body = add }
+        public var method: HTTPMethod { .post }
+        public var path: String { "dnc" }
+        public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyDNCAdd) ?? [] }
+        public typealias Success = SaleshandyEnvelope<SaleshandyDNCAdded>
+    }
 }

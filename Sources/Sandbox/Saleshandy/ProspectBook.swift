@@ -33,7 +33,10 @@ struct ProspectBook: Codable, Sendable {
 
     /// Imports `request` into `sequenceID` at `now`: each row added or merged by its conflict
     /// action, the failing ones kept for the report. Returns the request id.
-    mutating func run(_ request: SaleshandyProspectImport, into sequenceID: String, at now: Double) -> String {
+    mutating func run(
+        _ request: SaleshandyProspectImport, into sequenceID: String, at now: Double,
+        blocked: (String) -> Bool = { _ in false }
+    ) -> String {
         let id = String(nextImport, radix: 16)
         nextImport += 1
         var failures: [[String]] = []
@@ -52,6 +55,10 @@ struct ProspectBook: Codable, Sendable {
             }
             if let unknown = fields.keys.sorted().first(where: { !Self.fieldNames.contains($0) }) {
                 failures.append([email, "unknown field \(unknown)"])
+                continue
+            }
+            if blocked(email) {
+                failures.append([email, "do not contact"])
                 continue
             }
             let key = email.lowercased()

@@ -12,6 +12,7 @@ struct SaleshandyRoutes {
     func register(on router: Router<SandboxContext>) {
         registerSequences(on: router)
         registerProspects(on: router)
+        registerDNC(on: router)
         let connect = router.group("v1/email-accounts/connect")
         connect.post { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)

@@ -11,7 +11,8 @@ extension SandboxStore {
             guard let sequenceID = sequence?.id ?? (acceptsAny ? "overlay" : nil) else {
                 throw SaleshandySandboxErrors.badRequest("stepId: step not found")
             }
-            return tenant.sequenceProspects.run(request, into: sequenceID, at: now)
+            let lists = tenant.dncLists
+            return tenant.sequenceProspects.run(request, into: sequenceID, at: now, blocked: lists.blocks)
         }
     }
 

@@ -25,6 +25,8 @@ struct TenantState: Codable, Sendable {
     var sequences = SequenceBook()
     /// The prospects of the sequences, and the imports that brought them.
     var sequenceProspects = ProspectBook()
+    /// The do-not-contact lists.
+    var dncLists = DNCBook()
     /// The webhook subscriptions, in the order made.
     var webhooks: [SandboxWebhook] = []
     /// The inbox messages (reply ids) marked read by replying to them.
@@ -50,7 +52,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports, webhooks, inboxRead, sequences, sequenceProspects
+        case campaignRuns, reports, webhooks, inboxRead, sequences, sequenceProspects, dncLists
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -120,6 +122,7 @@ extension TenantState {
         sequences = try container.decodeIfPresent(SequenceBook.self, forKey: .sequences) ?? SequenceBook()
         sequenceProspects =
             try container.decodeIfPresent(ProspectBook.self, forKey: .sequenceProspects) ?? ProspectBook()
+        dncLists = try container.decodeIfPresent(DNCBook.self, forKey: .dncLists) ?? DNCBook()
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

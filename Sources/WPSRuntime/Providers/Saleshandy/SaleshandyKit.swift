@@ -1,7 +1,8 @@
 import OutreachAPI
 import WPSLanguage
 
-/// Saleshandy in the runtime: its sequences and their steps, and its email-account connection.
+/// Saleshandy in the runtime: its sequences and their steps, prospects in sequences, do-not-contact
+/// lists, and its email-account connection.
 struct SaleshandyKit: ProviderKit {
     var provider: Provider { .saleshandy }
     var commands: [CommandDefinition] {
@@ -9,7 +10,8 @@ struct SaleshandyKit: ProviderKit {
             SequenceListCommand.definition, SequenceGetCommand.definition, SequenceStepAddCommand.definition,
             SequenceStatsCommand.definition,
             SaleshandyProspectImportCommand.definition, SaleshandyProspectListCommand.definition,
-            SaleshandyProspectSetCommand.definition,
+            SaleshandyProspectSetCommand.definition, DNCListCommand.definition, DNCSearchCommand.definition,
+            DNCAddCommand.definition,
         ].map { $0.served(by: provider) }
     }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }
