@@ -62,7 +62,8 @@ import WPSRuntime
                 "campaign_get",
                 "campaign_show", "campaign_export", "campaign_lint", "campaign_preview", "campaign_diff", "wps_run",
                 "campaign_stats", "prospect_list", "report_campaigns", "report_messages", "report_open_rate",
-                "report_steps", "domain_check", "webhook_list", "prospect_responses", "inbox_list", "sequence_list", "dnc_list", "dnc_search",
+                "report_steps", "domain_check", "webhook_list", "prospect_responses", "inbox_list", "sequence_list",
+                "dnc_list", "dnc_search",
                 "sequence_get",
             ])
     }
