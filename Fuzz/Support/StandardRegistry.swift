@@ -128,8 +128,9 @@ let standardRegistry = CommandRegistry([
         flags: [
             FlagDescriptor("raw", .bool, "the API's entries as they are: an SMTP and an IMAP entry per manually connected mailbox", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+            FlagDescriptor("search", .string, "only accounts whose email or name contains this", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
         ],
-        examples: ["mailbox list | where type == \"SMTP\" | count", "mailbox list --raw | count"], sends: ["GET mailboxes"], destructive: false),
+        examples: ["mailbox list | where type == \"SMTP\" | count", "mailbox list --raw | count", "mailbox list --provider saleshandy"], sends: ["GET mailboxes", "POST /v1/email-accounts (a read its API takes as a POST: the list)"], destructive: false),
     CommandDescriptor(
         ["mailbox", "get"], "Show one connected mailbox.", category: .api,
         discussion: "",
@@ -139,6 +140,16 @@ let standardRegistry = CommandRegistry([
         flags: [
         ],
         examples: ["mailbox get 123001", "mailbox list | first | get id"], sends: ["GET mailboxes/{id}"], destructive: false),
+    CommandDescriptor(
+        ["mailbox", "reconnect"], "Reconnect email accounts; watch it with batch watch.", category: .api,
+        discussion: "",
+        positionals: [
+            PositionalDescriptor("id", .string, optional: false, repeating: true),
+        ],
+        flags: [
+            FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
+        ],
+        examples: ["mailbox add --provider saleshandy --email ann@example.com --password @pw.txt --smtp-server smtp.example.com --smtp-port 465 --imap-server imap.example.com --imap-port 993 | batch watch; mailbox list --provider saleshandy | mailbox reconnect --provider saleshandy - | batch watch"], sends: ["POST /v1/email-accounts/reconnect"], destructive: false),
     CommandDescriptor(
         ["batch", "summary"], "Show a mailbox batch's progress.", category: .api,
         discussion: "",
@@ -723,7 +734,7 @@ let standardRegistry = CommandRegistry([
         flags: [
             FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
         ],
-        examples: ["sequence stats sq7Kd2mPq1"], sends: ["POST /v1/analytics/stats"], destructive: false),
+        examples: ["sequence stats sq7Kd2mPq1"], sends: ["POST /v1/analytics/stats (a read its API takes as a POST)"], destructive: false),
     CommandDescriptor(
         ["dnc", "list"], "List the do-not-contact lists.", category: .api,
         discussion: "",

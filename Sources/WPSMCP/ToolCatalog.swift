@@ -67,11 +67,13 @@ public struct ToolCatalog: Sendable {
     /// `daily-enroll` → `daily_enroll`.
     static func argumentName(_ flag: String) -> String { flag.replacingOccurrences(of: "-", with: "_") }
 
-    /// Whether the command only reads: every request it may send is a GET (or it sends none).
     /// Whether a command only reads: it sends GETs, and at most asks for reports (a POST that
-    /// only makes a hash to fetch the report with).
+    /// only makes a hash to fetch the report with) or sends a POST its command declares a read
+    /// (`POST /v1/analytics/stats (a read …)`: an API that takes a query as a POST body).
     public static func isReadOnly(_ descriptor: CommandDescriptor) -> Bool {
-        descriptor.sends.allSatisfy { $0.hasPrefix("GET ") || $0.hasPrefix("POST /rest/v2/reports/") }
+        descriptor.sends.allSatisfy {
+            $0.hasPrefix("GET ") || $0.hasPrefix("POST /rest/v2/reports/") || $0.contains("(a read")
+        }
     }
 
     static func entry(_ definition: CommandDefinition) -> Entry {

@@ -229,3 +229,32 @@ def test_do_not_contact_lists_are_listed_searched_and_kept(wps, tmp_path):
         assert refused.returncode == 2 and "is a woodpecker profile; this needs saleshandy" in refused.stderr
     finally:
         box.stop()
+
+
+def test_email_accounts_are_listed_and_reconnected(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log", "--processing-delay", "0")
+    try:
+        env = saleshandy_environment(tmp_path, box, "sh-accounts")
+        (tmp_path / "pw.txt").write_text("Planted-Sh-Pw-31\n")
+        added = wps_run(wps, env, tmp_path, "-c",
+                        "mailbox add --email ann@example.com --password @pw.txt --smtp-server smtp.example.com "
+                        "--smtp-port 465 --imap-server imap.example.com --imap-port 993 | batch watch | count")
+        assert added.returncode == 0, added.stderr
+        listed = wps_run(wps, env, tmp_path, "-c", "mailbox list")
+        assert listed.returncode == 0, listed.stderr
+        accounts = json.loads(listed.stdout)
+        assert [(a["email"], a["status"]) for a in accounts] == [("ann@example.com", "active")]
+        assert any(line.startswith("POST /v1/email-accounts ") for line in box.new_log_lines())
+        again = wps_run(wps, env, tmp_path, "-c", "mailbox list | mailbox reconnect - | batch watch")
+        assert again.returncode == 0, again.stderr
+        assert json.loads(again.stdout)[0]["connected"] == 1
+        unknown = wps_run(wps, env, tmp_path, "-c", f"mailbox reconnect {accounts[0]['id']} nosuchacct | batch watch")
+        assert unknown.returncode == 1 and "nosuchacct: no email account nosuchacct" in unknown.stderr
+        # Woodpecker's listing flags are Woodpecker's; Saleshandy's --search is Saleshandy's.
+        raw = wps_run(wps, env, tmp_path, "-c", "mailbox list --raw")
+        assert raw.returncode == 2 and "--raw is Woodpecker's" in raw.stderr
+        searched = wps_run(wps, env, tmp_path, "-c", "mailbox list --search nobody")
+        assert searched.returncode == 0 and json.loads(searched.stdout) == []
+        assert "Planted-Sh-Pw-31" not in added.stderr + listed.stdout + again.stderr
+    finally:
+        box.stop()

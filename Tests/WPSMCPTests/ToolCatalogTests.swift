@@ -63,7 +63,7 @@ import WPSRuntime
                 "campaign_show", "campaign_export", "campaign_lint", "campaign_preview", "campaign_diff", "wps_run",
                 "campaign_stats", "prospect_list", "report_campaigns", "report_messages", "report_open_rate",
                 "report_steps", "domain_check", "webhook_list", "prospect_responses", "inbox_list", "sequence_list",
-                "dnc_list", "dnc_search",
+                "dnc_list", "dnc_search", "sequence_stats",
                 "sequence_get",
             ])
     }

@@ -119,30 +119,38 @@ extension ProviderSeamTests {
                     configuration: .init(
                         apiKeys: Dictionary(uniqueKeysWithValues: Provider.allCases.map { ($0, "k") })),
                     transport: RefusingTransport())
+                // Asked of the session's provider, and of another session's with `--provider`.
+                let ways = Provider.allCases.map { session in
+                    (session, session == provider ? "" : " --provider \(provider.rawValue)")
+                }
                 for foreign in all.subtracting(own).sorted() {
-                    var interpreter = Interpreter(session: Session(client: client, provider: provider)) { _ in }
-                    let positionals = definition.descriptor.positionals.map { _ in "x" }.joined(separator: " ")
-                    let kind = definition.descriptor.flag(named: foreign)?.kind
-                    let value: String = if case .choice(let options)? = kind { options[0] } else { "1" }
-                    let line = "\(definition.name) \(positionals) --\(foreign) \(value)"
-                    let parsed = Parser.parse(SourceFile(name: "<test>", text: line))
-                    guard case .pipeline(let pipeline)? = parsed.script.statements.first,
-                        let command = pipeline.stages.first
-                    else {
-                        Issue.record("\(line) did not parse")
-                        continue
-                    }
-                    do {
-                        let invocation = try await definition.read(command, input: .null, &interpreter)
-                        _ = try await definition.body(invocation, &interpreter)
-                        Issue.record("\(line) ran in a \(provider) session")
-                    } catch let error as RuntimeError {
-                        #expect(error.exitCode == 2, "\(line): \(error.message)")
-                        #expect(
-                            error.message.hasPrefix("--\(foreign) is ")
-                                && error.message.contains(
-                                    "with \(provider.displayName), \(definition.name) does not take it"),
-                            "\(line): \(error.message)")
+                    for (sessionProvider, choosing) in ways {
+                        var interpreter = Interpreter(session: Session(client: client, provider: sessionProvider)) {
+                            _ in
+                        }
+                        let positionals = definition.descriptor.positionals.map { _ in "x" }.joined(separator: " ")
+                        let kind = definition.descriptor.flag(named: foreign)?.kind
+                        let value: String = if case .choice(let options)? = kind { options[0] } else { "1" }
+                        let line = "\(definition.name) \(positionals)\(choosing) --\(foreign) \(value)"
+                        let parsed = Parser.parse(SourceFile(name: "<test>", text: line))
+                        guard case .pipeline(let pipeline)? = parsed.script.statements.first,
+                            let command = pipeline.stages.first
+                        else {
+                            Issue.record("\(line) did not parse")
+                            continue
+                        }
+                        do {
+                            let invocation = try await definition.read(command, input: .null, &interpreter)
+                            _ = try await definition.body(invocation, &interpreter)
+                            Issue.record("\(line) ran in a \(provider) session")
+                        } catch let error as RuntimeError {
+                            #expect(error.exitCode == 2, "\(line): \(error.message)")
+                            #expect(
+                                error.message.hasPrefix("--\(foreign) is ")
+                                    && error.message.contains(
+                                        "with \(provider.displayName), \(definition.name) does not take it"),
+                                "\(line): \(error.message)")
+                        }
                     }
                 }
             }

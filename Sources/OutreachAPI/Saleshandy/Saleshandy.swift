@@ -165,4 +165,38 @@ public enum Saleshandy {
         public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyDNCAdd) ?? [] }
         public typealias Success = SaleshandyEnvelope<SaleshandyDNCAdded>
     }
+
+    /// `POST email-accounts` — a page of the email accounts (a read, its filters in the body).
+    public struct ListEmailAccounts: SaleshandyEndpoint {
+        public var body: SaleshandyAccountQuery?
+        public init(_ query: SaleshandyAccountQuery) { self.body = query }
+        public var method: HTTPMethod { .post }
+        public var path: String { "email-accounts" }
+        public var isIdempotent: Bool { true }
+        public func validate() -> [ValidationProblem] {
+            var problems = ProblemList()
+            problems.range(body?.pageSize, 1...100, "pageSize", required: false)
+            problems.range(body?.page, 1...Int.max, "page", required: false)
+            return problems.items
+        }
+        public typealias Success = SaleshandyAccountList
+    }
+
+    /// `POST email-accounts/reconnect` — reconnects accounts; answers a request id, watched like a
+    /// connect's.
+    public struct ReconnectEmailAccounts: SaleshandyEndpoint {
+        public var body: SaleshandyReconnect?
+        public init(ids: [String]) { self.body = SaleshandyReconnect(emailAccountIds: ids) }
+        public var method: HTTPMethod { .post }
+        public var path: String { "email-accounts/reconnect" }
+        public func validate() -> [ValidationProblem] {
+            var problems = ProblemList()
+            if body?.emailAccountIds.isEmpty ?? true { problems.add("emailAccountIds", "must hold at least one id") }
+            for (index, id) in (body?.emailAccountIds ?? []).enumerated() {
+                problems.requiredText(id, "emailAccountIds[\(index)]")
+            }
+            return problems.items
+        }
+        public typealias Success = SaleshandyConnectAccepted
+    }
 }

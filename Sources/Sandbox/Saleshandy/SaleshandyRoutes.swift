@@ -13,6 +13,32 @@ struct SaleshandyRoutes {
         registerSequences(on: router)
         registerProspects(on: router)
         registerDNC(on: router)
+        router.post("v1/email-accounts") { request, context in
+            let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
+            let query = try await request.decodeJSON(SaleshandyAccountQuery.self, context: context) {
+                SaleshandySandboxErrors.badRequest($0)
+            }
+            if let size = query.pageSize, !(1...100).contains(size) {
+                throw SaleshandySandboxErrors.badRequest("pageSize: must be in 1…100, got \(size)")
+            }
+            if let page = query.page, page < 1 {
+                throw SaleshandySandboxErrors.badRequest("page: must be at least 1, got \(page)")
+            }
+            if let sort = query.sort, !["ASC", "DESC"].contains(sort) {
+                throw SaleshandySandboxErrors.badRequest("sort: must be ASC or DESC, got \(sort)")
+            }
+            return try json(try await store.saleshandyAccounts(key: key, query))
+        }
+        router.post("v1/email-accounts/reconnect") { request, context in
+            let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
+            let body = try await request.decodeJSON(SaleshandyReconnect.self, context: context) {
+                SaleshandySandboxErrors.badRequest($0)
+            }
+            guard !body.emailAccountIds.isEmpty,
+                body.emailAccountIds.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            else { throw SaleshandySandboxErrors.badRequest("emailAccountIds: must hold at least one id") }
+            return try json(try await store.reconnectSaleshandy(key: key, ids: body.emailAccountIds))
+        }
         let connect = router.group("v1/email-accounts/connect")
         connect.post { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)

@@ -134,7 +134,9 @@ public struct CommandDefinition: Sendable {
                         choices.append(option)
                     }
                 }
-                if namesakes.count > 1,
+                // (A flag every variant declares alike, `--provider`, is that flag as it is.)
+                let alike = namesakes.allSatisfy { $0.flagDescriptor.kind == flag.flagDescriptor.kind }
+                if namesakes.count > 1, !alike,
                     namesakes.allSatisfy({ if case .choice = $0.flagDescriptor.kind { true } else { false } })
                 {
                     var descriptor = flag.flagDescriptor

@@ -11,7 +11,7 @@ struct SaleshandyKit: ProviderKit {
             SequenceStatsCommand.definition,
             SaleshandyProspectImportCommand.definition, SaleshandyProspectListCommand.definition,
             SaleshandyProspectSetCommand.definition, DNCListCommand.definition, DNCSearchCommand.definition,
-            DNCAddCommand.definition,
+            DNCAddCommand.definition, SaleshandyMailboxListCommand.definition, MailboxReconnectCommand.definition,
         ].map { $0.served(by: provider) }
     }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }

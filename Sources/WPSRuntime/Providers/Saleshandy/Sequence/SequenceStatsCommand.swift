@@ -8,7 +8,7 @@ enum SequenceStatsCommand {
         ["sequence", "stats"], "Show a sequence's prospect and email counts.", category: .api,
         positionals: [SequenceCommands.id], flags: [SharedFlags.provider],
         examples: ["sequence stats sq7Kd2mPq1"],
-        sends: ["POST /v1/analytics/stats"],
+        sends: ["POST /v1/analytics/stats (a read its API takes as a POST)"],
         tests: ["e2e:test_saleshandy_sequences.py::test_sequence_stats_count_its_prospects"]
     ) { invocation, interpreter in
         let session = try interpreter.connection(for: invocation)
