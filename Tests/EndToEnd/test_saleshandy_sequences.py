@@ -258,3 +258,34 @@ def test_email_accounts_are_listed_and_reconnected(wps, tmp_path):
         assert "Planted-Sh-Pw-31" not in added.stderr + listed.stdout + again.stderr
     finally:
         box.stop()
+
+
+def test_webhooks_are_created_and_listed(wps, tmp_path):
+    box = Sandbox(wps, "--no-rate-limit", "--log")
+    try:
+        env = saleshandy_environment(tmp_path, box, "sh-hooks")
+        made = wps_run(wps, env, tmp_path, "-c", "webhook subscribe reply-received email-bounced reply-received "
+                       "--url https://hooks.example.com/wps --header X-Token=Planted-Hook-Secret-7")
+        assert made.returncode == 0, made.stderr
+        hook = json.loads(made.stdout)
+        assert hook["events"] == ["reply-received", "email-bounced"] and hook["status"] == "active"
+        assert hook["name"] == "wps hooks.example.com" and hook["headers"] == ["X-Token"]
+        assert len(hook["id"]) == 24
+        listed = json.loads(wps_run(wps, env, tmp_path, "-c", "webhook list").stdout)
+        assert [h["id"] for h in listed] == [hook["id"]]
+        assert "Planted-Hook-Secret-7" not in made.stdout + json.dumps(listed)
+        box.new_log_lines()
+        for line, expected in [
+            ("webhook subscribe prospect_replied --url https://hooks.example.com/x", "prospect_replied is not Saleshandy's"),
+            ("webhook subscribe reply-received --url ftp://hooks.example.com/x", "--url"),
+            ("webhook subscribe reply-received --url https://h.example.com --header nocolon", "--header takes NAME=VALUE"),
+            ("webhook unsubscribe prospect_replied --url https://hooks.example.com/wps", "this needs woodpecker"),
+        ]:
+            refused = wps_run(wps, env, tmp_path, "-c", line)
+            assert refused.returncode == 2 and expected in refused.stderr, (line, refused.stderr)
+        assert not any(line.startswith("POST /v1/webhook") for line in box.new_log_lines())
+        # Woodpecker's events stay Woodpecker's.
+        other = wps_run(wps, env, tmp_path, "--profile", "wp", "-c", "webhook subscribe reply-received --url https://h.example.com")
+        assert other.returncode == 2 and "reply-received is not Woodpecker's" in other.stderr
+    finally:
+        box.stop()

@@ -199,4 +199,25 @@ public enum Saleshandy {
         }
         public typealias Success = SaleshandyConnectAccepted
     }
+
+    /// `POST webhook/create` — one webhook: a URL, its events and headers.
+    public struct CreateWebhook: SaleshandyEndpoint {
+        public static let successStatuses: Set<Int> = [200, 201]
+        public var body: SaleshandyWebhookCreate?
+        public init(_ create: SaleshandyWebhookCreate) { self.body = create }
+        public var method: HTTPMethod { .post }
+        public var path: String { "webhook/create" }
+        public func validate() -> [ValidationProblem] { body.map(Validation.saleshandyWebhook) ?? [] }
+        public typealias Success = SaleshandyEnvelope<SaleshandyWebhook>
+    }
+
+    /// `GET webhook` — the account's webhooks (100 a page).
+    public struct ListWebhooks: SaleshandyEndpoint {
+        public var page: Int
+        public init(page: Int = 1) { self.page = page }
+        public var method: HTTPMethod { .get }
+        public var path: String { "webhook?pageSize=100&page=\(page)" }
+        public typealias Body = NoContent
+        public typealias Success = SaleshandyEnvelope<[SaleshandyWebhook]>
+    }
 }

@@ -13,6 +13,7 @@ struct SaleshandyRoutes {
         registerSequences(on: router)
         registerProspects(on: router)
         registerDNC(on: router)
+        registerWebhooks(on: router)
         router.post("v1/email-accounts") { request, context in
             let key = try request.apiKey(allowBearer: true, unauthorized: Self.unauthorized)
             let query = try await request.decodeJSON(SaleshandyAccountQuery.self, context: context) {

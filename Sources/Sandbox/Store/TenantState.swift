@@ -27,6 +27,8 @@ struct TenantState: Codable, Sendable {
     var sequenceProspects = ProspectBook()
     /// The do-not-contact lists.
     var dncLists = DNCBook()
+    /// The webhooks of the sequences' API (one URL for any number of events each).
+    var sequenceWebhooks = WebhookBook()
     /// The webhook subscriptions, in the order made.
     var webhooks: [SandboxWebhook] = []
     /// The inbox messages (reply ids) marked read by replying to them.
@@ -52,7 +54,7 @@ struct TenantState: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case number, credentialID, isFreePlan, mailboxes, mailboxOrder, batches, campaigns, campaignOrder,
             connectRequests
-        case campaignRuns, reports, webhooks, inboxRead, sequences, sequenceProspects, dncLists
+        case campaignRuns, reports, webhooks, inboxRead, sequences, sequenceProspects, dncLists, sequenceWebhooks
     }
 
     /// SMTP emails still being processed in some batch (lower-cased).
@@ -123,6 +125,7 @@ extension TenantState {
         sequenceProspects =
             try container.decodeIfPresent(ProspectBook.self, forKey: .sequenceProspects) ?? ProspectBook()
         dncLists = try container.decodeIfPresent(DNCBook.self, forKey: .dncLists) ?? DNCBook()
+        sequenceWebhooks = try container.decodeIfPresent(WebhookBook.self, forKey: .sequenceWebhooks) ?? WebhookBook()
         (connectedEmails, batchOfEmails) = computedIndexes()
     }
 }

@@ -154,11 +154,25 @@ public struct CommandDefinition: Sendable {
             for item in lists.joined() where !result.contains(item) { result.append(item) }
             return result
         }
+        // A positional whose choices each provider spells its own way (webhook events) takes any
+        // provider's; each variant checks its own when it runs.
+        var positionals = first.positionals
+        for (index, positional) in positionals.enumerated() {
+            guard case .choice = positional.positionalDescriptor.kind else { continue }
+            var choices: [String] = []
+            for variant in variants where index < variant.positionals.count {
+                guard case .choice(let options) = variant.positionals[index].positionalDescriptor.kind else { continue }
+                for option in options where !choices.contains(option) { choices.append(option) }
+            }
+            var descriptor = positional.positionalDescriptor
+            descriptor.kind = .choice(choices)
+            positionals[index] = Positional<String>(descriptor, what: positional.what, read: .word)
+        }
         let descriptor = first.descriptor
         let allFlags = flags
         var merged = CommandDefinition(
             descriptor.words, descriptor.summary, category: descriptor.category, discussion: descriptor.discussion,
-            positionals: first.positionals, flags: flags, examples: union(variants.map(\.descriptor.examples)),
+            positionals: positionals, flags: flags, examples: union(variants.map(\.descriptor.examples)),
             sends: union(variants.map(\.descriptor.sends)), tests: union(variants.map(\.tests))
         ) { invocation, interpreter in
             let variant = try Self.variant(of: variants, for: invocation, interpreter, flags: allFlags)
@@ -213,6 +227,17 @@ public struct CommandDefinition: Sendable {
                 "--\(flag.flagDescriptor.name) \(given) is not \(asked.displayName)'s: with \(asked.displayName), "
                     + "\(name) takes " + options.joined(separator: ", "),
                 at: invocation.givenRange(of: flag), exitCode: 2)
+        }
+        for positional in variant.positionals {
+            // A choice merged from several providers' spellings: this provider's own options only.
+            guard case .choice(let options) = positional.positionalDescriptor.kind else { continue }
+            let reading = Positional<String>(positional.positionalDescriptor, what: positional.what, read: .word)
+            for given in invocation.all(reading) where !options.contains(given) {
+                throw RuntimeError(
+                    "\(given) is not \(asked.displayName)'s: with \(asked.displayName), \(name) takes "
+                        + options.joined(separator: ", "),
+                    at: invocation.range(of: reading), exitCode: 2)
+            }
         }
         for flag in variant.flags where flag.flagDescriptor.required && !invocation.isGiven(flag) {
             let descriptor = flag.flagDescriptor

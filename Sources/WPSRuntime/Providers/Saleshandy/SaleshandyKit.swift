@@ -12,6 +12,7 @@ struct SaleshandyKit: ProviderKit {
             SaleshandyProspectImportCommand.definition, SaleshandyProspectListCommand.definition,
             SaleshandyProspectSetCommand.definition, DNCListCommand.definition, DNCSearchCommand.definition,
             DNCAddCommand.definition, SaleshandyMailboxListCommand.definition, MailboxReconnectCommand.definition,
+            SaleshandyWebhookSubscribeCommand.definition, SaleshandyWebhookListCommand.definition,
         ].map { $0.served(by: provider) }
     }
     var mailboxes: (any MailboxConnection)? { SaleshandyMailboxConnection() }
