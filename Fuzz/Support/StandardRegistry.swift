@@ -603,7 +603,7 @@ let standardRegistry = CommandRegistry([
         flags: [
             FlagDescriptor("url", .string, "the URL the events are delivered to (an absolute http or https URL)", secret: false, repeatable: false, required: true, requiredUnless: [], fields: ["target_url"], aliases: ["target-url"], default: nil),
             FlagDescriptor("name", .string, "the webhook's name (default: wps and the URL's host)", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
-            FlagDescriptor("header", .string, "a header every delivery carries: NAME=VALUE (repeatable)", secret: false, repeatable: true, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
+            FlagDescriptor("header", .string, "a header every delivery carries: NAME=VALUE (repeatable; a dry run masks it, results show its name only)", secret: false, repeatable: true, required: false, requiredUnless: [], fields: [], aliases: [], default: nil),
             FlagDescriptor("provider", .choice(["woodpecker", "saleshandy"]), "woodpecker (default) or saleshandy", secret: false, repeatable: false, required: false, requiredUnless: [], fields: [], aliases: [], default: "woodpecker"),
         ],
         examples: ["webhook subscribe prospect_replied prospect_opt_out --url https://hooks.example.com/wps", "webhook subscribe reply-received email-bounced --provider saleshandy --url https://hooks.example.com/wps"], sends: ["GET webhooks", "POST /rest/v1/webhooks/subscribe", "POST /v1/webhook/create"], destructive: false),

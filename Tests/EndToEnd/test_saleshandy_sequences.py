@@ -274,6 +274,11 @@ def test_webhooks_are_created_and_listed(wps, tmp_path):
         listed = json.loads(wps_run(wps, env, tmp_path, "-c", "webhook list").stdout)
         assert [h["id"] for h in listed] == [hook["id"]]
         assert "Planted-Hook-Secret-7" not in made.stdout + json.dumps(listed)
+        # A header's value may be a token: a dry run shows the request with the headers masked.
+        dry = wps_run(wps, env, tmp_path, "--dry-run", "-c", "webhook subscribe email-sent "
+                      "--url https://hooks.example.com/d --header X-Token=Planted-Hook-Secret-7")
+        assert dry.returncode == 0, dry.stderr
+        assert "POST" in dry.stderr + dry.stdout and "Planted-Hook-Secret-7" not in dry.stderr + dry.stdout
         box.new_log_lines()
         for line, expected in [
             ("webhook subscribe prospect_replied --url https://hooks.example.com/x", "prospect_replied is not Saleshandy's"),

@@ -2,7 +2,7 @@ extension Provider {
     /// Saleshandy's open API: `https://open-api.saleshandy.com/v1`.
     public static let saleshandy = Provider(
         "saleshandy", displayName: "Saleshandy", defaultBaseURL: "https://open-api.saleshandy.com/v1",
-        sandboxPrefix: "/v1", secretFields: SaleshandyEmailAccount.secretFields
+        sandboxPrefix: "/v1", secretFields: SaleshandyEmailAccount.secretFields.union(["headers"])
     ) { _ in .saleshandy }
 }
 

@@ -12,7 +12,9 @@ enum SaleshandyWebhookSubscribeCommand {
         fields: ["webhookUrl"])
     static let name = Flag<String>("name", .string, "the webhook's name (default: wps and the URL's host)")
     static let header = Flag<String>(
-        "header", .string, "a header every delivery carries: NAME=VALUE (repeatable)", repeatable: true)
+        "header", .string,
+        "a header every delivery carries: NAME=VALUE (repeatable; a dry run masks it, results show its name only)",
+        repeatable: true)
 
     static let definition = CommandDefinition(
         ["webhook", "subscribe"], "Deliver events to a URL: one webhook for all the events.", category: .api,
